@@ -1,0 +1,67 @@
+//! The internal working document that analysis stages share: the text, its
+//! story segmentation and its tokens, all with byte offsets.
+
+use crate::model::{Ignored, Span};
+use crate::tokenize::Token;
+
+/// The text with everything the early stages found, shared read-only by the
+/// later stages (recognition, proposals, summary).
+#[derive(Debug)]
+pub struct Doc<'a> {
+    /// The analysed text.
+    pub text: &'a str,
+    /// Boilerplate ranges (byte offsets).
+    pub ignored: Vec<Ignored>,
+    /// Paragraph spans (every non-empty block, boilerplate included).
+    pub paragraphs: Vec<Span>,
+    /// Story sentence spans (boilerplate excluded), in text order.
+    pub sentences: Vec<Span>,
+    /// Tokens of the story sentences, in text order.
+    pub tokens: Vec<Token>,
+    /// `sentence_tokens[i]` = range of `tokens` inside sentence `i`.
+    pub sentence_tokens: Vec<std::ops::Range<usize>>,
+}
+
+impl<'a> Doc<'a> {
+    /// Segments and tokenises `text`, setting `ignored` ranges aside.
+    ///
+    /// O(n) in the text length.
+    pub fn new(text: &'a str, ignored: Vec<Ignored>) -> Self {
+        let paragraphs = crate::segment::paragraphs(text);
+        let sentences = crate::segment::sentences(text, &paragraphs, &ignored);
+        let (tokens, sentence_tokens) = crate::tokenize::tokenize_sentences(text, &sentences);
+        Doc {
+            text,
+            ignored,
+            paragraphs,
+            sentences,
+            tokens,
+            sentence_tokens,
+        }
+    }
+
+    /// The text of a byte span.
+    pub fn slice(&self, span: Span) -> &'a str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+
+    /// The text of token `i`.
+    pub fn tok(&self, i: usize) -> &'a str {
+        self.tokens
+            .get(i)
+            .map_or("", |t| self.text.get(t.start..t.end).unwrap_or(""))
+    }
+
+    /// The tokens of sentence `s`.
+    pub fn sentence_tokens(&self, s: usize) -> &[Token] {
+        self.sentence_tokens
+            .get(s)
+            .map_or(&[], |r| &self.tokens[r.clone()])
+    }
+
+    /// Index of the sentence containing byte offset `pos`, if any (O(log n)).
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= pos);
+        (i < self.sentences.len() && self.sentences[i].start <= pos).then_some(i)
+    }
+}

@@ -1,0 +1,141 @@
+//! # gloss-core
+//!
+//! The analysis core of Gloss: given a news article (plain text or HTML), find
+//! its actors (people, organisations, places, groups), the proposals under
+//! discussion (plans, deals, demands, guarantees, summits…), who stands where
+//! on them, and a short extractive summary.
+//!
+//! Pure Rust, no I/O, no web dependencies: the web app, the CLI and the
+//! JavaScript API are thin shells around [`analyze`].
+//!
+//! ```
+//! let analysis = gloss_core::analyze(
+//!     "Vladimir Putin met Steve Witkoff in Moscow. Putin rejected the plan.",
+//!     &gloss_core::Options::default(),
+//! );
+//! assert!(analysis.actors.iter().any(|a| a.name == "Vladimir Putin"));
+//! ```
+//!
+//! ## Pipeline
+//! text → ([`html`] extraction) → [`boilerplate`] → [`segment`] → [`tokenize`]
+//! → [`ner`] → [`actors`] → [`kb`] linking → [`proposals`] and stances →
+//! [`facts`] → [`salience`] → [`summary`]. Every stage is linear (or
+//! n log n) in the input; each module states its complexity.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod actors;
+pub mod boilerplate;
+pub mod doc;
+pub mod facts;
+pub mod html;
+pub mod kb;
+pub mod model;
+pub mod ner;
+pub mod offsets;
+pub mod proposals;
+pub mod salience;
+pub mod segment;
+pub mod summary;
+pub mod tokenize;
+
+pub use model::*;
+pub use offsets::OffsetMap;
+
+/// How to read the input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum InputFormat {
+    /// Detect HTML by its markup, otherwise plain text.
+    #[default]
+    Auto,
+    /// Plain text.
+    Text,
+    /// An HTML document or fragment.
+    Html,
+}
+
+/// Analysis options.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Number of summary sentences (default 3).
+    pub summary_sentences: usize,
+    /// How to read the input.
+    pub input: InputFormat,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            summary_sentences: 3,
+            input: InputFormat::Auto,
+        }
+    }
+}
+
+/// Analyses an article. Never panics; offsets in the result are bytes
+/// ([`OffsetUnit::Byte`]); call [`Analysis::convert_offsets`] for JSON or JS.
+pub fn analyze(input: &str, options: &Options) -> Analysis {
+    let is_html = match options.input {
+        InputFormat::Auto => html::looks_like_html(input),
+        InputFormat::Text => false,
+        InputFormat::Html => true,
+    };
+    let text = if is_html {
+        html::extract(input)
+    } else {
+        input.to_owned()
+    };
+    let mut analysis = analyze_text(&text, options);
+    analysis.source = if is_html {
+        SourceFormat::Html
+    } else {
+        SourceFormat::Text
+    };
+    analysis.text = text;
+    analysis
+}
+
+/// Runs the pipeline on plain text; `text` is left empty for the caller to fill.
+fn analyze_text(text: &str, options: &Options) -> Analysis {
+    let ignored = boilerplate::detect(text);
+    let doc = doc::Doc::new(text, ignored);
+    let raw = ner::recognize(&doc);
+    let mut actors = actors::build(&doc, raw);
+    kb::link(&doc, &mut actors);
+    let proposals = proposals::find(&doc, &actors);
+    facts::attach(&doc, &mut actors);
+    salience::rank(&doc, &mut actors, &proposals);
+    let summary = summary::summarize(&doc, &actors, &proposals, options.summary_sentences);
+    let mentions = flat_mentions(&actors);
+    Analysis {
+        schema: SCHEMA_VERSION,
+        offsets: OffsetUnit::Byte,
+        source: SourceFormat::Text,
+        text: String::new(),
+        ignored: doc.ignored,
+        paragraphs: doc.paragraphs,
+        sentences: doc.sentences,
+        actors,
+        proposals,
+        summary,
+        mentions,
+    }
+}
+
+/// Every actor mention in text order, labelled by the actor's kind.
+fn flat_mentions(actors: &[Actor]) -> Vec<FlatMention> {
+    let mut out: Vec<FlatMention> = actors
+        .iter()
+        .flat_map(|a| {
+            a.mentions.iter().map(move |m| FlatMention {
+                start: m.start,
+                end: m.end,
+                text: m.text.clone(),
+                label: a.kind.label(),
+                actor: a.id.clone(),
+            })
+        })
+        .collect();
+    out.sort_by_key(|m| (m.start, m.end));
+    out
+}

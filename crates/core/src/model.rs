@@ -1,0 +1,344 @@
+//! The public, serde-serialisable result of an analysis.
+//!
+//! Every `start`/`end` pair in these types is an offset into [`Analysis::text`]
+//! in the unit named by [`Analysis::offsets`] (end exclusive). [`crate::analyze`]
+//! returns byte offsets, which Rust code can slice with directly; tools that
+//! emit JSON convert once with [`Analysis::convert_offsets`] (see
+//! [`crate::offsets`]). Field names are a contract read by the app, the CLI,
+//! the tests and outside tools: add fields, never rename them.
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the JSON schema described in the README.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The unit in which every offset of an [`Analysis`] is counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum OffsetUnit {
+    /// UTF-8 bytes: what `&text[start..end]` needs in Rust.
+    #[default]
+    Byte,
+    /// Unicode scalar values (Python `str` indices): the JSON contract.
+    Codepoint,
+    /// UTF-16 code units: JavaScript string indices.
+    Utf16,
+}
+
+/// How the input was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceFormat {
+    /// Plain text, analysed as given.
+    #[default]
+    Text,
+    /// An HTML document or fragment; `text` is the extracted story.
+    Html,
+}
+
+/// A half-open range `start..end` of [`Analysis::text`].
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
+pub struct Span {
+    /// First offset inside the range.
+    pub start: usize,
+    /// First offset after the range.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// Length in offset units.
+    pub const fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    /// True for an empty span.
+    pub const fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+
+    /// True if `other` lies entirely inside `self`.
+    pub const fn contains(&self, other: &Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// Why a range of the text was set aside.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IgnoredReason {
+    /// Photo or image credit ("Picture credit: …").
+    Credit,
+    /// Navigation or teaser links ("Must Read", "Read more", "Related:").
+    Navigation,
+    /// Share / social widgets ("Share this").
+    Share,
+    /// Advertising ("Advertisement").
+    Advertisement,
+    /// A byline or dateline-like author line ("By Jane Doe").
+    Byline,
+    /// Cookie or subscription notices.
+    Notice,
+    /// Any other non-story line.
+    Other,
+}
+
+/// A range of text that is not part of the story (boilerplate).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ignored {
+    /// Start offset.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+    /// Why it was set aside.
+    pub reason: IgnoredReason,
+}
+
+/// What kind of real-world entity an actor is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    /// A named person.
+    Person,
+    /// A company, government body, party organisation, agency, team…
+    Organization,
+    /// A country, city, region, building or other location.
+    Place,
+    /// A collective: nationalities, peoples, "Ukrainian officials", "European powers".
+    Group,
+    /// Anything else worth naming.
+    Other,
+}
+
+impl ActorKind {
+    /// The label used in the flat `mentions` list (the eval scorer's format).
+    pub const fn label(self) -> Label {
+        match self {
+            ActorKind::Person | ActorKind::Group => Label::Person,
+            ActorKind::Organization => Label::Org,
+            ActorKind::Place => Label::Place,
+            ActorKind::Other => Label::Other,
+        }
+    }
+}
+
+/// Entity label in the flat mention list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Label {
+    /// A person (or group of people).
+    #[serde(rename = "PERSON")]
+    Person,
+    /// An organisation.
+    #[serde(rename = "ORG")]
+    Org,
+    /// A place.
+    #[serde(rename = "PLACE")]
+    Place,
+    /// Anything else.
+    #[serde(rename = "OTHER")]
+    Other,
+}
+
+/// How a mention refers to its actor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionForm {
+    /// The name as written ("Vladimir Putin", "Putin", "America").
+    #[default]
+    Name,
+    /// A role phrase that refers back to a named actor ("the Russian president").
+    Role,
+    /// An adjective or demonym ("Russian", "Ukrainian officials").
+    Demonym,
+}
+
+/// One place in the text that refers to an actor or proposal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Start offset.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+    /// The text of the mention (`text[start..end]`).
+    pub text: String,
+    /// How it refers.
+    #[serde(default)]
+    pub form: MentionForm,
+}
+
+/// Something an actor does or says in the article.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fact {
+    /// Index into [`Analysis::sentences`].
+    pub sentence: usize,
+    /// Start of the sentence.
+    pub start: usize,
+    /// End of the sentence (exclusive).
+    pub end: usize,
+    /// A short clause saying what the actor did ("expressed harsh criticism of multiple key proposals").
+    pub text: String,
+}
+
+/// Bundled background knowledge linked to an actor (issue 6); `None` when not linked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Background {
+    /// Knowledge-base id.
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// Short neutral description.
+    pub description: String,
+    /// Date the entry was true ("2026-11").
+    pub as_of: String,
+    /// Where the entry's facts come from.
+    pub source: String,
+    /// Title of the English Wikipedia article, where one exists.
+    pub wiki: Option<String>,
+}
+
+/// A real-world entity taking part in the story.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    /// Stable id, unique within the analysis (a slug of the name).
+    pub id: String,
+    /// Fullest name in the text ("Vladimir Putin").
+    pub name: String,
+    /// What kind of entity.
+    pub kind: ActorKind,
+    /// Other surface forms in the text ("Putin", "the Russian president").
+    pub aliases: Vec<String>,
+    /// Description from the article (titles, roles, appositives), if any.
+    pub description: Option<String>,
+    /// Importance in this article, in `0.0..=1.0`; actors are sorted by it, highest first.
+    pub salience: f32,
+    /// Every mention, in text order.
+    pub mentions: Vec<Mention>,
+    /// What the actor does or says here, in text order.
+    pub facts: Vec<Fact>,
+    /// Linked background knowledge, if any.
+    pub background: Option<Background>,
+}
+
+/// A stance an actor takes on a proposal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StanceKind {
+    /// Puts it forward or demands it.
+    Proposes,
+    /// Backs it.
+    Supports,
+    /// Rejects it.
+    Opposes,
+    /// Finds fault with it.
+    Criticizes,
+    /// Both for and against.
+    Mixed,
+    /// Involved without a clear position.
+    Neutral,
+}
+
+/// A quoted piece of text: the sentence that shows a stance.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Start offset.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+    /// The evidence text.
+    pub text: String,
+}
+
+/// One actor's position on one proposal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stance {
+    /// Id of the actor.
+    pub actor: String,
+    /// The position.
+    pub stance: StanceKind,
+    /// The sentence that shows it.
+    pub evidence: Evidence,
+}
+
+/// A plan, deal, demand, guarantee, summit… under discussion.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Proposal {
+    /// Stable id, unique within the analysis.
+    pub id: String,
+    /// Its fullest name in the text ("28-point peace proposal").
+    pub name: String,
+    /// What it is, from the article.
+    pub description: Option<String>,
+    /// Every mention, in text order.
+    pub mentions: Vec<Mention>,
+    /// Who stands where, in text order of the evidence.
+    pub stances: Vec<Stance>,
+}
+
+/// The extractive summary.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Summary {
+    /// Indices into [`Analysis::sentences`], in text order.
+    pub sentences: Vec<usize>,
+    /// The chosen sentences joined by spaces.
+    pub text: String,
+}
+
+/// One actor mention in the flat list (the format `shared/eval/score.py` reads).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlatMention {
+    /// Start offset.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+    /// The mention text.
+    pub text: String,
+    /// Entity label.
+    pub label: Label,
+    /// Id of the actor it belongs to.
+    pub actor: String,
+}
+
+/// Everything Gloss found in one article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// Schema version ([`SCHEMA_VERSION`]).
+    pub schema: u32,
+    /// The unit of every offset in this value.
+    pub offsets: OffsetUnit,
+    /// How the input was read.
+    pub source: SourceFormat,
+    /// The text that was analysed (after HTML extraction).
+    pub text: String,
+    /// Boilerplate ranges set aside.
+    pub ignored: Vec<Ignored>,
+    /// Paragraphs, in text order.
+    pub paragraphs: Vec<Span>,
+    /// Sentences, in text order (boilerplate excluded).
+    pub sentences: Vec<Span>,
+    /// Actors, most salient first.
+    pub actors: Vec<Actor>,
+    /// Proposals, in order of first mention.
+    pub proposals: Vec<Proposal>,
+    /// The extractive summary.
+    pub summary: Summary,
+    /// Every actor mention, in text order.
+    pub mentions: Vec<FlatMention>,
+}
+
+impl Analysis {
+    /// The actor with this id.
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.id == id)
+    }
+
+    /// The proposal with this id.
+    pub fn proposal(&self, id: &str) -> Option<&Proposal> {
+        self.proposals.iter().find(|p| p.id == id)
+    }
+}
