@@ -1,0 +1,32 @@
+# Gloss: the two commands a user needs are `make serve` and `make test`.
+# Every target installs what it needs itself (scripts/setup.sh skips what is present).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+.PHONY: help setup serve build test lint test-rust licenses test-e2e eval bench bench-smoke
+
+help:
+	@echo "make serve  - build the site and serve it on a local address"
+	@echo "make test   - run every test (lint, unit, golden, property, CLI, licences, browser end-to-end)"
+	@echo "make eval   - accuracy on ../shared/eval (when present)"
+	@echo "make bench  - benchmarks against compromise and spaCy (writes bench/RESULTS.md)"
+
+# Toolchain and browser installs (idempotent).
+setup:
+	bash scripts/setup.sh
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+
+test-rust:
+	cargo test --workspace --release
+
+licenses:
+	bash scripts/check-licenses.sh
+
+eval:
+	bash scripts/eval.sh
+
+test: lint test-rust licenses test-e2e bench-smoke
+	@echo "all tests passed"
