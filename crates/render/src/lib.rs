@@ -1,0 +1,22 @@
+//! # gloss-render
+//!
+//! Turns a [`gloss_core::Analysis`] (with byte offsets, as returned by
+//! [`gloss_core::analyze`]) into things people read:
+//!
+//! - [`segments`]: the text cut into runs that carry at most one actor
+//!   mention, one proposal mention and an "ignored" flag — what a view needs
+//!   to draw highlights without overlapping markup;
+//! - [`stance_map`]: a two-column layout of actors and proposals with stance
+//!   edges, and its SVG;
+//! - [`export`]: one self-contained HTML page (text with highlights, summary,
+//!   cards, stance map) that works offline from a file, with no script.
+//!
+//! Every piece of article text is escaped with [`escape::html`]: hostile
+//! text stays text.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod escape;
+pub mod export;
+pub mod segments;
+pub mod stance_map;
