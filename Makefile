@@ -30,3 +30,11 @@ eval:
 
 test: lint test-rust licenses test-e2e bench-smoke
 	@echo "all tests passed"
+
+# Benchmarks (bench/, docs/benchmarks.md): full run writes bench/RESULTS.md and bench/throughput.svg.
+bench:
+	bash bench/bench.sh
+
+# Quick benchmark check for CI: tiny inputs, one run, fails only on a broken script.
+bench-smoke:
+	bash bench/bench.sh --smoke
