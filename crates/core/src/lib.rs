@@ -122,12 +122,21 @@ fn analyze_text(text: &str, options: &Options) -> Analysis {
     }
 }
 
-/// Every actor mention in text order, labelled by the actor's kind.
+/// Every proper-noun-headed actor mention in text order (the NER view:
+/// "The Russian president" or "Ukrainian officials", headed by a common
+/// noun, are left out), labelled by the actor's kind.
 fn flat_mentions(actors: &[Actor]) -> Vec<FlatMention> {
+    let proper = |m: &&Mention| {
+        m.text
+            .split_whitespace()
+            .last()
+            .and_then(|w| w.chars().next())
+            .is_some_and(|c| !c.is_lowercase())
+    };
     let mut out: Vec<FlatMention> = actors
         .iter()
         .flat_map(|a| {
-            a.mentions.iter().map(move |m| FlatMention {
+            a.mentions.iter().filter(proper).map(move |m| FlatMention {
                 start: m.start,
                 end: m.end,
                 text: m.text.clone(),
