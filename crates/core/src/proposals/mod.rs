@@ -1,12 +1,432 @@
 //! Proposals (plans, deals, demands, guarantees, summits…) and the stances
 //! actors take on them.
 //!
-//! Placeholder: not yet implemented.
+//! ## What counts as a proposal
+//! A noun phrase headed by a proposal noun ([`lex::head`]): plan, proposal,
+//! blueprint, framework, roadmap, initiative, offer, package; deal,
+//! agreement, accord, treaty, pact, settlement, arrangement; demand,
+//! condition, prerequisite, ultimatum; guarantee, assurance; provision,
+//! clause; restriction, limit, limitation, cap, ban; summit; ceasefire,
+//! truce, armistice; sanctions; bill, legislation, amendment; referendum;
+//! resolution; policy. “Talks” and “negotiations” are not proposals: they
+//! are the process in which proposals are made, not positions one can back
+//! or reject.
+//!
+//! Strong heads (summit, ceasefire, treaty, sanctions, referendum,
+//! blueprint…) count whenever they are used as nouns. The others need one
+//! of: a topic modifier (“peace”, “security”, “28-point”), an actor
+//! modifier (“America’s”, “European”), a stance cue, or a determiner in a
+//! document about negotiation or politics (≥ 3 context words). Verb uses
+//! (“Russia plans to”, “which limits”) and idioms (“plans to travel”,
+//! “resolution to the conflict”, “in critical condition”) are skipped.
+//!
+//! ## Merging
+//! Mentions are merged within a head family (plan ≈ proposal ≈ blueprint ≈
+//! framework; deal ≈ agreement ≈ treaty; demand ≈ condition ≈
+//! prerequisite; …). A bare mention (“the plan”, “multiple key
+//! proposals”, “particular conditions”) joins the most recent proposal of
+//! its family. A modified mention joins the most recent compatible one:
+//! same head with overlapping modifiers, or another head of the family
+//! sharing a topic word, actor or number — unless they conflict: different
+//! numbers (“28-point” vs “20-point”), different possessors, disjoint
+//! complements (“limits on troops” vs “limits on trade”), or an “earlier /
+//! original” mention against one without that mark (an earlier version is
+//! a different proposal), or “updated / revised” against an earlier one.
+//! So “America’s peace blueprint” and “an updated peace framework” merge,
+//! while “an earlier 28-point peace proposal” stays separate. Only the last
+//! [`MERGE_WINDOW`] proposals of a family are compared, keeping this O(n).
+//!
+//! The name is the mention with the most identifying words (ties: the
+//! first), without determiners, quantifiers or “earlier”; the description
+//! is the first clause describing a mention (“modified to gain greater
+//! Ukrainian acceptance”).
+//!
+//! ## Stances
+//! See [`stance`]. An actor named as possessor or modifier of a plan,
+//! demand, guarantee, restriction, sanction, bill or policy proposes it
+//! (“America’s peace blueprint”, “European prerequisites”). Several cues by
+//! the same actor on the same proposal in one sentence combine: positive
+//! and negative give [`StanceKind::Mixed`]. “Not immediately feasible” and
+//! other feasibility judgements are [`StanceKind::Neutral`]: they say when,
+//! not whether.
+//!
+//! Complexity: O(n) in the tokens plus O(m log m) for m actor mentions.
+
+pub mod index;
+pub mod lex;
+pub mod phrase;
+pub mod stance;
 
 use crate::doc::Doc;
-use crate::model::{Actor, Proposal};
+use crate::model::{Actor, Evidence, Mention, MentionForm, Proposal, Stance, StanceKind};
 
-/// Finds proposals and stances.
-pub fn find(_doc: &Doc, _actors: &[Actor]) -> Vec<Proposal> {
-    Vec::new()
+use index::TextIndex;
+use lex::{Family, Strength};
+use phrase::Candidate;
+
+/// How many recent proposals of a family a new mention is compared with.
+pub const MERGE_WINDOW: usize = 8;
+
+/// Words that make a document a negotiation or politics story.
+fn is_context_word(w: &str) -> bool {
+    matches!(
+        w,
+        "talks"
+            | "negotiation"
+            | "negotiations"
+            | "negotiator"
+            | "negotiators"
+            | "negotiate"
+            | "negotiated"
+            | "negotiating"
+            | "diplomatic"
+            | "diplomacy"
+            | "peace"
+            | "war"
+            | "ceasefire"
+            | "treaty"
+            | "summit"
+            | "sanctions"
+            | "parliament"
+            | "vote"
+            | "votes"
+            | "voted"
+            | "referendum"
+            | "legislation"
+            | "lawmakers"
+            | "congress"
+            | "senate"
+            | "envoy"
+            | "envoys"
+            | "minister"
+            | "government"
+            | "proposal"
+            | "proposals"
+            | "proposed"
+            | "deal"
+            | "agreement"
+            | "election"
+            | "policy"
+            | "bill"
+            | "union"
+            | "strike"
+            | "dispute"
+            | "conflict"
+            | "council"
+            | "ministers"
+    )
 }
+
+/// A proposal being assembled.
+struct Work {
+    family: Family,
+    lemmas: Vec<&'static str>,
+    content: Vec<String>,
+    actors: Vec<usize>,
+    possessor: Option<usize>,
+    number: Option<String>,
+    old: bool,
+    new: bool,
+    complement: Vec<String>,
+    mentions: Vec<Candidate>,
+    /// (sentence, actor, stance) in text order.
+    stances: Vec<(usize, usize, StanceKind)>,
+}
+
+impl Work {
+    fn new(c: Candidate) -> Self {
+        let mut w = Work {
+            family: c.head.family,
+            lemmas: Vec::new(),
+            content: Vec::new(),
+            actors: Vec::new(),
+            possessor: None,
+            number: None,
+            old: false,
+            new: false,
+            complement: Vec::new(),
+            mentions: Vec::new(),
+            stances: Vec::new(),
+        };
+        w.absorb(c);
+        w
+    }
+
+    fn absorb(&mut self, c: Candidate) {
+        if !self.lemmas.contains(&c.head.lemma) {
+            self.lemmas.push(c.head.lemma);
+        }
+        for x in &c.content {
+            if !self.content.contains(x) {
+                self.content.push(x.clone());
+            }
+        }
+        for x in &c.complement {
+            if !self.complement.contains(x) {
+                self.complement.push(x.clone());
+            }
+        }
+        for &a in &c.actors {
+            if !self.actors.contains(&a) {
+                self.actors.push(a);
+            }
+        }
+        self.possessor = self.possessor.or(c.possessor);
+        if self.number.is_none() {
+            self.number.clone_from(&c.number);
+        }
+        self.old |= c.old;
+        self.new |= c.new;
+        self.mentions.push(c);
+    }
+
+    fn compatible(&self, c: &Candidate) -> bool {
+        if self.family != c.head.family {
+            return false;
+        }
+        if c.old && !self.old {
+            return false;
+        }
+        if c.new && self.old && !self.new {
+            return false;
+        }
+        if c.is_bare() {
+            return true;
+        }
+        if let (Some(a), Some(b)) = (&self.number, &c.number) {
+            if a != b {
+                return false;
+            }
+        }
+        if let (Some(a), Some(b)) = (self.possessor, c.possessor) {
+            if a != b {
+                return false;
+            }
+        }
+        let overlap = |a: &[String], b: &[String]| a.iter().any(|x| b.contains(x));
+        if !self.complement.is_empty()
+            && !c.complement.is_empty()
+            && !overlap(&self.complement, &c.complement)
+        {
+            return false;
+        }
+        let shares = overlap(&self.content, &c.content)
+            || c.actors.iter().any(|a| self.actors.contains(a))
+            || (self.number.is_some() && self.number == c.number);
+        if self.lemmas.contains(&c.head.lemma) {
+            shares || c.content.is_empty() || self.content.is_empty()
+        } else {
+            shares
+        }
+    }
+}
+
+/// Does the candidate stand as a proposal on its own?
+fn accept(ix: &TextIndex, c: &Candidate, has_stance: bool, context: bool) -> bool {
+    let next = ix.lw(c.head_tok + 1);
+    let prev = if c.np_start > 0 {
+        ix.lw(c.np_start - 1)
+    } else {
+        ""
+    };
+    let identified = c.topic || !c.actors.is_empty() || c.number.is_some();
+    if c.to_verb && !identified {
+        return false;
+    }
+    match c.head.lemma {
+        "resolution"
+            if matches!(next, "to" | "of") || c.content.iter().any(|w| w == "conflict") =>
+        {
+            return identified && !c.content.iter().any(|w| w == "conflict")
+        }
+        "condition" if matches!(prev, "in" | "on") || c.content.iter().any(|w| w == "weather") => {
+            return false
+        }
+        "deal" if c.content.iter().any(|w| w == "great" || w == "good") => return false,
+        _ => {}
+    }
+    match c.head.strength {
+        Strength::Strong => true,
+        Strength::Weak | Strength::Relational => {
+            identified
+                || has_stance
+                || (c.has_det && context)
+                || (c.head.strength == Strength::Relational
+                    && !c.complement.is_empty()
+                    && (context || c.has_det))
+        }
+    }
+}
+
+/// Families whose possessor or actor modifier puts the proposal forward.
+fn possessor_proposes(f: Family) -> bool {
+    matches!(
+        f,
+        Family::Plan
+            | Family::Demand
+            | Family::Guarantee
+            | Family::Restriction
+            | Family::Sanction
+            | Family::Bill
+            | Family::Policy
+    )
+}
+
+/// Combines two stances of one actor on one proposal in one sentence.
+fn combine(a: StanceKind, b: StanceKind) -> StanceKind {
+    use StanceKind::*;
+    let positive = |k| matches!(k, Proposes | Supports);
+    let negative = |k| matches!(k, Opposes | Criticizes);
+    match (a, b) {
+        (x, y) if x == y => x,
+        (Neutral, y) => y,
+        (x, Neutral) => x,
+        (Mixed, _) | (_, Mixed) => Mixed,
+        (x, y) if (positive(x) && negative(y)) || (negative(x) && positive(y)) => Mixed,
+        (Proposes, _) | (_, Proposes) => Proposes,
+        (Opposes, _) | (_, Opposes) => Opposes,
+        (x, _) => x,
+    }
+}
+
+/// Finds proposals and the stances actors take on them, in order of first
+/// mention.
+pub fn find(doc: &Doc, actors: &[Actor]) -> Vec<Proposal> {
+    let ix = TextIndex::new(doc, actors);
+    let context = doc
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| is_context_word(ix.lw(*i)))
+        .take(3)
+        .count()
+        >= 3;
+    let mut works: Vec<Work> = Vec::new();
+    for s in 0..doc.sentences.len() {
+        let cands = phrase::candidates(&ix, s);
+        if cands.is_empty() {
+            continue;
+        }
+        let cues = stance::sentence_cues(&ix, s, &cands);
+        for c in &cands {
+            let (mut found, governed) = stance::stances_for(&ix, s, c, &cands, &cues);
+            let cued = governed || !found.is_empty();
+            if possessor_proposes(c.head.family) {
+                let owner = c.possessor.or_else(|| c.actors.first().copied());
+                if let Some(a) = owner {
+                    if !found.iter().any(|&(x, _)| x == a) {
+                        found.push((a, StanceKind::Proposes));
+                    }
+                }
+            }
+            let target = works
+                .iter()
+                .enumerate()
+                .rev()
+                .filter(|(_, w)| w.family == c.head.family)
+                .take(MERGE_WINDOW)
+                .find(|(_, w)| w.compatible(c))
+                .map(|(i, _)| i);
+            let slot = match target {
+                Some(i) if c.is_bare() || accept(&ix, c, cued, context) => i,
+                None if accept(&ix, c, cued, context) => {
+                    works.push(Work::new(c.clone()));
+                    let i = works.len() - 1;
+                    record(&mut works[i], s, &found);
+                    continue;
+                }
+                _ => continue,
+            };
+            works[slot].absorb(c.clone());
+            record(&mut works[slot], s, &found);
+        }
+    }
+    assemble(&ix, actors, works)
+}
+
+fn record(w: &mut Work, s: usize, found: &[(usize, StanceKind)]) {
+    for &(a, k) in found {
+        if let Some(e) = w
+            .stances
+            .iter_mut()
+            .find(|(es, ea, _)| *es == s && *ea == a)
+        {
+            e.2 = combine(e.2, k);
+        } else {
+            w.stances.push((s, a, k));
+        }
+    }
+}
+
+fn assemble(ix: &TextIndex, actors: &[Actor], works: Vec<Work>) -> Vec<Proposal> {
+    let doc = ix.doc;
+    let mut used: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut out = Vec::with_capacity(works.len());
+    for w in works {
+        let best = w
+            .mentions
+            .iter()
+            .enumerate()
+            .max_by(|(ia, a), (ib, b)| a.weight().cmp(&b.weight()).then(ib.cmp(ia)))
+            .map(|(_, m)| m);
+        let Some(best) = best else { continue };
+        let name = ix.text(best.name_start, best.name_end).to_owned();
+        let base = format!("p-{}", crate::actors::slug(&name));
+        let mut id = base.clone();
+        let mut n = 2;
+        while used.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        used.insert(id.clone());
+        let description = w
+            .mentions
+            .iter()
+            .find_map(|m| m.desc.map(|(a, b)| ix.text(a, b).trim().to_owned()))
+            .filter(|d| !d.is_empty());
+        let mentions = w
+            .mentions
+            .iter()
+            .map(|m| {
+                let (start, end) = ix.byte_span(m.name_start, m.name_end);
+                Mention {
+                    start,
+                    end,
+                    text: doc.text.get(start..end).unwrap_or("").to_owned(),
+                    form: if m.is_bare() {
+                        MentionForm::Role
+                    } else {
+                        MentionForm::Name
+                    },
+                }
+            })
+            .collect();
+        let stances = w
+            .stances
+            .iter()
+            .filter_map(|&(s, a, k)| {
+                let span = *doc.sentences.get(s)?;
+                Some(Stance {
+                    actor: actors.get(a)?.id.clone(),
+                    stance: k,
+                    evidence: Evidence {
+                        start: span.start,
+                        end: span.end,
+                        text: doc.slice(span).to_owned(),
+                    },
+                })
+            })
+            .collect();
+        out.push(Proposal {
+            id,
+            name,
+            description,
+            mentions,
+            stances,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

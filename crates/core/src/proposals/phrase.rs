@@ -1,0 +1,501 @@
+//! Proposal noun phrases: find a head noun, walk left over its premodifiers
+//! and right over its complement, and record the features merging needs.
+//!
+//! Without a part-of-speech tagger, word classes come from the closed lists
+//! in [`super::lex`]: a phrase never extends left over a preposition,
+//! conjunction, pronoun, auxiliary or cue verb; -ed/-ing/-ly words and plural
+//! -s words are only kept when a determiner or possessive closes the phrase
+//! ("an updated peace framework" but not "imposing restrictions"). Each walk
+//! is bounded (8 tokens left, 12 right), so the pass is O(n).
+
+use crate::tokenize::TokenKind;
+
+use super::index::TextIndex;
+use super::lex::{self, Head, Strength};
+
+/// Longest premodifier walk, in tokens.
+const MAX_LEFT: usize = 8;
+/// Longest complement or description walk, in tokens.
+const MAX_RIGHT: usize = 12;
+/// Longest description, in words.
+const MAX_DESC_WORDS: usize = 15;
+
+/// A candidate proposal mention in one sentence (global token indices).
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    /// Sentence index.
+    pub sentence: usize,
+    /// The head noun token.
+    pub head_tok: usize,
+    /// The head noun.
+    pub head: Head,
+    /// First token of the phrase, determiners included.
+    pub np_start: usize,
+    /// First token of the clean name (determiners, quantifiers and "earlier" dropped).
+    pub name_start: usize,
+    /// One past the last token of the name.
+    pub name_end: usize,
+    /// Description clause after the name (token range), if any.
+    pub desc: Option<(usize, usize)>,
+    /// A determiner or possessive opens the phrase.
+    pub has_det: bool,
+    /// Lower-case content modifiers (not determiners/quantifiers/tags).
+    pub content: Vec<String>,
+    /// A topic modifier ("peace", "security") is present.
+    pub topic: bool,
+    /// Actors named among the premodifiers ("Trump-Putin summit").
+    pub actors: Vec<usize>,
+    /// The possessor actor ("America’s peace blueprint").
+    pub possessor: Option<usize>,
+    /// A numeric modifier ("28-point").
+    pub number: Option<String>,
+    /// Marked as an earlier version ("earlier", "original").
+    pub old: bool,
+    /// Marked as a newer version ("updated", "revised").
+    pub new: bool,
+    /// Lower-case content words of the complement ("on Ukrainian military strength").
+    pub complement: Vec<String>,
+    /// Followed by "to" + a verb ("plans to travel").
+    pub to_verb: bool,
+}
+
+impl Candidate {
+    /// No identifying modifier or complement: refers back to an earlier proposal.
+    pub fn is_bare(&self) -> bool {
+        self.content.is_empty()
+            && self.complement.is_empty()
+            && self.number.is_none()
+            && self.actors.is_empty()
+    }
+
+    /// Number of identifying words (for choosing the fullest name).
+    pub fn weight(&self) -> usize {
+        self.content.len() + self.complement.len() + usize::from(self.number.is_some())
+    }
+}
+
+/// Finds the candidate proposal phrases of sentence `s`, in text order.
+pub fn candidates(ix: &TextIndex, s: usize) -> Vec<Candidate> {
+    let r = ix.sentence_range(s);
+    let mut out = Vec::new();
+    for h in r.clone() {
+        if ix.kind(h) != Some(TokenKind::Word) {
+            continue;
+        }
+        let Some(head) = lex::head(ix.lw(h)) else {
+            continue;
+        };
+        // "ceasefire arrangement": the last noun of a compound is the head.
+        if h + 1 < r.end && lex::head(ix.lw(h + 1)).is_some() {
+            continue;
+        }
+        if !capitalisation_ok(ix, h, r.start, r.end) {
+            continue;
+        }
+        if head.verb_too && reads_as_verb(ix, h, r.start) {
+            continue;
+        }
+        if let Some(c) = build(ix, s, h, head, r.start, r.end) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A capitalised head is only a proposal inside a title ("Paris Agreement"),
+/// never the start of a name ("Bill Clinton").
+fn capitalisation_ok(ix: &TextIndex, h: usize, s0: usize, s1: usize) -> bool {
+    if !ix.is_cap(h) || h == s0 {
+        return true;
+    }
+    let all_caps = ix.w(h).chars().all(|c| !c.is_lowercase());
+    if all_caps {
+        return true;
+    }
+    ix.is_cap(h - 1) && !(h + 1 < s1 && ix.is_cap(h + 1))
+}
+
+/// "he plans to", "which limits", "Russia demands a…": verb, not noun.
+fn reads_as_verb(ix: &TextIndex, h: usize, s0: usize) -> bool {
+    if h == s0 {
+        return false;
+    }
+    let prev = ix.lw(h - 1);
+    let plural = ix.lw(h).ends_with('s');
+    if matches!(
+        prev,
+        "to" | "he" | "she" | "it" | "they" | "we" | "i" | "you" | "who"
+    ) || lex::is_aux(prev)
+        || lex::is_negator(prev)
+        || (plural && matches!(prev, "that" | "which"))
+    {
+        return true;
+    }
+    let after = ix.lw(h + 1);
+    let noun_follows =
+        lex::is_preposition(after) && after != "to" || ix.kind(h + 1) != Some(TokenKind::Word);
+    if ix.mention_at(h - 1).is_some() && ix.kind(h - 1) == Some(TokenKind::Word) {
+        return !noun_follows;
+    }
+    false
+}
+
+/// Words that may be a verb or a plural and so need a closing determiner.
+fn tentative(w: &str) -> bool {
+    lex::is_participle(w)
+        || (w.len() > 4 && w.ends_with("ly"))
+        || (w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("us")
+            && !w.ends_with("is")
+            && !lex::is_topic(w))
+}
+
+fn build(
+    ix: &TextIndex,
+    s: usize,
+    h: usize,
+    head: Head,
+    s0: usize,
+    s1: usize,
+) -> Option<Candidate> {
+    // ---- left: premodifiers ----
+    let mut start = h;
+    let mut pending: Option<usize> = None; // rightmost tentative token
+    let mut has_det = false;
+    let mut j = h;
+    while j > s0 && h - j < MAX_LEFT {
+        let k = j - 1;
+        let w = ix.lw(k);
+        let tok = ix.doc.tokens[k];
+        match tok.kind {
+            TokenKind::Possessive => {
+                has_det = true;
+                pending = None;
+            }
+            TokenKind::Punct => {
+                let glued = !tok.space_before && !ix.doc.tokens[k + 1].space_before && k > s0;
+                if !(w == "-" && glued) {
+                    break;
+                }
+            }
+            TokenKind::Number => {}
+            TokenKind::Word => {
+                if lex::is_determiner(w) {
+                    // "that" before a plural is a relative pronoun.
+                    if !(w == "that" && ix.lw(h).ends_with('s')) && w != "which" {
+                        start = k;
+                        has_det = true;
+                        pending = None;
+                    }
+                    break;
+                }
+                let in_mention = ix.mention_at(k).is_some();
+                let stop = !in_mention
+                    && (lex::is_preposition(w)
+                        || lex::is_conjunction(w)
+                        || lex::is_pronoun(w)
+                        || lex::is_aux(w)
+                        || lex::is_negator(w)
+                        || lex::is_common_verb(w)
+                        || (lex::is_cue_word(w) && !lex::is_quantifier(w))
+                        || lex::head(w).is_some());
+                if stop {
+                    break;
+                }
+                if !in_mention && !ix.is_cap(k) && tentative(w) && !is_known_modifier(w) {
+                    pending.get_or_insert(k);
+                }
+            }
+        }
+        start = k;
+        j = k;
+    }
+    if let Some(p) = pending {
+        if !has_det {
+            start = p + 1;
+        }
+    }
+    // Possessive at the very start ("’s plan" after a cut) is not a phrase start.
+    while start < h && ix.kind(start) == Some(TokenKind::Possessive) {
+        start += 1;
+    }
+
+    // ---- features of the premodifiers ----
+    let mut c = Candidate {
+        sentence: s,
+        head_tok: h,
+        head,
+        np_start: start,
+        name_start: start,
+        name_end: h + 1,
+        desc: None,
+        has_det,
+        content: Vec::new(),
+        topic: false,
+        actors: Vec::new(),
+        possessor: None,
+        number: None,
+        old: false,
+        new: false,
+        complement: Vec::new(),
+        to_verb: false,
+    };
+    let mut name_start = None;
+    for k in start..h {
+        let w = ix.lw(k);
+        let kind = ix.kind(k);
+        if let Some(m) = ix.mention_at(k) {
+            if !c.actors.contains(&m.actor) {
+                c.actors.push(m.actor);
+            }
+            if ix.kind(m.last) == Some(TokenKind::Possessive) && m.last < h {
+                c.possessor = Some(m.actor);
+            }
+        }
+        let droppable = kind == Some(TokenKind::Word)
+            && ix.mention_at(k).is_none()
+            && (lex::is_determiner(w) || is_hedge(w) || lex::is_old_tag(w));
+        if name_start.is_none() && !droppable && kind != Some(TokenKind::Possessive) {
+            name_start = Some(k);
+        }
+        match kind {
+            Some(TokenKind::Number) => {
+                let mut n = ix.w(k).to_owned();
+                if ix.lw(k + 1) == "-" && k + 2 < h {
+                    n.push('-');
+                    n.push_str(ix.lw(k + 2));
+                }
+                c.number = Some(n);
+            }
+            Some(TokenKind::Word) => {
+                if lex::is_old_tag(w) {
+                    c.old = true;
+                } else if lex::is_new_tag(w) {
+                    c.new = true;
+                } else if !(lex::is_determiner(w) || lex::is_quantifier(w)) {
+                    if lex::is_topic(w) {
+                        c.topic = true;
+                    }
+                    let after_number =
+                        k >= 2 && ix.lw(k - 1) == "-" && ix.kind(k - 2) == Some(TokenKind::Number);
+                    if ix.mention_at(k).is_none() && !after_number {
+                        c.content.push(w.to_owned());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    c.name_start = name_start.unwrap_or(h);
+
+    // ---- right: complement and description ----
+    let next = ix.lw(h + 1);
+    let after = h + 1;
+    if next == "to" && after + 1 < s1 && verb_like_base(ix.lw(after + 1)) {
+        c.to_verb = true;
+    }
+    let relational = head.strength == Strength::Relational;
+    let plain = c.content.is_empty() && c.actors.is_empty() && c.number.is_none();
+    let mut name_end = h + 1;
+    if after < s1 {
+        if complement_prep(next, ix.lw(after + 1)) {
+            let end = walk_np(ix, after + 1, s1);
+            if end > after + 1 {
+                c.complement = content_words(ix, after + 1, end);
+                if relational || plain {
+                    name_end = end;
+                } else {
+                    c.desc = Some((after, end));
+                }
+            }
+        } else if lex::is_participle(next) && !lex::is_cue_word(next) {
+            let end = walk_clause(ix, after, s1);
+            if relational && plain {
+                c.complement = content_words(ix, after, end);
+                name_end = end;
+            } else {
+                c.desc = Some((after, end));
+            }
+        }
+    }
+    c.name_end = name_end;
+    if c.desc.is_none() && name_end < s1 {
+        let w = ix.lw(name_end);
+        let starts = matches!(w, "that" | "which" | "who")
+            || (lex::is_participle(w) && !lex::is_aux(w))
+            || (w == "to" && verb_like_base(ix.lw(name_end + 1)));
+        if starts {
+            let end = walk_clause(ix, name_end, s1);
+            if end > name_end + 1 {
+                c.desc = Some((name_end, end));
+            }
+        }
+    }
+    if let Some((a, b)) = c.desc {
+        // Bound the description to MAX_DESC_WORDS words.
+        let mut words = 0;
+        let mut end = a;
+        for k in a..b {
+            if ix.kind(k) == Some(TokenKind::Word) {
+                words += 1;
+                if words > MAX_DESC_WORDS {
+                    break;
+                }
+            }
+            end = k + 1;
+        }
+        c.desc = Some((a, end));
+    }
+    Some(c)
+}
+
+/// Words dropped from the front of a name ("another", "potential").
+fn is_hedge(w: &str) -> bool {
+    matches!(
+        w,
+        "potential"
+            | "possible"
+            | "proposed"
+            | "so-called"
+            | "multiple"
+            | "several"
+            | "certain"
+            | "various"
+            | "many"
+            | "other"
+            | "further"
+            | "additional"
+            | "more"
+            | "all"
+            | "both"
+    )
+}
+
+/// Participles used as adjectives before a noun ("the proposed ban").
+fn is_known_modifier(w: &str) -> bool {
+    lex::is_new_tag(w)
+        || lex::is_topic(w)
+        || matches!(
+            w,
+            "proposed"
+                | "binding"
+                | "existing"
+                | "outstanding"
+                | "remaining"
+                | "planned"
+                | "agreed"
+                | "controversial"
+                | "limited"
+                | "detailed"
+                | "long-awaited"
+        )
+}
+
+fn verb_like_base(w: &str) -> bool {
+    !w.is_empty()
+        && !lex::is_determiner(w)
+        && !w.ends_with("ed")
+        && !w.ends_with('s')
+        && w.chars().all(char::is_alphabetic)
+        && lex::head(w).is_none()
+}
+
+/// Prepositions that start a complement ("restrictions on …", "summit between …").
+fn complement_prep(w: &str, next: &str) -> bool {
+    match w {
+        "on" | "for" | "against" | "of" | "between" | "with" | "over" | "regarding"
+        | "concerning" => true,
+        "to" => lex::is_determiner(next) || next.chars().next().is_some_and(char::is_uppercase),
+        _ => false,
+    }
+}
+
+/// Walks a noun phrase from `i`; returns one past its last token.
+fn walk_np(ix: &TextIndex, i: usize, s1: usize) -> usize {
+    let mut end = i;
+    let mut k = i;
+    while k < s1 && k - i < MAX_RIGHT {
+        let w = ix.lw(k);
+        let tok = ix.doc.tokens[k];
+        let ok = match tok.kind {
+            TokenKind::Possessive | TokenKind::Number => true,
+            TokenKind::Punct => w == "-" && !tok.space_before,
+            TokenKind::Word => {
+                if ix.mention_at(k).is_some() || ix.is_cap(k) {
+                    true
+                } else if w == "of" {
+                    k > i
+                } else if w == "and" || w == "or" {
+                    let n = ix.lw(k + 1);
+                    ix.is_cap(k + 1) && !lex::is_determiner(n)
+                } else {
+                    !(lex::is_preposition(w)
+                        || lex::is_clause_word(w)
+                        || lex::is_conjunction(w)
+                        || lex::is_aux(w)
+                        || lex::is_pronoun(w) && !lex::is_determiner(w)
+                        || lex::is_cue_word(w)
+                        || lex::is_common_verb(w)
+                        || (lex::is_participle(w) && k > i && !lex::is_determiner(ix.lw(k - 1))))
+                }
+            }
+        };
+        if !ok {
+            break;
+        }
+        k += 1;
+        if tok.kind != TokenKind::Punct && w != "of" && w != "and" && w != "or" {
+            end = k;
+        }
+    }
+    end
+}
+
+/// Walks a clause (participial or relative) from `i` to the next boundary.
+fn walk_clause(ix: &TextIndex, i: usize, s1: usize) -> usize {
+    let mut k = i;
+    let mut end = i;
+    while k < s1 && k - i < MAX_RIGHT + 4 {
+        let w = ix.lw(k);
+        let tok = ix.doc.tokens[k];
+        match tok.kind {
+            TokenKind::Punct if !(w == "-" && !tok.space_before) => break,
+            TokenKind::Word if k > i => {
+                if matches!(
+                    w,
+                    "while" | "but" | "whereas" | "although" | "though" | "yet"
+                ) {
+                    break;
+                }
+                if (w == "and" || w == "or")
+                    && (lex::is_participle(ix.lw(k + 1))
+                        || lex::is_verbish(ix.lw(k + 1))
+                        || lex::head(ix.lw(k + 1)).is_some()
+                        || lex::is_determiner(ix.lw(k + 1)))
+                {
+                    break;
+                }
+            }
+            _ => {}
+        }
+        k += 1;
+        end = k;
+    }
+    end
+}
+
+fn content_words(ix: &TextIndex, a: usize, b: usize) -> Vec<String> {
+    (a..b)
+        .filter(|&k| ix.kind(k) == Some(TokenKind::Word))
+        .map(|k| ix.lw(k))
+        .filter(|w| {
+            !(lex::is_determiner(w)
+                || lex::is_preposition(w)
+                || lex::is_conjunction(w)
+                || lex::is_quantifier(w))
+        })
+        .map(str::to_owned)
+        .collect()
+}

@@ -1,0 +1,325 @@
+//! Stances: which actor takes which position on a proposal mention.
+//!
+//! For each proposal mention the governing cue is the nearest cue word to
+//! its left in the same clause (“opposed provisions…”, “insisting on
+//! explicit security guarantees”), or, failing that, a cue to its right
+//! that is an adjective/noun (“…blueprint agreeable”, “…as wholly
+//! unacceptable”), a passive (“was rejected by”), or sits in a relative
+//! clause (“proposal that Ukrainian officials criticized”). The holder is
+//! the subject of the cue: an actor between the proposal and a right cue,
+//! the agent after “by”, the possessor of a nominal cue (“Russia’s
+//! rejection”), else the nearest actor mention to the left that is not
+//! inside a prepositional phrase or a proposal phrase (a possessor such as
+//! “Witkoff’s journey” only as a fallback; “he/she” resolve to the last
+//! person named). Clauses end at “;”, “:”, dashes, “but”, “yet”,
+//! “however”, “although”, “whereas”, and “while” before a finite clause.
+//! Scans are bounded (25 tokens), so the pass is O(n).
+
+use crate::model::StanceKind;
+use crate::tokenize::TokenKind;
+
+use super::index::{is_hard_boundary, TextIndex};
+use super::lex;
+use super::phrase::Candidate;
+
+/// Longest distance, in tokens, between a cue and its proposal.
+const MAX_CUE_DISTANCE: usize = 25;
+/// Longest distance for a cue to the right of the proposal.
+const MAX_RIGHT_DISTANCE: usize = 15;
+
+/// A cue word found in a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CueHit {
+    /// Its token (global index).
+    pub tok: usize,
+    /// The stance after negation.
+    pub kind: StanceKind,
+    /// A noun or adjective cue ("criticism", "unacceptable").
+    pub nominal: bool,
+    /// A verb followed by "that" ("suggesting that …"): a speech verb.
+    pub speech: bool,
+}
+
+fn in_any_name(cands: &[Candidate], k: usize) -> bool {
+    cands.iter().any(|c| c.name_start <= k && k < c.name_end)
+}
+
+fn in_any_phrase(cands: &[Candidate], k: usize) -> bool {
+    cands.iter().any(|c| c.np_start <= k && k < c.name_end)
+}
+
+/// Negation within the three words before a cue ("did not accept", "refused to back").
+fn negated(ix: &TextIndex, tok: usize, s0: usize) -> bool {
+    let mut k = tok;
+    let mut seen = 0;
+    while k > s0 && seen < 3 {
+        k -= 1;
+        let w = ix.lw(k);
+        if lex::is_negator(w) || w.ends_with("n't") || w == "refused" || w == "failed" {
+            return true;
+        }
+        if ix.kind(k) == Some(TokenKind::Word) {
+            seen += 1;
+        }
+    }
+    false
+}
+
+fn negate(kind: StanceKind) -> StanceKind {
+    match kind {
+        StanceKind::Supports => StanceKind::Opposes,
+        _ => StanceKind::Neutral,
+    }
+}
+
+/// The cue words of sentence `s`, in text order.
+pub fn sentence_cues(ix: &TextIndex, s: usize, cands: &[Candidate]) -> Vec<CueHit> {
+    let r = ix.sentence_range(s);
+    let mut out = Vec::new();
+    for i in r.clone() {
+        if ix.kind(i) != Some(TokenKind::Word) || in_any_name(cands, i) {
+            continue;
+        }
+        let w = ix.lw(i);
+        let next = ix.lw(i + 1);
+        let prev = if i > r.start { ix.lw(i - 1) } else { "" };
+        let cue = if matches!(
+            w,
+            "favoring" | "favouring" | "favors" | "favours" | "favored"
+        ) && matches!(
+            prev,
+            "disproportionately" | "unfairly" | "unduly" | "overly" | "heavily"
+        ) {
+            Some(lex::Cue {
+                kind: StanceKind::Criticizes,
+                nominal: true,
+            })
+        } else {
+            lex::cue(w, next)
+        };
+        let Some(cue) = cue else { continue };
+        // A capitalised cue mid-sentence is a name ("Table Mountain").
+        if ix.is_cap(i) && i > r.start {
+            continue;
+        }
+        let kind = if negated(ix, i, r.start) {
+            negate(cue.kind)
+        } else {
+            cue.kind
+        };
+        out.push(CueHit {
+            tok: i,
+            kind,
+            nominal: cue.nominal,
+            speech: !cue.nominal && next == "that",
+        });
+    }
+    out
+}
+
+fn opens_finite_clause(ix: &TextIndex, k: usize) -> bool {
+    matches!(ix.lw(k), "while" | "whereas" | "when") && !lex::is_participle(ix.lw(k + 1))
+}
+
+/// The nearest cue governing the candidate from the left.
+fn left_cue(ix: &TextIndex, c: &Candidate, cues: &[CueHit], s0: usize) -> Option<CueHit> {
+    let mut k = c.np_start;
+    while k > s0 && c.np_start - k < MAX_CUE_DISTANCE {
+        k -= 1;
+        let w = ix.lw(k);
+        if is_hard_boundary(w) || opens_finite_clause(ix, k) || matches!(w, "which" | "who") {
+            return None;
+        }
+        if let Some(hit) = cues.iter().find(|h| h.tok == k) {
+            return (!hit.speech).then_some(*hit);
+        }
+        if w == "that" {
+            return None;
+        }
+    }
+    None
+}
+
+/// A cue to the right: adjective/noun, passive, or relative clause.
+fn right_cue(ix: &TextIndex, c: &Candidate, cues: &[CueHit], s1: usize) -> Option<CueHit> {
+    let start = c.name_end;
+    let relative = matches!(ix.lw(start), "that" | "which" | "who")
+        || (ix.lw(start) == "," && matches!(ix.lw(start + 1), "which" | "who"));
+    let mut only_aux = true;
+    let mut k = start;
+    while k < s1 && k - start < MAX_RIGHT_DISTANCE {
+        let w = ix.lw(k);
+        if k > start && (is_hard_boundary(w) || matches!(w, "while" | "whereas")) {
+            return None;
+        }
+        if let Some(hit) = cues.iter().find(|h| h.tok == k) {
+            let passive = only_aux && hit.kind != StanceKind::Neutral && lex::is_participle(w);
+            if hit.nominal || passive || relative {
+                return (!hit.speech || hit.nominal).then_some(*hit);
+            }
+            return None;
+        }
+        if !(lex::is_aux(w) || lex::is_adverb(w) || lex::is_negator(w)) {
+            only_aux = false;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The subject to the left of token `from` in the sentence starting at `s0`.
+pub fn left_subject(ix: &TextIndex, s0: usize, from: usize, cands: &[Candidate]) -> Option<usize> {
+    let mut fallback = None;
+    let mut k = from;
+    let mut steps = 0;
+    while k > s0 && steps < 2 * MAX_CUE_DISTANCE {
+        k -= 1;
+        steps += 1;
+        let w = ix.lw(k);
+        if is_hard_boundary(w) || opens_finite_clause(ix, k) {
+            break;
+        }
+        if in_any_phrase(cands, k) {
+            continue;
+        }
+        if let Some(m) = ix.mention_at(k) {
+            k = m.first;
+            if ix.in_pp(m.first) {
+                continue;
+            }
+            let possessive = ix.kind(m.last) == Some(TokenKind::Possessive);
+            let role_follows = lex::is_role_noun(ix.lw(m.last + 1))
+                || lex::is_role_noun(ix.lw(m.last + 2))
+                || lex::is_role_noun(ix.lw(m.last + 3));
+            if possessive && !role_follows {
+                fallback.get_or_insert(m.actor);
+                continue;
+            }
+            return Some(m.actor);
+        }
+        if matches!(w, "he" | "she") && !ix.in_pp(k) {
+            return ix.last_person_before(k).or(fallback);
+        }
+    }
+    fallback
+}
+
+/// The possessor of a nominal cue ("Russia’s rejection", "his opposition").
+fn cue_possessor(ix: &TextIndex, cue: usize, s0: usize) -> Option<usize> {
+    let mut k = cue;
+    let mut seen = 0;
+    while k > s0 && seen < 3 {
+        k -= 1;
+        match ix.kind(k) {
+            Some(TokenKind::Possessive) => {
+                return ix.mention_at(k.checked_sub(1)?).map(|m| m.actor)
+            }
+            Some(TokenKind::Word) => {
+                let w = ix.lw(k);
+                if matches!(w, "his" | "her") {
+                    return ix.last_person_before(k);
+                }
+                if lex::is_determiner(w) || lex::is_preposition(w) || lex::is_verbish(w) {
+                    return None;
+                }
+                seen += 1;
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Stances on candidate `c`: (actor index, stance), at most one per cue;
+/// and whether any cue governs it (even without a resolved holder).
+pub fn stances_for(
+    ix: &TextIndex,
+    s: usize,
+    c: &Candidate,
+    cands: &[Candidate],
+    cues: &[CueHit],
+) -> (Vec<(usize, StanceKind)>, bool) {
+    let r = ix.sentence_range(s);
+    let mut out = Vec::new();
+    let left = left_cue(ix, c, cues, r.start);
+    let right = right_cue(ix, c, cues, r.end);
+    if let Some(cue) = left {
+        let holder = if cue.nominal {
+            cue_possessor(ix, cue.tok, r.start)
+                .or_else(|| left_subject(ix, r.start, cue.tok, cands))
+        } else {
+            left_subject(ix, r.start, cue.tok, cands)
+        };
+        if let Some(a) = holder {
+            out.push((a, adjust(ix, c, cue.kind)));
+        }
+    }
+    if let Some(cue) = right {
+        // Subject between the proposal and the cue (relative clause), the
+        // agent of a passive, or the subject of the clause.
+        let between = (c.name_end..cue.tok)
+            .rev()
+            .filter(|&k| !in_any_phrase(cands, k) && !ix.in_pp(k))
+            .find_map(|k| ix.mention_at(k).map(|m| m.actor));
+        let agent = (ix.lw(cue.tok + 1) == "by")
+            .then(|| ix.mention_at(cue.tok + 2).map(|m| m.actor))
+            .flatten();
+        let holder = between.or(agent).or_else(|| {
+            if cue.nominal {
+                cue_possessor(ix, cue.tok, r.start)
+                    .or_else(|| left_subject(ix, r.start, c.np_start, cands))
+            } else {
+                left_subject(ix, r.start, c.np_start, cands)
+            }
+        });
+        if let Some(a) = holder {
+            if left.is_none() || between.is_some() || agent.is_some() {
+                out.push((a, adjust(ix, c, cue.kind)));
+            }
+        }
+    }
+    (out, left.is_some() || right.is_some())
+}
+
+/// "support for alterations to X" criticises X; "found certain components
+/// of X agreeable" is mixed.
+fn adjust(ix: &TextIndex, c: &Candidate, kind: StanceKind) -> StanceKind {
+    let a = c.np_start;
+    let before1 = if a >= 1 { ix.lw(a - 1) } else { "" };
+    let before2 = if a >= 2 { ix.lw(a - 2) } else { "" };
+    let alteration = before1 == "to"
+        && matches!(
+            before2,
+            "alterations"
+                | "alteration"
+                | "changes"
+                | "change"
+                | "amendments"
+                | "amendment"
+                | "revisions"
+                | "revision"
+                | "modifications"
+                | "adjustments"
+                | "tweaks"
+        );
+    let partial = before1 == "of"
+        && matches!(
+            before2,
+            "components"
+                | "parts"
+                | "part"
+                | "elements"
+                | "aspects"
+                | "points"
+                | "sections"
+                | "portions"
+                | "some"
+                | "much"
+                | "provisions"
+        );
+    match kind {
+        StanceKind::Supports | StanceKind::Proposes if alteration => StanceKind::Criticizes,
+        StanceKind::Supports if partial => StanceKind::Mixed,
+        k => k,
+    }
+}

@@ -1,0 +1,247 @@
+//! Table-driven tests for proposal phrases, merging and stances.
+
+use super::*;
+use crate::model::{ActorKind, Mention};
+
+/// Builds a document and actors from (name, kind) pairs: every occurrence of
+/// a name becomes a mention (longest names first, no overlaps).
+fn setup(text: &str, names: &[(&str, ActorKind)]) -> Vec<Proposal> {
+    let doc = Doc::new(text, Vec::new());
+    let actors = actors_for(text, names);
+    find(&doc, &actors)
+}
+
+pub(crate) fn actors_for(text: &str, names: &[(&str, ActorKind)]) -> Vec<Actor> {
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(names[i].0.len()));
+    let mut actors: Vec<Actor> = names
+        .iter()
+        .map(|(n, k)| Actor {
+            id: crate::actors::slug(n),
+            name: (*n).to_owned(),
+            kind: *k,
+            aliases: Vec::new(),
+            description: None,
+            salience: 0.0,
+            mentions: Vec::new(),
+            facts: Vec::new(),
+            background: None,
+        })
+        .collect();
+    for i in order {
+        let name = names[i].0;
+        for (start, _) in text.match_indices(name) {
+            let end = start + name.len();
+            let boundary = text[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if !boundary || taken.iter().any(|&(a, b)| start < b && a < end) {
+                continue;
+            }
+            taken.push((start, end));
+            actors[i].mentions.push(Mention {
+                start,
+                end,
+                text: name.to_owned(),
+                form: MentionForm::Name,
+            });
+        }
+        actors[i].mentions.sort_by_key(|m| m.start);
+    }
+    actors
+}
+
+fn names(ps: &[Proposal]) -> Vec<&str> {
+    ps.iter().map(|p| p.name.as_str()).collect()
+}
+
+#[test]
+fn phrases_and_names() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Zelenskyy opposed an earlier 28-point peace proposal.",
+            &["28-point peace proposal"],
+        ),
+        (
+            "Russia found parts of America’s peace blueprint agreeable.",
+            &["America’s peace blueprint"],
+        ),
+        (
+            "He opposed restrictions on Ukrainian military strength, while insisting on explicit security guarantees.",
+            &["restrictions on Ukrainian military strength", "explicit security guarantees"],
+        ),
+        (
+            "Scheduling another direct Trump-Putin summit was not feasible.",
+            &["direct Trump-Putin summit"],
+        ),
+        ("Putin plans to travel to Beijing next week.", &[]),
+        ("The rescue took a great deal of effort.", &[]),
+        ("Bill Clinton spoke in Paris.", &[]),
+        ("They hoped for a quick resolution to the conflict.", &[]),
+        ("The patient is in critical condition.", &[]),
+        (
+            "Lawmakers in parliament passed the bill after a vote on the government proposal.",
+            &["bill", "government proposal"],
+        ),
+    ];
+    for (text, want) in cases {
+        let ps = setup(
+            text,
+            &[
+                ("Zelenskyy", ActorKind::Person),
+                ("Russia", ActorKind::Place),
+                ("America", ActorKind::Place),
+                ("Trump", ActorKind::Person),
+                ("Putin", ActorKind::Person),
+                ("Ukrainian", ActorKind::Group),
+            ],
+        );
+        assert_eq!(names(&ps), *want, "{text}");
+    }
+}
+
+#[test]
+fn merging() {
+    let text = "Russia found parts of America’s peace blueprint agreeable, but Putin criticised multiple key proposals. \
+                Zelenskyy sought changes to an earlier 28-point peace proposal. \
+                Witkoff brought an updated peace framework modified to gain acceptance.";
+    let ps = setup(
+        text,
+        &[
+            ("Russia", ActorKind::Place),
+            ("America", ActorKind::Place),
+            ("Putin", ActorKind::Person),
+            ("Zelenskyy", ActorKind::Person),
+            ("Witkoff", ActorKind::Person),
+        ],
+    );
+    assert_eq!(
+        names(&ps),
+        vec!["America’s peace blueprint", "28-point peace proposal"]
+    );
+    assert_eq!(ps[0].mentions.len(), 3);
+    assert_eq!(
+        ps[0].description.as_deref(),
+        Some("modified to gain acceptance")
+    );
+}
+
+#[test]
+fn stances() {
+    use StanceKind::*;
+    let cases: &[(&str, &str, &str, StanceKind)] = &[
+        (
+            "Zelenskyy has vigorously opposed provisions mandating Ukraine surrender territory.",
+            "provisions",
+            "zelenskyy",
+            Opposes,
+        ),
+        (
+            "Zelenskyy insisted on explicit security guarantees.",
+            "guarantees",
+            "zelenskyy",
+            Proposes,
+        ),
+        (
+            "The proposal that Ukrainian officials criticized favours Russia.",
+            "proposal",
+            "ukrainian-officials",
+            Criticizes,
+        ),
+        (
+            "Russia rejected the ceasefire.",
+            "ceasefire",
+            "russia",
+            Opposes,
+        ),
+        (
+            "The ceasefire was rejected by Russia.",
+            "ceasefire",
+            "russia",
+            Opposes,
+        ),
+        (
+            "Putin did not accept the peace plan.",
+            "plan",
+            "putin",
+            Opposes,
+        ),
+        (
+            "Putin called the peace plan wholly unacceptable.",
+            "plan",
+            "putin",
+            Opposes,
+        ),
+        (
+            "Russia’s leadership found certain components of the peace plan agreeable.",
+            "plan",
+            "russia",
+            Mixed,
+        ),
+        (
+            "Zelenskyy built support for alterations to the peace plan.",
+            "plan",
+            "zelenskyy",
+            Criticizes,
+        ),
+        ("Trump welcomed the peace plan.", "plan", "trump", Supports),
+        (
+            "Ushakov said that another summit was not immediately feasible.",
+            "summit",
+            "ushakov",
+            Neutral,
+        ),
+        (
+            "Trump's peace plan was discussed.",
+            "plan",
+            "trump",
+            Proposes,
+        ),
+    ];
+    for &(text, prop, actor, want) in cases {
+        let ps = setup(
+            text,
+            &[
+                ("Zelenskyy", ActorKind::Person),
+                ("Ukraine", ActorKind::Place),
+                ("Ukrainian officials", ActorKind::Group),
+                ("Russia", ActorKind::Place),
+                ("Putin", ActorKind::Person),
+                ("Trump", ActorKind::Person),
+                ("Ushakov", ActorKind::Person),
+            ],
+        );
+        let p = ps
+            .iter()
+            .find(|p| p.name.contains(prop))
+            .unwrap_or_else(|| panic!("{text}: no proposal {prop} in {:?}", names(&ps)));
+        let got: Vec<_> = p
+            .stances
+            .iter()
+            .map(|s| (s.actor.as_str(), s.stance))
+            .collect();
+        assert!(got.contains(&(actor, want)), "{text}: got {got:?}");
+    }
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    let inputs = [
+        "",
+        "plan",
+        "the the the plan of of of",
+        "’s plan",
+        "- - - 28-point -",
+        "Plan. Deal! Summit? Ceasefire…",
+        "a plan that which who that",
+        "İİİ PLAN ÄÖ sanctions on on",
+    ];
+    for t in inputs {
+        let _ = setup(t, &[("plan", ActorKind::Other)]);
+    }
+    let long = "Russia rejected the peace plan and the summit, ".repeat(500);
+    let ps = setup(&long, &[("Russia", ActorKind::Place)]);
+    assert!(!ps.is_empty());
+}
