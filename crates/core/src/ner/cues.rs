@@ -160,6 +160,7 @@ const ORG_HEADS: &[&str] = &[
     "Cabinet",
     "Caucus",
     "Chamber",
+    "Chronicle",
     "Church",
     "Club",
     "Coalition",
@@ -173,6 +174,7 @@ const ORG_HEADS: &[&str] = &[
     "Corporation",
     "Council",
     "Court",
+    "Crown",
     "Department",
     "Directorate",
     "Division",
@@ -197,6 +199,7 @@ const ORG_HEADS: &[&str] = &[
     "League",
     "Ltd",
     "Magazine",
+    "Mail",
     "Media",
     "Ministry",
     "Movement",
@@ -222,9 +225,12 @@ const ORG_HEADS: &[&str] = &[
     "Service",
     "Services",
     "Society",
+    "Star",
+    "Sun",
     "Systems",
     "Team",
     "Technologies",
+    "Telegraph",
     "Times",
     "Tribunal",
     "Tribune",
@@ -244,6 +250,7 @@ pub fn is_org_head(w: &str) -> bool {
 const PLACE_HEADS: &[&str] = &[
     "Airport",
     "Avenue",
+    "Base",
     "Basin",
     "Bay",
     "Beach",
@@ -257,13 +264,16 @@ const PLACE_HEADS: &[&str] = &[
     "Centre",
     "City",
     "Coast",
+    "Complex",
     "Continent",
     "County",
     "Creek",
     "Desert",
     "District",
+    "Facility",
     "Falls",
     "Forest",
+    "Gallery",
     "Gulf",
     "Harbor",
     "Harbour",
@@ -281,6 +291,7 @@ const PLACE_HEADS: &[&str] = &[
     "Mount",
     "Mountain",
     "Mountains",
+    "Museum",
     "Ocean",
     "Palace",
     "Park",
@@ -494,9 +505,6 @@ pub fn is_function_word(w: &str) -> bool {
             | "They"
             | "We"
             | "You"
-            | "Mr"
-            | "Mrs"
-            | "Ms"
             | "Dear"
             | "Former"
             | "Then"
@@ -564,6 +572,82 @@ pub fn is_say_verb(w: &str) -> bool {
             | "recalled"
             | "admitted"
             | "acknowledged"
+            | "claims"
+            | "announced"
+            | "denied"
+    )
+}
+
+/// Nouns in an appositive that show a person ("Jane Doe, an Australian woman").
+pub fn is_person_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "woman"
+            | "man"
+            | "girl"
+            | "boy"
+            | "mother"
+            | "father"
+            | "son"
+            | "daughter"
+            | "wife"
+            | "husband"
+            | "student"
+            | "resident"
+            | "citizen"
+            | "former"
+            | "who"
+            | "aged"
+    )
+}
+
+/// Compass and size words that make a place out of a place ("Southern Indiana").
+pub fn is_place_modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "North"
+            | "South"
+            | "East"
+            | "West"
+            | "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+            | "Central"
+            | "Upper"
+            | "Lower"
+            | "Greater"
+            | "Northeast"
+            | "Northwest"
+            | "Southeast"
+            | "Southwest"
+            | "Inner"
+            | "Outer"
+    )
+}
+
+/// Nouns before "of" that introduce a place ("the town of X").
+pub fn is_place_class(w: &str) -> bool {
+    matches!(
+        w,
+        "town"
+            | "city"
+            | "village"
+            | "province"
+            | "state"
+            | "region"
+            | "county"
+            | "district"
+            | "capital"
+            | "island"
+            | "port"
+            | "suburb"
+            | "republic"
+            | "kingdom"
+            | "island"
+            | "islands"
+            | "area"
+            | "municipality"
     )
 }
 

@@ -84,6 +84,9 @@ struct Recognizer<'d, 'a> {
     doc: &'d Doc<'a>,
     /// Capitalised words seen mid-sentence in body text.
     known_mid: HashSet<&'a str>,
+    /// Capitalised words seen mid-sentence on their own (not next to
+    /// another capitalised word).
+    known_single: HashSet<&'a str>,
     /// Words seen starting with a lower-case letter.
     lower_doc: HashSet<&'a str>,
     /// Per sentence: is it a headline?
@@ -121,6 +124,7 @@ impl<'d, 'a> Recognizer<'d, 'a> {
         let mut r = Recognizer {
             doc,
             known_mid: HashSet::new(),
+            known_single: HashSet::new(),
             lower_doc: HashSet::new(),
             headline: Vec::with_capacity(doc.sentences.len()),
         };
@@ -140,6 +144,13 @@ impl<'d, 'a> Recognizer<'d, 'a> {
                 if is_cap(w) {
                     if !r.is_initial(g) {
                         r.known_mid.insert(w);
+                        let capw = |k: usize| {
+                            doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word)
+                                && is_cap(doc.tok(k))
+                        };
+                        if !(g > 0 && capw(g - 1)) && !capw(g + 1) {
+                            r.known_single.insert(w);
+                        }
                     }
                 } else if first_char(w).is_some_and(char::is_lowercase) {
                     r.lower_doc.insert(w);
@@ -165,8 +176,21 @@ impl<'d, 'a> Recognizer<'d, 'a> {
     fn capword(&self, g: usize) -> bool {
         self.kind(g) == Some(TokenKind::Word) && {
             let w = self.w(g);
-            is_cap(w) && !cues::is_never_name(w)
+            is_cap(w)
+                && !cues::is_never_name(w)
+                && !w.starts_with("I'")
+                && !w.starts_with("I’")
+                && !(w == "May" && self.kind(g + 1) == Some(TokenKind::Number))
         }
+    }
+
+    /// A capitalised word glued after a lower-case prefix ("pro-Beijing").
+    fn after_prefix(&self, g: usize) -> bool {
+        g >= 2
+            && !self.space_before(g)
+            && matches!(self.w(g - 1), "-" | "‐")
+            && !self.space_before(g - 1)
+            && first_char(self.w(g - 2)).is_some_and(char::is_lowercase)
     }
 
     /// Is token `g` the first word of its sentence (or of a quotation)?
@@ -243,7 +267,15 @@ impl<'d, 'a> Recognizer<'d, 'a> {
             let w = self.w(j);
             let prev = self.w(j - 1);
             let sp = self.space_before(j);
-            if self.capword(j) && sp {
+            if self.capword(j) && sp && !cues::is_function_word(w) {
+                // "NASA Bill Ingalls": an acronym does not run into a person.
+                if is_acronym(prev)
+                    && lexicon::is_first_name(w)
+                    && j + 1 < end
+                    && self.capword(j + 1)
+                {
+                    break;
+                }
                 j += 1;
                 continue;
             }
@@ -261,6 +293,13 @@ impl<'d, 'a> Recognizer<'d, 'a> {
                         j += 2;
                         continue;
                     }
+                }
+                // "Facility-1".
+                if self.kind(j + 1) == Some(TokenKind::Number)
+                    && (j + 2 >= end || self.space_before(j + 2))
+                {
+                    j += 2;
+                    continue;
                 }
             }
             if w == "of" && cues::joins_of(prev) {
@@ -315,7 +354,7 @@ impl<'d, 'a> Recognizer<'d, 'a> {
         if cues::is_function_word(w) {
             return false;
         }
-        if self.known_mid.contains(w) {
+        if self.known_mid.contains(w) && (run_len > 1 || self.known_single.contains(w)) {
             return true;
         }
         if self.is_common(w) {
@@ -334,7 +373,7 @@ impl<'d, 'a> Recognizer<'d, 'a> {
         let range = self.doc.sentence_tokens.get(s).cloned().unwrap_or(0..0);
         let mut g = range.start;
         while g < range.end {
-            if !self.capword(g) {
+            if !self.capword(g) || self.after_prefix(g) {
                 g += 1;
                 continue;
             }
@@ -460,6 +499,14 @@ impl<'d, 'a> Recognizer<'d, 'a> {
                 return;
             }
         }
+        let text = self.slice(a, b);
+        if !text.ends_with('s')
+            && crate::kb::lookup(text).is_none()
+            && !lexicon::is_place(text)
+            && self.is_demonym_of_place(text)
+        {
+            return;
+        }
         out.push(Cand {
             a,
             b,
@@ -539,6 +586,40 @@ impl<'d, 'a> Recognizer<'d, 'a> {
         self.doc.slice(Span::new(s.start, e.end))
     }
 
+    /// Number of words in `a..b` (hyphen-joined parts count once).
+    fn word_count(&self, a: usize, b: usize) -> usize {
+        (a..b)
+            .filter(|&g| self.kind(g) == Some(TokenKind::Word) && (g == a || self.space_before(g)))
+            .count()
+    }
+
+    /// The head word: the last word, or the word before "of".
+    fn head(&self, a: usize, b: usize) -> &'a str {
+        (a + 1..b)
+            .find(|&g| self.w(g) == "of")
+            .map_or(self.w(b - 1), |g| self.w(g - 1))
+    }
+
+    /// Is `w` a singular nationality adjective made from a place name
+    /// ("South Korean", "New Zealander", "Indonesian")?
+    fn is_demonym_of_place(&self, text: &str) -> bool {
+        let known = |t: &str| lexicon::is_place(t) || crate::kb::lookup(t).is_some();
+        let strip = |suf: &str, add: &str| {
+            text.strip_suffix(suf)
+                .is_some_and(|stem| !stem.is_empty() && known(&format!("{stem}{add}")))
+        };
+        strip("n", "")
+            || strip("er", "")
+            || strip("ian", "y")
+            || strip("an", "")
+            || strip("an", "a")
+            || strip("ese", "")
+            || strip("ese", "a")
+            || strip("i", "")
+            || strip("ish", "")
+            || strip("ish", "land")
+    }
+
     /// Label of one candidate from its own text and context.
     fn classify(&self, c: &Cand) -> (ActorKind, Strength) {
         if let Some(k) = c.forced {
@@ -548,35 +629,56 @@ impl<'d, 'a> Recognizer<'d, 'a> {
         if let Some(e) = crate::kb::lookup(text) {
             return (e.kind, 6);
         }
-        let n = c.b - c.a;
+        let n = self.word_count(c.a, c.b);
         let first = self.w(c.a);
-        let head = self.w(c.b - 1);
-        if n == 1 {
-            if cues::is_group_noun(head)
-                || (crate::kb::demonym(head).is_some() && head.ends_with('s'))
-            {
-                return (ActorKind::Group, 5);
-            }
+        let head = self.head(c.a, c.b);
+        let last = self.w(c.b - 1);
+        if n == 1
+            && (cues::is_group_noun(last)
+                || (crate::kb::demonym(last).is_some() && last.ends_with('s')))
+        {
+            return (ActorKind::Group, 5);
         }
-        if cues::is_org_head(head) && n > 1 {
+        if cues::is_org_head(head) {
             return (ActorKind::Organization, 4);
         }
-        if cues::is_place_head(head) && n > 1 {
+        if cues::is_place_head(head) {
             return (ActorKind::Place, 4);
         }
         if lexicon::is_place(text) {
             return (ActorKind::Place, 4);
         }
+        if n > 1 && cues::is_place_modifier(first) {
+            let rest = self.slice(c.a + 1, c.b);
+            if lexicon::is_place(rest) || crate::kb::lookup(rest).is_some() {
+                return (ActorKind::Place, 4);
+            }
+        }
+        // Context.
+        let next = self.w(c.b);
+        let prev = c.a.checked_sub(1).map_or("", |p| self.w(p));
+        let prev2 = c.a.checked_sub(2).map_or("", |p| self.w(p));
+        if prev == "of" && cues::is_place_class(prev2) {
+            return (ActorKind::Place, 3);
+        }
+        if next == "," {
+            let after = self.w(c.b + 1);
+            let after2 = self.w(c.b + 2);
+            if self.kind(c.b + 1) == Some(TokenKind::Number)
+                || cues::is_person_noun(after)
+                || (matches!(after, "a" | "an") && cues::is_person_noun(after2))
+            {
+                return (ActorKind::Person, 3);
+            }
+        }
         if is_acronym(text) {
             return (ActorKind::Organization, 3);
         }
-        if n > 1
-            && (lexicon::is_first_name(first)
-                || (first.chars().count() == 1 && self.w(c.a + 1) == "."))
-        {
+        let initial = first.chars().count() == 1 && self.w(c.a + 1) == ".";
+        if n > 1 && (lexicon::is_first_name(first) || initial) {
             return (ActorKind::Person, 3);
         }
-        if let Some(h) = lexicon::head_counts(head) {
+        if let Some(h) = lexicon::head_counts(last) {
             let total: u16 = h.iter().sum();
             let (best, &cnt) = h
                 .iter()
@@ -589,20 +691,20 @@ impl<'d, 'a> Recognizer<'d, 'a> {
             }
         }
         if n == 1 {
-            if (head.ends_with("ans") || head.ends_with("ians") || head.ends_with("is"))
-                && !lexicon::is_surname(head)
-                && head.chars().count() > 5
+            if (last.ends_with("ans") || last.ends_with("ians") || last.ends_with("is"))
+                && !lexicon::is_surname(last)
+                && last.chars().count() > 5
             {
                 return (ActorKind::Group, 2);
             }
-            if lexicon::is_first_name(head) || lexicon::is_surname(head) {
+            if lexicon::is_first_name(last) || lexicon::is_surname(last) {
                 return (ActorKind::Person, 2);
             }
         }
-        // Context.
-        let next = self.w(c.b);
-        let prev = c.a.checked_sub(1).map_or("", |p| self.w(p));
         if cues::is_say_verb(next) {
+            return (ActorKind::Person, 1);
+        }
+        if self.kind(c.a.wrapping_sub(1)) == Some(TokenKind::Possessive) && n > 1 {
             return (ActorKind::Person, 1);
         }
         if cues::is_place_preposition(prev) {
@@ -628,9 +730,9 @@ impl<'d, 'a> Recognizer<'d, 'a> {
             // A person's surname is a person here.
             if k == ActorKind::Person && c.b - c.a > 1 && c.form == MentionForm::Name {
                 let last = self.w(c.b - 1);
-                let e = best.entry(last).or_insert((k, 4));
-                if e.1 < 4 {
-                    *e = (k, 4);
+                let e = best.entry(last).or_insert((k, 5));
+                if e.1 < 5 {
+                    *e = (k, 5);
                 }
             }
         }
