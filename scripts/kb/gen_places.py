@@ -106,6 +106,7 @@ DESCRIPTION = {
     "RU": "Country spanning Eastern Europe and Northern Asia; capital Moscow.",
     "UA": "Country in Eastern Europe; capital Kyiv.",
     "VA": "City-state enclaved in Rome; seat of the Holy See and the Pope.",
+    "AQ": "Southernmost continent, governed under the Antarctic Treaty System.",
 }
 SUBREGION = {"Middle Africa": "Central Africa", "South-Eastern Asia": "Southeast Asia",
              "Northern America": "North America", "Australia and New Zealand": "Oceania"}
@@ -123,10 +124,31 @@ CITY_ALIASES = {
     ("Washington", "US"): ["Washington", "Washington D.C.", "Washington DC", "D.C.", "DC"],
     ("Yangon", "MM"): ["Rangoon"], ("Sanaa", "YE"): ["Sana'a", "Sana"], ("Bengaluru", "IN"): ["Bangalore"],
     ("Almaty", "KZ"): ["Alma-Ata"], ("Guangzhou", "CN"): ["Canton"], ("Astana", "KZ"): ["Nur-Sultan"],
-    ("Mexico City", "MX"): ["Ciudad de México"], ("The Hague", "NL"): ["Den Haag"],
+    ("Mexico City", "MX"): ["Ciudad de México"], ("Khān Yūnis", "PS"): ["Khan Yunis"],
+    ("Zaporizhzhya", "UA"): ["Zaporizhzhya", "Zaporozhye"], ("Makkah", "SA"): ["Makkah"],
+    ("Frankfurt am Main", "DE"): ["Frankfurt am Main"], ("São Paulo", "BR"): ["Sao Paulo"], ("The Hague", "NL"): ["Den Haag"],
 }
-CITY_NAME = {("Washington", "US"): "Washington, D.C.", ("Gaza", "PS"): "Gaza City"}
-CITY_WIKI = {("Washington", "US"): "Washington, D.C.", ("Gaza", "PS"): "Gaza City"}
+# Cities below the population threshold that are prominent in international news.
+EXTRA_CITIES = {
+    ("Tel Aviv", "IL"), ("Gaza", "PS"), ("Rafah", "PS"), ("Khan Yunis", "PS"), ("Geneva", "CH"),
+    ("Davos", "CH"), ("The Hague", "NL"), ("Strasbourg", "FR"), ("Frankfurt am Main", "DE"),
+    ("Mariupol", "UA"), ("Bakhmut", "UA"), ("Kherson", "UA"), ("Dnipro", "UA"), ("Luhansk", "UA"),
+    ("Sevastopol", "UA"), ("Zaporizhzhia", "UA"), ("Belgorod", "RU"), ("Kursk", "RU"), ("Aleppo", "SY"),
+    ("Mosul", "IQ"), ("Benghazi", "LY"), ("Makkah", "SA"), ("Madinah", "SA"), ("Rafaḩ", "PS"), ("Khān Yūnis", "PS"), ("Zaporizhzhya", "UA"), ("Dubai", "AE"),
+    ("Sharm el-Sheikh", "EG"), ("Anchorage", "US"), ("Palm Beach", "US"), ("Fukushima", "JP"),
+    ("Hiroshima", "JP"), ("Istanbul", "TR"), ("Munich", "DE"), ("Hamburg", "DE"), ("Milan", "IT"),
+    ("Barcelona", "ES"), ("Manchester", "GB"), ("Edinburgh", "GB"), ("Sydney", "AU"), ("Melbourne", "AU"),
+    ("Toronto", "CA"), ("Vancouver", "CA"), ("Montreal", "CA"), ("Rio de Janeiro", "BR"), ("Sao Paulo", "BR"),
+    ("Lagos", "NG"), ("Johannesburg", "ZA"), ("Cape Town", "ZA"), ("Karachi", "PK"), ("Lahore", "PK"),
+    ("Hebron", "PS"), ("Jenin", "PS"), ("Nablus", "PS"), ("Donetsk", "UA"), ("Homs", "SY"), ("Idlib", "SY"),
+    ("Basra", "IQ"), ("Erbil", "IQ"), ("Kandahar", "AF"), ("Herat", "AF"), ("Goma", "CD"), ("El Fasher", "SD"),
+    ("Port Sudan", "SD"), ("Aden", "YE"), ("Hodeidah", "YE"), ("Mogadishu", "SO"), ("Tijuana", "MX"),
+}
+CITY_NAME = {("Washington", "US"): "Washington, D.C.", ("Gaza", "PS"): "Gaza City", ("Makkah", "SA"): "Mecca",
+             ("Madinah", "SA"): "Medina", ("Rafaḩ", "PS"): "Rafah", ("Khān Yūnis", "PS"): "Khan Younis",
+             ("Zaporizhzhya", "UA"): "Zaporizhzhia", ("Frankfurt am Main", "DE"): "Frankfurt"}
+CITY_WIKI = {("Washington", "US"): "Washington, D.C.", ("Gaza", "PS"): "Gaza City", ("Rafaḩ", "PS"): "Rafah",
+             ("Khān Yūnis", "PS"): "Khan Yunis", ("Frankfurt am Main", "DE"): "Frankfurt"}
 CITY_DESCRIPTION = {
     ("Washington", "US"): "Capital of the United States; in news often shorthand for the US federal government.",
     ("Moscow", "RU"): "Capital and largest city of Russia; in news often shorthand for the Russian government.",
@@ -211,7 +233,8 @@ def main():
     for x in cities:
         key = (x["name"], x["countrycode"])
         big = x["population"] >= 750_000 or (x["countrycode"] == "US" and x["population"] >= 300_000)
-        if (big or key in cap_keys or key in CITY_ALIASES or key in CITY_NAME) and x["countrycode"] in cid:
+        wanted = big or key in cap_keys or key in CITY_ALIASES or key in CITY_NAME or key in EXTRA_CITIES
+        if wanted and x["countrycode"] in cid and (LATIN.match(x["name"]) or key in CITY_NAME):
             if x["name"] in country_names:
                 continue  # city-states: the country entry covers them
             chosen.append(x)
@@ -241,7 +264,7 @@ def main():
         used.add(i)
         city_id[k] = i
         aliases = list(CITY_ALIASES.get(k, []))
-        if name != x["name"] and x["name"] not in aliases:
+        if name != x["name"] and x["name"] not in aliases and k not in CITY_NAME and LATIN.match(x["name"]):
             aliases.append(x["name"])
         first = name_count[x["name"]] > 1 and chosen.index(x) != next(
             j for j, y in enumerate(chosen) if y["name"] == x["name"])
@@ -258,7 +281,7 @@ def main():
         elif first:
             wiki = ""  # a smaller namesake: no safe title
         else:
-            wiki = x["name"]
+            wiki = name
         ctx = [cid[cc]]
         if cc == "US" and state:
             ctx.append(slug(state) + "-state")
@@ -295,7 +318,13 @@ def main():
 
     # ---- countries ----
     country_rows = []
-    all_aliases = {}
+    country_demonyms = set()
+    for c in countries:
+        if c.get("independent"):
+            eng = (c.get("demonyms") or {}).get("eng") or {}
+            for d in [eng.get("m"), eng.get("f")] + EXTRA_DEMONYMS.get(c["cca2"], []):
+                if d:
+                    country_demonyms.update([d, d + "s"])
     for c in countries:
         cc = c["cca2"]
         name = NAME.get(cc, c["name"]["common"])
@@ -314,7 +343,11 @@ def main():
             dem.append(d)
             if d.endswith(("an", "er", "i")) and d + "s" not in dem:
                 dem.append(d + "s")
+        indep = bool(c.get("independent"))
+        if not indep:
+            dem = [d for d in dem if d not in country_demonyms and d not in aliases and d != name]
         dem = [("?" if d in AMBIGUOUS_DEMONYMS else "") + d for d in dem]
+        indep = bool(c.get("independent"))
         cap = capitals.get(cc)
         ctx = []
         if cap:
@@ -342,7 +375,9 @@ def main():
         rows = [r[:6] + ([x for x in r[6] if x in known and x != r[0]],) + r[7:] for r in rows]
         lines = header(source)
         for (i, kind, cat, name, aliases, dem, ctx, wiki, desc) in rows:
-            lines.append(row([i, kind, cat, name, "|".join(aliases), "|".join(dem), "|".join(ctx), wiki, desc]))
+            fix = lambda x: x.replace("’", "'")  # lookups normalise apostrophes the same way
+            lines.append(row([i, kind, cat, fix(name), "|".join(map(fix, aliases)), "|".join(map(fix, dem)),
+                              "|".join(ctx), fix(wiki), desc]))
         with open(os.path.join(OUT, fname), "w", encoding="utf-8") as f:
             f.write("\n".join(lines) + "\n")
         print(f"{fname}: {len(rows)} rows", file=sys.stderr)

@@ -1,12 +1,103 @@
-//! Bundled background knowledge: countries, organisations, government seats,
+//! Bundled background knowledge: countries and territories, international
+//! organisations, seats of government, regions, US states, major cities,
 //! prominent figures, and a glossary of proposal kinds; alias and demonym
 //! lookup for recognition and merging, and linking of actors to entries.
 //!
-//! Initial seed: a handful of entries; the full knowledge base lives in
-//! `data/kb/` (see issue 6).
+//! The data lives in `crates/core/data/kb/` (sources, licences and dates in
+//! its README) and is parsed once into hash maps ([`store`]): every lookup is
+//! O(1) in the size of the knowledge base. Linking ([`link`]) is linear in the
+//! document and the number of actors. No network, no I/O.
+//!
+//! Ambiguous names ("Georgia", "Congo", "Washington") never resolve on their
+//! own: [`lookup`] gives a first candidate only when all candidates are of
+//! the same kind (for recognition), and [`link`] needs supporting context.
 
-use crate::doc::Doc;
-use crate::model::{Actor, ActorKind, Background};
+mod glossary;
+mod link;
+mod store;
+
+pub use glossary::{glossary, glossary_for, glossary_terms, GlossaryEntry};
+pub use link::link;
+
+use std::borrow::Cow;
+
+use crate::model::ActorKind;
+use store::{store, Strength};
+
+/// What sort of thing an entry is (finer than [`ActorKind`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Category {
+    /// Sovereign country.
+    Country,
+    /// Dependent territory or special region with its own country code.
+    Territory,
+    /// Capital city.
+    Capital,
+    /// Other major city.
+    City,
+    /// US state.
+    UsState,
+    /// Continent, region, sea, disputed or sub-national area.
+    Region,
+    /// A building or street used as shorthand for a government ("Kremlin").
+    Seat,
+    /// International organisation.
+    IntlOrg,
+    /// Military alliance.
+    Alliance,
+    /// Informal forum of states (G7, G20, BRICS).
+    Forum,
+    /// A national government body or agency.
+    Government,
+    /// A political party.
+    Party,
+    /// A non-governmental organisation.
+    Ngo,
+    /// An armed group.
+    ArmedGroup,
+    /// A news organisation.
+    Media,
+    /// A company.
+    Company,
+    /// A person.
+    Person,
+    /// Anything else.
+    Other,
+}
+
+impl Category {
+    /// Parses the data files' category column.
+    pub fn parse(s: &str) -> Category {
+        match s {
+            "country" => Category::Country,
+            "territory" => Category::Territory,
+            "capital" => Category::Capital,
+            "city" => Category::City,
+            "us-state" => Category::UsState,
+            "region" => Category::Region,
+            "seat" => Category::Seat,
+            "intl-org" => Category::IntlOrg,
+            "alliance" => Category::Alliance,
+            "forum" => Category::Forum,
+            "government" => Category::Government,
+            "party" => Category::Party,
+            "ngo" => Category::Ngo,
+            "armed-group" => Category::ArmedGroup,
+            "media" => Category::Media,
+            "company" => Category::Company,
+            "person" => Category::Person,
+            _ => Category::Other,
+        }
+    }
+
+    /// A country, territory or (in news) a capital used for its government.
+    pub const fn is_state_like(self) -> bool {
+        matches!(
+            self,
+            Category::Country | Category::Territory | Category::Capital
+        )
+    }
+}
 
 /// One knowledge-base entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,13 +108,22 @@ pub struct Entry {
     pub name: &'static str,
     /// Kind of entity.
     pub kind: ActorKind,
-    /// Other names that refer to it unambiguously.
+    /// Finer category.
+    pub category: Category,
+    /// Other full names ("Russian Federation"); some may be ambiguous (see [`is_ambiguous`]).
     pub aliases: &'static [&'static str],
+    /// A person's surnames, which link only with support ("Putin").
+    pub surnames: &'static [&'static str],
     /// Adjectives and demonyms ("Russian", "Russians").
     pub demonyms: &'static [&'static str],
+    /// Ids of related entries whose presence in an article supports this one
+    /// (capital, neighbours, country, office).
+    pub context: &'static [&'static str],
+    /// Titles that support a person when written before the name ("President").
+    pub titles: &'static [&'static str],
     /// Short neutral description.
     pub description: &'static str,
-    /// When the description was true.
+    /// When the description was true ("2026-11").
     pub as_of: &'static str,
     /// Source of the facts.
     pub source: &'static str,
@@ -31,112 +131,170 @@ pub struct Entry {
     pub wiki: Option<&'static str>,
 }
 
-const SEED: &[Entry] = &[
-    Entry {
-        id: "russia",
-        name: "Russia",
-        kind: ActorKind::Place,
-        aliases: &["Russian Federation"],
-        demonyms: &["Russian", "Russians"],
-        description: "Country in Eastern Europe and Northern Asia; capital Moscow.",
-        as_of: "2026-11",
-        source: "Gloss editors",
-        wiki: Some("Russia"),
-    },
-    Entry {
-        id: "ukraine",
-        name: "Ukraine",
-        kind: ActorKind::Place,
-        aliases: &[],
-        demonyms: &["Ukrainian", "Ukrainians"],
-        description: "Country in Eastern Europe; capital Kyiv.",
-        as_of: "2026-11",
-        source: "Gloss editors",
-        wiki: Some("Ukraine"),
-    },
-    Entry {
-        id: "united-states",
-        name: "United States",
-        kind: ActorKind::Place,
-        aliases: &[
-            "America",
-            "United States of America",
-            "U.S.",
-            "US",
-            "USA",
-            "U.S.A.",
-        ],
-        demonyms: &["American", "Americans"],
-        description: "Country in North America; capital Washington, D.C.",
-        as_of: "2026-11",
-        source: "Gloss editors",
-        wiki: Some("United States"),
-    },
-    Entry {
-        id: "europe",
-        name: "Europe",
-        kind: ActorKind::Place,
-        aliases: &[],
-        demonyms: &["European", "Europeans"],
-        description: "Continent; in news often shorthand for European governments and the EU.",
-        as_of: "2026-11",
-        source: "Gloss editors",
-        wiki: Some("Europe"),
-    },
-    Entry {
-        id: "kremlin",
-        name: "Kremlin",
-        kind: ActorKind::Organization,
-        aliases: &["the Kremlin", "Moscow Kremlin"],
-        demonyms: &[],
-        description:
-            "Fortified complex in Moscow; the seat, and shorthand, of the Russian presidency.",
-        as_of: "2026-11",
-        source: "Gloss editors",
-        wiki: Some("Moscow Kremlin"),
-    },
-    Entry {
-        id: "moscow",
-        name: "Moscow",
-        kind: ActorKind::Place,
-        aliases: &[],
-        demonyms: &["Muscovite"],
-        description: "Capital of Russia.",
-        as_of: "2026-11",
-        source: "Gloss editors",
-        wiki: Some("Moscow"),
-    },
-];
-
 /// All entries.
 pub fn entries() -> &'static [Entry] {
-    SEED
+    &store().entries
 }
 
-/// The entry whose name or alias is `name` (case-sensitive, exact).
-pub fn lookup(name: &str) -> Option<&'static Entry> {
-    let name = name.strip_prefix("the ").unwrap_or(name);
-    SEED.iter()
-        .find(|e| e.name == name || e.aliases.contains(&name))
+/// The entry with this id.
+pub fn by_id(id: &str) -> Option<&'static Entry> {
+    let s = store();
+    s.ids.get(id).map(|&i| &s.entries[i])
 }
 
-/// The entry whose demonym or adjective is `word` ("Russian" → Russia).
-pub fn demonym(word: &str) -> Option<&'static Entry> {
-    SEED.iter().find(|e| e.demonyms.contains(&word))
-}
-
-/// Links actors to entries where the name matches unambiguously.
-pub fn link(_doc: &Doc, actors: &mut [Actor]) {
-    for a in actors.iter_mut() {
-        if let Some(e) = lookup(&a.name) {
-            a.background = Some(Background {
-                id: e.id.to_owned(),
-                name: e.name.to_owned(),
-                description: e.description.to_owned(),
-                as_of: e.as_of.to_owned(),
-                source: e.source.to_owned(),
-                wiki: e.wiki.map(str::to_owned),
-            });
+/// Normalises a name for lookup: typographic apostrophes to `'`, runs of
+/// whitespace to one space, trimmed.
+fn normalize(name: &str) -> Cow<'_, str> {
+    let t = name.trim();
+    if !t.contains(['’', '‘', '\n', '\t', '\u{a0}']) && !t.contains("  ") {
+        return Cow::Borrowed(t);
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut space = false;
+    for c in t.chars() {
+        let c = match c {
+            '’' | '‘' => '\'',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        };
+        if c == ' ' {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
         }
+    }
+    Cow::Owned(out)
+}
+
+/// The raw index hits for `name`: exact, then without a leading "the ", then
+/// without a possessive "'s".
+fn hits(name: &str) -> &'static [store::Hit] {
+    let s = store();
+    let n = normalize(name);
+    let n = n.as_ref();
+    let mut tries: [Option<&str>; 3] = [Some(n), None, None];
+    let bare = n
+        .strip_prefix("the ")
+        .or_else(|| n.strip_prefix("The "))
+        .unwrap_or(n);
+    tries[1] = Some(bare);
+    tries[2] = bare.strip_suffix("'s").or_else(|| bare.strip_suffix('\''));
+    for t in tries.into_iter().flatten() {
+        if let Some(v) = s.names.get(t) {
+            return v;
+        }
+    }
+    &[]
+}
+
+/// Every entry `name` may refer to (name, alias or surname), strongest first.
+pub fn candidates(name: &str) -> Vec<&'static Entry> {
+    let s = store();
+    let mut h: Vec<_> = hits(name).to_vec();
+    h.sort_by_key(|h| h.strength);
+    h.into_iter().map(|h| &s.entries[h.entry]).collect()
+}
+
+/// True if `name` may refer to more than one thing: it names several entries
+/// or is marked ambiguous in the data ("Georgia", "Washington", "Jordan").
+pub fn is_ambiguous(name: &str) -> bool {
+    let h = hits(name);
+    h.len() > 1 || h.iter().any(|h| h.flagged)
+}
+
+/// The entry whose name or alias is `name` ("the " and a possessive "'s"
+/// stripped; case-sensitive). A person's surname alone counts when no full
+/// name matches. For an ambiguous name, returns the first candidate only if
+/// all candidates are of the same kind (so recognisers may still use its
+/// kind); use [`is_ambiguous`] and [`candidates`] to tell.
+pub fn lookup(name: &str) -> Option<&'static Entry> {
+    let s = store();
+    let h = hits(name);
+    let strong: Vec<_> = h
+        .iter()
+        .filter(|h| h.strength == Strength::Strong)
+        .collect();
+    let pool: Vec<_> = if strong.is_empty() {
+        h.iter().collect()
+    } else {
+        strong
+    };
+    let first = &s.entries[pool.first()?.entry];
+    pool.iter()
+        .all(|h| s.entries[h.entry].kind == first.kind)
+        .then_some(first)
+}
+
+/// The entry whose demonym or adjective is `word` ("Russian" → Russia,
+/// "Americans" → United States, "European" → Europe). `None` for unknown or
+/// ambiguous words ("Georgian", "Congolese", "Korean").
+pub fn demonym(word: &str) -> Option<&'static Entry> {
+    let s = store();
+    let n = normalize(word);
+    let (v, flagged) = s.demonyms.get(n.as_ref())?;
+    match v.as_slice() {
+        [i] if !flagged => Some(&s.entries[*i]),
+        _ => None,
+    }
+}
+
+/// The entries `word` is a demonym of, ambiguous or not.
+pub fn demonym_candidates(word: &str) -> Vec<&'static Entry> {
+    let s = store();
+    let n = normalize(word);
+    s.demonyms
+        .get(n.as_ref())
+        .map(|(v, _)| v.iter().map(|&i| &s.entries[i]).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_aliases_and_articles() {
+        assert_eq!(lookup("Russia").map(|e| e.id), Some("russia"));
+        assert_eq!(
+            lookup("the United States").map(|e| e.id),
+            Some("united-states")
+        );
+        assert_eq!(lookup("U.S.").map(|e| e.id), Some("united-states"));
+        assert_eq!(lookup("America").map(|e| e.id), Some("united-states"));
+        assert_eq!(lookup("Britain").map(|e| e.id), Some("united-kingdom"));
+        assert_eq!(lookup("Holland").map(|e| e.id), Some("netherlands"));
+        assert_eq!(lookup("Russia’s").map(|e| e.id), Some("russia"));
+        assert_eq!(lookup("the Kremlin").map(|e| e.id), Some("kremlin"));
+        assert_eq!(lookup("Putin").map(|e| e.id), Some("vladimir-putin"));
+        assert!(lookup("Smith").is_none());
+        assert!(lookup("").is_none());
+    }
+
+    #[test]
+    fn ambiguous_names_are_marked() {
+        assert!(is_ambiguous("Georgia"));
+        assert!(is_ambiguous("Congo"));
+        assert!(is_ambiguous("Washington"));
+        assert!(!is_ambiguous("Russia"));
+        let c: Vec<_> = candidates("Georgia").iter().map(|e| e.id).collect();
+        assert!(
+            c.contains(&"georgia") && c.contains(&"georgia-state"),
+            "{c:?}"
+        );
+        // Same kind: recognisers still learn it is a place.
+        assert_eq!(lookup("Georgia").map(|e| e.kind), Some(ActorKind::Place));
+    }
+
+    #[test]
+    fn demonyms() {
+        assert_eq!(demonym("Russian").map(|e| e.id), Some("russia"));
+        assert_eq!(demonym("Russians").map(|e| e.id), Some("russia"));
+        assert_eq!(demonym("American").map(|e| e.id), Some("united-states"));
+        assert!(demonym("Georgian").is_none());
+        assert!(demonym("Table").is_none());
     }
 }

@@ -1,0 +1,76 @@
+//! Glossary of proposal kinds (ceasefire, security guarantees, summit…) for
+//! proposal cards. Lookups are O(1) hash probes; [`glossary_for`] tries at
+//! most a fixed number of word suffixes of a phrase.
+
+use super::store::store;
+
+/// One glossary term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GlossaryEntry {
+    /// The term ("ceasefire").
+    pub term: &'static str,
+    /// Other words for it ("truce", "cease-fire").
+    pub aliases: &'static [&'static str],
+    /// Short neutral definition.
+    pub definition: &'static str,
+    /// When the definition was written.
+    pub as_of: &'static str,
+    /// Who wrote it.
+    pub source: &'static str,
+}
+
+/// All glossary terms.
+pub fn glossary_terms() -> &'static [GlossaryEntry] {
+    &store().glossary
+}
+
+/// The glossary entry for `term` or one of its aliases (case-insensitive,
+/// "the " stripped, a plural "s" tolerated).
+pub fn glossary(term: &str) -> Option<&'static GlossaryEntry> {
+    let s = store();
+    let t = term.trim().replace('’', "'").to_lowercase();
+    let t = t.strip_prefix("the ").unwrap_or(&t);
+    let i = s
+        .glossary_keys
+        .get(t)
+        .or_else(|| t.strip_suffix('s').and_then(|b| s.glossary_keys.get(b)))
+        .or_else(|| t.strip_suffix("es").and_then(|b| s.glossary_keys.get(b)))?;
+    s.glossary.get(*i)
+}
+
+/// The glossary entry for the longest trailing phrase of `phrase` that is a
+/// term: "28-point peace proposal" → peace plan, "a Trump–Putin summit" →
+/// summit. Looks at most at the last six words.
+pub fn glossary_for(phrase: &str) -> Option<&'static GlossaryEntry> {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let from = words.len().saturating_sub(6);
+    (from..words.len()).find_map(|i| glossary(&words[i..].join(" ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_aliases_and_phrases() {
+        assert_eq!(glossary("ceasefire").map(|g| g.term), Some("ceasefire"));
+        assert_eq!(glossary("Truce").map(|g| g.term), Some("ceasefire"));
+        assert_eq!(glossary("ceasefires").map(|g| g.term), Some("ceasefire"));
+        assert_eq!(
+            glossary("security guarantees").map(|g| g.term),
+            Some("security guarantees")
+        );
+        assert_eq!(glossary("sanctions").map(|g| g.term), Some("sanctions"));
+        assert_eq!(glossary("referendum").map(|g| g.term), Some("referendum"));
+        assert_eq!(
+            glossary_for("the updated peace framework").map(|g| g.term),
+            Some("peace plan")
+        );
+        assert_eq!(
+            glossary_for("a direct Trump-Putin summit").map(|g| g.term),
+            Some("summit")
+        );
+        assert!(glossary("banana").is_none());
+        assert!(glossary_for("").is_none());
+    }
+}

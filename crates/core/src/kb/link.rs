@@ -1,0 +1,242 @@
+//! Linking actors to knowledge-base entries, using the article as context.
+//!
+//! 1. The article's *footprint*: every capitalised run of up to
+//!    [`MAX_NGRAM`] tokens is looked up; names that resolve to exactly one
+//!    entry (and demonyms of exactly one entry) become *cues*.
+//! 2. Each actor's surface forms (name, aliases, mention texts) are looked up
+//!    among entries of a compatible kind (people only with people):
+//!    * an unambiguous full name or alias links directly;
+//!    * an ambiguous name ("Georgia") links to the candidate with the most
+//!      support from the cues — its context ids present in the article, or
+//!      cues that list it as context ("Atlanta" → the US state) — and only if
+//!      that candidate is strictly ahead; otherwise it stays unlinked;
+//!    * a surname alone ("Putin") links only if it is one person's surname
+//!      and the full name is in the article, a matching title stands before
+//!      a mention ("President Putin"), or (for a distinctive surname) the
+//!      article mentions that person's country or office;
+//!    * a group named by a demonym ("Ukrainians") gets its country's
+//!      background with no Wikipedia title (the page is about the country).
+//!
+//! Complexity: O(n) in the number of tokens (fixed n-gram width, O(1)
+//! lookups) plus O(m) in the total number of mentions.
+
+use std::collections::{HashMap, HashSet};
+
+use super::store::{store, Hit, Strength};
+use super::{demonym, Entry};
+use crate::doc::Doc;
+use crate::model::{Actor, ActorKind, Background, MentionForm};
+use crate::tokenize::TokenKind;
+
+/// Longest name, in tokens, looked for in the footprint.
+const MAX_NGRAM: usize = 6;
+/// How many tokens before a mention may hold a supporting title.
+const TITLE_WINDOW: usize = 3;
+
+/// What the article says about which entries are present.
+struct Context {
+    /// Ids of entries named unambiguously in the article.
+    cues: HashSet<&'static str>,
+    /// Entry id → number of cues that list it as context.
+    support: HashMap<&'static str, u32>,
+}
+
+impl Context {
+    fn new(doc: &Doc) -> Self {
+        let s = store();
+        let mut cues = HashSet::new();
+        let toks = &doc.tokens;
+        for i in 0..toks.len() {
+            let t = &toks[i];
+            let first = doc.text.get(t.start..t.end).unwrap_or("");
+            if t.kind != TokenKind::Word || !first.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            if let Some(e) = demonym(first) {
+                cues.insert(e.id);
+            }
+            for tj in toks[i..].iter().take(MAX_NGRAM) {
+                if tj.sentence != t.sentence {
+                    break;
+                }
+                let Some(key) = doc.text.get(t.start..tj.end) else {
+                    break;
+                };
+                if let Some([h]) = s.names.get(key).map(Vec::as_slice) {
+                    if h.strength == Strength::Strong && !h.flagged {
+                        cues.insert(s.entries[h.entry].id);
+                    }
+                }
+            }
+        }
+        let mut support: HashMap<&'static str, u32> = HashMap::new();
+        for id in &cues {
+            if let Some(e) = super::by_id(id) {
+                for c in e.context {
+                    *support.entry(c).or_default() += 1;
+                }
+            }
+        }
+        Context { cues, support }
+    }
+
+    /// How much the article supports `e`.
+    fn score(&self, e: &Entry) -> u32 {
+        let own = e.context.iter().filter(|c| self.cues.contains(*c)).count() as u32;
+        own + self.support.get(e.id).copied().unwrap_or(0)
+    }
+}
+
+/// Can an actor of kind `k` be entry `e`? People link only to people.
+fn compatible(k: ActorKind, e: &Entry) -> bool {
+    (k == ActorKind::Person) == (e.kind == ActorKind::Person)
+}
+
+/// Does a title of `e` stand before one of the actor's mentions, or in its
+/// description or role mentions?
+fn has_title(doc: &Doc, actor: &Actor, e: &Entry) -> bool {
+    if e.titles.is_empty() {
+        return false;
+    }
+    let is_title = |w: &str| e.titles.iter().any(|t| t.eq_ignore_ascii_case(w));
+    for m in &actor.mentions {
+        if m.form == MentionForm::Role && m.text.split_whitespace().any(is_title) {
+            return true;
+        }
+        let i = doc.tokens.partition_point(|t| t.start < m.start);
+        let from = i.saturating_sub(TITLE_WINDOW);
+        if (from..i).any(|j| is_title(doc.tok(j))) {
+            return true;
+        }
+    }
+    actor
+        .description
+        .as_deref()
+        .is_some_and(|d| d.split_whitespace().any(is_title))
+}
+
+/// The surface forms to look up, actor name first, without duplicates.
+fn surfaces(actor: &Actor) -> Vec<&str> {
+    let mut seen = HashSet::new();
+    std::iter::once(actor.name.as_str())
+        .chain(actor.aliases.iter().map(String::as_str))
+        .chain(
+            actor
+                .mentions
+                .iter()
+                .filter(|m| m.form == MentionForm::Name)
+                .map(|m| m.text.as_str()),
+        )
+        .filter(|s| seen.insert(*s))
+        .collect()
+}
+
+/// Picks among ambiguous candidates by context; `None` on a tie or no support.
+fn by_context(ctx: &Context, cands: &[&'static Entry]) -> Option<&'static Entry> {
+    let mut scored: Vec<(u32, &'static Entry)> = cands.iter().map(|e| (ctx.score(e), *e)).collect();
+    scored.sort_by_key(|a| std::cmp::Reverse(a.0));
+    match scored.as_slice() {
+        [(s, e)] if *s > 0 => Some(e),
+        [(s1, e), (s2, _), ..] if *s1 > 0 && s1 > s2 => Some(e),
+        _ => None,
+    }
+}
+
+/// The entry one surface resolves to, if any.
+fn resolve_name(
+    doc: &Doc,
+    ctx: &Context,
+    actor: &Actor,
+    single_word_actor: bool,
+    hits: &[Hit],
+) -> Option<&'static Entry> {
+    let s = store();
+    let ok: Vec<&Hit> = hits
+        .iter()
+        .filter(|h| compatible(actor.kind, &s.entries[h.entry]))
+        .collect();
+    let strong: Vec<&'static Entry> = ok
+        .iter()
+        .filter(|h| h.strength == Strength::Strong)
+        .map(|h| &s.entries[h.entry])
+        .collect();
+    let flagged = hits.iter().any(|h| h.flagged);
+    if !strong.is_empty() {
+        // Another kind of thing with the same name makes it ambiguous too.
+        return if strong.len() == 1 && !flagged && hits.len() == 1 {
+            Some(strong[0])
+        } else {
+            by_context(ctx, &strong)
+        };
+    }
+    // Surname alone: only when the actor itself is one word.
+    if !single_word_actor {
+        return None;
+    }
+    let weak: Vec<&'static Entry> = ok.iter().map(|h| &s.entries[h.entry]).collect();
+    let [e] = weak.as_slice() else {
+        // Several people share it: a title or context must single one out.
+        let titled: Vec<_> = weak
+            .iter()
+            .copied()
+            .filter(|e| has_title(doc, actor, e))
+            .collect();
+        return match titled.as_slice() {
+            [e] => Some(e),
+            _ => None,
+        };
+    };
+    let full_name = ctx.cues.contains(e.id);
+    let title = has_title(doc, actor, e);
+    let distinctive = !flagged && hits.len() == 1;
+    (full_name || title || (distinctive && ctx.score(e) > 0)).then_some(*e)
+}
+
+/// The entry an actor refers to, if the article supports one.
+fn resolve(doc: &Doc, ctx: &Context, actor: &Actor) -> Option<(&'static Entry, bool)> {
+    let single = !actor.name.trim().contains(char::is_whitespace);
+    for surface in surfaces(actor) {
+        let hits = super::hits(surface);
+        if hits.is_empty() {
+            continue;
+        }
+        if let Some(e) = resolve_name(doc, ctx, actor, single, hits) {
+            return Some((e, false));
+        }
+        // A name the KB knows but could not resolve: do not fall back to a
+        // weaker form, which would force a guess.
+        if hits.iter().any(|h| h.strength == Strength::Strong) {
+            return None;
+        }
+    }
+    if matches!(actor.kind, ActorKind::Group | ActorKind::Other) {
+        let head = actor.name.split_whitespace().next().unwrap_or("");
+        if let Some(e) = demonym(head).filter(|e| e.kind != ActorKind::Person) {
+            return Some((e, true));
+        }
+    }
+    None
+}
+
+/// Links actors to entries where the article supports it; sets
+/// `actor.background` (or leaves it `None`).
+pub fn link(doc: &Doc, actors: &mut [Actor]) {
+    if actors.is_empty() {
+        return;
+    }
+    let ctx = Context::new(doc);
+    for a in actors.iter_mut() {
+        a.background = resolve(doc, &ctx, a).map(|(e, via_demonym)| Background {
+            id: e.id.to_owned(),
+            name: e.name.to_owned(),
+            description: e.description.to_owned(),
+            as_of: e.as_of.to_owned(),
+            source: e.source.to_owned(),
+            wiki: if via_demonym {
+                None
+            } else {
+                e.wiki.map(str::to_owned)
+            },
+        });
+    }
+}

@@ -1,0 +1,273 @@
+//! Parsing of the bundled TSV files into entries and O(1) lookup indexes.
+//!
+//! The data files (`crates/core/data/kb/*.tsv`) are compiled in with
+//! `include_str!` and parsed once, on first use, into a [`Store`] held in a
+//! `OnceLock`. Parsing is linear in the size of the data; every lookup is a
+//! hash-map probe. String fields borrow from the compiled-in text; the small
+//! per-entry lists are allocated once and live for the whole program.
+//!
+//! Row format (tab-separated; lists separated by `|`):
+//! `id kind category name aliases demonyms context wiki description [as_of]`.
+//! Markers on names, aliases and demonyms: `?` = ambiguous (names something
+//! else too, resolved only by context), `~` = weak (a person's surname: links
+//! only with a full name, a title or context). In `context`, `@Word` is a
+//! title that supports a person ("@President"); other items are entry ids.
+//! Header lines `#source` and `#as_of` give each file's defaults.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::{Category, Entry, GlossaryEntry};
+use crate::model::ActorKind;
+
+/// The compiled-in data files, in priority order (earlier files win ties
+/// when an ambiguous name must pick a first candidate).
+const FILES: &[&str] = &[
+    include_str!("../../data/kb/countries.tsv"),
+    include_str!("../../data/kb/orgs.tsv"),
+    include_str!("../../data/kb/seats.tsv"),
+    include_str!("../../data/kb/regions.tsv"),
+    include_str!("../../data/kb/us_states.tsv"),
+    include_str!("../../data/kb/cities.tsv"),
+    include_str!("../../data/kb/people.tsv"),
+];
+
+const GLOSSARY: &str = include_str!("../../data/kb/glossary.tsv");
+
+/// How a key names an entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Strength {
+    /// Canonical name or a full alias.
+    Strong,
+    /// A person's surname alone.
+    Weak,
+}
+
+/// One entry a key may refer to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// Index into [`Store::entries`].
+    pub entry: usize,
+    /// How the key names it.
+    pub strength: Strength,
+    /// The key was marked ambiguous in the data.
+    pub flagged: bool,
+}
+
+/// Everything parsed, with its indexes.
+#[derive(Debug)]
+pub struct Store {
+    /// All entries, in file order.
+    pub entries: Vec<Entry>,
+    /// Name/alias/surname key → entries it may name.
+    pub names: HashMap<&'static str, Vec<Hit>>,
+    /// Demonym → entries (more than one, or flagged, means ambiguous).
+    pub demonyms: HashMap<&'static str, (Vec<usize>, bool)>,
+    /// Entry id → index.
+    pub ids: HashMap<&'static str, usize>,
+    /// Glossary terms.
+    pub glossary: Vec<GlossaryEntry>,
+    /// Lower-cased glossary term or alias → index into `glossary`.
+    pub glossary_keys: HashMap<String, usize>,
+}
+
+/// The store, parsed on first use.
+pub fn store() -> &'static Store {
+    static STORE: OnceLock<Store> = OnceLock::new();
+    STORE.get_or_init(build)
+}
+
+fn leak(v: Vec<&'static str>) -> &'static [&'static str] {
+    if v.is_empty() {
+        &[]
+    } else {
+        Box::leak(v.into_boxed_slice())
+    }
+}
+
+/// Splits a marker prefix (`?`, `~`, `?~`) off a list item.
+fn marked(item: &'static str) -> (&'static str, bool, bool) {
+    let mut s = item.trim();
+    let mut ambiguous = false;
+    let mut weak = false;
+    loop {
+        if let Some(r) = s.strip_prefix('?') {
+            ambiguous = true;
+            s = r;
+        } else if let Some(r) = s.strip_prefix('~') {
+            weak = true;
+            s = r;
+        } else {
+            break;
+        }
+    }
+    (s, ambiguous, weak)
+}
+
+fn list(field: &'static str) -> impl Iterator<Item = &'static str> {
+    field.split('|').map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn kind_of(s: &str) -> ActorKind {
+    match s {
+        "person" => ActorKind::Person,
+        "org" => ActorKind::Organization,
+        "place" => ActorKind::Place,
+        "group" => ActorKind::Group,
+        _ => ActorKind::Other,
+    }
+}
+
+/// Parsed but not yet indexed row.
+struct Row {
+    entry: Entry,
+    name_flag: bool,
+    aliases: Vec<(&'static str, bool, bool)>,
+    demonyms: Vec<(&'static str, bool)>,
+}
+
+fn parse_file(text: &'static str, out: &mut Vec<Row>) {
+    let mut source = "Gloss editors";
+    let mut as_of = "2026-11";
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix('#') {
+            let mut parts = rest.splitn(2, '\t');
+            match (parts.next(), parts.next()) {
+                (Some("source"), Some(v)) => source = v.trim(),
+                (Some("as_of"), Some(v)) => as_of = v.trim(),
+                _ => {}
+            }
+            continue;
+        }
+        let f: Vec<&'static str> = line.split('\t').collect();
+        if f.len() < 9 {
+            continue;
+        }
+        let (name, name_flag, _) = marked(f[3]);
+        let aliases: Vec<(&'static str, bool, bool)> = list(f[4]).map(marked).collect();
+        let demonyms: Vec<(&'static str, bool)> =
+            list(f[5]).map(marked).map(|(d, amb, _)| (d, amb)).collect();
+        let mut context = Vec::new();
+        let mut titles = Vec::new();
+        for c in list(f[6]) {
+            match c.strip_prefix('@') {
+                Some(t) => titles.push(t),
+                None => context.push(c),
+            }
+        }
+        let entry = Entry {
+            id: f[0].trim(),
+            name,
+            kind: kind_of(f[1].trim()),
+            category: Category::parse(f[2].trim()),
+            aliases: leak(aliases.iter().filter(|a| !a.2).map(|a| a.0).collect()),
+            surnames: leak(aliases.iter().filter(|a| a.2).map(|a| a.0).collect()),
+            demonyms: leak(demonyms.iter().map(|d| d.0).collect()),
+            context: leak(context),
+            titles: leak(titles),
+            description: f[8].trim(),
+            as_of: f.get(9).map_or(as_of, |s| s.trim()),
+            source,
+            wiki: Some(f[7].trim()).filter(|w| !w.is_empty()),
+        };
+        out.push(Row {
+            entry,
+            name_flag,
+            aliases,
+            demonyms,
+        });
+    }
+}
+
+fn build() -> Store {
+    let mut rows = Vec::new();
+    for f in FILES {
+        parse_file(f, &mut rows);
+    }
+    let mut names: HashMap<&'static str, Vec<Hit>> = HashMap::new();
+    let mut demonyms: HashMap<&'static str, (Vec<usize>, bool)> = HashMap::new();
+    let mut ids = HashMap::new();
+    let mut entries = Vec::with_capacity(rows.len());
+    for (i, row) in rows.into_iter().enumerate() {
+        ids.entry(row.entry.id).or_insert(i);
+        let mut add = |key: &'static str, strength: Strength, flagged: bool| {
+            let v = names.entry(key).or_default();
+            match v.iter_mut().find(|h| h.entry == i) {
+                Some(h) => {
+                    h.strength = h.strength.min(strength);
+                    h.flagged |= flagged;
+                }
+                None => v.push(Hit {
+                    entry: i,
+                    strength,
+                    flagged,
+                }),
+            }
+        };
+        add(row.entry.name, Strength::Strong, row.name_flag);
+        for (a, amb, weak) in &row.aliases {
+            let s = if *weak {
+                Strength::Weak
+            } else {
+                Strength::Strong
+            };
+            add(a, s, *amb);
+        }
+        for (d, amb) in &row.demonyms {
+            let e = demonyms.entry(d).or_default();
+            if !e.0.contains(&i) {
+                e.0.push(i);
+            }
+            e.1 |= *amb;
+        }
+        entries.push(row.entry);
+    }
+    let (glossary, glossary_keys) = parse_glossary(GLOSSARY);
+    Store {
+        entries,
+        names,
+        demonyms,
+        ids,
+        glossary,
+        glossary_keys,
+    }
+}
+
+fn parse_glossary(text: &'static str) -> (Vec<GlossaryEntry>, HashMap<String, usize>) {
+    let mut source = "Gloss editors";
+    let mut as_of = "2026-11";
+    let mut out = Vec::new();
+    let mut keys = HashMap::new();
+    for line in text.lines() {
+        if let Some(rest) = line.strip_prefix('#') {
+            let mut parts = rest.splitn(2, '\t');
+            match (parts.next(), parts.next()) {
+                (Some("source"), Some(v)) => source = v.trim(),
+                (Some("as_of"), Some(v)) => as_of = v.trim(),
+                _ => {}
+            }
+            continue;
+        }
+        let f: Vec<&'static str> = line.split('\t').collect();
+        if f.len() < 3 || f[0].trim().is_empty() {
+            continue;
+        }
+        let i = out.len();
+        let aliases: Vec<&'static str> = list(f[1]).collect();
+        keys.entry(f[0].trim().to_lowercase()).or_insert(i);
+        for a in &aliases {
+            keys.entry(a.to_lowercase()).or_insert(i);
+        }
+        out.push(GlossaryEntry {
+            term: f[0].trim(),
+            aliases: leak(aliases),
+            definition: f[2].trim(),
+            as_of,
+            source,
+        });
+    }
+    (out, keys)
+}

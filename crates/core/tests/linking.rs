@@ -1,0 +1,219 @@
+//! Golden cases for linking actors to the knowledge base (kb::link).
+
+use gloss_core::doc::Doc;
+use gloss_core::{kb, Actor, ActorKind, Mention, MentionForm};
+
+/// An actor with one name mention at every occurrence of `name` in `text`.
+fn actor(text: &str, name: &str, kind: ActorKind) -> Actor {
+    let mentions = text
+        .match_indices(name)
+        .map(|(i, m)| Mention {
+            start: i,
+            end: i + m.len(),
+            text: m.to_owned(),
+            form: MentionForm::Name,
+        })
+        .collect();
+    Actor {
+        id: name.to_lowercase().replace(' ', "-"),
+        name: name.to_owned(),
+        kind,
+        aliases: Vec::new(),
+        description: None,
+        salience: 0.0,
+        mentions,
+        facts: Vec::new(),
+        background: None,
+    }
+}
+
+/// Links the given actors in `text`; returns each one's background id.
+fn link(text: &str, actors: &[(&str, ActorKind)]) -> Vec<Option<String>> {
+    let doc = Doc::new(text, Vec::new());
+    let mut a: Vec<Actor> = actors.iter().map(|(n, k)| actor(text, n, *k)).collect();
+    kb::link(&doc, &mut a);
+    a.into_iter().map(|a| a.background.map(|b| b.id)).collect()
+}
+
+fn id(s: &str) -> Option<String> {
+    Some(s.to_owned())
+}
+
+#[test]
+fn georgia_next_to_atlanta_is_the_us_state() {
+    let text = "Voters in Georgia lined up for hours. Officials in Atlanta said turnout was high.";
+    let got = link(
+        text,
+        &[("Georgia", ActorKind::Place), ("Atlanta", ActorKind::Place)],
+    );
+    assert_eq!(got, vec![id("georgia-state"), id("atlanta")]);
+}
+
+#[test]
+fn georgia_next_to_tbilisi_is_the_country() {
+    let text = "Protesters filled the streets of Tbilisi. Georgia has applied to join the EU.";
+    let got = link(text, &[("Georgia", ActorKind::Place)]);
+    assert_eq!(got, vec![id("georgia")]);
+}
+
+#[test]
+fn georgia_alone_stays_unlinked() {
+    let text = "The weather in Georgia was mild this week.";
+    assert_eq!(link(text, &[("Georgia", ActorKind::Place)]), vec![None]);
+}
+
+#[test]
+fn washington_with_the_white_house_is_the_capital() {
+    let text = "Washington rejected the offer. The White House said talks would continue.";
+    let got = link(text, &[("Washington", ActorKind::Place)]);
+    assert_eq!(got, vec![id("washington-d-c")]);
+}
+
+#[test]
+fn zelensky_spellings_link_to_one_entry() {
+    for name in [
+        "Volodymyr Zelenskyy",
+        "Volodymyr Zelensky",
+        "Volodymyr Zelenskiy",
+    ] {
+        let text = format!("{name} spoke in Kyiv on Monday.");
+        assert_eq!(
+            link(&text, &[(name, ActorKind::Person)]),
+            vec![id("volodymyr-zelenskyy")]
+        );
+    }
+    for name in ["Zelenskyy", "Zelensky", "Zelenskiy"] {
+        let text = format!("President {name} spoke on Monday.");
+        assert_eq!(
+            link(&text, &[(name, ActorKind::Person)]),
+            vec![id("volodymyr-zelenskyy")]
+        );
+    }
+}
+
+#[test]
+fn kremlin_is_the_seat_of_the_russian_presidency() {
+    let text = "The Kremlin said the talks were useful.";
+    let doc = Doc::new(text, Vec::new());
+    let mut a = vec![actor(text, "Kremlin", ActorKind::Organization)];
+    kb::link(&doc, &mut a);
+    let b = a[0].background.as_ref().expect("Kremlin linked");
+    assert_eq!(b.id, "kremlin");
+    assert!(b.description.contains("seat") && b.description.contains("Russian presidency"));
+    assert_eq!(b.wiki.as_deref(), Some("Moscow Kremlin"));
+    assert!(!b.as_of.is_empty() && !b.source.is_empty());
+}
+
+#[test]
+fn demonym_groups_get_their_country_without_a_wiki_title() {
+    let text = "Ukrainians queued for bread while Russians watched the news.";
+    let doc = Doc::new(text, Vec::new());
+    let mut a = vec![
+        actor(text, "Ukrainians", ActorKind::Group),
+        actor(text, "Russians", ActorKind::Group),
+    ];
+    kb::link(&doc, &mut a);
+    let b: Vec<_> = a.iter().map(|a| a.background.as_ref()).collect();
+    assert_eq!(b[0].map(|b| b.id.as_str()), Some("ukraine"));
+    assert_eq!(b[1].map(|b| b.id.as_str()), Some("russia"));
+    assert!(b.iter().all(|b| b.is_some_and(|b| b.wiki.is_none())));
+}
+
+#[test]
+fn unknown_people_stay_unlinked() {
+    let text = "John Smith met Smith's lawyer in Moscow. Smith declined to comment.";
+    let got = link(
+        text,
+        &[
+            ("John Smith", ActorKind::Person),
+            ("Smith", ActorKind::Person),
+        ],
+    );
+    assert_eq!(got, vec![None, None]);
+}
+
+#[test]
+fn a_surname_needs_support() {
+    // A different Harris with no title or context is not Kamala Harris.
+    let text = "Harris, a local baker, opened a new shop.";
+    assert_eq!(link(text, &[("Harris", ActorKind::Person)]), vec![None]);
+    // A full name elsewhere in the text supports the surname.
+    let text = "Vladimir Putin spoke. Later Putin left.";
+    assert_eq!(
+        link(text, &[("Putin", ActorKind::Person)]),
+        vec![id("vladimir-putin")]
+    );
+    // Another person with a famous surname is not linked through it.
+    let text = "Ivanka Trump visited the factory.";
+    assert_eq!(
+        link(text, &[("Ivanka Trump", ActorKind::Person)]),
+        vec![None]
+    );
+}
+
+#[test]
+fn kinds_must_be_compatible() {
+    // A person called Jordan is not the country.
+    let text = "Jordan scored twice for the home side.";
+    assert_eq!(link(text, &[("Jordan", ActorKind::Person)]), vec![None]);
+    let text = "Russia said the plan was unacceptable.";
+    assert_eq!(link(text, &[("Russia", ActorKind::Person)]), vec![None]);
+    assert_eq!(
+        link(text, &[("Russia", ActorKind::Organization)]),
+        vec![id("russia")]
+    );
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    for text in [
+        "",
+        " ",
+        "’",
+        "The",
+        "Georgia’s",
+        "\u{a0}U.S.\u{a0}",
+        "Ünïcödé Ğeorgia",
+    ] {
+        let doc = Doc::new(text, Vec::new());
+        let mut a = vec![actor(text, text, ActorKind::Place)];
+        kb::link(&doc, &mut a);
+    }
+}
+
+#[test]
+fn reference_article_actors_get_backgrounds() {
+    let text = include_str!("data/moscow-talks.txt");
+    let analysis = gloss_core::analyze(text, &gloss_core::Options::default());
+    let linked: Vec<&str> = analysis
+        .actors
+        .iter()
+        .filter_map(|a| a.background.as_ref().map(|b| b.id.as_str()))
+        .collect();
+    for want in [
+        "vladimir-putin",
+        "russia",
+        "ukraine",
+        "united-states",
+        "kremlin",
+        "moscow",
+        "europe",
+    ] {
+        assert!(
+            linked.contains(&want),
+            "{want} not linked; linked: {linked:?}"
+        );
+    }
+    // Nothing links to an entry of another kind.
+    for a in &analysis.actors {
+        if let Some(b) = &a.background {
+            let e = kb::by_id(&b.id).expect("linked id exists");
+            assert_eq!(
+                a.kind == ActorKind::Person,
+                e.kind == ActorKind::Person,
+                "{}",
+                a.name
+            );
+        }
+    }
+}
