@@ -382,6 +382,7 @@ fn assemble(ix: &TextIndex, actors: &[Actor], works: Vec<Work>) -> Vec<Proposal>
         let description = w
             .mentions
             .iter()
+            .filter(|m| !m.is_bare())
             .find_map(|m| m.desc.map(|(a, b)| ix.text(a, b).trim().to_owned()))
             .filter(|d| !d.is_empty());
         let mentions = w

@@ -200,11 +200,22 @@ fn build(
                         || lex::is_negator(w)
                         || lex::is_common_verb(w)
                         || (lex::is_cue_word(w) && !lex::is_quantifier(w))
-                        || lex::head(w).is_some());
+                        || (lex::head(w).is_some() && k + 1 != h));
                 if stop {
                     break;
                 }
                 if !in_mention && !ix.is_cap(k) && tentative(w) && !is_known_modifier(w) {
+                    // Keep a possible verb only when a determiner closes the
+                    // phrase right away ("the updated …", "a hastily drafted …").
+                    let d1 = k > s0 && lex::is_determiner(ix.lw(k - 1));
+                    let d2 =
+                        k > s0 + 1 && lex::is_determiner(ix.lw(k - 2)) && !tentative(ix.lw(k - 1))
+                            || k > s0 + 1
+                                && lex::is_determiner(ix.lw(k - 2))
+                                && ix.lw(k - 1).ends_with("ly");
+                    if !(d1 || d2) || ix.lw(k - 1) == "that" && ix.lw(h).ends_with('s') {
+                        break;
+                    }
                     pending.get_or_insert(k);
                 }
             }
@@ -310,9 +321,14 @@ fn build(
                     c.desc = Some((after, end));
                 }
             }
-        } else if lex::is_participle(next) && !lex::is_cue_word(next) {
+        } else if lex::is_participle(next)
+            && !lex::is_cue_word(next)
+            && (next.ends_with("ing")
+                || lex::is_preposition(ix.lw(after + 1))
+                || lex::is_adverb(ix.lw(after + 1)))
+        {
             let end = walk_clause(ix, after, s1);
-            if relational && plain {
+            if relational && plain && next.ends_with("ing") {
                 c.complement = content_words(ix, after, end);
                 name_end = end;
             } else {
@@ -323,8 +339,11 @@ fn build(
     c.name_end = name_end;
     if c.desc.is_none() && name_end < s1 {
         let w = ix.lw(name_end);
+        let after_w = ix.lw(name_end + 1);
+        let participle_ok =
+            w.ends_with("ing") || lex::is_preposition(after_w) || lex::is_adverb(after_w);
         let starts = matches!(w, "that" | "which" | "who")
-            || (lex::is_participle(w) && !lex::is_aux(w))
+            || (lex::is_participle(w) && participle_ok && !lex::is_cue_word(w))
             || (w == "to" && verb_like_base(ix.lw(name_end + 1)));
         if starts {
             let end = walk_clause(ix, name_end, s1);

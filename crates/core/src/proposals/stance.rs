@@ -264,14 +264,15 @@ pub fn stances_for(
         let agent = (ix.lw(cue.tok + 1) == "by")
             .then(|| ix.mention_at(cue.tok + 2).map(|m| m.actor))
             .flatten();
-        let holder = between.or(agent).or_else(|| {
-            if cue.nominal {
-                cue_possessor(ix, cue.tok, r.start)
-                    .or_else(|| left_subject(ix, r.start, c.np_start, cands))
-            } else {
-                left_subject(ix, r.start, c.np_start, cands)
-            }
-        });
+        let own_possessor = if cue.nominal && cue.tok > c.name_end + 1 {
+            cue_possessor(ix, cue.tok, c.name_end)
+        } else {
+            None
+        };
+        let holder = between
+            .or(agent)
+            .or(own_possessor)
+            .or_else(|| left_subject(ix, r.start, c.np_start, cands));
         if let Some(a) = holder {
             if left.is_none() || between.is_some() || agent.is_some() {
                 out.push((a, adjust(ix, c, cue.kind)));
