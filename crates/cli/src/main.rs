@@ -1,30 +1,190 @@
-//! `gloss`: placeholder CLI (to be replaced): `gloss [batch]` over stdin.
-use std::io::{BufRead, Read, Write};
+//! `gloss`: the command-line interface to the Gloss analysis core.
+//!
+//! `gloss analyze` explains one article (JSON, text or Markdown);
+//! `gloss batch` streams JSON Lines. See `docs/cli.md` and `gloss --help`.
+//! Exit codes: 0 success, 1 input/output error, 2 usage error; a closed
+//! output pipe (`gloss batch big.jsonl | head -1`) ends quietly with 0.
+#![forbid(unsafe_code)]
 
-fn main() {
-    let batch = std::env::args().nth(1).as_deref() == Some("batch");
-    let opts = gloss_core::Options::default();
-    if batch {
-        let stdin = std::io::stdin();
-        let mut out = std::io::stdout().lock();
-        for line in stdin.lock().lines() {
-            let Ok(line) = line else { break };
-            let v: serde_json::Value = serde_json::from_str(&line).unwrap_or_default();
-            let text = v.get("text").and_then(|t| t.as_str()).unwrap_or("");
-            let mut a = gloss_core::analyze(text, &opts);
-            a.convert_offsets(gloss_core::OffsetUnit::Codepoint);
-            let mut j = serde_json::to_value(&a).unwrap_or_default();
-            j["id"] = v.get("id").cloned().unwrap_or_default();
-            let _ = writeln!(out, "{j}");
+mod args;
+mod batch;
+mod report;
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, BufWriter, ErrorKind, Read, Write};
+use std::process::ExitCode;
+
+use args::{Command, Common, Format, Input};
+use gloss_core::{OffsetUnit, Options};
+
+/// Exit code for input/output errors.
+const EXIT_IO: u8 = 1;
+/// Exit code for usage errors.
+const EXIT_USAGE: u8 = 2;
+
+/// A failure that ends the program.
+enum Failure {
+    /// Bad command line.
+    Usage(String),
+    /// Unreadable or invalid input, or an output error.
+    Io(String),
+    /// Standard output was closed by the reader: stop quietly.
+    BrokenPipe,
+}
+
+fn describe(input: &Input) -> String {
+    match input {
+        Input::Stdin => "standard input".to_owned(),
+        Input::File(p) => p.display().to_string(),
+    }
+}
+
+fn read_error(input: &Input, e: &io::Error) -> Failure {
+    let what = describe(input);
+    Failure::Io(match e.kind() {
+        ErrorKind::NotFound => format!("cannot read {what}: no such file"),
+        ErrorKind::PermissionDenied => format!("cannot read {what}: permission denied"),
+        ErrorKind::InvalidData => format!("{what} is not valid UTF-8 text"),
+        _ => format!("cannot read {what}: {e}"),
+    })
+}
+
+fn write_error(e: &io::Error) -> Failure {
+    if e.kind() == ErrorKind::BrokenPipe {
+        Failure::BrokenPipe
+    } else {
+        Failure::Io(format!("cannot write output: {e}"))
+    }
+}
+
+fn open(input: &Input) -> Result<Box<dyn BufRead>, Failure> {
+    Ok(match input {
+        Input::Stdin => Box::new(io::stdin().lock()),
+        Input::File(path) => {
+            let file = File::open(path).map_err(|e| read_error(input, &e))?;
+            if file.metadata().is_ok_and(|m| m.is_dir()) {
+                return Err(Failure::Io(format!(
+                    "cannot read {}: it is a directory",
+                    describe(input)
+                )));
+            }
+            Box::new(BufReader::with_capacity(1 << 16, file))
         }
-        return;
+    })
+}
+
+fn options(c: &Common) -> Options {
+    Options {
+        summary_sentences: c.summary_sentences,
+        input: c.input_format,
     }
-    let mut s = String::new();
-    if std::io::stdin().read_to_string(&mut s).is_err() {
-        eprintln!("gloss: input is not valid UTF-8");
-        std::process::exit(1);
+}
+
+fn analyze(common: &Common, format: Format) -> Result<(), Failure> {
+    let mut reader = open(&common.input)?;
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| read_error(&common.input, &e))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        Failure::Io(format!(
+            "{} is not valid UTF-8 text (invalid byte at offset {at}); convert it first, e.g. with iconv",
+            describe(&common.input)
+        ))
+    })?;
+    let mut analysis = gloss_core::analyze(&text, &options(common));
+    drop(text);
+    let output = match format {
+        Format::Json | Format::JsonCompact => {
+            analysis.convert_offsets(OffsetUnit::Codepoint);
+            let json = if format == Format::Json {
+                serde_json::to_string_pretty(&analysis)
+            } else {
+                serde_json::to_string(&analysis)
+            };
+            json.map_err(|e| Failure::Io(format!("cannot serialise the analysis: {e}")))?
+        }
+        Format::Text => report::render(&analysis, report::Style::Text),
+        Format::Markdown => report::render(&analysis, report::Style::Markdown),
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    out.write_all(output.as_bytes())
+        .and_then(|()| {
+            if output.ends_with('\n') {
+                Ok(())
+            } else {
+                out.write_all(b"\n")
+            }
+        })
+        .and_then(|()| out.flush())
+        .map_err(|e| write_error(&e))
+}
+
+fn batch(common: &Common) -> Result<(), Failure> {
+    let mut reader = open(&common.input)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    // Tell read errors from write errors: wrap the writer to remember failures.
+    let mut tracked = Tracked {
+        inner: &mut out,
+        failed: None,
+    };
+    match batch::run(&mut reader, &mut tracked, &options(common)) {
+        Ok(_) => Ok(()),
+        Err(e) => match tracked.failed {
+            Some(kind) => Err(write_error(&io::Error::from(kind))),
+            None => Err(read_error(&common.input, &e)),
+        },
     }
-    let mut a = gloss_core::analyze(&s, &opts);
-    a.convert_offsets(gloss_core::OffsetUnit::Codepoint);
-    println!("{}", serde_json::to_string_pretty(&a).unwrap_or_default());
+}
+
+/// A writer that remembers the kind of its last error.
+struct Tracked<'a, W: Write> {
+    inner: &'a mut W,
+    failed: Option<ErrorKind>,
+}
+
+impl<W: Write> Write for Tracked<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.inner
+            .write(buf)
+            .inspect_err(|e| self.failed = Some(e.kind()))
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner
+            .flush()
+            .inspect_err(|e| self.failed = Some(e.kind()))
+    }
+}
+
+fn print(text: &str) -> Result<(), Failure> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| write_error(&e))
+}
+
+fn run() -> Result<(), Failure> {
+    let command = args::parse(std::env::args_os().skip(1)).map_err(|e| Failure::Usage(e.0))?;
+    match command {
+        Command::Help(text) => print(text),
+        Command::Version => print(&format!("gloss {}\n", env!("CARGO_PKG_VERSION"))),
+        Command::Analyze(common, format) => analyze(&common, format),
+        Command::Batch(common) => batch(&common),
+    }
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) | Err(Failure::BrokenPipe) => ExitCode::SUCCESS,
+        Err(Failure::Usage(msg)) => {
+            let _ = writeln!(io::stderr(), "gloss: {msg}");
+            ExitCode::from(EXIT_USAGE)
+        }
+        Err(Failure::Io(msg)) => {
+            let _ = writeln!(io::stderr(), "gloss: {msg}");
+            ExitCode::from(EXIT_IO)
+        }
+    }
 }

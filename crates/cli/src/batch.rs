@@ -1,0 +1,187 @@
+//! `gloss batch`: JSON Lines in, JSON Lines out, streamed.
+//!
+//! One input line is read, analysed and written before the next is read, so
+//! memory is bounded by the largest single document. Output order is input
+//! order; a bad line becomes an error record and processing continues.
+
+use std::io::{self, BufRead, Write};
+
+use gloss_core::{Analysis, OffsetUnit, Options};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// The fields of an input line that Gloss reads; others are ignored.
+#[derive(Deserialize)]
+struct InputLine {
+    #[serde(default)]
+    id: Option<Value>,
+    #[serde(default)]
+    text: Option<Value>,
+}
+
+/// An output line: the `id` next to the flattened [`Analysis`].
+#[derive(Serialize)]
+struct Record<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a Value>,
+    #[serde(flatten)]
+    analysis: &'a Analysis,
+}
+
+/// An output line for an input line that could not be analysed.
+#[derive(Serialize)]
+struct ErrorRecord<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a Value>,
+    /// 1-based input line number.
+    line: u64,
+    error: String,
+}
+
+/// Counts of what a batch run did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Stats {
+    /// Documents analysed.
+    pub ok: u64,
+    /// Lines answered with an error record.
+    pub errors: u64,
+}
+
+/// Analyses one input line into the JSON of its output record (no newline).
+pub fn process_line(bytes: &[u8], line: u64, options: &Options) -> (String, bool) {
+    let fail = |id: Option<&Value>, error: String| {
+        let rec = ErrorRecord { id, line, error };
+        (
+            serde_json::to_string(&rec).unwrap_or_else(|_| {
+                format!("{{\"line\":{line},\"error\":\"unserialisable error\"}}")
+            }),
+            false,
+        )
+    };
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return fail(None, "line is not valid UTF-8".to_owned());
+    };
+    let input: InputLine = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => return fail(None, format!("invalid JSON object: {e}")),
+    };
+    let id = input.id.as_ref();
+    let doc = match input.text {
+        Some(Value::String(s)) => s,
+        Some(_) => return fail(id, "\"text\" is not a string".to_owned()),
+        None => return fail(id, "missing \"text\"".to_owned()),
+    };
+    let mut analysis = gloss_core::analyze(&doc, options);
+    drop(doc);
+    analysis.convert_offsets(OffsetUnit::Codepoint);
+    match serde_json::to_string(&Record {
+        id,
+        analysis: &analysis,
+    }) {
+        Ok(s) => (s, true),
+        Err(e) => fail(id, format!("could not serialise the analysis: {e}")),
+    }
+}
+
+/// Runs a batch from `input` to `out`. Write errors (including a closed
+/// pipe) are returned; input read errors are returned too.
+pub fn run(input: &mut dyn BufRead, out: &mut dyn Write, options: &Options) -> io::Result<Stats> {
+    let mut stats = Stats::default();
+    let mut buf: Vec<u8> = Vec::new();
+    let mut line_no = 0u64;
+    loop {
+        buf.clear();
+        if input.read_until(b'\n', &mut buf)? == 0 {
+            break;
+        }
+        line_no += 1;
+        let line = trim_ascii(&buf);
+        if line.is_empty() {
+            continue;
+        }
+        let (json, ok) = process_line(line, line_no, options);
+        if ok {
+            stats.ok += 1;
+        } else {
+            stats.errors += 1;
+        }
+        out.write_all(json.as_bytes())?;
+        out.write_all(b"\n")?;
+        out.flush()?;
+        // Do not keep a huge line's buffer for the rest of the run.
+        if buf.capacity() > 1 << 20 {
+            buf = Vec::new();
+        }
+    }
+    Ok(stats)
+}
+
+fn trim_ascii(b: &[u8]) -> &[u8] {
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
+    let end = b
+        .iter()
+        .rposition(|c| !c.is_ascii_whitespace())
+        .map_or(start, |e| e + 1);
+    &b[start..end.max(start)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_str(input: &str) -> (Vec<Value>, Stats) {
+        let mut out = Vec::new();
+        let stats = run(&mut input.as_bytes(), &mut out, &Options::default())
+            .unwrap_or_else(|e| panic!("batch failed: {e}"));
+        let lines = String::from_utf8(out).unwrap_or_default();
+        let values = lines
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap_or(Value::Null))
+            .collect();
+        (values, stats)
+    }
+
+    #[test]
+    fn records_and_errors_in_order() {
+        let input = "{\"id\":\"a\",\"text\":\"Putin met Witkoff.\",\"extra\":1}\n\
+                     not json\n\
+                     \n\
+                     {\"id\":7,\"text\":42}\n\
+                     {\"id\":\"c\"}\n\
+                     {\"id\":\"d\",\"text\":\"Zelenskyy spoke.\"}";
+        let (v, stats) = run_str(input);
+        assert_eq!(stats, Stats { ok: 2, errors: 3 });
+        assert_eq!(v.len(), 5);
+        assert_eq!(v[0]["id"], "a");
+        assert_eq!(v[0]["schema"], 1);
+        assert_eq!(v[0]["offsets"], "codepoint");
+        assert!(v[0]["mentions"].is_array());
+        assert!(v[1]["error"].as_str().is_some_and(|e| e.contains("JSON")));
+        assert_eq!(v[1]["line"], 2);
+        assert_eq!(v[2]["id"], 7);
+        assert!(v[2]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("not a string")));
+        assert_eq!(v[3]["id"], "c");
+        assert!(v[3]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("missing")));
+        assert_eq!(v[4]["id"], "d");
+        assert!(v[4].get("error").is_none());
+    }
+
+    #[test]
+    fn invalid_utf8_line_is_an_error_record() {
+        let mut input: Vec<u8> = b"{\"id\":\"x\",\"text\":\"caf".to_vec();
+        input.extend_from_slice(&[0xff, 0xfe]);
+        input.extend_from_slice(b"\"}\n{\"id\":\"y\",\"text\":\"ok\"}\n");
+        let mut out = Vec::new();
+        let stats = run(&mut input.as_slice(), &mut out, &Options::default());
+        assert_eq!(stats.ok(), Some(Stats { ok: 1, errors: 1 }));
+        let text = String::from_utf8(out).unwrap_or_default();
+        assert!(text.lines().next().is_some_and(|l| l.contains("UTF-8")));
+    }
+}

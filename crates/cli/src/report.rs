@@ -1,0 +1,290 @@
+//! Readable reports of an [`Analysis`]: plain text and Markdown.
+//!
+//! Article text is hostile input: the text report drops control characters
+//! (no terminal escape sequences reach the terminal) and the Markdown report
+//! escapes everything that could become a link, an image, HTML or structure.
+
+use std::fmt::Write as _;
+
+use gloss_core::{Actor, ActorKind, Analysis, Proposal, StanceKind};
+
+/// Longest evidence quote in a report, in characters.
+const MAX_QUOTE_CHARS: usize = 300;
+
+/// Which report style.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// Plain text.
+    Text,
+    /// Markdown.
+    Markdown,
+}
+
+fn kind_name(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::Person => "person",
+        ActorKind::Organization => "organisation",
+        ActorKind::Place => "place",
+        ActorKind::Group => "group",
+        ActorKind::Other => "other",
+    }
+}
+
+fn stance_name(s: StanceKind) -> &'static str {
+    match s {
+        StanceKind::Proposes => "proposes",
+        StanceKind::Supports => "supports",
+        StanceKind::Opposes => "opposes",
+        StanceKind::Criticizes => "criticizes",
+        StanceKind::Mixed => "is mixed on",
+        StanceKind::Neutral => "is involved in",
+    }
+}
+
+/// One line of plain text: whitespace runs (newlines included) become one
+/// space and other control characters are dropped.
+pub fn plain(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else if c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+            // Control characters and bidi overrides/isolates could rewrite the display.
+            continue;
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Escapes one line of text for Markdown (CommonMark and GitHub's autolinks).
+pub fn md(s: &str) -> String {
+    let line = plain(s);
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut chars = line.chars().peekable();
+    let mut first = true;
+    let mut leading_digits = true;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '!' | '|' | '<'
+            | '>' | '~' | '&' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // Block markers only matter at the start of a line ("- x", "1. x").
+            '-' | '+' | '=' if first => {
+                out.push('\\');
+                out.push(c);
+            }
+            '.' if leading_digits && !first => {
+                out.push('\\');
+                out.push(c);
+            }
+            // Break "www.x" and "scheme://" so no autolink forms.
+            '.' | ':' | '@' if chars.peek().is_some_and(|n| !n.is_whitespace()) => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+        leading_digits &= c.is_ascii_digit();
+        first = false;
+    }
+    out
+}
+
+fn quote(s: &str) -> String {
+    let p = plain(s);
+    if p.chars().count() <= MAX_QUOTE_CHARS {
+        return p;
+    }
+    let mut q: String = p.chars().take(MAX_QUOTE_CHARS).collect();
+    q.push('…');
+    q
+}
+
+/// The report of `a`.
+pub fn render(a: &Analysis, style: Style) -> String {
+    let esc = |s: &str| match style {
+        Style::Text => plain(s),
+        Style::Markdown => md(s),
+    };
+    let heading = |out: &mut String, title: &str| match style {
+        Style::Text => {
+            let _ = writeln!(out, "{title}\n{}", "=".repeat(title.chars().count()));
+        }
+        Style::Markdown => {
+            let _ = writeln!(out, "## {title}\n");
+        }
+    };
+    let mut out = String::new();
+    if style == Style::Markdown {
+        out.push_str("# Gloss analysis\n\n");
+    }
+    heading(&mut out, "Summary");
+    if a.summary.text.trim().is_empty() {
+        out.push_str("(no summary)\n\n");
+    } else {
+        match style {
+            Style::Text => {
+                let _ = writeln!(out, "{}\n", plain(&a.summary.text));
+            }
+            Style::Markdown => {
+                let _ = writeln!(out, "> {}\n", md(&a.summary.text));
+            }
+        }
+    }
+    heading(&mut out, "Actors");
+    if a.actors.is_empty() {
+        out.push_str("(none found)\n");
+    }
+    for actor in &a.actors {
+        actor_entry(&mut out, actor, style, &esc);
+    }
+    out.push('\n');
+    heading(&mut out, "Proposals");
+    if a.proposals.is_empty() {
+        out.push_str("(none found)\n");
+    }
+    for p in &a.proposals {
+        proposal_entry(&mut out, a, p, style, &esc);
+    }
+    if !a.ignored.is_empty() {
+        out.push('\n');
+        let _ = writeln!(
+            out,
+            "{} line(s) of page boilerplate were set aside.",
+            a.ignored.len()
+        );
+    }
+    out
+}
+
+fn actor_entry(out: &mut String, actor: &Actor, style: Style, esc: &dyn Fn(&str) -> String) {
+    let name = esc(&actor.name);
+    let kind = kind_name(actor.kind);
+    let n = actor.mentions.len();
+    let (bullet, sub) = match style {
+        Style::Text => ("* ", "    "),
+        Style::Markdown => ("- ", "  - "),
+    };
+    let _ = match style {
+        Style::Text => write!(out, "{bullet}{name} ({kind}, {n} mention(s))"),
+        Style::Markdown => write!(out, "{bullet}**{name}** ({kind}, {n} mention(s))"),
+    };
+    if let Some(d) = actor
+        .description
+        .as_deref()
+        .filter(|d| !d.trim().is_empty())
+    {
+        let _ = write!(out, ": {}", esc(d));
+    }
+    out.push('\n');
+    let aliases: Vec<String> = actor
+        .aliases
+        .iter()
+        .filter(|x| **x != actor.name)
+        .map(|x| esc(x))
+        .collect();
+    if !aliases.is_empty() {
+        let _ = writeln!(out, "{sub}also: {}", aliases.join(", "));
+    }
+    if let Some(bg) = &actor.background {
+        let _ = writeln!(
+            out,
+            "{sub}background: {} (as of {}; {})",
+            esc(&bg.description),
+            esc(&bg.as_of),
+            esc(&bg.source)
+        );
+    }
+    for fact in &actor.facts {
+        let _ = writeln!(out, "{sub}{}", esc(&fact.text));
+    }
+}
+
+fn proposal_entry(
+    out: &mut String,
+    a: &Analysis,
+    p: &Proposal,
+    style: Style,
+    esc: &dyn Fn(&str) -> String,
+) {
+    let name = esc(&p.name);
+    let (bullet, sub) = match style {
+        Style::Text => ("* ", "    "),
+        Style::Markdown => ("- ", "  - "),
+    };
+    let _ = match style {
+        Style::Text => write!(out, "{bullet}{name}"),
+        Style::Markdown => write!(out, "{bullet}**{name}**"),
+    };
+    if let Some(d) = p.description.as_deref().filter(|d| !d.trim().is_empty()) {
+        let _ = write!(out, ": {}", esc(d));
+    }
+    out.push('\n');
+    for s in &p.stances {
+        let who = a
+            .actor(&s.actor)
+            .map_or(s.actor.as_str(), |x| x.name.as_str());
+        let evidence = quote(&s.evidence.text);
+        let _ = writeln!(
+            out,
+            "{sub}{} {}: “{}”",
+            esc(who),
+            stance_name(s.stance),
+            esc(&evidence)
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_escapes_hostile_text() {
+        let hostile = "[click](javascript:alert(1)) <img src=x onerror=alert(1)> ![i](http://e.vil/x.png) www.evil.example *bold* # h";
+        let e = md(hostile);
+        let chars: Vec<char> = e.chars().collect();
+        for (i, c) in chars.iter().enumerate() {
+            if matches!(c, '[' | ']' | '(' | ')' | '<' | '>' | '*' | '!' | '#') {
+                assert!(i > 0 && chars[i - 1] == '\\', "unescaped {c} at {i} in {e}");
+            }
+        }
+        for bad in ["www.", "http:", "javascript:"] {
+            assert!(!e.contains(bad), "{bad} survived in {e}");
+        }
+        assert_eq!(
+            md("Putin met Witkoff. Talks once-in-a-generation ended."),
+            "Putin met Witkoff. Talks once-in-a-generation ended."
+        );
+        assert_eq!(md("- item"), "\\- item");
+        assert_eq!(md("2026. A year"), "2026\\. A year");
+    }
+
+    #[test]
+    fn plain_drops_controls_and_joins_lines() {
+        assert_eq!(plain("a\u{1b}[31mred\n\tb\u{202E}c\0"), "a[31mred bc");
+    }
+
+    #[test]
+    fn renders_sample_report() {
+        let a = gloss_core::analyze(
+            "Vladimir Putin met Steve Witkoff in Moscow on Tuesday. Putin rejected the peace plan.",
+            &gloss_core::Options::default(),
+        );
+        for style in [Style::Text, Style::Markdown] {
+            let r = render(&a, style);
+            assert!(r.contains("Summary"), "{r}");
+            assert!(r.contains("Actors"), "{r}");
+            assert!(r.contains("Putin"), "{r}");
+        }
+    }
+}
