@@ -13,8 +13,8 @@ fn has(list: &[&str], w: &str) -> bool {
 /// Sorted.
 const TITLES: &[&str] = &[
     "Adm",
-    "Admiral",
     "Administrator",
+    "Admiral",
     "Ambassador",
     "Archbishop",
     "Assemblyman",
@@ -82,8 +82,8 @@ const TITLES: &[&str] = &[
     "Pastor",
     "Pope",
     "Premier",
-    "Presidents",
     "President",
+    "Presidents",
     "Prime",
     "Prince",
     "Princess",
@@ -644,7 +644,6 @@ pub fn is_place_class(w: &str) -> bool {
             | "suburb"
             | "republic"
             | "kingdom"
-            | "island"
             | "islands"
             | "area"
             | "municipality"

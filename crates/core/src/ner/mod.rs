@@ -337,7 +337,10 @@ impl<'d, 'a> Recognizer<'d, 'a> {
             return true;
         }
         let l = lower(w);
-        lexicon::is_lowercase_word(&l) || self.lower_doc.contains(l.as_str())
+        let singular = l.strip_suffix('s').filter(|s| s.len() > 2);
+        lexicon::is_lowercase_word(&l)
+            || self.lower_doc.contains(l.as_str())
+            || singular.is_some_and(|s| lexicon::is_lowercase_word(s) || self.lower_doc.contains(s))
     }
 
     /// Is `w` known as a name from a gazetteer or the knowledge base?
