@@ -64,8 +64,8 @@ try {
   }
   await page.close();
 
-  // --- start-up of the built site ---
-  if (haveDist) {
+  // --- start-up of the built site (its failures are reported, not fatal) ---
+  if (haveDist) try {
     const ready = [];
     const explain = [];
     for (let i = 0; i < startupRuns; i++) {
@@ -101,6 +101,8 @@ try {
       await ctx.close();
     }
     result.startup = { readyMs: median(ready), explainMs: median(explain), readyAll: ready, explainAll: explain };
+  } catch (e) {
+    result.notes.push(`start-up failed: ${e && e.message ? e.message.split('\n')[0] : e}`);
   } else {
     result.notes.push('start-up skipped: dist/ not built');
   }
