@@ -1,9 +1,427 @@
 //! Facts: what each actor does or says, as short clauses.
 //!
-//! Placeholder: not yet implemented.
+//! A fact is recorded wherever an actor mention (or "he"/"she", resolved to
+//! the last person named) is the subject of a verb: the mention is not
+//! inside a prepositional phrase, and after it — skipping coordinated
+//! subjects ("Witkoff and Kushner"), a possessive with a role noun
+//! ("Russia’s leadership"), role nouns ("the Kremlin official"), an
+//! appositive between commas and adverbs ("reportedly") — comes a word that
+//! looks like a verb (closed lists plus the -ed suffix; no tagger). The
+//! clause runs from that verb to the next clause boundary (";", ":", a
+//! dash, ", while", "but", "yet", ", which", "and" + a new subject) and is
+//! cut at [`MAX_WORDS`] words. A coordinated verb phrase ("… and
+//! demonstrated openness …") starts a second fact for the same subject.
+//! A bare speech verb at the end ('"…," Putin said.') takes the quoted
+//! text before it.
+//!
+//! One pass over the tokens with the shared mention index: O(n + m log m).
 
 use crate::doc::Doc;
-use crate::model::Actor;
+use crate::model::{Actor, Fact};
+use crate::proposals::index::TextIndex;
+use crate::proposals::lex;
+use crate::tokenize::TokenKind;
 
-/// Attaches facts to actors.
-pub fn attach(_doc: &Doc, _actors: &mut [Actor]) {}
+/// Longest fact clause, in words.
+pub const MAX_WORDS: usize = 15;
+
+/// Attaches facts to actors (in text order, at most one per clause).
+pub fn attach(doc: &Doc, actors: &mut [Actor]) {
+    let found = {
+        let ix = TextIndex::new(doc, actors);
+        collect(&ix)
+    };
+    for (actor, fact) in found {
+        if let Some(a) = actors.get_mut(actor) {
+            if !a
+                .facts
+                .iter()
+                .any(|f| f.sentence == fact.sentence && f.text == fact.text)
+            {
+                a.facts.push(fact);
+            }
+        }
+    }
+    for a in actors.iter_mut() {
+        a.facts.sort_by_key(|f| (f.sentence, f.start));
+    }
+}
+
+/// (actor, fact) pairs for the whole document, in text order.
+fn collect(ix: &TextIndex) -> Vec<(usize, Fact)> {
+    let mut out = Vec::new();
+    for s in 0..ix.doc.sentences.len() {
+        let r = ix.sentence_range(s);
+        let mut k = r.start;
+        while k < r.end {
+            let (holders, next) = match ix.mention_at(k) {
+                Some(m) if m.first == k => (vec![m.actor], m.last),
+                _ if matches!(ix.lw(k), "he" | "she") => match ix.last_person_before(k) {
+                    Some(a) => (vec![a], k + 1),
+                    None => (Vec::new(), k + 1),
+                },
+                _ => (Vec::new(), k + 1),
+            };
+            if holders.is_empty()
+                || ix.in_pp(k)
+                || k > r.start && lex::is_determiner(ix.lw(k - 1)) && ix.mention_at(k).is_none()
+            {
+                k = next.max(k + 1);
+                continue;
+            }
+            let (holders, after) = coordinated(ix, holders, next, r.end);
+            match verb_after(ix, after, r.end) {
+                Some(v) => {
+                    facts_from(ix, s, &holders, v, k, &mut out);
+                    k = after.max(k + 1);
+                }
+                None => k = next.max(k + 1),
+            }
+        }
+    }
+    out
+}
+
+/// "Witkoff and Kushner", "Russia, Ukraine and the US": more subjects.
+fn coordinated(
+    ix: &TextIndex,
+    mut holders: Vec<usize>,
+    mut j: usize,
+    end: usize,
+) -> (Vec<usize>, usize) {
+    while j + 1 < end && holders.len() < 4 && matches!(ix.lw(j), "and" | ",") {
+        let mut n = j + 1;
+        if lex::is_determiner(ix.lw(n)) && ix.mention_at(n).is_none() {
+            n += 1;
+        }
+        match ix.mention_at(n) {
+            Some(m) if m.first == n => {
+                holders.push(m.actor);
+                j = m.last;
+            }
+            _ => break,
+        }
+    }
+    (holders, j)
+}
+
+/// The verb after a subject ending before token `j`, skipping possessive +
+/// role noun, role nouns, an appositive and adverbs.
+fn verb_after(ix: &TextIndex, mut j: usize, end: usize) -> Option<usize> {
+    if ix.kind(j) == Some(TokenKind::Possessive) {
+        j += 1;
+        let mut skipped = 0;
+        while j < end && skipped < 2 && !lex::is_role_noun(ix.lw(j)) {
+            j += 1;
+            skipped += 1;
+        }
+        if !lex::is_role_noun(ix.lw(j)) {
+            return None;
+        }
+        j += 1;
+    }
+    let mut roles = 0;
+    while j < end && roles < 2 && lex::is_role_noun(ix.lw(j)) && !ix.is_cap(j) {
+        j += 1;
+        roles += 1;
+    }
+    if roles > 0 && ix.mention_at(j).is_some() {
+        // "Kremlin insider Yuri Ushakov": the next name is the subject.
+        return None;
+    }
+    if ix.lw(j) == "," {
+        // Appositive: ", spokesman for the Indonesian military, said".
+        let close = (j + 1..end.min(j + 14)).find(|&c| ix.lw(c) == ",")?;
+        let v = skip_adverbs(ix, close + 1, end);
+        return is_verb_at(ix, v).then_some(v);
+    }
+    let v = skip_adverbs(ix, j, end);
+    (v < end && is_verb_at(ix, v)).then_some(v)
+}
+
+fn skip_adverbs(ix: &TextIndex, mut j: usize, end: usize) -> usize {
+    let mut n = 0;
+    while j < end && n < 3 && lex::is_adverb(ix.lw(j)) && ix.lw(j) != "not" {
+        j += 1;
+        n += 1;
+    }
+    j
+}
+
+fn is_verb_at(ix: &TextIndex, v: usize) -> bool {
+    let w = ix.lw(v);
+    ix.kind(v) == Some(TokenKind::Word)
+        && !ix.is_cap(v)
+        && lex::is_verbish(w)
+        && lex::head(w).is_none()
+        && !lex::is_determiner(w)
+}
+
+/// Is token `k` the start of a new clause inside a fact?
+fn boundary(ix: &TextIndex, k: usize, end: usize) -> Boundary {
+    let w = ix.lw(k);
+    let next = ix.lw(k + 1);
+    match ix.kind(k) {
+        Some(TokenKind::Punct) => match w {
+            ";" | ":" | "—" | "–" | "(" | ")" | "\"" | "“" | "”" => Boundary::Stop,
+            "," => {
+                if lex::is_clause_word(next)
+                    || lex::is_conjunction(next)
+                    || matches!(
+                        next,
+                        "even" | "after" | "before" | "since" | "where" | "without" | "despite"
+                    )
+                    || (next.ends_with("ing") && next.len() > 5)
+                    || starts_subject(ix, k + 1, end)
+                {
+                    Boundary::Stop
+                } else {
+                    Boundary::No
+                }
+            }
+            _ => Boundary::No,
+        },
+        Some(TokenKind::Word) => match w {
+            "while" | "whereas" | "although" | "though" | "because" => Boundary::Stop,
+            "and" | "or" | "but" | "yet" => {
+                let v = skip_adverbs(ix, k + 1, end);
+                let verb = ix.lw(v);
+                if starts_subject(ix, k + 1, end) {
+                    Boundary::Stop
+                } else if v < end
+                    && is_verb_at(ix, v)
+                    && !verb.ends_with("ing")
+                    && !lex::is_aux(verb)
+                    || v < end && lex::is_aux(verb) && w != "and"
+                {
+                    Boundary::NewVerb(v)
+                } else if w == "and" || w == "or" {
+                    Boundary::No
+                } else {
+                    Boundary::Stop
+                }
+            }
+            _ => Boundary::No,
+        },
+        _ => Boundary::No,
+    }
+}
+
+enum Boundary {
+    No,
+    Stop,
+    /// A coordinated verb phrase starts at this token.
+    NewVerb(usize),
+}
+
+/// A new subject (mention or pronoun) followed by a verb.
+fn starts_subject(ix: &TextIndex, k: usize, end: usize) -> bool {
+    let mut j = k;
+    if lex::is_determiner(ix.lw(j)) {
+        j += 1;
+    }
+    let after = match ix.mention_at(j) {
+        Some(m) => m.last,
+        None if matches!(ix.lw(j), "he" | "she" | "they" | "we" | "it" | "i") => j + 1,
+        None => return false,
+    };
+    let v = skip_adverbs(ix, after, end);
+    v < end && is_verb_at(ix, v)
+}
+
+fn facts_from(
+    ix: &TextIndex,
+    s: usize,
+    holders: &[usize],
+    mut v: usize,
+    subject: usize,
+    out: &mut Vec<(usize, Fact)>,
+) {
+    let r = ix.sentence_range(s);
+    let span = ix.doc.sentences[s];
+    for _ in 0..3 {
+        let mut k = v;
+        let mut next_verb = None;
+        while k < r.end {
+            if k > v {
+                match boundary(ix, k, r.end) {
+                    Boundary::No => {}
+                    Boundary::Stop => break,
+                    Boundary::NewVerb(n) => {
+                        next_verb = Some(n);
+                        break;
+                    }
+                }
+            }
+            k += 1;
+        }
+        if let Some(text) = clause_text(ix, v, k, subject, r.start) {
+            for &a in holders {
+                out.push((
+                    a,
+                    Fact {
+                        sentence: s,
+                        start: span.start,
+                        end: span.end,
+                        text: text.clone(),
+                    },
+                ));
+            }
+        }
+        match next_verb {
+            Some(n) => v = n,
+            None => break,
+        }
+    }
+}
+
+/// The clause text of tokens `a..b`, cut at [`MAX_WORDS`]; a bare speech
+/// verb takes the sentence text before the subject.
+fn clause_text(ix: &TextIndex, a: usize, b: usize, subject: usize, s0: usize) -> Option<String> {
+    let mut end = a;
+    let mut words = 0;
+    let mut cut = false;
+    for k in a..b {
+        if matches!(ix.kind(k), Some(TokenKind::Word | TokenKind::Number)) {
+            words += 1;
+            if words > MAX_WORDS {
+                cut = true;
+                break;
+            }
+        }
+        end = k + 1;
+    }
+    // Trim trailing punctuation.
+    while end > a && ix.kind(end - 1) == Some(TokenKind::Punct) {
+        end -= 1;
+    }
+    if end <= a {
+        return None;
+    }
+    let verb = ix.lw(a);
+    if end == a + 1 && matches!(verb, "said" | "says" | "told" | "added" | "stated") {
+        let quote = ix.text(s0, subject).trim().trim_matches(|c: char| {
+            c == ',' || c == '"' || c == '“' || c == '”' || c.is_whitespace()
+        });
+        if quote.is_empty() {
+            return None;
+        }
+        let q: Vec<&str> = quote.split_whitespace().collect();
+        let q = if q.len() > MAX_WORDS - 1 {
+            format!("{}…", q[..MAX_WORDS - 1].join(" "))
+        } else {
+            q.join(" ")
+        };
+        return Some(format!("{} “{q}”", ix.w(a)));
+    }
+    if end == a + 1 && lex::is_aux(verb) {
+        return None;
+    }
+    let mut t = ix.text(a, end).to_owned();
+    if cut {
+        t.push('…');
+    }
+    Some(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActorKind, Mention, MentionForm};
+
+    fn facts(text: &str, names: &[(&str, ActorKind)]) -> Vec<(String, String)> {
+        let doc = Doc::new(text, Vec::new());
+        let mut actors: Vec<Actor> = names
+            .iter()
+            .map(|(n, k)| Actor {
+                id: crate::actors::slug(n),
+                name: (*n).to_owned(),
+                kind: *k,
+                aliases: Vec::new(),
+                description: None,
+                salience: 0.0,
+                mentions: text
+                    .match_indices(n)
+                    .map(|(s, _)| Mention {
+                        start: s,
+                        end: s + n.len(),
+                        text: (*n).to_owned(),
+                        form: MentionForm::Name,
+                    })
+                    .collect(),
+                facts: Vec::new(),
+                background: None,
+            })
+            .collect();
+        attach(&doc, &mut actors);
+        actors
+            .iter()
+            .flat_map(|a| a.facts.iter().map(move |f| (a.id.clone(), f.text.clone())))
+            .collect()
+    }
+
+    #[test]
+    fn clauses() {
+        use ActorKind::*;
+        type Case<'a> = (
+            &'a str,
+            &'a [(&'a str, ActorKind)],
+            &'a [(&'a str, &'a str)],
+        );
+        let cases: &[Case] = &[
+            (
+                "Russia’s leadership found parts agreeable, but Putin reportedly expressed harsh criticism of key proposals.",
+                &[("Russia", Place), ("Putin", Person)],
+                &[("russia", "found parts agreeable"), ("putin", "expressed harsh criticism of key proposals")],
+            ),
+            (
+                "Kremlin insider Yuri Ushakov praised the talks as exceptionally constructive yet candidly admitted the gap.",
+                &[("Kremlin", Organization), ("Yuri Ushakov", Person)],
+                &[("yuri-ushakov", "praised the talks as exceptionally constructive"), ("yuri-ushakov", "admitted the gap")],
+            ),
+            (
+                "Zelenskyy communicated his readiness to talk and demonstrated openness to direct discussions with Trump.",
+                &[("Zelenskyy", Person), ("Trump", Person)],
+                &[("zelenskyy", "communicated his readiness to talk"), ("zelenskyy", "demonstrated openness to direct discussions with Trump")],
+            ),
+            (
+                "Witkoff and Kushner met Putin in Moscow.",
+                &[("Witkoff", Person), ("Kushner", Person), ("Putin", Person), ("Moscow", Place)],
+                &[("witkoff", "met Putin in Moscow"), ("kushner", "met Putin in Moscow")],
+            ),
+            (
+                "Fuad Basya, spokesman for the Indonesian military, said fishermen noticed the people.",
+                &[("Fuad Basya", Person)],
+                &[("fuad-basya", "said fishermen noticed the people")],
+            ),
+            (
+                "“We will win,” Putin said.",
+                &[("Putin", Person)],
+                &[("putin", "said “We will win”")],
+            ),
+        ];
+        for (text, names, want) in cases {
+            let got = facts(text, names);
+            for (id, t) in *want {
+                assert!(
+                    got.iter().any(|(a, f)| a == id && f == t),
+                    "{text}: want {id}: {t:?}, got {got:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_facts_for_objects_and_long_clauses_cut() {
+        let got = facts(
+            "The meeting in Moscow between Putin and Witkoff failed.",
+            &[("Putin", ActorKind::Person), ("Witkoff", ActorKind::Person)],
+        );
+        assert!(got.is_empty(), "{got:?}");
+        let long = format!("Putin said {}.", "very ".repeat(40));
+        let got = facts(&long, &[("Putin", ActorKind::Person)]);
+        assert_eq!(got.len(), 1);
+        assert!(got[0].1.ends_with('…'));
+        assert!(got[0].1.split_whitespace().count() <= MAX_WORDS);
+    }
+}

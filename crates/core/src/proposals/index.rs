@@ -89,6 +89,7 @@ impl<'d, 'a> TextIndex<'d, 'a> {
         let mut in_pp = vec![false; self.doc.tokens.len()];
         for s in 0..self.doc.sentences.len() {
             let r = self.sentence_range(s);
+            let r0 = r.start;
             let mut pp = false;
             let mut prev_opens = false;
             for i in r {
@@ -101,6 +102,8 @@ impl<'d, 'a> TextIndex<'d, 'a> {
                             in_pp[i] = false;
                             pp = true;
                             opens = true;
+                        } else if self.is_cap(i) && i > r0 {
+                            in_pp[i] = pp;
                         } else if lex::is_clause_word(w)
                             || lex::is_aux(w)
                             || (lex::is_verbish(w) && !(prev_opens && lex::is_participle(w)))

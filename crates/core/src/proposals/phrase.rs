@@ -480,7 +480,7 @@ fn walk_clause(ix: &TextIndex, i: usize, s1: usize) -> usize {
         let w = ix.lw(k);
         let tok = ix.doc.tokens[k];
         match tok.kind {
-            TokenKind::Punct if !(w == "-" && !tok.space_before) => break,
+            TokenKind::Punct if w != "-" || tok.space_before => break,
             TokenKind::Word if k > i => {
                 if matches!(
                     w,
