@@ -130,8 +130,6 @@ fn is_group_head(w: &str) -> bool {
             | "politicians"
             | "ministers"
             | "envoys"
-            | "military"
-            | "government"
             | "officers"
             | "police"
             | "people"
@@ -407,13 +405,47 @@ pub fn build(doc: &Doc, mentions: Vec<EntityMention>) -> Vec<Actor> {
         }
     }
     let mut extra: Vec<(usize, Span, MentionForm)> = Vec::new();
+    let mut unresolved: HashSet<usize> = HashSet::new();
     for (mi, m) in mentions.iter().enumerate() {
-        if m.form == MentionForm::Role {
-            let role = doc.slice(m.span);
-            if let Some(p) = ctx.resolve(&protos, m.span, role, None, &role_protos) {
-                extra.push((p, m.span, MentionForm::Role));
+        if m.form != MentionForm::Role {
+            continue;
+        }
+        let role = doc.slice(m.span);
+        let resolved = ctx
+            .resolve(&protos, m.span, role, None, &role_protos)
+            .or_else(|| {
+                // "Malaysia's Prime Minister, Najib Razak": the next name.
+                let next = mentions.get(mi + 1)?;
+                let gap = doc.text.get(m.span.end..next.span.start)?;
+                let p = proto_of_mention[mi + 1];
+                (gap.trim().len() <= 1
+                    && next.form == MentionForm::Name
+                    && protos[p].kind == ActorKind::Person)
+                    .then_some(p)
+            });
+        match resolved {
+            Some(p) => extra.push((p, m.span, MentionForm::Role)),
+            // Nobody named: the title stands for its holder ("the Prime Minister").
+            None => {
+                unresolved.insert(proto_of_mention[mi]);
             }
-            let _ = mi;
+        }
+    }
+    for p in &unresolved {
+        role_protos.remove(p);
+    }
+    // A title's own actor keeps only the mentions no one else took.
+    let by_span: HashMap<Span, usize> = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.span, i))
+        .collect();
+    for &(_, span, _) in &extra {
+        if let Some(&mi) = by_span.get(&span) {
+            let p = proto_of_mention[mi];
+            if unresolved.contains(&p) {
+                protos[p].mentions.retain(|(s, _)| *s != span);
+            }
         }
     }
     let mut groups: HashMap<String, usize> = HashMap::new();
@@ -488,6 +520,19 @@ fn finish(doc: &Doc, mut p: Proto, used: &mut HashSet<String>) -> Actor {
         });
     }
     let mut aliases: Vec<String> = Vec::new();
+    for t in &p.titles {
+        // "President Zelenskyy": the title and the name as written.
+        let Some(m) = mentions
+            .iter()
+            .find(|m| m.start > t.end && m.start <= t.end + 2)
+        else {
+            continue;
+        };
+        let full = doc.slice(Span::new(t.start, m.end)).to_owned();
+        if full != p.name && !aliases.contains(&full) {
+            aliases.push(full);
+        }
+    }
     for m in &mentions {
         if m.text != p.name && !aliases.contains(&m.text) {
             aliases.push(m.text.clone());
@@ -546,9 +591,10 @@ enum Phrase<'a> {
 struct Context<'d, 'a> {
     doc: &'d Doc<'a>,
     /// Mention start → proto index (name mentions).
-    starts: HashMap<usize, usize>,
+    starts: Vec<(usize, usize)>,
     /// Proto index → sentences with a name mention.
-    sentences_of: HashMap<usize, Vec<usize>>,
+    /// (proto, affiliation id) → number of sentences naming both.
+    co: HashMap<(usize, &'static str), usize>,
     /// Sentence → affiliation ids mentioned in it.
     affils: Vec<Vec<&'static str>>,
 }
@@ -560,14 +606,14 @@ impl<'d, 'a> Context<'d, 'a> {
         proto_of: &[usize],
         protos: &[Proto],
     ) -> Self {
-        let mut starts = HashMap::new();
+        let mut starts = Vec::new();
         let mut sentences_of: HashMap<usize, Vec<usize>> = HashMap::new();
         let mut affils: Vec<Vec<&'static str>> = vec![Vec::new(); doc.sentences.len()];
         for (m, &p) in mentions.iter().zip(proto_of) {
             if m.form != MentionForm::Name {
                 continue;
             }
-            starts.insert(m.span.start, p);
+            starts.push((m.span.start, p));
             if let Some(s) = doc.sentence_at(m.span.start) {
                 let v = sentences_of.entry(p).or_default();
                 if v.last() != Some(&s) {
@@ -587,10 +633,23 @@ impl<'d, 'a> Context<'d, 'a> {
                 }
             }
         }
+        starts.sort_unstable();
+        for a in &mut affils {
+            a.sort_unstable();
+            a.dedup();
+        }
+        let mut co: HashMap<(usize, &'static str), usize> = HashMap::new();
+        for (&p, ss) in &sentences_of {
+            for &s in ss {
+                for &id in &affils[s] {
+                    *co.entry((p, id)).or_default() += 1;
+                }
+            }
+        }
         Context {
             doc,
             starts,
-            sentences_of,
+            co,
             affils,
         }
     }
@@ -728,16 +787,35 @@ impl<'d, 'a> Context<'d, 'a> {
                 }
                 // Adjective + group noun: "Ukrainian officials".
                 if doc.tokens[g].kind == TokenKind::Word && g + 1 < range.end {
-                    if let Some(e) = crate::kb::demonym(w) {
-                        let next = doc.tok(g + 1);
-                        if !w.ends_with('s') && is_group_head(next) {
-                            let _ = e;
-                            let span = Span::new(doc.tokens[g].start, doc.tokens[g + 1].end);
+                    if crate::kb::demonym(w).is_some() && !w.ends_with('s') {
+                        // One optional modifier: "Russian military forces".
+                        let mut k = g + 1;
+                        if matches!(
+                            doc.tok(k),
+                            "military"
+                                | "armed"
+                                | "security"
+                                | "government"
+                                | "state"
+                                | "senior"
+                                | "top"
+                                | "foreign"
+                                | "opposition"
+                                | "peace"
+                                | "border"
+                        ) && k + 1 < range.end
+                            && is_group_head(doc.tok(k + 1))
+                        {
+                            k += 1;
+                        }
+                        let next = doc.tok(k);
+                        if is_group_head(next) {
+                            let span = Span::new(doc.tokens[g].start, doc.tokens[k].end);
                             out.push(Phrase::Group {
                                 span,
                                 kind: ActorKind::Group,
                             });
-                            g += 2;
+                            g = k + 1;
                             continue;
                         }
                     }
@@ -761,23 +839,21 @@ impl<'d, 'a> Context<'d, 'a> {
         let role_word = role_l.split_whitespace().last().unwrap_or("").to_owned();
         let aff = modifier.and_then(affiliation);
         let here = self.doc.sentence_at(span.start);
-        // Persons mentioned by name before the phrase; the latest gets a bonus.
+        // The last few persons mentioned by name before the phrase (a
+        // bounded look-back keeps this O(1) per phrase); the latest gets a bonus.
+        const MAX_PERSONS: usize = 8;
+        const MAX_STEPS: usize = 400;
         let mut seen: Vec<(usize, usize)> = Vec::new(); // (proto, last start)
-        let mut starts: Vec<(usize, usize)> = self
-            .starts
-            .iter()
-            .filter(|(&s, _)| s < span.start)
-            .map(|(&s, &p)| (s, p))
-            .collect();
-        starts.sort_unstable();
-        for (s, p) in starts {
+        let upto = self.starts.partition_point(|&(s, _)| s < span.start);
+        for &(s, p) in self.starts[..upto].iter().rev().take(MAX_STEPS) {
             if protos[p].kind != ActorKind::Person || skip.contains(&p) {
                 continue;
             }
-            if let Some(e) = seen.iter_mut().find(|(q, _)| *q == p) {
-                e.1 = s;
-            } else {
+            if !seen.iter().any(|(q, _)| *q == p) {
                 seen.push((p, s));
+                if seen.len() == MAX_PERSONS {
+                    break;
+                }
             }
         }
         let latest = seen.iter().max_by_key(|(_, s)| *s).map(|(p, _)| *p);
@@ -814,12 +890,21 @@ impl<'d, 'a> Context<'d, 'a> {
                         score += 3;
                     }
                 }
-                let co = self.sentences_of.get(&p).map_or(0, |ss| {
-                    ss.iter()
-                        .filter(|&&s| Some(s) != here)
-                        .filter(|&&s| self.affils.get(s).is_some_and(|a| a.contains(&e.id)))
-                        .count()
+                let mut co = self.co.get(&(p, e.id)).copied().unwrap_or(0);
+                // Not the phrase's own sentence.
+                let named_here = here.is_some_and(|h| {
+                    self.affils
+                        .get(h)
+                        .is_some_and(|a| a.binary_search(&e.id).is_ok())
+                        && self.doc.sentences.get(h).is_some_and(|sp| {
+                            let lo = self.starts.partition_point(|&(st, _)| st < sp.start);
+                            let hi = self.starts.partition_point(|&(st, _)| st < sp.end);
+                            self.starts[lo..hi].iter().any(|&(_, q)| q == p)
+                        })
                 });
+                if named_here {
+                    co = co.saturating_sub(1);
+                }
                 score += co.min(3) as i32;
             }
             if Some(p) == latest {
