@@ -1,0 +1,216 @@
+//! The card for an actor or a proposal: a side panel on wide screens, a
+//! bottom sheet on narrow ones. Shows what the article says (facts with
+//! links to their sentences, stances with evidence), then bundled
+//! background. Esc (handled in the app) closes it and returns focus.
+
+use crate::app::mention_id;
+use crate::components::reader::jump;
+use crate::dom;
+use crate::export::stance_verb;
+use crate::state::{kind_css, kind_label, Action, Selection, State, Target};
+use gloss_core::{Analysis, Evidence};
+use yew::prelude::*;
+
+/// Card props.
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// App state.
+    pub state: UseReducerHandle<State>,
+}
+
+/// Index of the sentence containing byte offset `at` (binary search).
+fn sentence_at(a: &Analysis, at: usize) -> Option<usize> {
+    let i = a.sentences.partition_point(|s| s.end <= at);
+    a.sentences.get(i).filter(|s| s.start <= at).map(|_| i)
+}
+
+fn evidence(state: &UseReducerHandle<State>, a: &Analysis, e: &Evidence) -> Html {
+    let quote = html! { <q>{ e.text.trim().to_owned() }</q> };
+    match sentence_at(a, e.start) {
+        Some(i) => {
+            let state = state.clone();
+            let onclick = Callback::from(move |_: MouseEvent| jump(&state, i));
+            html! { <button type="button" class="quote" {onclick} title="Show in the article">{ quote }</button> }
+        }
+        None => html! { <span class="quote">{ quote }</span> },
+    }
+}
+
+fn open(state: &UseReducerHandle<State>, target: Target) -> Callback<MouseEvent> {
+    let state = state.clone();
+    Callback::from(move |_: MouseEvent| {
+        state.dispatch(Action::Open(Selection { target, mention: 0 }))
+    })
+}
+
+fn actor_body(state: &UseReducerHandle<State>, a: &Analysis, i: usize) -> Html {
+    let Some(x) = a.actors.get(i) else {
+        return html! {};
+    };
+    let aliases: Vec<&str> = x
+        .aliases
+        .iter()
+        .map(String::as_str)
+        .filter(|s| *s != x.name)
+        .collect();
+    let stances: Vec<Html> = a
+        .proposals
+        .iter()
+        .enumerate()
+        .flat_map(|(pi, p)| {
+            p.stances.iter().filter(|s| s.actor == x.id).map(move |s| (pi, p, s))
+        })
+        .map(|(pi, p, s)| html! {
+            <li class={classes!("stance", format!("st-{}", stance_verb(s.stance).replace(' ', "-")))}>
+                <p><span class="verb">{ stance_verb(s.stance) }</span>{ " " }
+                    <button type="button" class="link" onclick={open(state, Target::Proposal(pi))}>{ p.name.clone() }</button></p>
+                { evidence(state, a, &s.evidence) }
+            </li>
+        })
+        .collect();
+    html! {
+        <>
+            if !aliases.is_empty() {
+                <p class="aliases"><span class="muted">{ "Also called " }</span>{ aliases.join(", ") }</p>
+            }
+            if let Some(d) = &x.description {
+                <p class="description">{ d.clone() }</p>
+            }
+            <section class="card-section">
+                <h3>{ "In this article" }</h3>
+                if x.facts.is_empty() && stances.is_empty() {
+                    <p class="muted">{ format!("Mentioned {} time{}; no statements or actions attributed.", x.mentions.len(), if x.mentions.len() == 1 { "" } else { "s" }) }</p>
+                }
+                if !x.facts.is_empty() {
+                    <ul class="facts">
+                        { for x.facts.iter().map(|f| {
+                            let state = state.clone();
+                            let s = f.sentence;
+                            let onclick = Callback::from(move |_: MouseEvent| jump(&state, s));
+                            html! { <li><button type="button" class="fact" {onclick} title="Show in the article">{ f.text.clone() }</button></li> }
+                        }) }
+                    </ul>
+                }
+                if !stances.is_empty() {
+                    <h4>{ "Positions" }</h4>
+                    <ul class="stances">{ for stances }</ul>
+                }
+            </section>
+            if let Some(b) = &x.background {
+                <section class="card-section background">
+                    <h3>{ "Background" }</h3>
+                    <p>{ b.description.clone() }</p>
+                    <p class="muted small">{ format!("As of {} · {}", b.as_of, b.source) }</p>
+                </section>
+            }
+        </>
+    }
+}
+
+fn proposal_body(state: &UseReducerHandle<State>, a: &Analysis, i: usize) -> Html {
+    let Some(p) = a.proposals.get(i) else {
+        return html! {};
+    };
+    html! {
+        <>
+            if let Some(d) = &p.description {
+                <p class="description">{ d.clone() }</p>
+            }
+            <section class="card-section">
+                <h3>{ "Who stands where" }</h3>
+                if p.stances.is_empty() {
+                    <p class="muted">{ "No positions found in the article." }</p>
+                } else {
+                    <ul class="stances">
+                        { for p.stances.iter().map(|s| {
+                            let who = a.actors.iter().position(|x| x.id == s.actor);
+                            let name = who.and_then(|w| a.actors.get(w)).map_or(s.actor.clone(), |x| x.name.clone());
+                            html! {
+                                <li class={classes!("stance", format!("st-{}", stance_verb(s.stance).replace(' ', "-")))}>
+                                    <p>
+                                        if let Some(w) = who {
+                                            <button type="button" class="link" onclick={open(state, Target::Actor(w))}>{ name }</button>
+                                        } else {
+                                            <strong>{ name }</strong>
+                                        }
+                                        { " " }<span class="verb">{ stance_verb(s.stance) }</span>{ " it" }
+                                    </p>
+                                    { evidence(state, a, &s.evidence) }
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                }
+            </section>
+        </>
+    }
+}
+
+/// The card.
+#[function_component(Card)]
+pub fn card(props: &Props) -> Html {
+    let state = props.state.clone();
+    let sel = state.selection;
+    // Opening (or switching) a card moves focus to its title.
+    use_effect_with(sel.map(|s| s.target), |t| {
+        if t.is_some() {
+            dom::focus("card-title");
+        }
+    });
+    // Stepping through mentions scrolls the current one into view.
+    use_effect_with(sel, |s| {
+        if let Some(s) = s {
+            dom::scroll_to(&mention_id(*s));
+        }
+    });
+    let (Some(a), Some(sel)) = (state.analysis.clone(), sel) else {
+        return html! {};
+    };
+    let (name, badge, css, mentions) = match sel.target {
+        Target::Actor(i) => match a.actors.get(i) {
+            Some(x) => (
+                x.name.clone(),
+                kind_label(x.kind),
+                kind_css(x.kind),
+                x.mentions.len(),
+            ),
+            None => return html! {},
+        },
+        Target::Proposal(i) => match a.proposals.get(i) {
+            Some(p) => (p.name.clone(), "Proposal", "proposal", p.mentions.len()),
+            None => return html! {},
+        },
+    };
+    let close = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::Close);
+            dom::focus(&mention_id(sel));
+        })
+    };
+    let step = |d: i32| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Step(d)))
+    };
+    let body = match sel.target {
+        Target::Actor(i) => actor_body(&state, &a, i),
+        Target::Proposal(i) => proposal_body(&state, &a, i),
+    };
+    html! {
+        <aside class="card" data-card="" role="dialog" aria-modal="false" aria-labelledby="card-title" id="card">
+            <div class="card-head">
+                <span class={classes!("badge", format!("k-{css}"))}>{ badge }</span>
+                <button type="button" class="ghost icon-button close" aria-label="Close (Esc)" onclick={close}>{ "✕" }</button>
+            </div>
+            <h2 id="card-title" tabindex="-1">{ name }</h2>
+            if mentions > 0 {
+                <div class="mention-nav">
+                    <button type="button" class="secondary small" onclick={step(-1)} aria-label="Previous mention" disabled={mentions < 2}>{ "‹ Prev" }</button>
+                    <span aria-live="polite">{ format!("Mention {} of {}", sel.mention.min(mentions - 1) + 1, mentions) }</span>
+                    <button type="button" class="secondary small" onclick={step(1)} aria-label="Next mention" disabled={mentions < 2}>{ "Next ›" }</button>
+                </div>
+            }
+            { body }
+        </aside>
+    }
+}

@@ -1,0 +1,213 @@
+//! The paste area: textarea, Explain, the sample, files (pick or drop),
+//! rich-text paste, progress with Cancel, and errors (the text is kept).
+
+use crate::app::{Jobs, SAMPLE};
+use crate::dom;
+use crate::state::{human_bytes, Action, Phase, State, MAX_INPUT_BYTES};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
+
+/// Texts up to this size are saved to localStorage on every keystroke
+/// (larger ones when Explain is pressed).
+const AUTOSAVE_BYTES: usize = 256 * 1024;
+
+/// Editor props.
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// App state.
+    pub state: UseReducerHandle<State>,
+    /// The worker.
+    pub jobs: Jobs,
+}
+
+fn is_html_file(file: &web_sys::File) -> bool {
+    let name = file.name().to_ascii_lowercase();
+    name.ends_with(".html") || name.ends_with(".htm") || file.type_() == "text/html"
+}
+
+/// Reads a chosen or dropped file into the paste area (HTML is converted to text).
+fn load_file(file: web_sys::File, state: UseReducerHandle<State>, jobs: Jobs) {
+    let size = file.size() as usize;
+    if size > MAX_INPUT_BYTES {
+        state.dispatch(Action::Error(format!(
+            "“{}” is {}; Gloss analyses up to {}.",
+            file.name(),
+            human_bytes(size),
+            human_bytes(MAX_INPUT_BYTES)
+        )));
+        return;
+    }
+    let html = is_html_file(&file);
+    wasm_bindgen_futures::spawn_local(async move {
+        match JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|v| v.as_string())
+        {
+            Some(content) if html => {
+                if !jobs.insert_html(&content, 0, u32::MAX) {
+                    state.dispatch(Action::SetText(content));
+                }
+            }
+            Some(content) => state.dispatch(Action::SetText(content)),
+            None => state.dispatch(Action::Error(format!(
+                "“{}” could not be read as text.",
+                file.name()
+            ))),
+        }
+    });
+}
+
+/// The paste area.
+#[function_component(Editor)]
+pub fn editor(props: &Props) -> Html {
+    let state = props.state.clone();
+    let jobs = props.jobs.clone();
+    let analysing = matches!(state.phase, Phase::Analysing { .. });
+
+    let oninput = {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(t) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
+                let value = t.value();
+                if value.len() <= AUTOSAVE_BYTES {
+                    dom::save(dom::TEXT_KEY, &value);
+                }
+                state.dispatch(Action::SetText(value));
+            }
+        })
+    };
+    let explain = {
+        let state = state.clone();
+        let jobs = jobs.clone();
+        Callback::from(move |_: MouseEvent| jobs.explain(&state.text))
+    };
+    let onkeydown = {
+        let state = state.clone();
+        let jobs = jobs.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+                e.prevent_default();
+                jobs.explain(&state.text);
+            }
+        })
+    };
+    let sample = {
+        let state = state.clone();
+        let jobs = jobs.clone();
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::SetText(SAMPLE.to_owned()));
+            jobs.explain(SAMPLE);
+        })
+    };
+    let onpaste = {
+        let jobs = jobs.clone();
+        Callback::from(move |e: Event| {
+            let Some(ce) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
+                return;
+            };
+            let html = ce
+                .clipboard_data()
+                .and_then(|d| d.get_data("text/html").ok())
+                .unwrap_or_default();
+            if !html.contains('<') {
+                return;
+            }
+            let Some(t) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() else {
+                return;
+            };
+            let start = t.selection_start().ok().flatten().unwrap_or(0);
+            let end = t.selection_end().ok().flatten().unwrap_or(start);
+            if jobs.insert_html(&html, start, end) {
+                e.prevent_default();
+            }
+        })
+    };
+    let ondragover = Callback::from(|e: DragEvent| {
+        let has_files = e
+            .data_transfer()
+            .is_some_and(|d| d.types().includes(&"Files".into(), 0));
+        if has_files {
+            e.prevent_default();
+        }
+    });
+    let ondrop = {
+        let state = state.clone();
+        let jobs = jobs.clone();
+        Callback::from(move |e: DragEvent| {
+            if let Some(file) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0))
+            {
+                e.prevent_default();
+                load_file(file, state.clone(), jobs.clone());
+            }
+        })
+    };
+    let onfile = {
+        let state = state.clone();
+        let jobs = jobs.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                    load_file(file, state.clone(), jobs.clone());
+                }
+                input.set_value("");
+            }
+        })
+    };
+    let cancel = {
+        let jobs = jobs.clone();
+        Callback::from(move |_: MouseEvent| jobs.cancel())
+    };
+    let dismiss = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::DismissError))
+    };
+    let size = state.text.len();
+
+    html! {
+        <section class="start" aria-labelledby="start-title">
+            <h1 id="start-title" class="start-title">{ "See who is who, and who wants what, in a news story." }</h1>
+            <p class="lede">{ "Paste an article. Gloss highlights its people, organisations and places, the plans and deals they argue about, and where each of them stands — with the sentence that shows it." }</p>
+            <label for="article-input" class="field-label">{ "Article text" }</label>
+            <textarea id="article-input" class="article-input" value={state.text.clone()}
+                placeholder="Paste a news article here, drop a .txt or .html file, or try the sample."
+                spellcheck="false" {oninput} {onkeydown} {onpaste} {ondragover} {ondrop}
+                aria-describedby="input-hint" readonly={analysing} />
+            <div class="actions">
+                <button id="explain" class="primary" type="button" onclick={explain} disabled={analysing}>
+                    { "Explain" }
+                </button>
+                <button id="try-sample" class="secondary" type="button" onclick={sample} disabled={analysing}>
+                    { "Try the sample" }
+                </button>
+                <label class="secondary file-button">
+                    { "Open a file…" }
+                    <input id="file-input" type="file" class="visually-hidden-input"
+                        accept=".txt,.html,.htm,text/plain,text/html" onchange={onfile} disabled={analysing} />
+                </label>
+                <p id="input-hint" class="hint">
+                    { format!("{} of {} · Ctrl+Enter to explain", human_bytes(size), human_bytes(MAX_INPUT_BYTES)) }
+                </p>
+            </div>
+            if analysing {
+                <div class="progress-row">
+                    <div class="progress" role="progressbar" aria-label="Analysing the article" aria-busy="true">
+                        <span class="bar"></span>
+                    </div>
+                    <span>{ "Analysing…" }</span>
+                    <button id="cancel" type="button" class="secondary" onclick={cancel}>{ "Cancel" }</button>
+                </div>
+            }
+            if let Some(err) = &state.error {
+                <div class="error" role="alert" id="error">
+                    <p>{ err.clone() }</p>
+                    <button type="button" class="ghost" onclick={dismiss}>{ "Dismiss" }</button>
+                </div>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,9 @@
+//! The app's components, one per file.
+
+pub mod article;
+pub mod card;
+pub mod editor;
+pub mod header;
+pub mod reader;
+pub mod sidebar;
+pub mod summary;

@@ -1,0 +1,138 @@
+//! Small wrappers over browser APIs (storage, focus, downloads, clipboard,
+//! theme). Every failure is swallowed or returned: none of them panics.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// localStorage key of the pasted text.
+pub const TEXT_KEY: &str = "gloss.text";
+/// localStorage key of the colour scheme.
+pub const THEME_KEY: &str = "gloss.theme";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// Reads a stored value.
+pub fn load(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok()?
+}
+
+/// Stores a value; false if storage is unavailable or full.
+pub fn save(key: &str, value: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+/// `performance.now()` in milliseconds (0 when unavailable).
+pub fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+fn element(id: &str) -> Option<web_sys::HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
+}
+
+/// Focuses the element with this id.
+pub fn focus(id: &str) {
+    if let Some(e) = element(id) {
+        let _ = e.focus();
+    }
+}
+
+/// Scrolls the element with this id into view (centred) and focuses it.
+pub fn reveal(id: &str) {
+    if let Some(e) = element(id) {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Center);
+        if !reduced_motion() {
+            opts.set_behavior(web_sys::ScrollBehavior::Smooth);
+        }
+        e.scroll_into_view_with_scroll_into_view_options(&opts);
+        let _ = e.focus();
+    }
+}
+
+fn matches_media(query: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media(query).ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// True if the reader asked for less motion.
+pub fn reduced_motion() -> bool {
+    matches_media("(prefers-reduced-motion: reduce)")
+}
+
+/// True if the system colour scheme is dark.
+pub fn system_dark() -> bool {
+    matches_media("(prefers-color-scheme: dark)")
+}
+
+/// Sets `data-theme` on `<html>` ("" removes it: follow the system).
+pub fn apply_theme(value: &str) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let _ = if value.is_empty() {
+        root.remove_attribute("data-theme")
+    } else {
+        root.set_attribute("data-theme", value)
+    };
+}
+
+/// Offers `content` as a file download.
+pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let props = web_sys::BlobPropertyBag::new();
+    props.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(filename);
+    if let Some(body) = document.body() {
+        body.append_child(&a)?;
+        a.click();
+        body.remove_child(&a)?;
+    }
+    // Revoke later: some browsers start the download asynchronously.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    }
+    Ok(())
+}
+
+/// Copies text to the clipboard (asynchronously; errors are ignored).
+pub fn copy(text: &str) -> bool {
+    match web_sys::window() {
+        Some(w) => {
+            let _ = w.navigator().clipboard().write_text(text);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Scrolls the element with this id into view if needed, without focusing it.
+pub fn scroll_to(id: &str) {
+    if let Some(e) = element(id) {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        e.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}

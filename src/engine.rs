@@ -1,0 +1,184 @@
+//! The analysis worker (`worker.js`, which loads the JS API from `js/`):
+//! every analysis runs off the main thread, so large inputs never freeze
+//! the page, Cancel can terminate it, and a crash in the core (a wasm trap)
+//! surfaces as an error message instead of breaking the app.
+//!
+//! Protocol: `{id, kind: "analyze" | "extract", text, input}` →
+//! `{id, ok, json?, text?, ms?, error?}`.
+
+use js_sys::Reflect;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// What the worker sent back.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reply {
+    /// An analysis as JSON (byte offsets) and the time spent.
+    Analysed {
+        /// Job id.
+        id: u32,
+        /// JSON text.
+        json: String,
+        /// Milliseconds in the core.
+        ms: f64,
+    },
+    /// Text extracted from HTML.
+    Extracted {
+        /// Job id.
+        id: u32,
+        /// Plain text.
+        text: String,
+    },
+    /// A job or the worker failed (`id` is `None` for a crash).
+    Failed {
+        /// Job id, when known.
+        id: Option<u32>,
+        /// Message.
+        message: String,
+    },
+}
+
+type Handler = Rc<dyn Fn(Reply)>;
+
+struct Running {
+    worker: web_sys::Worker,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::ErrorEvent)>,
+}
+
+/// Owns the worker; restarts it after a crash or cancel.
+pub struct Engine {
+    running: RefCell<Option<Running>>,
+    next_id: RefCell<u32>,
+    handler: Handler,
+}
+
+fn field(v: &JsValue, name: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn parse_reply(data: &JsValue) -> Reply {
+    let id = field(data, "id").as_f64().map(|x| x as u32);
+    let ok = field(data, "ok").as_bool().unwrap_or(false);
+    let Some(id) = id else {
+        return Reply::Failed {
+            id: None,
+            message: "the worker sent an unexpected message".into(),
+        };
+    };
+    if !ok {
+        let message = field(data, "error")
+            .as_string()
+            .unwrap_or_else(|| "unknown error".into());
+        return Reply::Failed {
+            id: Some(id),
+            message,
+        };
+    }
+    if let Some(json) = field(data, "json").as_string() {
+        Reply::Analysed {
+            id,
+            json,
+            ms: field(data, "ms").as_f64().unwrap_or(0.0),
+        }
+    } else {
+        Reply::Extracted {
+            id,
+            text: field(data, "text").as_string().unwrap_or_default(),
+        }
+    }
+}
+
+impl Engine {
+    /// A new engine that reports every reply to `handler`.
+    pub fn new(handler: impl Fn(Reply) + 'static) -> Self {
+        Engine {
+            running: RefCell::new(None),
+            next_id: RefCell::new(1),
+            handler: Rc::new(handler),
+        }
+    }
+
+    fn spawn(&self) -> Result<(), JsValue> {
+        if self.running.borrow().is_some() {
+            return Ok(());
+        }
+        let opts = web_sys::WorkerOptions::new();
+        opts.set_type(web_sys::WorkerType::Module);
+        let worker = web_sys::Worker::new_with_options("./worker.js", &opts)?;
+        let h = self.handler.clone();
+        let on_message =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                h(parse_reply(&e.data()))
+            });
+        let h = self.handler.clone();
+        let on_error =
+            Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
+                e.prevent_default();
+                let msg = e.message();
+                h(Reply::Failed {
+                    id: None,
+                    message: if msg.is_empty() {
+                        "the analysis worker stopped".into()
+                    } else {
+                        msg
+                    },
+                })
+            });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        *self.running.borrow_mut() = Some(Running {
+            worker,
+            _on_message: on_message,
+            _on_error: on_error,
+        });
+        Ok(())
+    }
+
+    /// Starts the worker ahead of time so the first analysis is quick.
+    pub fn warm_up(&self) {
+        let _ = self.spawn();
+    }
+
+    /// Sends a job; returns its id.
+    pub fn post(&self, kind: &str, text: &str, input: &str) -> Result<u32, String> {
+        self.spawn().map_err(describe)?;
+        let id = {
+            let mut n = self.next_id.borrow_mut();
+            let id = *n;
+            *n = n.wrapping_add(1);
+            id
+        };
+        let msg = js_sys::Object::new();
+        let set = |k: &str, v: JsValue| Reflect::set(&msg, &JsValue::from_str(k), &v);
+        set("id", JsValue::from(id)).map_err(describe)?;
+        set("kind", JsValue::from_str(kind)).map_err(describe)?;
+        set("text", JsValue::from_str(text)).map_err(describe)?;
+        set("input", JsValue::from_str(input)).map_err(describe)?;
+        let running = self.running.borrow();
+        let worker = running
+            .as_ref()
+            .ok_or("the analysis worker is not running")?;
+        worker.worker.post_message(&msg).map_err(describe)?;
+        Ok(id)
+    }
+
+    /// Stops the worker (cancel, or after a failure: a trapped wasm
+    /// instance is not reused); the next job starts a fresh one.
+    pub fn stop(&self) {
+        if let Some(r) = self.running.borrow_mut().take() {
+            r.worker.terminate();
+        }
+    }
+}
+
+fn describe(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| "the browser refused to start the analysis".into())
+}

@@ -1,0 +1,659 @@
+//! The app's whole state and every action that changes it, as one pure
+//! reducer (no web APIs here, so it is unit-tested natively). Side effects
+//! (the analysis worker, storage, focus) live in the components and in
+//! [`crate::dom`] / [`crate::engine`].
+
+use gloss_core::{ActorKind, Analysis, OffsetUnit};
+use std::rc::Rc;
+
+/// Largest input Gloss analyses, in UTF-8 bytes (5 MB).
+pub const MAX_INPUT_BYTES: usize = 5 * 1024 * 1024;
+
+/// Colour scheme choice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Follow the system (`prefers-color-scheme`).
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// The value stored in localStorage and set as `data-theme` ("" for system).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Theme::System => "",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// Parses a stored value; anything unknown means [`Theme::System`].
+    pub fn parse(s: &str) -> Self {
+        match s {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::System,
+        }
+    }
+
+    /// The theme after pressing the switch, given whether the system is dark.
+    pub const fn toggled(self, system_dark: bool) -> Self {
+        let dark = match self {
+            Theme::System => system_dark,
+            Theme::Light => false,
+            Theme::Dark => true,
+        };
+        if dark {
+            Theme::Light
+        } else {
+            Theme::Dark
+        }
+    }
+}
+
+/// Something a card can show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// Index into [`Analysis::actors`].
+    Actor(usize),
+    /// Index into [`Analysis::proposals`].
+    Proposal(usize),
+}
+
+/// The open card: its target and which of its mentions it was opened from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Selection {
+    /// What the card shows.
+    pub target: Target,
+    /// Index of the current mention.
+    pub mention: usize,
+}
+
+/// A highlight category of the legend / filter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Category {
+    /// Actors of one kind.
+    Actor(ActorKind),
+    /// Proposals.
+    Proposal,
+}
+
+impl Category {
+    /// Every category, in legend order.
+    pub const ALL: [Category; 6] = [
+        Category::Actor(ActorKind::Person),
+        Category::Actor(ActorKind::Organization),
+        Category::Actor(ActorKind::Place),
+        Category::Actor(ActorKind::Group),
+        Category::Actor(ActorKind::Other),
+        Category::Proposal,
+    ];
+
+    const fn index(self) -> usize {
+        match self {
+            Category::Actor(ActorKind::Person) => 0,
+            Category::Actor(ActorKind::Organization) => 1,
+            Category::Actor(ActorKind::Place) => 2,
+            Category::Actor(ActorKind::Group) => 3,
+            Category::Actor(ActorKind::Other) => 4,
+            Category::Proposal => 5,
+        }
+    }
+
+    /// Human label (plural).
+    pub const fn label(self) -> &'static str {
+        match self {
+            Category::Actor(ActorKind::Person) => "People",
+            Category::Actor(ActorKind::Organization) => "Organisations",
+            Category::Actor(ActorKind::Place) => "Places",
+            Category::Actor(ActorKind::Group) => "Groups",
+            Category::Actor(ActorKind::Other) => "Other",
+            Category::Proposal => "Proposals",
+        }
+    }
+
+    /// CSS class suffix.
+    pub const fn css(self) -> &'static str {
+        match self {
+            Category::Actor(k) => kind_css(k),
+            Category::Proposal => "proposal",
+        }
+    }
+}
+
+/// CSS class suffix of an actor kind.
+pub const fn kind_css(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::Person => "person",
+        ActorKind::Organization => "org",
+        ActorKind::Place => "place",
+        ActorKind::Group => "group",
+        ActorKind::Other => "other",
+    }
+}
+
+/// Human label (singular) of an actor kind.
+pub const fn kind_label(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::Person => "Person",
+        ActorKind::Organization => "Organisation",
+        ActorKind::Place => "Place",
+        ActorKind::Group => "Group",
+        ActorKind::Other => "Other",
+    }
+}
+
+/// Which categories are hidden by the legend filter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Hidden([bool; 6]);
+
+impl Hidden {
+    /// True if `c` is filtered out.
+    pub const fn is_hidden(&self, c: Category) -> bool {
+        self.0[c.index()]
+    }
+
+    fn toggle(&mut self, c: Category) {
+        self.0[c.index()] = !self.0[c.index()];
+    }
+}
+
+/// Where the app is.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum Phase {
+    /// The paste area.
+    #[default]
+    Edit,
+    /// An analysis is running in the worker.
+    Analysing {
+        /// Job number, to ignore stale replies.
+        job: u32,
+        /// `performance.now()` when Explain was pressed.
+        started: f64,
+    },
+    /// Reading the result.
+    Read,
+}
+
+/// Timings of the last analysis, in milliseconds.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Timing {
+    /// Time inside the analysis core (in the worker).
+    pub analysis_ms: f64,
+    /// From pressing Explain until the result was on screen.
+    pub total_ms: Option<f64>,
+    /// `performance.now()` when Explain was pressed.
+    started: f64,
+}
+
+/// Everything the app shows.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct State {
+    /// The text in the paste area.
+    pub text: String,
+    /// Where the app is.
+    pub phase: Phase,
+    /// The last result (byte offsets), kept while editing.
+    pub analysis: Option<Rc<Analysis>>,
+    /// The open card.
+    pub selection: Option<Selection>,
+    /// The actor or proposal whose mentions are lit (hover/focus in the list).
+    pub lit: Option<Target>,
+    /// Legend filter.
+    pub hidden: Hidden,
+    /// Colour scheme.
+    pub theme: Theme,
+    /// An error to show (the text is always kept).
+    pub error: Option<String>,
+    /// Timings of the last analysis.
+    pub timing: Option<Timing>,
+    /// Sentence to flash after a jump.
+    pub flash: Option<usize>,
+    /// An HTML extraction in flight: (job, UTF-16 selection start, end) to replace.
+    pub pending_insert: Option<(u32, u32, u32)>,
+}
+
+/// Everything that can happen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// The paste area changed.
+    SetText(String),
+    /// Insert `text` over the UTF-16 selection `start..end` of the paste area.
+    Insert {
+        /// Selection start (UTF-16 code units, as the DOM reports it).
+        start: u32,
+        /// Selection end.
+        end: u32,
+        /// Text to insert.
+        text: String,
+    },
+    /// An analysis job was sent to the worker.
+    Started {
+        /// Job number.
+        job: u32,
+        /// `performance.now()`.
+        now: f64,
+    },
+    /// The worker answered with the analysis as JSON (byte offsets).
+    Analysed {
+        /// Job number.
+        job: u32,
+        /// The analysis as JSON.
+        json: Rc<str>,
+        /// Time spent in the core.
+        ms: f64,
+    },
+    /// The result is on screen.
+    Rendered {
+        /// `performance.now()`.
+        now: f64,
+    },
+    /// The analysis failed or the worker crashed.
+    Failed {
+        /// Job number (`None`: whatever is running).
+        job: Option<u32>,
+        /// What to tell the reader.
+        message: String,
+    },
+    /// Stop the running analysis.
+    Cancel,
+    /// Back to the paste area, text intact.
+    EditText,
+    /// Show an error.
+    Error(String),
+    /// Hide the error.
+    DismissError,
+    /// Open a card.
+    Open(Selection),
+    /// Close the card.
+    Close,
+    /// Move the card to the previous (-1) or next (+1) mention.
+    Step(i32),
+    /// Light up the mentions of a target (or none).
+    Light(Option<Target>),
+    /// Toggle a legend category.
+    Toggle(Category),
+    /// Set the colour scheme.
+    SetTheme(Theme),
+    /// Flash a sentence after a jump.
+    Flash(Option<usize>),
+    /// HTML (pasted or from a file) is being converted to text for `start..end`.
+    AwaitInsert {
+        /// Job number.
+        job: u32,
+        /// Selection start (UTF-16).
+        start: u32,
+        /// Selection end (UTF-16).
+        end: u32,
+    },
+    /// The worker converted HTML to text.
+    Extracted {
+        /// Job number.
+        job: u32,
+        /// The text.
+        text: String,
+    },
+}
+
+/// Checks that `text` can be analysed; the error says why not.
+pub fn validate(text: &str) -> Result<(), String> {
+    if text.trim().is_empty() {
+        return Err("Paste or type an article first.".to_owned());
+    }
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(format!(
+            "This text is {}; Gloss analyses up to {}. Your text is kept — shorten it and press Explain again.",
+            human_bytes(text.len()),
+            human_bytes(MAX_INPUT_BYTES)
+        ));
+    }
+    Ok(())
+}
+
+/// "4.2 MB", "310 KB", "12 bytes".
+pub fn human_bytes(n: usize) -> String {
+    if n >= 1024 * 1024 {
+        format!("{:.1} MB", n as f64 / (1024.0 * 1024.0))
+    } else if n >= 1024 {
+        format!("{} KB", n.div_ceil(1024))
+    } else {
+        format!("{n} bytes")
+    }
+}
+
+/// "4,210".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Byte offset of UTF-16 offset `units` in `text` (clamped to the text).
+pub fn utf16_to_byte(text: &str, units: usize) -> usize {
+    let mut count = 0usize;
+    for (i, c) in text.char_indices() {
+        if count >= units {
+            return i;
+        }
+        count += c.len_utf16();
+    }
+    text.len()
+}
+
+impl State {
+    /// Number of mentions of a target in the current analysis.
+    pub fn mention_count(&self, target: Target) -> usize {
+        let Some(a) = &self.analysis else { return 0 };
+        match target {
+            Target::Actor(i) => a.actors.get(i).map_or(0, |x| x.mentions.len()),
+            Target::Proposal(i) => a.proposals.get(i).map_or(0, |x| x.mentions.len()),
+        }
+    }
+
+    /// The live-region status line.
+    pub fn status(&self) -> String {
+        match (&self.phase, &self.analysis) {
+            (Phase::Analysing { .. }, _) => "Analysing…".to_owned(),
+            (Phase::Read, Some(a)) => {
+                let n = a.actors.len();
+                let p = a.proposals.len();
+                format!(
+                    "{n} actor{}, {p} proposal{}",
+                    if n == 1 { "" } else { "s" },
+                    if p == 1 { "" } else { "s" }
+                )
+            }
+            _ => String::new(),
+        }
+    }
+
+    /// Applies one action.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::SetText(t) => self.text = t,
+            Action::Insert { start, end, text } => {
+                let a = utf16_to_byte(&self.text, start as usize);
+                let b = utf16_to_byte(&self.text, end as usize).max(a);
+                self.text.replace_range(a..b, &text);
+            }
+            Action::Started { job, now } => {
+                self.phase = Phase::Analysing { job, started: now };
+                self.error = None;
+            }
+            Action::Analysed { job, json, ms } => {
+                let Phase::Analysing {
+                    job: running,
+                    started,
+                } = self.phase
+                else {
+                    return;
+                };
+                if running != job {
+                    return;
+                }
+                match serde_json::from_str::<Analysis>(&json) {
+                    Ok(a) if a.offsets == OffsetUnit::Byte => {
+                        self.analysis = Some(Rc::new(a));
+                        self.phase = Phase::Read;
+                        self.selection = None;
+                        self.lit = None;
+                        self.flash = None;
+                        self.timing = Some(Timing {
+                            analysis_ms: ms,
+                            total_ms: None,
+                            started,
+                        });
+                    }
+                    Ok(_) => self.fail("the result used unexpected offsets".to_owned()),
+                    Err(e) => self.fail(format!("the result could not be read ({e})")),
+                }
+            }
+            Action::Rendered { now } => {
+                if let Some(t) = &mut self.timing {
+                    if t.total_ms.is_none() {
+                        t.total_ms = Some((now - t.started).max(0.0));
+                    }
+                }
+            }
+            Action::Failed { job, message } => {
+                if let Phase::Analysing { job: running, .. } = self.phase {
+                    if job.is_none_or(|j| j == running) {
+                        self.fail(message);
+                    }
+                }
+            }
+            Action::Cancel => {
+                if matches!(self.phase, Phase::Analysing { .. }) {
+                    self.phase = Phase::Edit;
+                }
+            }
+            Action::EditText => {
+                self.phase = Phase::Edit;
+                self.selection = None;
+            }
+            Action::Error(e) => self.error = Some(e),
+            Action::DismissError => self.error = None,
+            Action::Open(sel) => {
+                if self.mention_count(sel.target) > 0 || self.analysis.is_some() {
+                    self.selection = Some(sel);
+                }
+            }
+            Action::Close => self.selection = None,
+            Action::Step(d) => {
+                if let Some(sel) = &mut self.selection {
+                    let n = match &self.analysis {
+                        Some(a) => match sel.target {
+                            Target::Actor(i) => a.actors.get(i).map_or(0, |x| x.mentions.len()),
+                            Target::Proposal(i) => {
+                                a.proposals.get(i).map_or(0, |x| x.mentions.len())
+                            }
+                        },
+                        None => 0,
+                    };
+                    if n > 0 {
+                        let cur = sel.mention.min(n - 1) as i64;
+                        sel.mention = (cur + i64::from(d)).rem_euclid(n as i64) as usize;
+                    }
+                }
+            }
+            Action::Light(t) => self.lit = t,
+            Action::Toggle(c) => self.hidden.toggle(c),
+            Action::SetTheme(t) => self.theme = t,
+            Action::Flash(s) => self.flash = s,
+            Action::AwaitInsert { job, start, end } => {
+                self.pending_insert = Some((job, start, end))
+            }
+            Action::Extracted { job, text } => {
+                if let Some((j, start, end)) = self.pending_insert {
+                    if j == job {
+                        self.pending_insert = None;
+                        self.apply(Action::Insert { start, end, text });
+                    }
+                }
+            }
+        }
+    }
+
+    fn fail(&mut self, message: String) {
+        self.phase = Phase::Edit;
+        self.error = Some(format!(
+            "Gloss could not analyse this text: {message}. Your text is kept; you can edit it and try again."
+        ));
+    }
+}
+
+impl yew::Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.apply(action);
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analysed(text: &str) -> State {
+        let mut s = State {
+            text: text.to_owned(),
+            ..State::default()
+        };
+        s.apply(Action::Started { job: 1, now: 10.0 });
+        let a = gloss_core::analyze(text, &gloss_core::Options::default());
+        let json: Rc<str> = serde_json::to_string(&a).expect("serialisable").into();
+        s.apply(Action::Analysed {
+            job: 1,
+            json,
+            ms: 2.0,
+        });
+        s
+    }
+
+    #[test]
+    fn explain_flow_reaches_read_and_reports_status() {
+        let mut s = analysed(include_str!("../www/samples/moscow-talks.txt"));
+        assert_eq!(s.phase, Phase::Read);
+        assert!(s.status().contains("actor"));
+        s.apply(Action::Rendered { now: 30.0 });
+        assert_eq!(s.timing.and_then(|t| t.total_ms), Some(20.0));
+        s.apply(Action::EditText);
+        assert_eq!(s.phase, Phase::Edit);
+        assert!(s.text.contains("Putin"), "text kept for editing");
+    }
+
+    #[test]
+    fn stale_and_failed_jobs() {
+        let mut s = State::default();
+        s.apply(Action::Started { job: 2, now: 0.0 });
+        s.apply(Action::Analysed {
+            job: 1,
+            json: "{}".into(),
+            ms: 0.0,
+        });
+        assert!(
+            matches!(s.phase, Phase::Analysing { job: 2, .. }),
+            "stale reply ignored"
+        );
+        s.apply(Action::Analysed {
+            job: 2,
+            json: "not json".into(),
+            ms: 0.0,
+        });
+        assert_eq!(s.phase, Phase::Edit);
+        assert!(s.error.as_deref().unwrap_or("").contains("could not"));
+        s.apply(Action::Started { job: 3, now: 0.0 });
+        assert_eq!(s.error, None);
+        s.apply(Action::Failed {
+            job: None,
+            message: "RuntimeError: unreachable".into(),
+        });
+        assert!(s.error.as_deref().unwrap_or("").contains("unreachable"));
+        s.apply(Action::Started { job: 4, now: 0.0 });
+        s.apply(Action::Cancel);
+        assert_eq!(s.phase, Phase::Edit);
+    }
+
+    #[test]
+    fn validation_keeps_limits() {
+        assert!(validate("  \n").is_err());
+        assert!(validate("Putin spoke.").is_ok());
+        let big = "a".repeat(MAX_INPUT_BYTES + 1);
+        let err = validate(&big).expect_err("too large");
+        assert!(err.contains("5.0 MB"), "{err}");
+    }
+
+    #[test]
+    fn card_steps_wrap_around() {
+        let mut s = analysed("Putin met Trump. Putin left. Trump stayed.");
+        let Some(i) = s
+            .analysis
+            .as_ref()
+            .and_then(|a| a.actors.iter().position(|x| x.mentions.len() >= 2))
+        else {
+            return;
+        };
+        s.apply(Action::Open(Selection {
+            target: Target::Actor(i),
+            mention: 0,
+        }));
+        s.apply(Action::Step(-1));
+        let n = s.mention_count(Target::Actor(i));
+        assert_eq!(s.selection.map(|x| x.mention), Some(n - 1));
+        s.apply(Action::Step(1));
+        assert_eq!(s.selection.map(|x| x.mention), Some(0));
+        s.apply(Action::Close);
+        assert_eq!(s.selection, None);
+    }
+
+    #[test]
+    fn insert_uses_utf16_positions() {
+        let mut s = State {
+            text: "a😀b".to_owned(),
+            ..State::default()
+        };
+        s.apply(Action::Insert {
+            start: 3,
+            end: 3,
+            text: "X".into(),
+        });
+        assert_eq!(s.text, "a😀Xb");
+        s.apply(Action::Insert {
+            start: 0,
+            end: 99,
+            text: "new".into(),
+        });
+        assert_eq!(s.text, "new");
+    }
+
+    #[test]
+    fn extracted_html_replaces_the_selection() {
+        let mut s = State {
+            text: "ab".to_owned(),
+            ..State::default()
+        };
+        s.apply(Action::AwaitInsert {
+            job: 7,
+            start: 1,
+            end: 1,
+        });
+        s.apply(Action::Extracted {
+            job: 6,
+            text: "stale".into(),
+        });
+        assert_eq!(s.text, "ab");
+        s.apply(Action::Extracted {
+            job: 7,
+            text: "<b>x</b>".into(),
+        });
+        assert_eq!(s.text, "a<b>x</b>b", "inserted as text, never as markup");
+        assert_eq!(s.pending_insert, None);
+    }
+
+    #[test]
+    fn helpers() {
+        assert_eq!(thousands(4210), "4,210");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(human_bytes(300 * 1024), "300 KB");
+        assert_eq!(Theme::parse("dark"), Theme::Dark);
+        assert_eq!(Theme::System.toggled(true), Theme::Light);
+        assert_eq!(Theme::Light.toggled(true), Theme::Dark);
+        let mut h = Hidden::default();
+        h.toggle(Category::Proposal);
+        assert!(h.is_hidden(Category::Proposal));
+        assert!(!h.is_hidden(Category::Actor(ActorKind::Person)));
+    }
+}
