@@ -326,10 +326,12 @@ struct Node {
     dropped: bool,
 }
 
-/// An open element.
-#[derive(Clone, Debug)]
+/// An open element (everything its subtree inherits).
+#[derive(Clone, Copy, Debug)]
 struct Open {
-    name: String,
+    /// Interned lower-case tag name.
+    name: u32,
+    is_block: bool,
     node: u32,
     /// Node id of the innermost block element at or above this one.
     block: u32,
@@ -380,7 +382,12 @@ struct Reader {
     mode: Mode,
     nodes: Vec<Node>,
     stack: Vec<Open>,
-    open_counts: HashMap<String, u32>,
+    /// Lower-case tag name → interned id.
+    names: HashMap<String, u32>,
+    /// Open elements per interned name.
+    open_counts: Vec<u32>,
+    /// Tag facts per interned name.
+    infos: Vec<TagInfo>,
     blocks: Vec<Block>,
     buf: String,
     buf_chars: u32,
@@ -388,8 +395,39 @@ struct Reader {
     pending_space: bool,
 }
 
+/// `s` in ASCII lower case, without allocating when it already is.
+fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 fn has(list: &[&str], name: &str) -> bool {
     list.contains(&name)
+}
+
+/// What the lists above say about one tag name (computed once per name).
+#[derive(Clone, Copy, Debug, Default)]
+struct TagInfo {
+    void: bool,
+    dropped: bool,
+    block: bool,
+    closes_p: bool,
+    p_scope: bool,
+}
+
+impl TagInfo {
+    fn of(name: &str) -> TagInfo {
+        TagInfo {
+            void: has(VOID, name),
+            dropped: has(DROPPED, name),
+            block: has(BLOCK, name),
+            closes_p: has(CLOSES_P, name),
+            p_scope: has(P_SCOPE, name),
+        }
+    }
 }
 
 fn class_words(s: &str) -> impl Iterator<Item = String> + '_ {
@@ -438,7 +476,9 @@ impl Reader {
                 dropped: false,
             }],
             stack: Vec::new(),
-            open_counts: HashMap::new(),
+            names: HashMap::new(),
+            open_counts: Vec::new(),
+            infos: Vec::new(),
             blocks: Vec::with_capacity(len / 200 + 1),
             buf: String::new(),
             buf_chars: 0,
@@ -533,13 +573,13 @@ impl Reader {
         let Some(open) = self.stack.last() else {
             return;
         };
-        if has(BLOCK, &open.name) {
+        if open.is_block {
             self.flush();
         }
         let Some(open) = self.stack.pop() else {
             return;
         };
-        if let Some(c) = self.open_counts.get_mut(&open.name) {
+        if let Some(c) = self.open_counts.get_mut(open.name as usize) {
             *c = c.saturating_sub(1);
         }
         let last = (self.nodes.len() - 1) as u32;
@@ -556,9 +596,34 @@ impl Reader {
         }
     }
 
+    /// The interned id of `name`, if it was ever opened.
+    fn name_id(&self, name: &str) -> Option<u32> {
+        self.names.get(name).copied()
+    }
+
+    /// The interned id of `name`, interning it if new.
+    fn intern(&mut self, name: &str) -> u32 {
+        if let Some(id) = self.name_id(name) {
+            return id;
+        }
+        let id = self.open_counts.len() as u32;
+        self.names.insert(name.to_owned(), id);
+        self.open_counts.push(0);
+        self.infos.push(TagInfo::of(name));
+        id
+    }
+
+    fn is_open(&self, name: &str) -> bool {
+        self.name_id(name)
+            .is_some_and(|id| self.open_counts.get(id as usize).is_some_and(|&c| c > 0))
+    }
+
     /// Pops up to and including the innermost open `name`, if one is open.
     fn pop_to(&mut self, name: &str) {
-        if self.open_counts.get(name).copied().unwrap_or(0) == 0 {
+        let Some(name) = self.name_id(name) else {
+            return;
+        };
+        if self.open_counts.get(name as usize).copied().unwrap_or(0) == 0 {
             return;
         }
         while let Some(top) = self.stack.last() {
@@ -571,37 +636,43 @@ impl Reader {
     }
 
     fn start(&mut self, tag: &StartTag<'_>) {
-        let name = tag.name.to_ascii_lowercase();
-        let name = name.as_str();
+        let lower = lower(tag.name);
+        let name: &str = &lower;
         if name == "br" {
             self.flush();
             return;
         }
         // Implied end tags.
-        if has(CLOSES_P, name) && self.top().is_some_and(|o| o.open_p) {
+        let name_id = self.intern(name);
+        let info = self
+            .infos
+            .get(name_id as usize)
+            .copied()
+            .unwrap_or_default();
+        if info.closes_p && self.top().is_some_and(|o| o.open_p) {
             self.pop_to("p");
         }
         if matches!(name, "li") && self.top().is_some_and(|o| o.open_li) {
             self.pop_to("li");
         }
-        if has(VOID, name) {
-            if has(BLOCK, name) {
+        if info.void {
+            if info.block {
                 self.flush();
             }
             return;
         }
-        let is_block = has(BLOCK, name);
+        let is_block = info.block;
         if is_block {
             self.flush();
         }
-        let parent = self.top().cloned();
+        let parent = self.top().copied();
         let foreign = parent.as_ref().is_some_and(|p| p.foreign) || matches!(name, "svg" | "math");
         if tag.self_closing && foreign {
             return;
         }
         let parent_node = parent.as_ref().map_or(0, |p| p.node);
         let id = self.nodes.len() as u32;
-        let vis = self.visibility(tag, name, parent.as_ref());
+        let vis = self.visibility(tag, name, info.dropped, parent.as_ref());
         let class = tag.attr("class").unwrap_or("");
         let idattr = tag.attr("id").unwrap_or("");
         let hint = if tag
@@ -639,15 +710,15 @@ impl Reader {
                 .map_or((0, Kind::Loose), |p| (p.block, p.block_kind))
         };
         let open = Open {
-            name: name.to_owned(),
+            name: name_id,
+            is_block,
             node: id,
             block,
             block_kind,
             vis,
             in_link: name == "a" || parent.as_ref().is_some_and(|p| p.in_link),
             in_h1: name == "h1" || parent.as_ref().is_some_and(|p| p.in_h1),
-            open_p: name == "p"
-                || (!has(P_SCOPE, name) && parent.as_ref().is_some_and(|p| p.open_p)),
+            open_p: name == "p" || (!info.p_scope && parent.as_ref().is_some_and(|p| p.open_p)),
             open_li: match name {
                 "li" => true,
                 "ul" | "ol" | "menu" => false,
@@ -658,13 +729,21 @@ impl Reader {
                 || parent.as_ref().is_some_and(|p| p.in_article),
             foreign,
         };
-        *self.open_counts.entry(open.name.clone()).or_insert(0) += 1;
+        if let Some(c) = self.open_counts.get_mut(open.name as usize) {
+            *c += 1;
+        }
         self.stack.push(open);
     }
 
-    fn visibility(&self, tag: &StartTag<'_>, name: &str, parent: Option<&Open>) -> Vis {
+    fn visibility(
+        &self,
+        tag: &StartTag<'_>,
+        name: &str,
+        dropped: bool,
+        parent: Option<&Open>,
+    ) -> Vis {
         let inherited = parent.map_or(Vis::Shown, |p| p.vis);
-        if inherited == Vis::Dropped || has(DROPPED, name) {
+        if inherited == Vis::Dropped || dropped {
             return Vis::Dropped;
         }
         if tag.attr("hidden").is_some()
@@ -712,10 +791,10 @@ impl Reader {
     }
 
     fn end(&mut self, raw_name: &str) {
-        let name = raw_name.to_ascii_lowercase();
-        match name.as_str() {
+        let name = lower(raw_name);
+        match &*name {
             "br" => self.flush(),
-            "p" if self.open_counts.get("p").copied().unwrap_or(0) == 0 => self.flush(),
+            "p" if !self.is_open("p") => self.flush(),
             n => self.pop_to(n),
         }
     }
