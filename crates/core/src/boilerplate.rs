@@ -1,14 +1,35 @@
 //! Boilerplate detection: lines pasted from a news page that are not the
-//! story (photo credits, "Must Read", share widgets, ads, bylines…).
+//! story (photo credits, "Must Read", share widgets, ads, bylines, cookie and
+//! subscription notices, copyright lines…).
 //!
-//! Line-based and O(n).
+//! Each line is classified on its own ([`classify_line`]), plus one context
+//! rule: after a list header such as "Related:" or "More stories", the
+//! following short, headline-like lines are teaser links too.
+//!
+//! Story sentences must never be flagged, so every rule that could match the
+//! start of a sentence ("By the end of…", "Share prices fell…", "Read the
+//! statement…") only applies to short lines without sentence shape.
+//!
+//! Complexity: O(n) — each line is lower-cased and checked against fixed
+//! lists once; the context rule looks at most [`MAX_LIST_LINES`] lines ahead.
 
 use crate::model::{Ignored, IgnoredReason};
+
+/// Lines longer than this (bytes) are always story.
+const MAX_LINE_BYTES: usize = 300;
+
+/// Most teaser lines taken after one list header.
+pub const MAX_LIST_LINES: usize = 12;
+
+/// Longest headline-like teaser line in a "Related" list (words).
+const MAX_TEASER_WORDS: usize = 16;
 
 /// Finds boilerplate lines in `text` (byte offsets, sorted, non-overlapping).
 pub fn detect(text: &str) -> Vec<Ignored> {
     let mut out = Vec::new();
     let mut pos = 0;
+    // Teaser lines still allowed after a list header ("Related:").
+    let mut list_budget = 0usize;
     for line in text.split_inclusive('\n') {
         let start = pos;
         pos += line.len();
@@ -16,123 +37,803 @@ pub fn detect(text: &str) -> Vec<Ignored> {
         if trimmed.is_empty() {
             continue;
         }
-        if let Some(reason) = classify_line(trimmed) {
-            let lead = line.len() - line.trim_start().len();
-            out.push(Ignored {
-                start: start + lead,
-                end: start + lead + trimmed.len(),
-                reason,
-            });
+        let lead = line.len() - line.trim_start().len();
+        let span = (start + lead, start + lead + trimmed.len());
+        let reason = classify_line(trimmed).or_else(|| {
+            (list_budget > 0 && is_teaser(trimmed)).then_some(IgnoredReason::Navigation)
+        });
+        match reason {
+            Some(reason) => {
+                if is_list_header(trimmed) {
+                    list_budget = MAX_LIST_LINES;
+                } else if reason == IgnoredReason::Navigation && list_budget > 0 {
+                    list_budget -= 1;
+                }
+                out.push(Ignored {
+                    start: span.0,
+                    end: span.1,
+                    reason,
+                });
+            }
+            None => list_budget = 0,
         }
     }
     out
 }
 
+/// The normalised form of a line used by the rules: lower case, straight
+/// apostrophes, surrounding punctuation and bullets trimmed.
+fn normalise(line: &str) -> String {
+    let lower: String = line
+        .chars()
+        .map(|c| match c {
+            '’' | '‘' | '`' => '\'',
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect();
+    lower
+        .trim_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    ':' | '.'
+                        | '!'
+                        | '»'
+                        | '›'
+                        | '>'
+                        | '<'
+                        | '→'
+                        | '•'
+                        | '·'
+                        | '|'
+                        | '-'
+                        | '–'
+                        | '—'
+                        | '*'
+                        | '#'
+                        | '▶'
+                        | '►'
+                        | '+'
+                )
+        })
+        .to_owned()
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// True if the line ends like a sentence (`.`, `!`, `?`, possibly quoted).
+fn ends_like_sentence(line: &str) -> bool {
+    let t = line.trim_end_matches(['"', '\'', '”', '’', ')', '»']);
+    t.ends_with(['.', '!', '?', '…']) && !t.ends_with("..")
+}
+
+/// Headers that introduce a list of teaser links.
+const LIST_HEADERS: &[&str] = &[
+    "related",
+    "related stories",
+    "related articles",
+    "related coverage",
+    "related content",
+    "related links",
+    "related news",
+    "related topics",
+    "more on this story",
+    "more on this topic",
+    "more stories",
+    "more news",
+    "more like this",
+    "more from",
+    "read more",
+    "read next",
+    "must read",
+    "also read",
+    "read also",
+    "see also",
+    "recommended",
+    "recommended stories",
+    "recommended for you",
+    "you may also like",
+    "you might also like",
+    "don't miss",
+    "trending",
+    "trending now",
+    "top stories",
+    "most read",
+    "most popular",
+    "most viewed",
+    "popular now",
+    "latest news",
+    "latest stories",
+    "editor's picks",
+    "in other news",
+    "further reading",
+    "explore more",
+];
+
+/// Exact lines of navigation.
+const NAV_LINES: &[&str] = &[
+    "back to top",
+    "skip to content",
+    "skip to main content",
+    "next article",
+    "previous article",
+    "next story",
+    "previous story",
+    "show more",
+    "load more",
+    "view all",
+    "see all",
+    "see more",
+    "continue reading",
+    "continue reading below",
+    "keep reading",
+    "listen to this article",
+    "listen to article",
+    "listen",
+    "view comments",
+    "leave a comment",
+    "show comments",
+    "comments",
+    "home",
+    "menu",
+    "search",
+    "close",
+    "topics",
+    "tags",
+    "watch",
+    "gift this article",
+    "save",
+    "save article",
+    "view gallery",
+    "open gallery",
+    "enlarge",
+    "enlarge this image",
+    "toggle caption",
+    "hide caption",
+    "more",
+];
+
+/// Prefixes of navigation lines (applied to short lines only).
+const NAV_PREFIXES: &[&str] = &[
+    "related:",
+    "read more:",
+    "read more at",
+    "read more about",
+    "read more here",
+    "read the full story",
+    "read the full article",
+    "also read:",
+    "read also:",
+    "see also:",
+    "more on this",
+    "click here",
+    "tap here",
+    "watch:",
+    "watch the video",
+    "tags:",
+    "topics:",
+    "filed under",
+    "posted in",
+    "recommended:",
+    "explore more on these topics",
+    "see more on",
+];
+
+/// Exact lines of share widgets.
+const SHARE_LINES: &[&str] = &[
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share this page",
+    "share article",
+    "share full article",
+    "share via",
+    "share on facebook",
+    "share on twitter",
+    "share on x",
+    "share on linkedin",
+    "share on whatsapp",
+    "tweet",
+    "email",
+    "print",
+    "copy link",
+    "link copied",
+    "follow us",
+    "like us on facebook",
+];
+
+/// Words of a line made only of social networks and share actions.
+const SHARE_WORDS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "whatsapp",
+    "email",
+    "e-mail",
+    "print",
+    "reddit",
+    "pinterest",
+    "telegram",
+    "messenger",
+    "share",
+    "copy",
+    "link",
+    "tweet",
+    "flipboard",
+    "bluesky",
+    "threads",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "mail",
+    "sms",
+    "comment",
+    "comments",
+    "save",
+];
+
+/// Exact lines of advertising.
+const AD_LINES: &[&str] = &[
+    "advertisement",
+    "advertisements",
+    "advertising",
+    "sponsored",
+    "sponsored content",
+    "paid content",
+    "paid post",
+    "promoted",
+    "promoted content",
+    "partner content",
+    "ad",
+    "ads",
+    "scroll to continue",
+    "scroll to continue with content",
+    "advertisement - scroll to continue",
+    "story continues below advertisement",
+    "story continues below",
+    "article continues below",
+    "article continues below this ad",
+    "content continues below",
+    "ad feedback",
+    "skip advertisement",
+    "remove ads",
+];
+
+/// Prefixes of cookie, subscription and account notices (short lines only).
+const NOTICE_PREFIXES: &[&str] = &[
+    "we use cookies",
+    "this site uses cookies",
+    "this website uses cookies",
+    "accept cookies",
+    "accept all cookies",
+    "manage cookies",
+    "cookie settings",
+    "cookie policy",
+    "by continuing to use",
+    "by using this site",
+    "sign up for",
+    "sign up to",
+    "sign up here",
+    "subscribe to",
+    "subscribe now",
+    "subscribe today",
+    "subscribe for",
+    "already a subscriber",
+    "already subscribed",
+    "become a subscriber",
+    "become a member",
+    "create a free account",
+    "create an account",
+    "register for free",
+    "log in to",
+    "sign in to",
+    "you have reached your",
+    "you've reached your",
+    "this article is for subscribers",
+    "this content is for subscribers",
+    "support our journalism",
+    "get the latest",
+    "get our newsletter",
+    "get the app",
+    "download the app",
+    "download our app",
+    "enable javascript",
+    "please enable javascript",
+    "your browser does not support",
+    "thank you for signing up",
+    "thanks for signing up",
+    "follow us on",
+    "follow our",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "newsletter",
+];
+
+/// Exact lines of account or subscription widgets.
+const NOTICE_LINES: &[&str] = &[
+    "log in",
+    "login",
+    "sign in",
+    "sign up",
+    "register",
+    "subscribe",
+    "accept",
+    "accept all",
+    "reject all",
+    "got it",
+    "i agree",
+    "manage preferences",
+    "no thanks",
+];
+
+/// Prefixes of photo and image credits (any length).
+const CREDIT_PREFIXES: &[&str] = &[
+    "picture credit",
+    "photo credit",
+    "image credit",
+    "photo courtesy",
+    "image courtesy",
+    "photo:",
+    "photos:",
+    "image:",
+    "picture:",
+    "credit:",
+    "credits:",
+    "photograph:",
+    "photography:",
+    "(photo",
+    "(image",
+    "(ap photo",
+    "image source,",
+    "image source:",
+    "image caption,",
+    "media caption,",
+    "photo by",
+    "photograph by",
+    "illustration by",
+    "illustration:",
+    "video:",
+    "file photo",
+    "source: getty",
+];
+
+/// Agencies and libraries that end a credit line ("… / Getty Images").
+const CREDIT_SOURCES: &[&str] = &[
+    "getty images",
+    "ap photo",
+    "afp via getty",
+    "shutterstock",
+    "reuters/",
+    "/reuters",
+    "/ reuters",
+    "epa-efe",
+    "/ afp",
+    "/afp",
+    "alamy",
+    "wikimedia commons",
+    "pool photo",
+    "handout",
+];
+
+/// Prefixes of byline-like lines.
+const BYLINE_PREFIXES: &[&str] = &[
+    "written by",
+    "story by",
+    "words by",
+    "reporting by",
+    "additional reporting by",
+    "(reporting by",
+    "editing by",
+    "compiled by",
+    "edited by",
+];
+
+/// Words that start a timestamp line.
+const TIMESTAMP_STARTS: &[&str] = &[
+    "updated",
+    "last updated",
+    "published",
+    "first published",
+    "posted",
+    "posted on",
+    "modified",
+    "last modified",
+    "updated on",
+    "published on",
+];
+
+/// Month and weekday names (full and abbreviated).
+const MONTHS_AND_DAYS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Other words allowed in a date/time-only line.
+const DATE_WORDS: &[&str] = &[
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "et",
+    "est",
+    "edt",
+    "pt",
+    "pst",
+    "pdt",
+    "ct",
+    "cst",
+    "cdt",
+    "msk",
+    "ist",
+    "at",
+    "on",
+    "of",
+    "updated",
+    "published",
+    "posted",
+    "ago",
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "hr",
+    "hrs",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "read",
+    "today",
+    "yesterday",
+    "last",
+    "just",
+    "now",
+];
+
+/// Words that cannot start a byline's name ("By Monday", "By Christmas").
+const NOT_NAMES: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "christmas",
+    "easter",
+    "then",
+    "now",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "law",
+    "contrast",
+    "comparison",
+    "far",
+    "all",
+    "most",
+    "some",
+    "early",
+    "late",
+    "mid",
+    "midnight",
+    "noon",
+    "dawn",
+    "nightfall",
+    "sunday's",
+    "year's",
+    "tomorrow",
+    "tonight",
+    "evening",
+    "morning",
+    "afternoon",
+    "design",
+    "default",
+    "nature",
+    "definition",
+    "chance",
+    "accident",
+];
+
+/// Particles allowed inside a byline name ("By Ursula von der Leyen").
+const NAME_PARTICLES: &[&str] = &[
+    "and", "&", "de", "del", "da", "di", "van", "von", "der", "den", "la", "le", "bin", "al", "el",
+    "du", "dos", "y", "ter", "ten", "st",
+];
+
+fn is_list_header(line: &str) -> bool {
+    let l = normalise(line);
+    LIST_HEADERS.contains(&l.as_str()) || (l.starts_with("more from ") && word_count(&l) <= 5)
+}
+
+/// A short, headline-like line (a teaser link in a "Related" list).
+fn is_teaser(line: &str) -> bool {
+    let words = word_count(line);
+    words > 0
+        && words <= MAX_TEASER_WORDS
+        && !line.trim_end_matches(['"', '\'', '”', '’']).ends_with('.')
+}
+
+/// True for a line made only of dates, times and "updated/ago" words.
+fn is_timestamp(l: &str) -> bool {
+    let words: Vec<&str> = l
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '·' | '•' | '/' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 14 {
+        return false;
+    }
+    // A bare number ("2013") is a section heading, not a timestamp: require a
+    // month or weekday, "ago", a clock time, or an "Updated"-like word with a number.
+    let mut anchor = false;
+    let mut number = false;
+    let mut stamp_word = false;
+    for w in &words {
+        let w = w.trim_matches(|c: char| matches!(c, '.' | ':' | '-' | '–' | '—'));
+        if w.is_empty() {
+            continue;
+        }
+        let numeric = w
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | '-' | 'h'))
+            && w.chars().any(|c| c.is_ascii_digit());
+        let ordinal = ["st", "nd", "rd", "th"].iter().any(|s| {
+            w.strip_suffix(s)
+                .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        });
+        let time = w
+            .strip_suffix("am")
+            .or_else(|| w.strip_suffix("pm"))
+            .is_some_and(|n| {
+                !n.is_empty()
+                    && n.chars()
+                        .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+            });
+        if numeric || ordinal || time {
+            number = true;
+            anchor |= time || (numeric && w.contains(':'));
+            continue;
+        }
+        if MONTHS_AND_DAYS.contains(&w) {
+            anchor = true;
+            continue;
+        }
+        if DATE_WORDS.contains(&w) {
+            anchor |= w == "ago";
+            stamp_word |= matches!(w, "updated" | "published" | "posted");
+            continue;
+        }
+        return false;
+    }
+    anchor || (stamp_word && number)
+}
+
+/// True for "By Jane Doe", "By Jane Doe and John Roe, Reuters", "By JANE DOE | CNN".
+fn is_byline(line: &str) -> bool {
+    let Some(rest) = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("by "))
+        .or_else(|| line.strip_prefix("BY "))
+    else {
+        return false;
+    };
+    if word_count(line) > 14 || ends_like_sentence(rest) && !rest.ends_with("Jr.") {
+        return false;
+    }
+    // The name part ends at a comma, bar, bullet or dash.
+    let name = rest
+        .split([',', '|', '•', '·', '–', '—', ';', '(', '/'])
+        .next()
+        .unwrap_or("")
+        .trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || words.len() > 8 {
+        return false;
+    }
+    let first = words[0].to_lowercase();
+    if NOT_NAMES.contains(&first.trim_end_matches(['\'', '’', 's']))
+        || NOT_NAMES.contains(&first.as_str())
+    {
+        return false;
+    }
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let all_name_like = words
+        .iter()
+        .all(|w| capitalised(w) || NAME_PARTICLES.contains(&w.to_lowercase().as_str()));
+    // A single word is a byline only if something follows it ("By Reuters staff" has
+    // three words; "By Reuters" alone is a byline too, but "By Monday" is excluded above).
+    all_name_like && capitalised(words[0])
+}
+
+/// True for a line that is only social-network names and share actions, or a handle.
+fn is_share_widget(l: &str) -> bool {
+    let words: Vec<&str> = l
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '·' | '•' | '/'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 12 {
+        return false;
+    }
+    let handles = words
+        .iter()
+        .filter(|w| w.starts_with('@') && w.len() > 1)
+        .count();
+    let shares = words.iter().filter(|w| SHARE_WORDS.contains(w)).count();
+    let glue = words
+        .iter()
+        .filter(|w| matches!(**w, "on" | "us" | "follow" | "via" | "and" | "or" | "to"))
+        .count();
+    handles + shares + glue == words.len() && (handles > 0 || shares >= 2)
+}
+
+fn is_copyright(l: &str) -> bool {
+    (l.starts_with('©')
+        || l.starts_with("(c) ")
+        || l.starts_with("copyright ©")
+        || l.starts_with("copyright (c)")
+        || (l.starts_with("copyright ")
+            && l.split_whitespace()
+                .nth(1)
+                .is_some_and(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))))
+        || l.contains("all rights reserved")
+        || l.contains("may not be published, broadcast, rewritten")
+}
+
 /// Whether one trimmed line is boilerplate, and why.
 pub fn classify_line(line: &str) -> Option<IgnoredReason> {
-    if line.len() > 200 {
+    if line.len() > MAX_LINE_BYTES {
         return None;
     }
-    let lower = line.to_lowercase();
-    let l = lower
-        .trim_end_matches([':', '.', '!', '»', '›', '>', '→'])
-        .trim();
-    let starts = |prefixes: &[&str]| prefixes.iter().any(|p| l.starts_with(p));
-    if starts(&[
-        "picture credit",
-        "photo credit",
-        "image credit",
-        "photo:",
-        "image:",
-        "picture:",
-        "credit:",
-        "photograph:",
-        "(photo",
-        "getty images",
-        "photo by",
-        "image source",
-    ]) {
+    let l = normalise(line);
+    if l.is_empty() {
+        return None;
+    }
+    let words = word_count(&l);
+    let sentence = ends_like_sentence(line.trim());
+    let starts = |list: &[&str]| list.iter().any(|p| l.starts_with(p));
+    let short = |max: usize| words <= max;
+
+    // Credits: explicit labels at any length; agency credits on short lines.
+    if starts(CREDIT_PREFIXES)
+        || (short(14) && !sentence && CREDIT_SOURCES.iter().any(|s| l.contains(s)))
+        || (short(20) && l.contains("(ap photo"))
+    {
         return Some(IgnoredReason::Credit);
     }
-    if matches!(
-        l,
-        "must read"
-            | "read more"
-            | "read next"
-            | "related"
-            | "see also"
-            | "more stories"
-            | "recommended"
-            | "trending"
-            | "top stories"
-            | "most read"
-            | "also read"
-            | "don't miss"
-            | "you may also like"
-            | "more from"
-    ) || starts(&[
-        "related:",
-        "read more:",
-        "also read:",
-        "read also:",
-        "see also:",
-        "more on this",
-    ]) {
+    if is_copyright(&l) && short(40) {
+        return Some(IgnoredReason::Other);
+    }
+    if AD_LINES.contains(&l.as_str()) {
+        return Some(IgnoredReason::Advertisement);
+    }
+    if LIST_HEADERS.contains(&l.as_str())
+        || NAV_LINES.contains(&l.as_str())
+        || (short(16) && starts(NAV_PREFIXES))
+        || (short(5) && l.starts_with("more from "))
+        || (short(4) && l.ends_with("min read"))
+        || (short(4) && l.starts_with("comments ("))
+        || (short(3) && l.ends_with(" comments") && l.starts_with(|c: char| c.is_ascii_digit()))
+    {
         return Some(IgnoredReason::Navigation);
     }
-    if matches!(
-        l,
-        "share"
-            | "share this"
-            | "share this article"
-            | "share on facebook"
-            | "share on twitter"
-            | "tweet"
-            | "email"
-            | "print"
-            | "copy link"
-            | "comments"
-            | "follow us"
-    ) || starts(&["share this", "follow us on", "sign up for", "subscribe to"])
+    if SHARE_LINES.contains(&l.as_str())
+        || (short(8) && !sentence && starts(&["share this", "share on", "share via"]))
+        || is_share_widget(&l)
     {
         return Some(IgnoredReason::Share);
     }
-    if matches!(
-        l,
-        "advertisement"
-            | "advertisements"
-            | "sponsored"
-            | "sponsored content"
-            | "ad"
-            | "scroll to continue"
-            | "story continues below advertisement"
-    ) {
-        return Some(IgnoredReason::Advertisement);
-    }
-    if starts(&[
-        "we use cookies",
-        "this site uses cookies",
-        "this website uses cookies",
-        "accept cookies",
-        "by continuing to use",
-    ]) {
+    if NOTICE_LINES.contains(&l.as_str())
+        || (short(30) && starts(NOTICE_PREFIXES) && !story_like(line))
+    {
         return Some(IgnoredReason::Notice);
     }
-    if l.starts_with("by ")
-        && line.split_whitespace().count() <= 6
-        && line
-            .split_whitespace()
-            .skip(1)
-            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || w == "and")
+    if is_byline(line.trim()) || (short(24) && starts(BYLINE_PREFIXES)) {
+        return Some(IgnoredReason::Byline);
+    }
+    if short(14)
+        && !sentence
+        && (TIMESTAMP_STARTS.iter().any(|p| {
+            l.strip_prefix(p)
+                .is_some_and(|r| r.is_empty() || r.starts_with([' ', ':']))
+                && is_timestamp(&l)
+        }) || is_timestamp(&l))
     {
         return Some(IgnoredReason::Byline);
     }
     None
 }
 
+/// A notice prefix that begins a reported sentence instead ("Sign up for the
+/// draft was mandatory, officials said."): long and ending like a sentence
+/// with a reporting verb or a subject.
+fn story_like(line: &str) -> bool {
+    let l = line.to_lowercase();
+    ends_like_sentence(line)
+        && word_count(line) > 10
+        && [
+            " said",
+            " says",
+            " told",
+            " according to",
+            " reported",
+            " was ",
+            " were ",
+        ]
+        .iter()
+        .any(|v| l.contains(v))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use IgnoredReason::*;
 
     #[test]
     fn finds_sample_boilerplate() {
@@ -143,19 +844,148 @@ mod tests {
             &t[ig[0].start..ig[0].end],
             "Picture credit: www.commons.wikimedia.org"
         );
-        assert_eq!(ig[1].reason, IgnoredReason::Navigation);
+        assert_eq!(ig[0].reason, Credit);
+        assert_eq!(ig[1].reason, Navigation);
+        assert_eq!(&t[ig[1].start..ig[1].end], "Must Read");
+    }
+
+    #[test]
+    fn sample_article_has_exactly_its_two_boilerplate_lines() {
+        let t = include_str!("../tests/data/moscow-talks.txt");
+        let ig = detect(t);
+        let lines: Vec<&str> = ig.iter().map(|i| &t[i.start..i.end]).collect();
+        assert_eq!(
+            lines,
+            ["Picture credit: www.commons.wikimedia.org", "Must Read"]
+        );
+    }
+
+    #[test]
+    fn boilerplate_lines() {
+        let cases: &[(&str, IgnoredReason)] = &[
+            ("Photo: Jane Doe/Reuters", Credit),
+            ("Image source, Getty Images", Credit),
+            ("Image caption, Talks lasted five hours", Credit),
+            (
+                "Soldiers near the front line. (AP Photo/Efrem Lukatsky)",
+                Credit,
+            ),
+            ("Cranes at the port. Jane Doe / Getty Images", Credit),
+            ("Must Read", Navigation),
+            ("Read more:", Navigation),
+            ("READ MORE: Talks collapse in Geneva", Navigation),
+            ("Related:", Navigation),
+            ("Click here to see the full list", Navigation),
+            ("4 min read", Navigation),
+            ("Share this", Share),
+            ("Share this article", Share),
+            ("Facebook Twitter Email", Share),
+            ("Follow @janedoe", Share),
+            ("Follow us on Twitter @dailyledger", Share),
+            ("Advertisement", Advertisement),
+            ("ADVERTISEMENT", Advertisement),
+            ("Story continues below advertisement", Advertisement),
+            ("By Jane Doe", Byline),
+            ("By Jane Doe, Reuters", Byline),
+            ("By JANE DOE and JOHN ROE | Associated Press", Byline),
+            ("By Ursula von der Leyen", Byline),
+            ("Reporting by Jane Doe; Editing by John Roe", Byline),
+            (
+                "(Reporting by Jane Doe in Kyiv; editing by John Roe)",
+                Byline,
+            ),
+            ("Updated 3 hours ago", Byline),
+            ("Published 12:30 GMT, 5 March 2026", Byline),
+            ("Last updated: Tuesday, 2 December 2025 at 10:15 pm", Byline),
+            ("December 2, 2025", Byline),
+            ("Updated 10:42", Byline),
+            ("We use cookies to improve your experience.", Notice),
+            ("Sign up for our newsletter", Notice),
+            ("Subscribe to continue reading.", Notice),
+            ("Already a subscriber? Log in", Notice),
+            ("© 2026 The Daily Ledger", Other),
+            (
+                "Copyright 2026 The Associated Press. All rights reserved.",
+                Other,
+            ),
+        ];
+        for (line, want) in cases {
+            assert_eq!(classify_line(line), Some(*want), "{line:?}");
+        }
     }
 
     #[test]
     fn story_lines_kept() {
+        let story = [
+            "By the end of the day, Russia had agreed.",
+            "By Tuesday, officials said the talks had stalled.",
+            "By Monday",
+            "By contrast, Ukraine rejected the plan outright.",
+            "By then the envoys had left Moscow.",
+            "By law, the president must consult parliament.",
+            "Read the full statement, the minister told reporters on Tuesday.",
+            "Reading between the lines, analysts saw little progress.",
+            "Share prices fell 3% on Monday after the talks ended.",
+            "Shares in Gazprom rose sharply.",
+            "Sharing intelligence remains a sticking point, officials said.",
+            "Advertisement spending rose 5% last year, the report said.",
+            "Related talks in Geneva ended without agreement.",
+            "Photo opportunities were limited, aides said.",
+            "Photographs of the meeting were released by the Kremlin.",
+            "Credit Suisse said it would cut jobs.",
+            "Follow-up talks are planned for next week.",
+            "Follow the money, the prosecutor told the jury.",
+            "Sign up for the draft was mandatory, the officials said in a statement on Monday.",
+            "Subscribers to the service complained that prices had doubled.",
+            "Copyright law was at the heart of the dispute.",
+            "Updated guidance was issued on Monday by the health ministry.",
+            "Published figures show inflation eased in March.",
+            "Email messages showed the envoy had been warned.",
+            "Print media in Russia is tightly controlled.",
+            "Click-through rates fell after the change.",
+            "More from the talks is expected on Wednesday.",
+            "Comments by the Kremlin spokesman drew criticism.",
+            "Tags on the crates showed they came from Poland.",
+            "Trump characterized the overall situation as extremely complicated.",
+            "What happens next",
+            "2013",
+            "The talks lasted five hours.",
+            "May 2025 marked a turning point in the war.",
+            "Getty Images photographers were barred from the room, the agency said.",
+            "Ad hoc meetings continued through the night.",
+            "Watch officials said the monitors would return.",
+            "Home Secretary Jane Doe said the plan was sound.",
+        ];
+        for line in story {
+            assert_eq!(classify_line(line), None, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn related_list_after_header() {
+        let t = "The story ends here.\n\nRelated stories\n\nPort strike enters second week\n\n\
+                 Council approves new ferry route?\n\nThe story goes on with a full sentence after the list.\n\n\
+                 Short headline-like line\n";
+        let ig = detect(t);
+        let lines: Vec<&str> = ig.iter().map(|i| &t[i.start..i.end]).collect();
         assert_eq!(
-            classify_line("By the end of the day, Russia had agreed."),
-            None
+            lines,
+            [
+                "Related stories",
+                "Port strike enters second week",
+                "Council approves new ferry route?"
+            ]
         );
-        assert_eq!(
-            classify_line("Advertisement"),
-            Some(IgnoredReason::Advertisement)
-        );
-        assert_eq!(classify_line("By Jane Doe"), Some(IgnoredReason::Byline));
+        assert!(ig.iter().all(|i| i.reason == Navigation));
+    }
+
+    #[test]
+    fn offsets_are_trimmed_and_sorted() {
+        let t = "  Advertisement  \r\nStory line.\n\tShare this\n";
+        let ig = detect(t);
+        assert_eq!(ig.len(), 2);
+        assert_eq!(&t[ig[0].start..ig[0].end], "Advertisement");
+        assert_eq!(&t[ig[1].start..ig[1].end], "Share this");
+        assert!(ig[0].end <= ig[1].start);
     }
 }
