@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Accuracy on the GUM news dev set: named entities (score.py) and summaries
+# (score_summary.py). The eval data lives outside the repo (../shared/eval or
+# $GLOSS_EVAL_DIR) and may be absent: then this prints a skip message.
+# Extra arguments go to score.py (e.g. --span mention).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+EVAL_DIR="${GLOSS_EVAL_DIR:-../shared/eval}"
+GOLD="$EVAL_DIR/gum-news-dev.jsonl"
+if [[ ! -f "$GOLD" ]]; then
+    echo "eval: skipped ($GOLD not found; set GLOSS_EVAL_DIR to the GUM eval directory)"
+    exit 0
+fi
+cargo build --release -q -p gloss-cli
+OUT="${TMPDIR:-/tmp}/gloss-eval"
+mkdir -p "$OUT"
+start=$(date +%s%N)
+./target/release/gloss batch < "$GOLD" > "$OUT/pred.jsonl"
+end=$(date +%s%N)
+bytes=$(python3 -c 'import json,sys; print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1])))' "$GOLD")
+echo "== named entities (score.py, dev: $(wc -l < "$GOLD") docs) =="
+python3 "$EVAL_DIR/score.py" "$GOLD" "$OUT/pred.jsonl" "$@"
+echo
+echo "== summaries (score_summary.py) =="
+python3 "$EVAL_DIR/score_summary.py" "$GOLD" "$OUT/pred.jsonl"
+echo
+echo "batch time: $(( (end - start) / 1000000 )) ms for $((bytes / 1000)) KB (includes process start)"
+echo "error listing: python3 scripts/eval_errors.py $GOLD $OUT/pred.jsonl --labelled"
