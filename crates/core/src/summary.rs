@@ -161,7 +161,8 @@ fn candidates(doc: &Doc, lower: &str) -> (Vec<usize>, Option<usize>) {
             continue;
         }
         let short_para = para_text.split_whitespace().count() < 16;
-        if single && short_para && (!has_terminal(text) || !has_verb(doc, lower, i)) {
+        let verbless = !has_verb(doc, lower, i);
+        if single && (short_para && !has_terminal(text) || verbless && words <= 40) {
             continue;
         }
         out.push(i);

@@ -74,7 +74,7 @@ const HEADS: &[(&str, &str, Family, Strength, bool)] = {
     &[
         ("plan", "plans", Plan, Weak, true),
         ("proposal", "proposals", Plan, Weak, false),
-        ("blueprint", "blueprints", Plan, Strong, false),
+        ("blueprint", "blueprints", Plan, Weak, false),
         ("framework", "frameworks", Plan, Weak, false),
         ("roadmap", "roadmaps", Plan, Weak, false),
         ("initiative", "initiatives", Plan, Weak, false),
@@ -189,8 +189,7 @@ word_set!(
     /// Modifiers that mark an earlier version ("an earlier 28-point proposal").
     is_old_tag,
     &[
-        "earlier", "previous", "original", "initial", "old", "former", "prior", "first",
-        "outdated",
+        "earlier", "previous", "original", "initial", "old", "former", "prior", "outdated",
     ]
 );
 
@@ -199,7 +198,7 @@ word_set!(
     is_new_tag,
     &[
         "updated", "new", "revised", "amended", "modified", "latest", "fresh", "reworked",
-        "redrafted", "improved", "alternative", "counter", "second", "rewritten",
+        "redrafted", "improved", "alternative", "counter", "rewritten",
     ]
 );
 

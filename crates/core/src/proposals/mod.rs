@@ -13,7 +13,7 @@
 //! or reject.
 //!
 //! Strong heads (summit, ceasefire, treaty, sanctions, referendum,
-//! blueprint…) count whenever they are used as nouns. The others need one
+//! ultimatum, accord…) count whenever they are used as nouns. The others need one
 //! of: a topic modifier (“peace”, “security”, “28-point”), an actor
 //! modifier (“America’s”, “European”), a stance cue, or a determiner in a
 //! document about negotiation or politics (≥ 3 context words). Verb uses
