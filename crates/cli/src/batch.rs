@@ -61,6 +61,10 @@ pub fn process_line(bytes: &[u8], line: u64, options: &Options) -> (String, bool
     let Ok(text) = std::str::from_utf8(bytes) else {
         return fail(None, "line is not valid UTF-8".to_owned());
     };
+    // Serde would read `[id, text]` arrays as the struct too; require an object.
+    if !text.trim_start().starts_with('{') {
+        return fail(None, "not a JSON object".to_owned());
+    }
     let input: InputLine = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => return fail(None, format!("invalid JSON object: {e}")),
