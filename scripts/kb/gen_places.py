@@ -313,7 +313,8 @@ def main():
             ctx.append(slug(cap))
         label = ("?" if name in STATE_AMBIGUOUS else "") + name
         desc = f"U.S. state" + (f"; capital {cap}." if cap else ".")
-        state_rows.append((i, "place", "us-state", label, STATE_ALIASES.get(name, []), [], sorted(set(ctx)),
+        aliases = STATE_ALIASES.get(name, []) + [f"State of {name}"]
+        state_rows.append((i, "place", "us-state", label, aliases, [], sorted(set(ctx)),
                            STATE_WIKI.get(name, name), desc))
 
     # ---- countries ----

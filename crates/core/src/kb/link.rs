@@ -9,11 +9,14 @@
 //!    * an ambiguous name ("Georgia") links to the candidate with the most
 //!      support from the cues — its context ids present in the article, or
 //!      cues that list it as context ("Atlanta" → the US state) — and only if
-//!      that candidate is strictly ahead; otherwise it stays unlinked;
+//!      that candidate is strictly ahead; otherwise it stays unlinked ("X,
+//!      Georgia" also counts for states, countries and regions);
 //!    * a surname alone ("Putin") links only if it is one person's surname
 //!      and the full name is in the article, a matching title stands before
 //!      a mention ("President Putin"), or (for a distinctive surname) the
 //!      article mentions that person's country or office;
+//!    * a non-person whose name is the last word of an unknown personal name
+//!      in the same article ("Paris" beside "Valeska Paris") stays unlinked;
 //!    * a group named by a demonym ("Ukrainians") gets its country's
 //!      background with no Wikipedia title (the page is about the country).
 //!
@@ -23,7 +26,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::store::{store, Hit, Strength};
-use super::{demonym, Entry};
+use super::{demonym, Category, Entry};
 use crate::doc::Doc;
 use crate::model::{Actor, ActorKind, Background, MentionForm};
 use crate::tokenize::TokenKind;
@@ -131,9 +134,40 @@ fn surfaces(actor: &Actor) -> Vec<&str> {
         .collect()
 }
 
+/// Is a mention written as the second half of "Place, Region" ("Saratoga
+/// Springs, New York")? Then it names a state, country or region.
+fn after_place_comma(doc: &Doc, actor: &Actor) -> bool {
+    actor.mentions.iter().any(|m| {
+        let i = doc.tokens.partition_point(|t| t.start < m.start);
+        i >= 2
+            && doc.tok(i - 1) == ","
+            && doc
+                .tok(i - 2)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    })
+}
+
 /// Picks among ambiguous candidates by context; `None` on a tie or no support.
-fn by_context(ctx: &Context, cands: &[&'static Entry]) -> Option<&'static Entry> {
-    let mut scored: Vec<(u32, &'static Entry)> = cands.iter().map(|e| (ctx.score(e), *e)).collect();
+fn by_context(
+    ctx: &Context,
+    cands: &[&'static Entry],
+    region_slot: bool,
+) -> Option<&'static Entry> {
+    let bonus = |e: &Entry| {
+        u32::from(
+            region_slot
+                && matches!(
+                    e.category,
+                    Category::UsState | Category::Country | Category::Territory | Category::Region
+                ),
+        )
+    };
+    let mut scored: Vec<(u32, &'static Entry)> = cands
+        .iter()
+        .map(|e| (ctx.score(e) + bonus(e), *e))
+        .collect();
     scored.sort_by_key(|a| std::cmp::Reverse(a.0));
     match scored.as_slice() {
         [(s, e)] if *s > 0 => Some(e),
@@ -166,7 +200,7 @@ fn resolve_name(
         return if strong.len() == 1 && !flagged && hits.len() == 1 {
             Some(strong[0])
         } else {
-            by_context(ctx, &strong)
+            by_context(ctx, &strong, after_place_comma(doc, actor))
         };
     }
     // Surname alone: only when the actor itself is one word.
@@ -218,6 +252,38 @@ fn resolve(doc: &Doc, ctx: &Context, actor: &Actor) -> Option<(&'static Entry, b
     None
 }
 
+/// Words that make a place name out of a place name ("Southern Indiana").
+const PLACE_MODIFIERS: &[&str] = &[
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+    "Greater", "Upper", "Lower", "New", "Old", "Inner", "Outer", "Metro", "Downtown",
+];
+
+/// The last word of `a`'s name if the name looks like an unknown person's:
+/// two or three capitalised words, not in the knowledge base, labelled a
+/// person, or a place whose first word is not a place modifier, a known
+/// name, or a word the article also writes in lower case.
+fn surname_of_unknown_name<'a>(a: &'a Actor, lower: &HashSet<&str>) -> Option<&'a str> {
+    let w: Vec<&str> = a.name.split_whitespace().collect();
+    if !(2..=3).contains(&w.len())
+        || !w
+            .iter()
+            .all(|x| x.chars().next().is_some_and(char::is_uppercase))
+        || !super::hits(&a.name).is_empty()
+    {
+        return None;
+    }
+    let person_like = match a.kind {
+        ActorKind::Person => true,
+        ActorKind::Place => {
+            !PLACE_MODIFIERS.contains(&w[0])
+                && super::hits(w[0]).is_empty()
+                && !lower.contains(w[0].to_lowercase().as_str())
+        }
+        _ => false,
+    };
+    person_like.then(|| w[w.len() - 1])
+}
+
 /// Links actors to entries where the article supports it; sets
 /// `actor.background` (or leaves it `None`).
 pub fn link(doc: &Doc, actors: &mut [Actor]) {
@@ -225,7 +291,21 @@ pub fn link(doc: &Doc, actors: &mut [Actor]) {
         return;
     }
     let ctx = Context::new(doc);
+    // Last words of unknown personal names: "Paris" beside "Valeska Paris" is
+    // her surname, not the city (recognisers may label such a name a place).
+    let lower: HashSet<&str> = (0..doc.tokens.len())
+        .map(|i| doc.tok(i))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .collect();
+    let surnames: HashSet<String> = actors
+        .iter()
+        .filter_map(|a| surname_of_unknown_name(a, &lower).map(str::to_owned))
+        .collect();
     for a in actors.iter_mut() {
+        if a.kind != ActorKind::Person && surnames.contains(a.name.trim()) {
+            a.background = None;
+            continue;
+        }
         a.background = resolve(doc, &ctx, a).map(|(e, via_demonym)| Background {
             id: e.id.to_owned(),
             name: e.name.to_owned(),
