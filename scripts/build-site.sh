@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds the static site into dist/ (works under any sub-path):
+#   1. the Yew app with trunk (profile wasm-release: opt-level z, panic=abort; wasm-opt -Oz),
+#   2. the JavaScript API (crates/js) with the wasm-bindgen CLI into dist/js/
+#      (used by the app's analysis worker, and importable by any page),
+#   3. trunk's inline loader moved to boot.js so the CSP forbids inline script.
+# Tools come from scripts/setup.sh; nothing is downloaded here (trunk --offline).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+target_dir="${CARGO_TARGET_DIR:-$PWD/target}"
+wasm_features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-reference-types --enable-multivalue)
+
+echo "== app (trunk)"
+trunk build --release --public-url ./ --offline
+
+echo "== JS API (crates/js)"
+cargo build -p gloss-js --target wasm32-unknown-unknown --profile wasm-release
+wasm-bindgen --target web --out-dir dist/js --out-name gloss \
+  "$target_dir/wasm32-unknown-unknown/wasm-release/gloss_js.wasm"
+wasm-opt -Oz "${wasm_features[@]}" dist/js/gloss_bg.wasm -o dist/js/gloss_bg.wasm
+
+echo "== CSP: external loader"
+node scripts/lib/externalize-loader.mjs dist
+
+echo "== dist/"
+ls -l dist dist/js
