@@ -116,6 +116,7 @@ const HEADS: &[(&str, &str, Family, Strength, bool)] = {
         ("bill", "bills", Bill, Weak, true),
         ("legislation", "legislations", Bill, Weak, false),
         ("amendment", "amendments", Bill, Weak, false),
+        ("measure", "measures", Bill, Weak, true),
         ("referendum", "referendums", Referendum, Strong, false),
         ("referenda", "referenda", Referendum, Strong, false),
         ("plebiscite", "plebiscites", Referendum, Strong, false),
@@ -222,7 +223,8 @@ word_set!(
         "partition", "autonomy", "independence", "membership", "accession", "neutrality",
         "non-aggression", "partnership", "cooperation", "framework", "settlement", "summit",
         "leaders", "emergency", "humanitarian", "evacuation", "quota", "funding", "salary",
-        "wage", "labour", "labor", "strike", "flag", "design",
+        "wage", "labour", "labor", "strike", "flag", "design", "customs", "brexit", "backstop",
+        "fiscal", "monetary", "rate", "ethics", "gun", "abortion", "voting", "privacy",
     ]
 );
 

@@ -192,7 +192,14 @@ fn build(
                     break;
                 }
                 let in_mention = ix.mention_at(k).is_some();
+                // "a climate and tax bill": coordinated modifiers.
+                let coordinated = matches!(w, "and" | "or")
+                    && k > s0
+                    && k + 1 < h
+                    && (lex::is_topic(ix.lw(k - 1)) || is_known_modifier(ix.lw(k - 1)))
+                    && (lex::is_topic(ix.lw(k + 1)) || is_known_modifier(ix.lw(k + 1)));
                 let stop = !in_mention
+                    && !coordinated
                     && (lex::is_preposition(w)
                         || lex::is_conjunction(w)
                         || lex::is_pronoun(w)
@@ -206,14 +213,11 @@ fn build(
                 }
                 if !in_mention && !ix.is_cap(k) && tentative(w) && !is_known_modifier(w) {
                     // Keep a possible verb only when a determiner closes the
-                    // phrase right away ("the updated …", "a hastily drafted …").
-                    let d1 = k > s0 && lex::is_determiner(ix.lw(k - 1));
-                    let d2 =
-                        k > s0 + 1 && lex::is_determiner(ix.lw(k - 2)) && !tentative(ix.lw(k - 1))
-                            || k > s0 + 1
-                                && lex::is_determiner(ix.lw(k - 2))
-                                && ix.lw(k - 1).ends_with("ly");
-                    if !(d1 || d2) || ix.lw(k - 1) == "that" && ix.lw(h).ends_with('s') {
+                    // phrase within three plain modifiers ("the updated …",
+                    // "a hastily drafted …", "a revised customs …").
+                    if !closed_by_determiner(ix, k, s0)
+                        || ix.lw(k - 1) == "that" && ix.lw(h).ends_with('s')
+                    {
                         break;
                     }
                     pending.get_or_insert(k);
@@ -313,7 +317,7 @@ fn build(
     if after < s1 {
         if complement_prep(next, ix.lw(after + 1)) {
             let end = walk_np(ix, after + 1, s1);
-            if end > after + 1 {
+            if end > after + 1 && !is_time_expression(ix, after + 1, end) {
                 c.complement = content_words(ix, after + 1, end);
                 if relational || plain {
                     name_end = end;
@@ -370,6 +374,86 @@ fn build(
     Some(c)
 }
 
+/// Is there a determiner or possessive within three modifier words left of `k`?
+fn closed_by_determiner(ix: &TextIndex, k: usize, s0: usize) -> bool {
+    let mut j = k;
+    for _ in 0..3 {
+        if j <= s0 {
+            return false;
+        }
+        j -= 1;
+        let w = ix.lw(j);
+        if lex::is_determiner(w) && w != "which" || ix.kind(j) == Some(TokenKind::Possessive) {
+            return true;
+        }
+        let plain = ix.kind(j) == Some(TokenKind::Word)
+            && !(lex::is_preposition(w)
+                || lex::is_conjunction(w)
+                || lex::is_pronoun(w)
+                || lex::is_aux(w)
+                || lex::is_common_verb(w)
+                || lex::is_cue_word(w));
+        if !plain {
+            return false;
+        }
+    }
+    false
+}
+
+/// "on Friday", "for two years", "of March 3": a time, not a complement.
+fn is_time_expression(ix: &TextIndex, a: usize, b: usize) -> bool {
+    (a..b).all(|k| {
+        let w = ix.lw(k);
+        ix.kind(k) != Some(TokenKind::Word)
+            || lex::is_determiner(w)
+            || lex::is_quantifier(w)
+            || matches!(
+                w,
+                "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "january"
+                    | "february"
+                    | "march"
+                    | "april"
+                    | "may"
+                    | "june"
+                    | "july"
+                    | "august"
+                    | "september"
+                    | "october"
+                    | "november"
+                    | "december"
+                    | "today"
+                    | "tomorrow"
+                    | "yesterday"
+                    | "week"
+                    | "weeks"
+                    | "month"
+                    | "months"
+                    | "year"
+                    | "years"
+                    | "day"
+                    | "days"
+                    | "night"
+                    | "morning"
+                    | "evening"
+                    | "afternoon"
+                    | "next"
+                    | "last"
+                    | "weekend"
+                    | "hours"
+                    | "hour"
+                    | "decade"
+                    | "decades"
+            )
+    })
+}
+
 /// Words dropped from the front of a name ("another", "potential").
 fn is_hedge(w: &str) -> bool {
     matches!(
@@ -389,6 +473,15 @@ fn is_hedge(w: &str) -> bool {
             | "more"
             | "all"
             | "both"
+            | "sweeping"
+            | "landmark"
+            | "controversial"
+            | "ambitious"
+            | "historic"
+            | "major"
+            | "massive"
+            | "long-awaited"
+            | "contentious"
     )
 }
 

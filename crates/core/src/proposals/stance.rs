@@ -177,7 +177,17 @@ pub fn left_subject(ix: &TextIndex, s0: usize, from: usize, cands: &[Candidate])
         steps += 1;
         let w = ix.lw(k);
         if is_hard_boundary(w) || opens_finite_clause(ix, k) {
-            break;
+            // "welcomed A but criticized B": a verb right after "but"
+            // shares the subject before it.
+            let mut v = k + 1;
+            while lex::is_adverb(ix.lw(v)) && v < from {
+                v += 1;
+            }
+            let shared = matches!(w, "but" | "yet") && v <= from && lex::is_verbish(ix.lw(v));
+            if !shared {
+                break;
+            }
+            continue;
         }
         if in_any_phrase(cands, k) {
             continue;
@@ -241,6 +251,16 @@ pub fn stances_for(
 ) -> (Vec<(usize, StanceKind)>, bool) {
     let r = ix.sentence_range(s);
     let mut out = Vec::new();
+    let nested = cands.iter().any(|o| {
+        let extent = o.desc.map_or(o.name_end, |d| d.1.max(o.name_end));
+        o.head_tok != c.head_tok && o.np_start <= c.np_start && c.name_end <= extent
+    });
+    if nested {
+        return (out, false);
+    }
+    if let Some(a) = authored_by(ix, c) {
+        out.push(a);
+    }
     let left = left_cue(ix, c, cues, r.start);
     let right = right_cue(ix, c, cues, r.end);
     if let Some(cue) = left {
@@ -280,6 +300,47 @@ pub fn stances_for(
         }
     }
     (out, left.is_some() || right.is_some())
+}
+
+/// "conditions set by the European Commission": a participle + "by" + actor
+/// right after the name names its author (or, for a cue verb, its stance).
+fn authored_by(ix: &TextIndex, c: &Candidate) -> Option<(usize, StanceKind)> {
+    let p = c.name_end;
+    let w = ix.lw(p);
+    if ix.lw(p + 1) != "by" {
+        return None;
+    }
+    let kind = match lex::cue(w, "by") {
+        Some(cue) if lex::is_participle(w) || w == "put" => cue.kind,
+        _ if matches!(
+            w,
+            "set"
+                | "drafted"
+                | "proposed"
+                | "brokered"
+                | "offered"
+                | "imposed"
+                | "written"
+                | "presented"
+                | "tabled"
+                | "introduced"
+                | "negotiated"
+                | "unveiled"
+                | "sponsored"
+                | "laid"
+                | "issued"
+                | "announced"
+        ) =>
+        {
+            StanceKind::Proposes
+        }
+        _ => return None,
+    };
+    let mut k = p + 2;
+    if lex::is_determiner(ix.lw(k)) && ix.mention_at(k).is_none() {
+        k += 1;
+    }
+    ix.mention_at(k).map(|m| (m.actor, kind))
 }
 
 /// "support for alterations to X" criticises X; "found certain components
