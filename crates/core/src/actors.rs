@@ -17,11 +17,9 @@
 //! text, token or initials (no pairwise comparison of mentions); role
 //! resolution looks at the persons seen so far, a bounded list.
 
-use std::collections::{HashMap, HashSet};
-
 use crate::doc::Doc;
 use crate::model::{Actor, ActorKind, Mention, MentionForm, Span};
-use crate::ner::EntityMention;
+use crate::ner::{EntityMention, FastMap as HashMap, FastSet as HashSet};
 use crate::tokenize::TokenKind;
 
 /// A URL-safe id from a name ("Vladimir Putin" → "vladimir-putin").
@@ -238,7 +236,7 @@ pub fn build(doc: &Doc, mentions: Vec<EntityMention>) -> Vec<Actor> {
     // 1. Distinct name texts.
     let mut texts: Vec<&str> = Vec::new();
     let mut kinds: Vec<ActorKind> = Vec::new();
-    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut index: HashMap<&str, usize> = HashMap::default();
     let mut ent_of: Vec<usize> = Vec::with_capacity(mentions.len());
     for m in &mentions {
         let t = doc.slice(m.span);
@@ -267,7 +265,7 @@ pub fn build(doc: &Doc, mentions: Vec<EntityMention>) -> Vec<Actor> {
     };
 
     // 2a. Knowledge-base identity.
-    let mut by_kb: HashMap<&str, usize> = HashMap::new();
+    let mut by_kb: HashMap<&str, usize> = HashMap::default();
     for (i, t) in texts.iter().enumerate() {
         if let Some(e) = crate::kb::lookup(t) {
             match by_kb.get(e.id) {
@@ -279,9 +277,9 @@ pub fn build(doc: &Doc, mentions: Vec<EntityMention>) -> Vec<Actor> {
         }
     }
     // 2b. Person short forms: last word (surname), else unique first word.
-    let mut by_last: HashMap<&str, usize> = HashMap::new();
-    let mut by_first: HashMap<&str, Option<usize>> = HashMap::new();
-    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    let mut by_last: HashMap<&str, usize> = HashMap::default();
+    let mut by_first: HashMap<&str, Option<usize>> = HashMap::default();
+    let mut by_initials: HashMap<String, usize> = HashMap::default();
     for (i, t) in texts.iter().enumerate() {
         let words: Vec<&str> = t.split_whitespace().collect();
         if words.len() >= 2 && kinds[i] == ActorKind::Person {
@@ -295,7 +293,8 @@ pub fn build(doc: &Doc, mentions: Vec<EntityMention>) -> Vec<Actor> {
                 by_first
                     .entry(first)
                     .and_modify(|v| {
-                        if v.is_some_and(|j| find(&mut parent.clone(), j) != i) {
+                        // Two different people share the given name: ambiguous.
+                        if v.is_some_and(|j| j != i) {
                             *v = None;
                         }
                     })
@@ -355,7 +354,7 @@ pub fn build(doc: &Doc, mentions: Vec<EntityMention>) -> Vec<Actor> {
 
     // 3. One proto-actor per root.
     let mut protos: Vec<Proto> = Vec::new();
-    let mut proto_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut proto_of_root: HashMap<usize, usize> = HashMap::default();
     let mut proto_of_mention: Vec<usize> = Vec::with_capacity(mentions.len());
     for (mi, m) in mentions.iter().enumerate() {
         let root = find(&mut parent, ent_of[mi]);
@@ -398,14 +397,14 @@ pub fn build(doc: &Doc, mentions: Vec<EntityMention>) -> Vec<Actor> {
     }
 
     // 5. Role phrases and groups.
-    let mut role_protos: HashSet<usize> = HashSet::new();
+    let mut role_protos: HashSet<usize> = HashSet::default();
     for (mi, m) in mentions.iter().enumerate() {
         if m.form == MentionForm::Role {
             role_protos.insert(proto_of_mention[mi]);
         }
     }
     let mut extra: Vec<(usize, Span, MentionForm)> = Vec::new();
-    let mut unresolved: HashSet<usize> = HashSet::new();
+    let mut unresolved: HashSet<usize> = HashSet::default();
     for (mi, m) in mentions.iter().enumerate() {
         if m.form != MentionForm::Role {
             continue;
@@ -448,7 +447,7 @@ pub fn build(doc: &Doc, mentions: Vec<EntityMention>) -> Vec<Actor> {
             }
         }
     }
-    let mut groups: HashMap<String, usize> = HashMap::new();
+    let mut groups: HashMap<String, usize> = HashMap::default();
     for phrase in ctx.role_phrases() {
         match phrase {
             Phrase::Role {
@@ -485,7 +484,7 @@ pub fn build(doc: &Doc, mentions: Vec<EntityMention>) -> Vec<Actor> {
     }
 
     // 6. Actors.
-    let mut used: HashSet<String> = HashSet::new();
+    let mut used: HashSet<String> = HashSet::default();
     let mut actors = Vec::with_capacity(protos.len());
     for (pi, p) in protos.into_iter().enumerate() {
         if role_protos.contains(&pi) {
@@ -607,7 +606,7 @@ impl<'d, 'a> Context<'d, 'a> {
         protos: &[Proto],
     ) -> Self {
         let mut starts = Vec::new();
-        let mut sentences_of: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut sentences_of: HashMap<usize, Vec<usize>> = HashMap::default();
         let mut affils: Vec<Vec<&'static str>> = vec![Vec::new(); doc.sentences.len()];
         for (m, &p) in mentions.iter().zip(proto_of) {
             if m.form != MentionForm::Name {
@@ -626,7 +625,11 @@ impl<'d, 'a> Context<'d, 'a> {
         }
         for (g, t) in doc.tokens.iter().enumerate() {
             if t.kind == TokenKind::Word {
-                if let Some(e) = crate::kb::demonym(doc.tok(g)) {
+                let w = doc.tok(g);
+                if !w.starts_with(char::is_uppercase) {
+                    continue;
+                }
+                if let Some(e) = crate::kb::demonym(w) {
                     if let Some(v) = affils.get_mut(t.sentence) {
                         v.push(e.id);
                     }
@@ -638,7 +641,7 @@ impl<'d, 'a> Context<'d, 'a> {
             a.sort_unstable();
             a.dedup();
         }
-        let mut co: HashMap<(usize, &'static str), usize> = HashMap::new();
+        let mut co: HashMap<(usize, &'static str), usize> = HashMap::default();
         for (&p, ss) in &sentences_of {
             for &s in ss {
                 for &id in &affils[s] {
@@ -715,8 +718,9 @@ impl<'d, 'a> Context<'d, 'a> {
             let w = doc.tok(k - 1);
             let ok = match t.kind {
                 TokenKind::Word => {
-                    !is_stop(w)
-                        && !(w.ends_with("ed") && w.chars().next().is_some_and(char::is_lowercase))
+                    let participle =
+                        w.ends_with("ed") && w.chars().next().is_some_and(char::is_lowercase);
+                    !is_stop(w) && !participle
                 }
                 TokenKind::Possessive => true,
                 TokenKind::Punct => w == "-" && !t.space_before,
@@ -786,38 +790,41 @@ impl<'d, 'a> Context<'d, 'a> {
                     }
                 }
                 // Adjective + group noun: "Ukrainian officials".
-                if doc.tokens[g].kind == TokenKind::Word && g + 1 < range.end {
-                    if crate::kb::demonym(w).is_some() && !w.ends_with('s') {
-                        // One optional modifier: "Russian military forces".
-                        let mut k = g + 1;
-                        if matches!(
-                            doc.tok(k),
-                            "military"
-                                | "armed"
-                                | "security"
-                                | "government"
-                                | "state"
-                                | "senior"
-                                | "top"
-                                | "foreign"
-                                | "opposition"
-                                | "peace"
-                                | "border"
-                        ) && k + 1 < range.end
-                            && is_group_head(doc.tok(k + 1))
-                        {
-                            k += 1;
-                        }
-                        let next = doc.tok(k);
-                        if is_group_head(next) {
-                            let span = Span::new(doc.tokens[g].start, doc.tokens[k].end);
-                            out.push(Phrase::Group {
-                                span,
-                                kind: ActorKind::Group,
-                            });
-                            g = k + 1;
-                            continue;
-                        }
+                if doc.tokens[g].kind == TokenKind::Word
+                    && g + 1 < range.end
+                    && w.starts_with(char::is_uppercase)
+                    && !w.ends_with('s')
+                    && crate::kb::demonym(w).is_some()
+                {
+                    // One optional modifier: "Russian military forces".
+                    let mut k = g + 1;
+                    if matches!(
+                        doc.tok(k),
+                        "military"
+                            | "armed"
+                            | "security"
+                            | "government"
+                            | "state"
+                            | "senior"
+                            | "top"
+                            | "foreign"
+                            | "opposition"
+                            | "peace"
+                            | "border"
+                    ) && k + 1 < range.end
+                        && is_group_head(doc.tok(k + 1))
+                    {
+                        k += 1;
+                    }
+                    let next = doc.tok(k);
+                    if is_group_head(next) {
+                        let span = Span::new(doc.tokens[g].start, doc.tokens[k].end);
+                        out.push(Phrase::Group {
+                            span,
+                            kind: ActorKind::Group,
+                        });
+                        g = k + 1;
+                        continue;
                     }
                 }
                 g += 1;

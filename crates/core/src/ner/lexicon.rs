@@ -6,7 +6,60 @@
 //! ([`std::sync::OnceLock`]); lookups are O(length of the word).
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A small, fast, non-cryptographic hasher (the Fx hash of rustc) for
+/// word lookups; the keys are our own word lists and document words, so
+/// hash flooding is not a concern and SipHash would dominate lookups.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A hash set with [`FxHasher`].
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+/// A hash map with [`FxHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 const FIRST_NAMES: &str = include_str!("../../data/lexicons/first_names.txt");
 const SURNAMES: &str = include_str!("../../data/lexicons/surnames.txt");
@@ -22,40 +75,40 @@ fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 fn set(
-    cell: &'static OnceLock<HashSet<&'static str>>,
+    cell: &'static OnceLock<FastSet<&'static str>>,
     data: &'static str,
-) -> &'static HashSet<&'static str> {
+) -> &'static FastSet<&'static str> {
     cell.get_or_init(|| lines(data).collect())
 }
 
 /// Is `w` a given name ("John", "Maria")? Case-sensitive, title case.
 pub fn is_first_name(w: &str) -> bool {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static S: OnceLock<FastSet<&'static str>> = OnceLock::new();
     set(&S, FIRST_NAMES).contains(w)
 }
 
 /// Is `w` a common surname ("Smith")? Title case.
 pub fn is_surname(w: &str) -> bool {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static S: OnceLock<FastSet<&'static str>> = OnceLock::new();
     set(&S, SURNAMES).contains(w)
 }
 
 /// Is `name` a known place (country, capital, US state, continent, large city)?
 pub fn is_place(name: &str) -> bool {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static S: OnceLock<FastSet<&'static str>> = OnceLock::new();
     set(&S, PLACES).contains(name)
 }
 
 /// Is the lower-cased word `lower` usually written in lower case?
 pub fn is_lowercase_word(lower: &str) -> bool {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static S: OnceLock<FastSet<&'static str>> = OnceLock::new();
     set(&S, LOWERCASE).contains(lower)
 }
 
 /// Label counts `[person, org, place]` for a word seen as the last word of
 /// names in the training corpus.
 pub fn head_counts(w: &str) -> Option<[u16; 3]> {
-    static M: OnceLock<HashMap<&'static str, [u16; 3]>> = OnceLock::new();
+    static M: OnceLock<FastMap<&'static str, [u16; 3]>> = OnceLock::new();
     M.get_or_init(|| {
         lines(NAME_HEADS)
             .filter_map(|l| {

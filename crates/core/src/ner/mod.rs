@@ -23,7 +23,9 @@
 mod cues;
 mod lexicon;
 
-use std::collections::{HashMap, HashSet};
+pub(crate) use lexicon::{FastMap, FastSet};
+
+use std::collections::HashSet;
 
 use crate::doc::Doc;
 use crate::model::{ActorKind, MentionForm, Span};
@@ -83,12 +85,12 @@ enum Headline {
 struct Recognizer<'d, 'a> {
     doc: &'d Doc<'a>,
     /// Capitalised words seen mid-sentence in body text.
-    known_mid: HashSet<&'a str>,
+    known_mid: FastSet<&'a str>,
     /// Capitalised words seen mid-sentence on their own (not next to
     /// another capitalised word).
-    known_single: HashSet<&'a str>,
+    known_single: FastSet<&'a str>,
     /// Words seen starting with a lower-case letter.
-    lower_doc: HashSet<&'a str>,
+    lower_doc: FastSet<&'a str>,
     /// Per sentence: is it a headline?
     headline: Vec<Headline>,
 }
@@ -123,9 +125,9 @@ impl<'d, 'a> Recognizer<'d, 'a> {
     fn new(doc: &'d Doc<'a>) -> Self {
         let mut r = Recognizer {
             doc,
-            known_mid: HashSet::new(),
-            known_single: HashSet::new(),
-            lower_doc: HashSet::new(),
+            known_mid: FastSet::default(),
+            known_single: FastSet::default(),
+            lower_doc: FastSet::default(),
             headline: Vec::with_capacity(doc.sentences.len()),
         };
         for s in 0..doc.sentences.len() {
@@ -148,7 +150,8 @@ impl<'d, 'a> Recognizer<'d, 'a> {
                             doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word)
                                 && is_cap(doc.tok(k))
                         };
-                        if !(g > 0 && capw(g - 1)) && !capw(g + 1) {
+                        let left = g > 0 && capw(g - 1);
+                        if !left && !capw(g + 1) {
                             r.known_single.insert(w);
                         }
                     }
@@ -176,11 +179,9 @@ impl<'d, 'a> Recognizer<'d, 'a> {
     fn capword(&self, g: usize) -> bool {
         self.kind(g) == Some(TokenKind::Word) && {
             let w = self.w(g);
-            is_cap(w)
-                && !cues::is_never_name(w)
-                && !w.starts_with("I'")
-                && !w.starts_with("I’")
-                && !(w == "May" && self.kind(g + 1) == Some(TokenKind::Number))
+            let month_may = w == "May" && self.kind(g + 1) == Some(TokenKind::Number);
+            let contraction = w.starts_with("I'") || w.starts_with("I’");
+            is_cap(w) && !cues::is_never_name(w) && !contraction && !month_may
         }
     }
 
@@ -540,7 +541,7 @@ impl<'d, 'a> Recognizer<'d, 'a> {
 
     /// Splits "Trump-Putin" into two names when both halves are names here.
     fn split_hyphenated(&self, cands: Vec<Cand>) -> Vec<Cand> {
-        let singles: HashSet<&str> = cands
+        let singles: FastSet<&str> = cands
             .iter()
             .map(|c| self.slice(c.a, c.b))
             .filter(|t| !t.contains('-'))
@@ -723,7 +724,7 @@ impl<'d, 'a> Recognizer<'d, 'a> {
     /// Labels candidates, one label per name per document.
     fn label(&self, cands: Vec<Cand>) -> Vec<EntityMention> {
         let labels: Vec<(ActorKind, Strength)> = cands.iter().map(|c| self.classify(c)).collect();
-        let mut best: HashMap<&str, (ActorKind, Strength)> = HashMap::new();
+        let mut best: FastMap<&str, (ActorKind, Strength)> = FastMap::default();
         for (c, &(k, s)) in cands.iter().zip(&labels) {
             let text = self.slice(c.a, c.b);
             let e = best.entry(text).or_insert((k, s));
