@@ -33,10 +33,13 @@ pub fn attach(doc: &Doc, actors: &mut [Actor]) {
     };
     for (actor, fact) in found {
         if let Some(a) = actors.get_mut(actor) {
+            // Facts arrive in sentence order: only the tail can repeat one.
             if !a
                 .facts
                 .iter()
-                .any(|f| f.sentence == fact.sentence && f.text == fact.text)
+                .rev()
+                .take_while(|f| f.sentence == fact.sentence)
+                .any(|f| f.text == fact.text)
             {
                 a.facts.push(fact);
             }

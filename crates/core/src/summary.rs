@@ -136,6 +136,8 @@ fn candidates(doc: &Doc, lower: &str) -> (Vec<usize>, Option<usize>) {
     let mut headline = None;
     let mut out = Vec::new();
     let mut p = 0; // paragraph cursor (both lists are in text order)
+    let mut cached: Option<usize> = None;
+    let (mut para_credit, mut short_para) = (false, false);
     let para_of = |pos: usize, p: &mut usize| -> Option<Span> {
         while *p < doc.paragraphs.len() && doc.paragraphs[*p].end <= pos {
             *p += 1;
@@ -147,7 +149,13 @@ fn candidates(doc: &Doc, lower: &str) -> (Vec<usize>, Option<usize>) {
         let Some(para) = para_of(span.start, &mut p) else {
             continue;
         };
-        let para_text = doc.slice(para);
+        // Paragraph features, computed once per paragraph (O(n) overall).
+        if cached != Some(p) {
+            cached = Some(p);
+            let para_text = doc.slice(para);
+            para_credit = para_text.contains("Image:") || para_text.contains("Photo:");
+            short_para = para_text.split_whitespace().take(16).count() < 16;
+        }
         let words = text.split_whitespace().count();
         let single = para.start == span.start && para.end == span.end;
         if i == 0 && p == 0 && single && !has_terminal(text) && words <= 25 {
@@ -157,10 +165,9 @@ fn candidates(doc: &Doc, lower: &str) -> (Vec<usize>, Option<usize>) {
         if single && is_dateline(text) {
             continue;
         }
-        if para_text.contains("Image:") || para_text.contains("Photo:") || words < 4 {
+        if para_credit || words < 4 {
             continue;
         }
-        let short_para = para_text.split_whitespace().count() < 16;
         let verbless = !has_verb(doc, lower, i);
         if single && (short_para && !has_terminal(text) || verbless && words <= 40) {
             continue;

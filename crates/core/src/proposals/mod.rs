@@ -57,6 +57,8 @@ pub mod lex;
 pub mod phrase;
 pub mod stance;
 
+use std::collections::HashMap;
+
 use crate::doc::Doc;
 use crate::model::{Actor, Evidence, Mention, MentionForm, Proposal, Stance, StanceKind};
 
@@ -66,6 +68,10 @@ use phrase::Candidate;
 
 /// How many recent proposals of a family a new mention is compared with.
 pub const MERGE_WINDOW: usize = 8;
+
+/// Most modifier words, complement words or actors kept per proposal for
+/// comparisons (keeps each comparison O(1)).
+const MAX_FEATURES: usize = 32;
 
 /// Words that make a document a negotiation or politics story.
 fn is_context_word(w: &str) -> bool {
@@ -157,17 +163,17 @@ impl Work {
             self.lemmas.push(c.head.lemma);
         }
         for x in &c.content {
-            if !self.content.contains(x) {
+            if self.content.len() < MAX_FEATURES && !self.content.contains(x) {
                 self.content.push(x.clone());
             }
         }
         for x in &c.complement {
-            if !self.complement.contains(x) {
+            if self.complement.len() < MAX_FEATURES && !self.complement.contains(x) {
                 self.complement.push(x.clone());
             }
         }
         for &a in &c.actors {
-            if !self.actors.contains(&a) {
+            if self.actors.len() < MAX_FEATURES && !self.actors.contains(&a) {
                 self.actors.push(a);
             }
         }
@@ -302,14 +308,16 @@ pub fn find(doc: &Doc, actors: &[Actor]) -> Vec<Proposal> {
         .count()
         >= 3;
     let mut works: Vec<Work> = Vec::new();
+    // Per family, proposal indices from least to most recently mentioned.
+    let mut by_family: HashMap<Family, Vec<usize>> = HashMap::new();
     for s in 0..doc.sentences.len() {
         let cands = phrase::candidates(&ix, s);
         if cands.is_empty() {
             continue;
         }
-        let cues = stance::sentence_cues(&ix, s, &cands);
-        for c in &cands {
-            let (mut found, governed) = stance::stances_for(&ix, s, c, &cands, &cues);
+        let marks = stance::Marks::new(&ix, s, &cands);
+        for (ci, c) in cands.iter().enumerate() {
+            let (mut found, governed) = stance::stances_for(&ix, s, ci, &marks);
             let cued = governed || !found.is_empty();
             if possessor_proposes(c.head.family) {
                 let owner = c.possessor.or_else(|| c.actors.first().copied());
@@ -319,19 +327,27 @@ pub fn find(doc: &Doc, actors: &[Actor]) -> Vec<Proposal> {
                     }
                 }
             }
-            let target = works
+            let recent = by_family.entry(c.head.family).or_default();
+            let target = recent
                 .iter()
-                .enumerate()
                 .rev()
-                .filter(|(_, w)| w.family == c.head.family)
                 .take(MERGE_WINDOW)
-                .find(|(_, w)| w.compatible(c))
-                .map(|(i, _)| i);
+                .copied()
+                .find(|&i| works[i].compatible(c));
             let slot = match target {
-                Some(i) if c.is_bare() || accept(&ix, c, cued, context) => i,
+                Some(i) if c.is_bare() || accept(&ix, c, cued, context) => {
+                    // Move to the most recent end (the scan above saw it, so
+                    // it is among the last MERGE_WINDOW entries).
+                    if let Some(pos) = recent.iter().rposition(|&x| x == i) {
+                        recent.remove(pos);
+                    }
+                    recent.push(i);
+                    i
+                }
                 None if accept(&ix, c, cued, context) => {
                     works.push(Work::new(c.clone()));
                     let i = works.len() - 1;
+                    recent.push(i);
                     record(&mut works[i], s, &found);
                     continue;
                 }
@@ -346,10 +362,13 @@ pub fn find(doc: &Doc, actors: &[Actor]) -> Vec<Proposal> {
 
 fn record(w: &mut Work, s: usize, found: &[(usize, StanceKind)]) {
     for &(a, k) in found {
+        // Stances arrive in sentence order: only the tail can share `s`.
         if let Some(e) = w
             .stances
             .iter_mut()
-            .find(|(es, ea, _)| *es == s && *ea == a)
+            .rev()
+            .take_while(|(es, _, _)| *es == s)
+            .find(|(_, ea, _)| *ea == a)
         {
             e.2 = combine(e.2, k);
         } else {

@@ -40,12 +40,72 @@ pub struct CueHit {
     pub speech: bool,
 }
 
-fn in_any_name(cands: &[Candidate], k: usize) -> bool {
-    cands.iter().any(|c| c.name_start <= k && k < c.name_end)
+/// Per-sentence lookups built once: which tokens lie in a proposal name or
+/// phrase, which carry a cue, and which candidates are nested in another.
+pub struct Marks<'c> {
+    s0: usize,
+    cands: &'c [Candidate],
+    in_name: Vec<bool>,
+    in_phrase: Vec<bool>,
+    cue_at: Vec<Option<CueHit>>,
+    nested: Vec<bool>,
 }
 
-fn in_any_phrase(cands: &[Candidate], k: usize) -> bool {
-    cands.iter().any(|c| c.np_start <= k && k < c.name_end)
+impl<'c> Marks<'c> {
+    /// Marks sentence `s` with its candidates; O(sentence tokens + phrase lengths).
+    pub fn new(ix: &TextIndex, s: usize, cands: &'c [Candidate]) -> Self {
+        let r = ix.sentence_range(s);
+        let len = r.len();
+        let mut in_name = vec![false; len];
+        let mut in_phrase = vec![false; len];
+        let mut nested = Vec::with_capacity(cands.len());
+        let mut max_extent = 0;
+        for c in cands {
+            for k in c.np_start..c.name_end {
+                if let Some(x) = in_phrase.get_mut(k - r.start) {
+                    *x = true;
+                }
+            }
+            for k in c.name_start..c.name_end {
+                if let Some(x) = in_name.get_mut(k - r.start) {
+                    *x = true;
+                }
+            }
+            // Candidates come in head order; a containing phrase starts
+            // earlier, so a running maximum of extents finds it.
+            nested.push(max_extent >= c.name_end);
+            max_extent = max_extent.max(c.desc.map_or(c.name_end, |d| d.1.max(c.name_end)));
+        }
+        let mut m = Marks {
+            s0: r.start,
+            cands,
+            in_name,
+            in_phrase,
+            cue_at: vec![None; len],
+            nested,
+        };
+        for hit in sentence_cues(ix, s, &m) {
+            if let Some(x) = m.cue_at.get_mut(hit.tok - r.start) {
+                *x = Some(hit);
+            }
+        }
+        m
+    }
+
+    fn in_name(&self, k: usize) -> bool {
+        k >= self.s0 && self.in_name.get(k - self.s0).copied().unwrap_or(false)
+    }
+
+    fn in_phrase(&self, k: usize) -> bool {
+        k >= self.s0 && self.in_phrase.get(k - self.s0).copied().unwrap_or(false)
+    }
+
+    fn cue(&self, k: usize) -> Option<CueHit> {
+        if k < self.s0 {
+            return None;
+        }
+        self.cue_at.get(k - self.s0).copied().flatten()
+    }
 }
 
 /// Negation within the three words before a cue ("did not accept", "refused to back").
@@ -73,11 +133,11 @@ fn negate(kind: StanceKind) -> StanceKind {
 }
 
 /// The cue words of sentence `s`, in text order.
-pub fn sentence_cues(ix: &TextIndex, s: usize, cands: &[Candidate]) -> Vec<CueHit> {
+fn sentence_cues(ix: &TextIndex, s: usize, marks: &Marks) -> Vec<CueHit> {
     let r = ix.sentence_range(s);
     let mut out = Vec::new();
     for i in r.clone() {
-        if ix.kind(i) != Some(TokenKind::Word) || in_any_name(cands, i) {
+        if ix.kind(i) != Some(TokenKind::Word) || marks.in_name(i) {
             continue;
         }
         let w = ix.lw(i);
@@ -122,7 +182,7 @@ fn opens_finite_clause(ix: &TextIndex, k: usize) -> bool {
 }
 
 /// The nearest cue governing the candidate from the left.
-fn left_cue(ix: &TextIndex, c: &Candidate, cues: &[CueHit], s0: usize) -> Option<CueHit> {
+fn left_cue(ix: &TextIndex, c: &Candidate, marks: &Marks, s0: usize) -> Option<CueHit> {
     let mut k = c.np_start;
     while k > s0 && c.np_start - k < MAX_CUE_DISTANCE {
         k -= 1;
@@ -130,8 +190,8 @@ fn left_cue(ix: &TextIndex, c: &Candidate, cues: &[CueHit], s0: usize) -> Option
         if is_hard_boundary(w) || opens_finite_clause(ix, k) || matches!(w, "which" | "who") {
             return None;
         }
-        if let Some(hit) = cues.iter().find(|h| h.tok == k) {
-            return (!hit.speech).then_some(*hit);
+        if let Some(hit) = marks.cue(k) {
+            return (!hit.speech).then_some(hit);
         }
         if w == "that" {
             return None;
@@ -141,7 +201,7 @@ fn left_cue(ix: &TextIndex, c: &Candidate, cues: &[CueHit], s0: usize) -> Option
 }
 
 /// A cue to the right: adjective/noun, passive, or relative clause.
-fn right_cue(ix: &TextIndex, c: &Candidate, cues: &[CueHit], s1: usize) -> Option<CueHit> {
+fn right_cue(ix: &TextIndex, c: &Candidate, marks: &Marks, s1: usize) -> Option<CueHit> {
     let start = c.name_end;
     let relative = matches!(ix.lw(start), "that" | "which" | "who")
         || (ix.lw(start) == "," && matches!(ix.lw(start + 1), "which" | "who"));
@@ -152,10 +212,10 @@ fn right_cue(ix: &TextIndex, c: &Candidate, cues: &[CueHit], s1: usize) -> Optio
         if k > start && (is_hard_boundary(w) || matches!(w, "while" | "whereas")) {
             return None;
         }
-        if let Some(hit) = cues.iter().find(|h| h.tok == k) {
+        if let Some(hit) = marks.cue(k) {
             let passive = only_aux && hit.kind != StanceKind::Neutral && lex::is_participle(w);
             if hit.nominal || passive || relative {
-                return (!hit.speech || hit.nominal).then_some(*hit);
+                return (!hit.speech || hit.nominal).then_some(hit);
             }
             return None;
         }
@@ -168,7 +228,7 @@ fn right_cue(ix: &TextIndex, c: &Candidate, cues: &[CueHit], s1: usize) -> Optio
 }
 
 /// The subject to the left of token `from` in the sentence starting at `s0`.
-pub fn left_subject(ix: &TextIndex, s0: usize, from: usize, cands: &[Candidate]) -> Option<usize> {
+pub fn left_subject(ix: &TextIndex, s0: usize, from: usize, marks: &Marks) -> Option<usize> {
     let mut fallback = None;
     let mut k = from;
     let mut steps = 0;
@@ -189,7 +249,7 @@ pub fn left_subject(ix: &TextIndex, s0: usize, from: usize, cands: &[Candidate])
             }
             continue;
         }
-        if in_any_phrase(cands, k) {
+        if marks.in_phrase(k) {
             continue;
         }
         if let Some(m) = ix.mention_at(k) {
@@ -245,30 +305,28 @@ fn cue_possessor(ix: &TextIndex, cue: usize, s0: usize) -> Option<usize> {
 pub fn stances_for(
     ix: &TextIndex,
     s: usize,
-    c: &Candidate,
-    cands: &[Candidate],
-    cues: &[CueHit],
+    ci: usize,
+    marks: &Marks,
 ) -> (Vec<(usize, StanceKind)>, bool) {
     let r = ix.sentence_range(s);
     let mut out = Vec::new();
-    let nested = cands.iter().any(|o| {
-        let extent = o.desc.map_or(o.name_end, |d| d.1.max(o.name_end));
-        o.head_tok != c.head_tok && o.np_start <= c.np_start && c.name_end <= extent
-    });
-    if nested {
+    let Some(c) = marks.cands.get(ci) else {
+        return (out, false);
+    };
+    if marks.nested.get(ci).copied().unwrap_or(false) {
         return (out, false);
     }
     if let Some(a) = authored_by(ix, c) {
         out.push(a);
     }
-    let left = left_cue(ix, c, cues, r.start);
-    let right = right_cue(ix, c, cues, r.end);
+    let left = left_cue(ix, c, marks, r.start);
+    let right = right_cue(ix, c, marks, r.end);
     if let Some(cue) = left {
         let holder = if cue.nominal {
             cue_possessor(ix, cue.tok, r.start)
-                .or_else(|| left_subject(ix, r.start, cue.tok, cands))
+                .or_else(|| left_subject(ix, r.start, cue.tok, marks))
         } else {
-            left_subject(ix, r.start, cue.tok, cands)
+            left_subject(ix, r.start, cue.tok, marks)
         };
         if let Some(a) = holder {
             out.push((a, adjust(ix, c, cue.kind)));
@@ -279,7 +337,7 @@ pub fn stances_for(
         // agent of a passive, or the subject of the clause.
         let between = (c.name_end..cue.tok)
             .rev()
-            .filter(|&k| !in_any_phrase(cands, k) && !ix.in_pp(k))
+            .filter(|&k| !marks.in_phrase(k) && !ix.in_pp(k))
             .find_map(|k| ix.mention_at(k).map(|m| m.actor));
         let agent = (ix.lw(cue.tok + 1) == "by")
             .then(|| ix.mention_at(cue.tok + 2).map(|m| m.actor))
@@ -292,7 +350,7 @@ pub fn stances_for(
         let holder = between
             .or(agent)
             .or(own_possessor)
-            .or_else(|| left_subject(ix, r.start, c.np_start, cands));
+            .or_else(|| left_subject(ix, r.start, c.np_start, marks));
         if let Some(a) = holder {
             if left.is_none() || between.is_some() || agent.is_some() {
                 out.push((a, adjust(ix, c, cue.kind)));
