@@ -1,5 +1,6 @@
 // Browser benchmarks in headless Chromium (playwright-core + /usr/bin/chromium).
-// usage: node bench/browser.mjs INPUTS.json OUT.json [--runs-small N] [--runs-large N] [--startup-runs N]
+// usage: node bench/browser.mjs INPUTS.json OUT.json [--runs-small N] [--runs-large N]
+//        [--runs-large-compromise N] [--startup-runs N]
 // INPUTS.json: {"texts": [{"name", "text"}...]}. Writes per-text timings for Gloss (wasm
 // `analyze`) and compromise, start-up timings of the built site, and its first-load bytes.
 // dist/ (the built site) is served at /, bench/ at /bench/; Gloss parts are skipped without dist/.
@@ -23,6 +24,8 @@ const opt = (name, def) => {
 const runsSmall = opt('--runs-small', 5);
 const runsLarge = opt('--runs-large', 3);
 const startupRuns = opt('--startup-runs', 5);
+// compromise needs ~100 s for 1 MB (superlinear), so large inputs get one run by default.
+const runsLargeCompromise = opt('--runs-large-compromise', 1);
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const n = s.length;
@@ -56,7 +59,8 @@ try {
       row.glossMs = median(r.ms);
       row.glossAll = r.ms;
     }
-    const c = await page.evaluate(([t, n]) => window.bench.timeCompromise(t, n), [text, runs]);
+    row.compromiseRuns = text.length > 200_000 ? runsLargeCompromise : runs;
+    const c = await page.evaluate(([t, n]) => window.bench.timeCompromise(t, n), [text, row.compromiseRuns]);
     row.compromiseMs = median(c.ms);
     row.compromiseAll = c.ms;
     result.throughput.push(row);
@@ -73,21 +77,40 @@ try {
       const p = await ctx.newPage();
       p.setDefaultTimeout(60_000);
       const loaded = [];
+      let readyAt = null;
       if (i === 0) {
         p.on('response', async (resp) => {
           try {
             const body = await resp.body();
-            loaded.push({ url: resp.url().replace(base, ''), raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+            loaded.push({ url: resp.url().replace(base, ''), raw: body.length, gzip: gzipSync(body, { level: 9 }).length,
+              afterReady: readyAt !== null });
           } catch { /* redirects have no body */ }
         });
       }
+      const pageErrors = [];
+      p.on('pageerror', (e) => pageErrors.push(String(e.message || e).split('\n')[0]));
+      const step = async (what, fn) => {
+        try {
+          return await fn();
+        } catch (e) {
+          const extra = pageErrors.length ? ` (page errors: ${pageErrors.slice(0, 3).join(' | ')})` : '';
+          throw new Error(`${what}: ${String(e.message || e).split('\n')[0]}${extra}`);
+        }
+      };
       await p.goto(`${base}/`, { waitUntil: 'commit' });
-      await p.waitForSelector('#article-input', { state: 'attached' });
+      await step('waiting for #article-input', () => p.waitForSelector('#article-input', { state: 'attached' }));
       ready.push(await p.evaluate(() => performance.now()));
+      readyAt = ready[ready.length - 1];
       const t0 = await p.evaluate(() => performance.now());
-      await p.getByText(/try the sample/i).first().click();
-      await p.click('#explain');
-      await p.waitForSelector('[data-actor]', { state: 'attached' });
+      const sample = p.locator('#try-sample');
+      await ((await sample.count()) ? sample : p.getByText(/try the sample/i).first()).click();
+      // The sample button may start the analysis itself; click Explain only if it is still there and enabled.
+      const explainBtn = p.locator('#explain');
+      if ((await explainBtn.count()) && (await explainBtn.isVisible()) && (await explainBtn.isEnabled())
+          && !(await p.locator('[data-actor]').count())) {
+        await explainBtn.click({ timeout: 2000 }).catch(() => {});
+      }
+      await step('waiting for the first [data-actor]', () => p.waitForSelector('[data-actor]', { state: 'attached' }));
       explain.push((await p.evaluate(() => performance.now())) - t0);
       if (i === 0) {
         await p.waitForLoadState('networkidle').catch(() => {});
@@ -95,6 +118,8 @@ try {
           files: loaded,
           raw: loaded.reduce((a, f) => a + f.raw, 0),
           gzip: loaded.reduce((a, f) => a + f.gzip, 0),
+          readyRaw: loaded.filter((f) => !f.afterReady).reduce((a, f) => a + f.raw, 0),
+          readyGzip: loaded.filter((f) => !f.afterReady).reduce((a, f) => a + f.gzip, 0),
           note: 'every response from navigation to the first explained article (sample text included)',
         };
       }
