@@ -314,6 +314,21 @@ impl<'d, 'a> Recognizer<'d, 'a> {
                 j += 2;
                 continue;
             }
+            // "National Air and Space Museum": "and" inside a name whose
+            // head comes after it (bounded look-ahead).
+            if w == "and" && !cues::is_org_head(prev) && !cues::is_place_head(prev) {
+                let mut k = j + 1;
+                while k < end && k < j + 6 && self.capword(k) && self.space_before(k) {
+                    k += 1;
+                }
+                if k > j + 1 {
+                    let head = self.w(k - 1);
+                    if cues::is_org_head(head) || cues::is_place_head(head) {
+                        j = k;
+                        continue;
+                    }
+                }
+            }
             if cues::is_name_particle(w) && sp && j + 1 < end && self.capword(j + 1) {
                 j += 2;
                 continue;
@@ -461,6 +476,15 @@ impl<'d, 'a> Recognizer<'d, 'a> {
             }
             let weak = (k..t_end).all(|g| cues::is_weak_title(self.w(g)) || self.w(g) == ".");
             let has_name = t_end < b;
+            // "Duke University", "Foreign Affairs": not a title and a name.
+            let head = self.w(b - 1);
+            if has_name && (cues::is_org_head(head) || cues::is_place_head(head)) {
+                self.emit(a, b, out);
+                return;
+            }
+            if has_name && b - t_end == 1 && self.is_common(head) {
+                return;
+            }
             if !weak || (has_name && t_end - k == 1 && self.w(k) != "General") {
                 if k > a {
                     self.emit(a, k, out);
@@ -523,19 +547,25 @@ impl<'d, 'a> Recognizer<'d, 'a> {
     /// A singular demonym or nationality adjective ("Russian", "Indonesian").
     fn is_adjective(&self, g: usize) -> bool {
         let w = self.w(g);
+        let next_lower = self.kind(g + 1) == Some(TokenKind::Word)
+            && first_char(self.w(g + 1)).is_some_and(char::is_lowercase);
+        let demonym = crate::kb::demonym(w).is_some();
+        if demonym && next_lower {
+            // "Saudi officials".
+            return true;
+        }
         if crate::kb::lookup(w).is_some() || lexicon::is_place(w) {
             return false;
         }
-        if crate::kb::demonym(w).is_some() {
+        if demonym || (w.ends_with("ist") && !lexicon::is_surname(w)) {
             return true;
         }
-        let next_lower = self.kind(g + 1) == Some(TokenKind::Word)
-            && first_char(self.w(g + 1)).is_some_and(char::is_lowercase);
         next_lower
             && ["ian", "ean", "ese", "ish", "an", "ic", "i"]
                 .iter()
                 .any(|s| w.ends_with(s))
-            && !self.known_mid.contains(w.trim_end_matches('s'))
+            && !lexicon::is_surname(w)
+            && !lexicon::is_first_name(w)
             && w.chars().count() > 4
     }
 
@@ -743,10 +773,19 @@ impl<'d, 'a> Recognizer<'d, 'a> {
         let mut out: Vec<EntityMention> = cands
             .iter()
             .zip(labels)
-            .filter_map(|(c, (k, _))| {
+            .filter_map(|(c, (k, strength))| {
+                let text = self.slice(c.a, c.b);
+                // An unknown plural ("Polaroids") is a product or a common noun.
+                if strength == 0
+                    && c.b - c.a == 1
+                    && text.ends_with('s')
+                    && !text.ends_with("ss")
+                    && best.get(text).is_none_or(|b| b.1 == 0)
+                {
+                    return None;
+                }
                 let s = self.doc.tokens.get(c.a)?.start;
                 let e = self.doc.tokens.get(c.b.checked_sub(1)?)?.end;
-                let text = self.slice(c.a, c.b);
                 let kind = if c.forced.is_some() {
                     k
                 } else {
