@@ -135,6 +135,8 @@ struct Work {
     new: bool,
     complement: Vec<String>,
     mentions: Vec<Candidate>,
+    /// Sentence of the latest mention.
+    last_sentence: usize,
     /// (sentence, actor, stance) in text order.
     stances: Vec<(usize, usize, StanceKind)>,
 }
@@ -152,6 +154,7 @@ impl Work {
             new: false,
             complement: Vec::new(),
             mentions: Vec::new(),
+            last_sentence: c.sentence,
             stances: Vec::new(),
         };
         w.absorb(c);
@@ -183,6 +186,7 @@ impl Work {
         }
         self.old |= c.old;
         self.new |= c.new;
+        self.last_sentence = c.sentence;
         self.mentions.push(c);
     }
 
@@ -219,10 +223,17 @@ impl Work {
         let shares = overlap(&self.content, &c.content)
             || c.actors.iter().any(|a| self.actors.contains(a))
             || (self.number.is_some() && self.number == c.number);
+        // "The three-stage agreement" right after "a ceasefire deal":
+        // a definite description of the proposal just mentioned.
+        let recent_definite = c.definite
+            && c.possessor.is_none()
+            && c.number.is_none()
+            && c.actors.is_empty()
+            && c.sentence <= self.last_sentence + 1;
         if self.lemmas.contains(&c.head.lemma) {
-            shares || c.content.is_empty() || self.content.is_empty()
+            shares || c.content.is_empty() || self.content.is_empty() || recent_definite
         } else {
-            shares
+            shares || recent_definite
         }
     }
 }

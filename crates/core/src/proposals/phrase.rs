@@ -39,6 +39,8 @@ pub struct Candidate {
     pub desc: Option<(usize, usize)>,
     /// A determiner or possessive opens the phrase.
     pub has_det: bool,
+    /// Opens with "the", "this", "that", "these" or "those".
+    pub definite: bool,
     /// Lower-case content modifiers (not determiners/quantifiers/tags).
     pub content: Vec<String>,
     /// A topic modifier ("peace", "security") is present.
@@ -96,6 +98,14 @@ pub fn candidates(ix: &TextIndex, s: usize) -> Vec<Candidate> {
             continue;
         }
         if let Some(c) = build(ix, s, h, head, r.start, r.end) {
+            // A head inside this phrase's modifiers ("a ceasefire and
+            // hostage release deal") is not a proposal of its own.
+            while out
+                .last()
+                .is_some_and(|p: &Candidate| p.head_tok >= c.np_start)
+            {
+                out.pop();
+            }
             out.push(c);
         }
     }
@@ -164,6 +174,7 @@ fn build(
     let mut start = h;
     let mut pending: Option<usize> = None; // rightmost tentative token
     let mut has_det = false;
+    let mut force_next = false;
     let mut j = h;
     while j > s0 && h - j < MAX_LEFT {
         let k = j - 1;
@@ -192,6 +203,7 @@ fn build(
                     break;
                 }
                 let in_mention = ix.mention_at(k).is_some();
+                let force = std::mem::take(&mut force_next);
                 // "a climate and tax bill": coordinated modifiers.
                 let coordinated = matches!(w, "and" | "or")
                     && k > s0
@@ -200,6 +212,7 @@ fn build(
                     && (lex::is_topic(ix.lw(k + 1)) || is_known_modifier(ix.lw(k + 1)));
                 let stop = !in_mention
                     && !coordinated
+                    && !force
                     && (lex::is_preposition(w)
                         || lex::is_conjunction(w)
                         || lex::is_pronoun(w)
@@ -211,6 +224,7 @@ fn build(
                 if stop {
                     break;
                 }
+                force_next = coordinated;
                 if !in_mention && !ix.is_cap(k) && tentative(w) && !is_known_modifier(w) {
                     // Keep a possible verb only when a determiner closes the
                     // phrase within three plain modifiers ("the updated …",
@@ -247,6 +261,7 @@ fn build(
         name_end: h + 1,
         desc: None,
         has_det,
+        definite: matches!(ix.lw(start), "the" | "this" | "that" | "these" | "those"),
         content: Vec::new(),
         topic: false,
         actors: Vec::new(),

@@ -204,7 +204,10 @@ fn left_cue(ix: &TextIndex, c: &Candidate, marks: &Marks, s0: usize) -> Option<C
 fn right_cue(ix: &TextIndex, c: &Candidate, marks: &Marks, s1: usize) -> Option<CueHit> {
     let start = c.name_end;
     let relative = matches!(ix.lw(start), "that" | "which" | "who")
-        || (ix.lw(start) == "," && matches!(ix.lw(start + 1), "which" | "who"));
+        || (ix.lw(start) == "," && matches!(ix.lw(start + 1), "which" | "who"))
+        || ix
+            .mention_at(start)
+            .is_some_and(|m| m.first == start && !ix.in_pp(start));
     let mut only_aux = true;
     let mut k = start;
     while k < s1 && k - start < MAX_RIGHT_DISTANCE {
@@ -227,8 +230,9 @@ fn right_cue(ix: &TextIndex, c: &Candidate, marks: &Marks, s1: usize) -> Option<
     None
 }
 
-/// The subject to the left of token `from` in the sentence starting at `s0`.
-pub fn left_subject(ix: &TextIndex, s0: usize, from: usize, marks: &Marks) -> Option<usize> {
+/// The subject to the left of token `from` in the sentence starting at
+/// `s0`: (actor, first token of its mention, or `usize::MAX` for a pronoun).
+fn subject_at(ix: &TextIndex, s0: usize, from: usize, marks: &Marks) -> Option<(usize, usize)> {
     let mut fallback = None;
     let mut k = from;
     let mut steps = 0;
@@ -262,16 +266,85 @@ pub fn left_subject(ix: &TextIndex, s0: usize, from: usize, marks: &Marks) -> Op
                 || lex::is_role_noun(ix.lw(m.last + 2))
                 || lex::is_role_noun(ix.lw(m.last + 3));
             if possessive && !role_follows {
-                fallback.get_or_insert(m.actor);
+                fallback.get_or_insert((m.actor, usize::MAX));
                 continue;
             }
-            return Some(m.actor);
+            return Some((m.actor, m.first));
         }
         if matches!(w, "he" | "she") && !ix.in_pp(k) {
-            return ix.last_person_before(k).or(fallback);
+            return ix
+                .last_person_before(k)
+                .map(|a| (a, usize::MAX))
+                .or(fallback);
         }
     }
     fallback
+}
+
+/// The subject actor to the left of token `from` (see [`subject_at`]).
+pub fn left_subject(ix: &TextIndex, s0: usize, from: usize, marks: &Marks) -> Option<usize> {
+    subject_at(ix, s0, from, marks).map(|(a, _)| a)
+}
+
+/// Pushes the subject left of `from` and any actors coordinated with it.
+fn push_subject(
+    ix: &TextIndex,
+    s0: usize,
+    from: usize,
+    marks: &Marks,
+    kind: StanceKind,
+    out: &mut Vec<(usize, StanceKind)>,
+) {
+    if let Some((a, first)) = subject_at(ix, s0, from, marks) {
+        let mut holders = vec![a];
+        if first != usize::MAX {
+            coordinated_before(ix, s0, first, &mut holders);
+        }
+        out.extend(holders.into_iter().map(|h| (h, kind)));
+    }
+}
+
+/// Actors coordinated before the mention starting at `first`
+/// ("Israel and Hamas agree", "Qatar, Egypt and the United States").
+fn coordinated_before(ix: &TextIndex, s0: usize, mut first: usize, out: &mut Vec<usize>) {
+    for _ in 0..4 {
+        if first < s0 + 2 || !matches!(ix.lw(first - 1), "and" | "," | "or") {
+            return;
+        }
+        let mut k = first - 2;
+        if ix.lw(k) == "," && k > s0 {
+            k -= 1;
+        }
+        match ix.mention_at(k) {
+            Some(m) if !ix.in_pp(m.first) && m.last == k + 1 => {
+                if !out.contains(&m.actor) {
+                    out.push(m.actor);
+                }
+                first = m.first;
+            }
+            _ => return,
+        }
+    }
+}
+
+/// The agents after "by": "by Qatar, Egypt and the United States".
+fn agents_after(ix: &TextIndex, mut k: usize, out: &mut Vec<usize>) {
+    for _ in 0..5 {
+        if lex::is_determiner(ix.lw(k)) && ix.mention_at(k).is_none() {
+            k += 1;
+        }
+        let Some(m) = ix.mention_at(k) else { return };
+        if !out.contains(&m.actor) {
+            out.push(m.actor);
+        }
+        k = m.last;
+        match ix.lw(k) {
+            "and" | "or" => k += 1,
+            "," if ix.lw(k + 1) == "and" => k += 2,
+            "," => k += 1,
+            _ => return,
+        }
+    }
 }
 
 /// The possessor of a nominal cue ("Russia’s rejection", "his opposition").
@@ -316,44 +389,46 @@ pub fn stances_for(
     if marks.nested.get(ci).copied().unwrap_or(false) {
         return (out, false);
     }
-    if let Some(a) = authored_by(ix, c) {
-        out.push(a);
-    }
+    out.extend(authored_by(ix, c));
     let left = left_cue(ix, c, marks, r.start);
     let right = right_cue(ix, c, marks, r.end);
     if let Some(cue) = left {
-        let holder = if cue.nominal {
+        let kind = adjust(ix, c, cue.kind);
+        let possessor = if cue.nominal {
             cue_possessor(ix, cue.tok, r.start)
-                .or_else(|| left_subject(ix, r.start, cue.tok, marks))
         } else {
-            left_subject(ix, r.start, cue.tok, marks)
+            None
         };
-        if let Some(a) = holder {
-            out.push((a, adjust(ix, c, cue.kind)));
+        match possessor {
+            Some(a) => out.push((a, kind)),
+            None => push_subject(ix, r.start, cue.tok, marks, kind, &mut out),
         }
     }
     if let Some(cue) = right {
+        let kind = adjust(ix, c, cue.kind);
         // Subject between the proposal and the cue (relative clause), the
         // agent of a passive, or the subject of the clause.
         let between = (c.name_end..cue.tok)
             .rev()
             .filter(|&k| !marks.in_phrase(k) && !ix.in_pp(k))
             .find_map(|k| ix.mention_at(k).map(|m| m.actor));
-        let agent = (ix.lw(cue.tok + 1) == "by")
-            .then(|| ix.mention_at(cue.tok + 2).map(|m| m.actor))
-            .flatten();
+        let mut agents = Vec::new();
+        if ix.lw(cue.tok + 1) == "by" {
+            agents_after(ix, cue.tok + 2, &mut agents);
+        }
         let own_possessor = if cue.nominal && cue.tok > c.name_end + 1 {
             cue_possessor(ix, cue.tok, c.name_end)
         } else {
             None
         };
-        let holder = between
-            .or(agent)
-            .or(own_possessor)
-            .or_else(|| left_subject(ix, r.start, c.np_start, marks));
-        if let Some(a) = holder {
-            if left.is_none() || between.is_some() || agent.is_some() {
-                out.push((a, adjust(ix, c, cue.kind)));
+        if let Some(a) = between {
+            out.push((a, kind));
+        } else if !agents.is_empty() {
+            out.extend(agents.into_iter().map(|a| (a, kind)));
+        } else if left.is_none() {
+            match own_possessor {
+                Some(a) => out.push((a, kind)),
+                None => push_subject(ix, r.start, c.np_start, marks, kind, &mut out),
             }
         }
     }
@@ -362,11 +437,14 @@ pub fn stances_for(
 
 /// "conditions set by the European Commission": a participle + "by" + actor
 /// right after the name names its author (or, for a cue verb, its stance).
-fn authored_by(ix: &TextIndex, c: &Candidate) -> Option<(usize, StanceKind)> {
-    let p = c.name_end;
+fn authored_by(ix: &TextIndex, c: &Candidate) -> Vec<(usize, StanceKind)> {
+    let mut p = c.name_end;
+    if ix.lw(p) == "," {
+        p += 1;
+    }
     let w = ix.lw(p);
     if ix.lw(p + 1) != "by" {
-        return None;
+        return Vec::new();
     }
     let kind = match lex::cue(w, "by") {
         Some(cue) if lex::is_participle(w) || w == "put" => cue.kind,
@@ -388,17 +466,16 @@ fn authored_by(ix: &TextIndex, c: &Candidate) -> Option<(usize, StanceKind)> {
                 | "laid"
                 | "issued"
                 | "announced"
+                | "mediated"
         ) =>
         {
             StanceKind::Proposes
         }
-        _ => return None,
+        _ => return Vec::new(),
     };
-    let mut k = p + 2;
-    if lex::is_determiner(ix.lw(k)) && ix.mention_at(k).is_none() {
-        k += 1;
-    }
-    ix.mention_at(k).map(|m| (m.actor, kind))
+    let mut agents = Vec::new();
+    agents_after(ix, p + 2, &mut agents);
+    agents.into_iter().map(|a| (a, kind)).collect()
 }
 
 /// "support for alterations to X" criticises X; "found certain components

@@ -85,6 +85,19 @@ fn phrases_and_names() {
             "Lawmakers in parliament passed the bill after a vote on the government proposal.",
             &["bill", "government proposal"],
         ),
+        (
+            "Both sides agreed to a ceasefire and hostage release deal.",
+            &["ceasefire and hostage release deal"],
+        ),
+        (
+            "The Senate passed a sweeping climate and tax bill on Sunday.",
+            &["climate and tax bill"],
+        ),
+        (
+            "The prime minister put forward a revised customs arrangement.",
+            &["revised customs arrangement"],
+        ),
+        ("The peace talks resume on Friday.", &[]),
     ];
     for (text, want) in cases {
         let ps = setup(
@@ -126,6 +139,36 @@ fn merging() {
         ps[0].description.as_deref(),
         Some("modified to gain acceptance")
     );
+}
+
+#[test]
+fn nested_phrase_takes_no_outside_cue() {
+    let ps = setup(
+        "Trump backed a second referendum on the final peace deal.",
+        &[("Trump", ActorKind::Person)],
+    );
+    let deal = ps.iter().find(|p| p.name.contains("deal")).expect("deal");
+    assert!(deal.stances.is_empty(), "{:?}", deal.stances);
+    let vote = ps
+        .iter()
+        .find(|p| p.name.contains("referendum"))
+        .expect("referendum");
+    assert_eq!(vote.stances.len(), 1);
+    assert_eq!(vote.stances[0].stance, StanceKind::Supports);
+}
+
+#[test]
+fn definite_description_merges_with_recent_proposal() {
+    let ps = setup(
+        "Israel and Hamas agreed to a ceasefire deal. The three-stage agreement pauses fighting. \
+         Years later, a trade agreement was signed.",
+        &[
+            ("Israel", ActorKind::Place),
+            ("Hamas", ActorKind::Organization),
+        ],
+    );
+    assert_eq!(names(&ps), vec!["ceasefire deal", "trade agreement"]);
+    assert_eq!(ps[0].mentions.len(), 2);
 }
 
 #[test]
@@ -199,6 +242,48 @@ fn stances() {
             "trump",
             Proposes,
         ),
+        (
+            "Israel and Hamas agree to ceasefire deal.",
+            "deal",
+            "israel",
+            Supports,
+        ),
+        (
+            "Israel and Hamas agree to ceasefire deal.",
+            "deal",
+            "hamas",
+            Supports,
+        ),
+        (
+            "The peace deal, brokered by Qatar and Egypt, holds.",
+            "deal",
+            "egypt",
+            Proposes,
+        ),
+        (
+            "Russia accepted the conditions set by Ukraine.",
+            "conditions",
+            "ukraine",
+            Proposes,
+        ),
+        (
+            "Hamas listed conditions Russia has repeatedly rejected in talks.",
+            "conditions",
+            "russia",
+            Opposes,
+        ),
+        (
+            "Trump welcomed parts of the peace plan but criticized the time limit.",
+            "time limit",
+            "trump",
+            Criticizes,
+        ),
+        (
+            "Putin described the peace offer as fair and final.",
+            "offer",
+            "putin",
+            Supports,
+        ),
     ];
     for &(text, prop, actor, want) in cases {
         let ps = setup(
@@ -211,6 +296,10 @@ fn stances() {
                 ("Putin", ActorKind::Person),
                 ("Trump", ActorKind::Person),
                 ("Ushakov", ActorKind::Person),
+                ("Israel", ActorKind::Place),
+                ("Hamas", ActorKind::Organization),
+                ("Qatar", ActorKind::Place),
+                ("Egypt", ActorKind::Place),
             ],
         );
         let p = ps
