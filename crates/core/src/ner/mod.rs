@@ -251,9 +251,18 @@ impl<'d, 'a> Recognizer<'d, 'a> {
             .last()
             .is_some_and(|g| matches!(self.w(g), "." | "!" | "?" | "”" | "\""));
         let _ = last_punct;
+        // A short line on its own ("Election Results", "Figure 2"): a heading.
+        let heading = words >= 1 && words <= 4 && !ends_with_stop && caps == content && {
+            let sp = self.doc.sentences.get(s).copied().unwrap_or_default();
+            let i = self.doc.paragraphs.partition_point(|p| p.end < sp.end);
+            self.doc
+                .paragraphs
+                .get(i)
+                .is_some_and(|p| p.start == sp.start && p.end == sp.end)
+        };
         if words >= 3 && upper * 10 >= words * 8 {
             Headline::AllCaps
-        } else if words >= 3 && !ends_with_stop && caps * 10 >= content * 7 {
+        } else if (words >= 3 && !ends_with_stop && caps * 10 >= content * 7) || heading {
             Headline::TitleCase
         } else {
             Headline::No
@@ -282,7 +291,8 @@ impl<'d, 'a> Recognizer<'d, 'a> {
             }
             if w == "." && !sp && j + 1 < end && self.capword(j + 1) {
                 let single = prev.chars().count() == 1 && is_cap(prev);
-                if single || cues::is_title(prev) {
+                let abbrev = matches!(prev, "St" | "Mt" | "Ft" | "Pt");
+                if single || abbrev || cues::is_title(prev) {
                     j += 2;
                     continue;
                 }
@@ -485,7 +495,8 @@ impl<'d, 'a> Recognizer<'d, 'a> {
             if has_name && b - t_end == 1 && self.is_common(head) {
                 return;
             }
-            if !weak || (has_name && t_end - k == 1 && self.w(k) != "General") {
+            let general_ok = self.w(k) != "General" || lexicon::is_first_name(self.w(t_end));
+            if !weak || (has_name && t_end - k == 1 && general_ok) {
                 if k > a {
                     self.emit(a, k, out);
                 }
@@ -775,14 +786,17 @@ impl<'d, 'a> Recognizer<'d, 'a> {
             .zip(labels)
             .filter_map(|(c, (k, strength))| {
                 let text = self.slice(c.a, c.b);
-                // An unknown plural ("Polaroids") is a product or a common noun.
-                if strength == 0
-                    && c.b - c.a == 1
-                    && text.ends_with('s')
-                    && !text.ends_with("ss")
-                    && best.get(text).is_none_or(|b| b.1 == 0)
-                {
-                    return None;
+                let unknown = strength == 0 && best.get(text).is_none_or(|b| b.1 == 0);
+                if c.b - c.a == 1 && c.forced.is_none() {
+                    // A lone letter, a code ("L2"), an unknown plural
+                    // ("Polaroids") or a capitalised common word ("Factor").
+                    let plural = text.ends_with('s') && !text.ends_with("ss");
+                    if text.chars().count() == 1
+                        || text.chars().any(|ch| ch.is_ascii_digit())
+                        || (unknown && (plural || lexicon::is_lowercase_word(&lower(text))))
+                    {
+                        return None;
+                    }
                 }
                 let s = self.doc.tokens.get(c.a)?.start;
                 let e = self.doc.tokens.get(c.b.checked_sub(1)?)?.end;
