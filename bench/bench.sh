@@ -18,6 +18,10 @@ else
 fi
 
 if [[ $smoke == 1 ]]; then
+  python3 -m unittest discover -s bench -p 'test_*.py'
+  if [[ -d bench/node_modules/compromise ]]; then
+    node --test bench/compromise_ner.test.mjs
+  fi
   exec python3 bench/run.py --smoke
 fi
 
