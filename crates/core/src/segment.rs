@@ -162,11 +162,86 @@ pub fn sentences(text: &str, paragraphs: &[Span], ignored: &[Ignored]) -> Vec<Sp
         if cur < p.end {
             pieces.push(Span::new(cur, p.end));
         }
-        for piece in pieces {
+        for mut piece in pieces {
+            if piece.start == p.start {
+                if let Some(end) = dateline_prefix(text, piece) {
+                    push_trimmed(text, piece.start, end, &mut out);
+                    piece.start = end;
+                }
+            }
             split_piece(text, piece, &mut out);
         }
     }
     out
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// A dateline glued to the first sentence of a paragraph ("Thursday, May 7,
+/// 2015 On Tuesday, the …"): returns the byte where the story text starts.
+/// Needs a month, a day and a four-digit year, then a capitalised word.
+fn dateline_prefix(text: &str, piece: Span) -> Option<usize> {
+    let s = text.get(piece.start..piece.end)?;
+    let mut month = false;
+    let mut year_end = None;
+    let mut pos = 0;
+    for (n, word) in s.split_inclusive(char::is_whitespace).enumerate() {
+        if n >= 6 {
+            break;
+        }
+        let w = word.trim().trim_end_matches([',', '.']).to_lowercase();
+        pos += word.len();
+        if MONTHS.contains(&w.as_str()) {
+            month = true;
+        } else if w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) && month {
+            year_end = Some(pos);
+            break;
+        } else if !(WEEKDAYS.contains(&w.as_str())
+            || (1..=2).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit()))
+        {
+            return None;
+        }
+    }
+    let end = year_end?;
+    let rest = &s[end..];
+    let next = rest.trim_start().chars().next()?;
+    (next.is_uppercase() && !rest.trim_start().is_empty() && end < s.len())
+        .then_some(piece.start + end)
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
@@ -320,6 +395,29 @@ mod tests {
             &t[p[1].start..p[1].end],
             "This is a long line of text that wraps without\nending here. Next."
         );
+    }
+
+    #[test]
+    fn glued_datelines_split() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Thursday, May 7, 2015 On Tuesday, the government acted.",
+                &["Thursday, May 7, 2015", "On Tuesday, the government acted."],
+            ),
+            (
+                "May 7, 2015 The council voted.",
+                &["May 7, 2015", "The council voted."],
+            ),
+            ("May 2015 was warm.", &["May 2015 was warm."]),
+            (
+                "In May 2015 The Times said so.",
+                &["In May 2015 The Times said so."],
+            ),
+            ("Monday, May 18, 2015", &["Monday, May 18, 2015"]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(sents(text), *want, "{text}");
+        }
     }
 
     #[test]

@@ -162,7 +162,7 @@ fn candidates(doc: &Doc, lower: &str) -> (Vec<usize>, Option<usize>) {
             headline = Some(i);
             continue;
         }
-        if single && is_dateline(text) {
+        if is_dateline(text) && (single || !has_terminal(text)) {
             continue;
         }
         if para_credit || words < 4 {
