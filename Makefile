@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help setup serve build test lint test-rust licenses test-e2e eval bench bench-smoke
+.PHONY: help setup serve build budget test lint test-rust licenses test-e2e eval bench bench-smoke
 
 help:
 	@echo "make serve  - build the site and serve it on a local address"
@@ -14,6 +14,23 @@ help:
 # Toolchain and browser installs (idempotent).
 setup:
 	bash scripts/setup.sh
+
+# The static site in dist/ (the app, the JS API in dist/js/, the worker).
+build: setup
+	bash scripts/build-site.sh
+
+# Build, then serve dist/ on 127.0.0.1:8080 (or the next free port).
+serve: build
+	bash scripts/serve.sh
+
+# Browser end-to-end tests (chromium via playwright-core), then the size budget.
+test-e2e: build
+	cd tests && node --test e2e/
+	bash scripts/budget.sh
+
+# First-load bytes of dist/ (raw and gzip -9) against the 350 KB budget.
+budget:
+	bash scripts/budget.sh
 
 lint:
 	cargo fmt --all -- --check
@@ -28,7 +45,7 @@ licenses:
 eval:
 	bash scripts/eval.sh
 
-test: lint test-rust licenses test-e2e bench-smoke
+test: setup lint test-rust licenses test-e2e bench-smoke
 	@echo "all tests passed"
 
 # Benchmarks (bench/, docs/benchmarks.md): full run writes bench/RESULTS.md and bench/throughput.svg.

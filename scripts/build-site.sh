@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds the static site into dist/ (works under any sub-path):
 #   1. the Yew app with trunk (profile wasm-release: opt-level z, panic=abort; wasm-opt -Oz),
-#   2. the JavaScript API (crates/js) with the wasm-bindgen CLI into dist/js/
-#      (used by the app's analysis worker, and importable by any page),
-#   3. trunk's inline loader moved to boot.js so the CSP forbids inline script.
+#   2. the analysis worker (www/worker.js), pointed at the app's hashed module,
+#   3. the JavaScript API (crates/js) with the wasm-bindgen CLI into dist/js/
+#      (for other pages: import init, { analyze } from './js/gloss.js'),
+#   4. trunk's inline loader moved to boot.js so the CSP forbids inline script.
 # Tools come from scripts/setup.sh; nothing is downloaded here (trunk --offline).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,12 @@ wasm_features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-s
 
 echo "== app (trunk)"
 trunk build --release --public-url ./ --offline
+
+echo "== worker"
+app_js=$(cd dist && ls gloss-app*.js | head -n 1)
+app_wasm=$(cd dist && ls gloss-app*_bg.wasm | head -n 1)
+sed -i -e "s#'./gloss-app.js'#'./${app_js}'#" -e "s#'./gloss-app_bg.wasm'#'./${app_wasm}'#" dist/worker.js
+grep -q "./${app_js}'" dist/worker.js && grep -q "./${app_wasm}'" dist/worker.js
 
 echo "== JS API (crates/js)"
 cargo build -p gloss-js --target wasm32-unknown-unknown --profile wasm-release

@@ -1,22 +1,25 @@
-// Gloss analysis worker: runs the analysis core (the JS API in ./js/) off the
-// main thread. Messages: {id, kind: "analyze" | "extract", text, input} →
+// Gloss analysis worker: runs the analysis core off the main thread. It loads
+// the app's own wasm module (already cached by the page; scripts/build-site.sh
+// writes the hashed file names in place of ./gloss-app.js and
+// ./gloss-app_bg.wasm), whose `main` does nothing outside a window.
+// Messages: {id, kind: "analyze" | "extract", text, input} →
 // {id, ok: true, json, ms} | {id, ok: true, text} | {id, ok: false, error}.
 // A failure inside the core (a wasm trap) is caught and reported; the app
 // then replaces this worker, since a trapped instance is not reused.
-import init, { analyzeJson, extractText } from './js/gloss.js';
+import init, { glossAnalyzeJson, glossExtractText } from './gloss-app.js';
 
-const ready = init();
+const ready = init({ module_or_path: new URL('./gloss-app_bg.wasm', import.meta.url) });
 
 self.onmessage = async (event) => {
   const { id, kind, text, input } = event.data || {};
   try {
     await ready;
     if (kind === 'extract') {
-      self.postMessage({ id, ok: true, text: extractText(String(text ?? '')) });
+      self.postMessage({ id, ok: true, text: glossExtractText(String(text ?? '')) });
       return;
     }
     const started = performance.now();
-    const json = analyzeJson(String(text ?? ''), { input: input || 'text', offsets: 'byte' });
+    const json = glossAnalyzeJson(String(text ?? ''), input || 'text');
     self.postMessage({ id, ok: true, json, ms: performance.now() - started });
   } catch (err) {
     const message = err && err.message ? `${err.name || 'Error'}: ${err.message}` : String(err);

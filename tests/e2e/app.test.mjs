@@ -2,7 +2,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { start, open, explainSample, mention, foreignRequests } from './helpers.mjs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { start, open, explainSample, mention, foreignRequests, OUT } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -15,6 +17,9 @@ after(async () => {
 test('the sample is explained and a Putin mention opens his card', async () => {
   const { context, page, log } = await open(env);
   await explainSample(page);
+  // Everything fetched to open the page and explain the sample (for scripts/budget.sh).
+  const firstLoad = [...new Set(log.requests.map((u) => new URL(u).pathname.replace(/^\//, '') || 'index.html'))];
+  await writeFile(join(OUT, 'first-load.json'), JSON.stringify(firstLoad, null, 2) + '\n');
   const status = await page.textContent('#status');
   assert.match(status, /\d+ actors?, \d+ proposals?/);
   assert.match(await page.textContent('#coverage'), /Analysed 100% of [\d,]+ characters/);
