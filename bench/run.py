@@ -228,9 +228,11 @@ def scaling(b):
         check_batch(out, 1)
         times[size] = g["cpu"]
         b.point("Gloss native (one doc)", len(text), len(text) / g["cpu"])
+        limit = 50 * MB + 10 * len(text.encode("utf8"))
         b.row("scaling", f"one doc {fmt_size(size)} ({runs} run{'s' if runs > 1 else ''}): CPU time, throughput, "
               "peak RSS", f"{g['cpu'] * 1000:.0f} ms, {fmt_rate(len(text) / g['cpu'])}, "
-              f"{fmt_bytes(g['rss']) if g['rss'] else '–'}")
+              f"{fmt_bytes(g['rss']) if g['rss'] else '–'}", "", "", f"RSS ≤ {fmt_bytes(limit)} (50 MB + 10 × doc)",
+              (g["rss"] <= limit) if g["rss"] else None)
     big, small = sizes[-1], sizes[-2]
     r = times[big] / times[small]
     b.row("scaling", f"CPU time {fmt_size(big)} / {fmt_size(small)}", f"{r:.1f}", "", "", "≤ 12", r <= 12)
