@@ -120,7 +120,7 @@ CITY_ALIASES = {
     ("Chennai", "IN"): ["Madras"], ("Beijing", "CN"): ["Peking"], ("Ho Chi Minh City", "VN"): ["Saigon", "HCMC"],
     ("Odesa", "UA"): ["Odessa"], ("Kharkiv", "UA"): ["Kharkov"], ("Lviv", "UA"): ["Lvov"],
     ("Saint Petersburg", "RU"): ["St. Petersburg", "St Petersburg", "Leningrad"],
-    ("New York City", "US"): ["New York", "NYC", "N.Y.C."], ("Los Angeles", "US"): ["L.A.", "LA"],
+    ("New York City", "US"): ["!New York", "NYC", "N.Y.C."], ("Los Angeles", "US"): ["L.A.", "LA"],
     ("Washington", "US"): ["Washington", "Washington D.C.", "Washington DC", "D.C.", "DC"],
     ("Yangon", "MM"): ["Rangoon"], ("Sanaa", "YE"): ["Sana'a", "Sana"], ("Bengaluru", "IN"): ["Bangalore"],
     ("Almaty", "KZ"): ["Alma-Ata"], ("Guangzhou", "CN"): ["Canton"], ("Astana", "KZ"): ["Nur-Sultan"],
@@ -160,12 +160,18 @@ CITY_DESCRIPTION = {
     ("Tehran", "IR"): "Capital of Iran; in news often shorthand for the Iranian government.",
     ("Gaza", "PS"): "Largest city of the Gaza Strip.",
 }
+# City names that are also common personal names, words or other places.
+AMBIGUOUS_CITY = {"Jackson", "Lincoln", "Columbia", "Concord", "Dover", "Augusta", "Salem", "Helena", "Madison",
+                  "Pierre", "Providence", "Richmond", "Charleston", "Springfield", "Montgomery", "Olympia",
+                  "Bismarck", "Raleigh", "Austin", "Victoria", "Florence", "Hamilton", "Wellington", "Kingston",
+                  "Santiago", "Córdoba", "Cordoba", "Mercedes", "Independence", "Aurora", "Orlando", "Jacksonville"}
+
 # US cities whose Wikipedia title is the bare name (AP datelines and a few more).
 US_BARE = {"Atlanta", "Baltimore", "Boston", "Chicago", "Cincinnati", "Cleveland", "Dallas", "Denver",
            "Detroit", "Honolulu", "Houston", "Indianapolis", "Las Vegas", "Los Angeles", "Miami",
            "Milwaukee", "Minneapolis", "New Orleans", "New York City", "Oklahoma City", "Philadelphia",
-           "Phoenix", "Pittsburgh", "St. Louis", "Salt Lake City", "San Antonio", "San Diego",
-           "San Francisco", "Seattle", "Nashville", "Austin", "Memphis", "Louisville", "Jacksonville"}
+           "Pittsburgh", "St. Louis", "Salt Lake City", "San Antonio", "San Diego", "San Francisco",
+           "Seattle", "Manhattan", "Brooklyn", "Queens", "The Bronx", "Staten Island"}
 
 US_CAPITALS = {
     "AL": "Montgomery", "AK": "Juneau", "AZ": "Phoenix", "AR": "Little Rock", "CA": "Sacramento",
@@ -179,7 +185,8 @@ US_CAPITALS = {
     "SD": "Pierre", "TN": "Nashville", "TX": "Austin", "UT": "Salt Lake City", "VT": "Montpelier",
     "VA": "Richmond", "WA": "Olympia", "WV": "Charleston", "WI": "Madison", "WY": "Cheyenne",
 }
-STATE_AMBIGUOUS = {"Georgia", "Washington", "New York", "Jersey"}
+STATE_AMBIGUOUS = {"Georgia", "Washington", "Jersey", "New York"}
+STATE_NAME = {}
 STATE_WIKI = {"Georgia": "Georgia (U.S. state)", "Washington": "Washington (state)", "New York": "New York (state)"}
 STATE_ALIASES = {"Washington": ["Washington State", "Washington state"], "New York": ["New York State", "New York state"]}
 
@@ -233,7 +240,8 @@ def main():
     for x in cities:
         key = (x["name"], x["countrycode"])
         big = x["population"] >= 750_000 or (x["countrycode"] == "US" and x["population"] >= 300_000)
-        wanted = big or key in cap_keys or key in CITY_ALIASES or key in CITY_NAME or key in EXTRA_CITIES
+        state_cap = x["countrycode"] == "US" and US_CAPITALS.get(x["admin1code"]) == x["name"]
+        wanted = big or state_cap or key in cap_keys or key in CITY_ALIASES or key in CITY_NAME or key in EXTRA_CITIES
         if wanted and x["countrycode"] in cid and (LATIN.match(x["name"]) or key in CITY_NAME):
             if x["name"] in country_names:
                 continue  # city-states: the country entry covers them
@@ -242,6 +250,8 @@ def main():
     best = {}
     for x in chosen:
         k = (x["name"], x["countrycode"])
+        if x["countrycode"] == "US" and US_CAPITALS.get(x["admin1code"]) == x["name"]:
+            k = (x["name"], x["countrycode"], x["admin1code"])
         if k not in best or x["population"] > best[k]["population"]:
             best[k] = x
     chosen = sorted(best.values(), key=lambda x: -x["population"])
@@ -290,7 +300,7 @@ def main():
         desc = CITY_DESCRIPTION.get(k) or (f"Capital of {cname[cc]}." if is_cap else f"City in {where}.")
         if is_cap and k not in CITY_DESCRIPTION and cc == "US":
             desc = "Capital of the United States."
-        label = ("?" if amb_name else "") + name
+        label = ("?" if amb_name or name in AMBIGUOUS_CITY else "") + name
         city_rows.append((i, "place", "capital" if is_cap else "city", label, aliases, [], ctx, wiki, desc))
 
     # ---- US states ----
@@ -311,7 +321,7 @@ def main():
                     ctx.append(ci)
         if cap:
             ctx.append(slug(cap))
-        label = ("?" if name in STATE_AMBIGUOUS else "") + name
+        label = ("?" if name in STATE_AMBIGUOUS else "") + STATE_NAME.get(name, name)
         desc = f"U.S. state" + (f"; capital {cap}." if cap else ".")
         aliases = STATE_ALIASES.get(name, []) + [f"State of {name}"]
         state_rows.append((i, "place", "us-state", label, aliases, [], sorted(set(ctx)),

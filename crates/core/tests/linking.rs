@@ -217,3 +217,44 @@ fn reference_article_actors_get_backgrounds() {
         }
     }
 }
+
+#[test]
+fn new_york_defaults_to_the_city_unless_context_says_state() {
+    let text = "She moved to New York last year.";
+    assert_eq!(
+        link(text, &[("New York", ActorKind::Place)]),
+        vec![id("new-york-city")]
+    );
+    let text = "Lawmakers in Albany passed the budget. New York will raise taxes.";
+    assert_eq!(
+        link(text, &[("New York", ActorKind::Place)]),
+        vec![id("new-york-state")]
+    );
+}
+
+#[test]
+fn a_full_name_elsewhere_settles_an_ambiguous_short_name() {
+    let text = "Tourists love New York City. Hotels in New York are full.";
+    assert_eq!(
+        link(text, &[("New York", ActorKind::Place)]),
+        vec![id("new-york-city")]
+    );
+}
+
+#[test]
+fn a_surname_of_an_unknown_person_is_not_a_place() {
+    let text = "Valeska Paris said she was held on the ship. Paris later left the church.";
+    let got = link(
+        text,
+        &[
+            ("Valeska Paris", ActorKind::Place),
+            ("Paris", ActorKind::Place),
+        ],
+    );
+    assert_eq!(got, vec![None, None]);
+    let text = "Diplomats met in Paris on Monday.";
+    assert_eq!(
+        link(text, &[("Paris", ActorKind::Place)]),
+        vec![id("paris")]
+    );
+}

@@ -83,7 +83,8 @@ impl Context {
         Context { cues, support }
     }
 
-    /// How much the article supports `e`.
+    /// How much the article supports `e`: its context ids present, and cues
+    /// that list it as context.
     fn score(&self, e: &Entry) -> u32 {
         let own = e.context.iter().filter(|c| self.cues.contains(*c)).count() as u32;
         own + self.support.get(e.id).copied().unwrap_or(0)
@@ -149,10 +150,11 @@ fn after_place_comma(doc: &Doc, actor: &Actor) -> bool {
     })
 }
 
-/// Picks among ambiguous candidates by context; `None` on a tie or no support.
+/// Picks among ambiguous candidates by context; on a tie (or no support) the
+/// candidate marked as the editorial default, if any, else `None`.
 fn by_context(
     ctx: &Context,
-    cands: &[&'static Entry],
+    cands: &[(&'static Entry, bool)],
     region_slot: bool,
 ) -> Option<&'static Entry> {
     let bonus = |e: &Entry| {
@@ -164,14 +166,26 @@ fn by_context(
                 ),
         )
     };
-    let mut scored: Vec<(u32, &'static Entry)> = cands
+    // A candidate whose full name is written unambiguously elsewhere in the
+    // article wins outright ("New York City" beside "New York").
+    let mut named = cands.iter().filter(|(e, _)| ctx.cues.contains(e.id));
+    if let (Some((e, _)), None) = (named.next(), named.next()) {
+        return Some(e);
+    }
+    let mut scored: Vec<(u32, &'static Entry, bool)> = cands
         .iter()
-        .map(|e| (ctx.score(e) + bonus(e), *e))
+        .map(|&(e, preferred)| (ctx.score(e) + bonus(e), e, preferred))
         .collect();
     scored.sort_by_key(|a| std::cmp::Reverse(a.0));
+    let top = scored.first().map_or(0, |s| s.0);
     match scored.as_slice() {
-        [(s, e)] if *s > 0 => Some(e),
-        [(s1, e), (s2, _), ..] if *s1 > 0 && s1 > s2 => Some(e),
+        [(s, e, _)] if *s > 0 => return Some(e),
+        [(s1, e, _), (s2, _, _), ..] if *s1 > 0 && s1 > s2 => return Some(e),
+        _ => {}
+    }
+    let mut tied = scored.iter().filter(|s| s.0 == top && s.2);
+    match (tied.next(), tied.next()) {
+        (Some(s), None) if cands.len() > 1 => Some(s.1),
         _ => None,
     }
 }
@@ -189,16 +203,16 @@ fn resolve_name(
         .iter()
         .filter(|h| compatible(actor.kind, &s.entries[h.entry]))
         .collect();
-    let strong: Vec<&'static Entry> = ok
+    let strong: Vec<(&'static Entry, bool)> = ok
         .iter()
         .filter(|h| h.strength == Strength::Strong)
-        .map(|h| &s.entries[h.entry])
+        .map(|h| (&s.entries[h.entry], h.preferred))
         .collect();
     let flagged = hits.iter().any(|h| h.flagged);
     if !strong.is_empty() {
         // Another kind of thing with the same name makes it ambiguous too.
         return if strong.len() == 1 && !flagged && hits.len() == 1 {
-            Some(strong[0])
+            Some(strong[0].0)
         } else {
             by_context(ctx, &strong, after_place_comma(doc, actor))
         };

@@ -10,7 +10,9 @@
 //! `id kind category name aliases demonyms context wiki description [as_of]`.
 //! Markers on names, aliases and demonyms: `?` = ambiguous (names something
 //! else too, resolved only by context), `~` = weak (a person's surname: links
-//! only with a full name, a title or context). In `context`, `@Word` is a
+//! only with a full name, a title or context), `!` = the editorial default
+//! among an ambiguous name's candidates when context ties ("New York" → the
+//! city). In `context`, `@Word` is a
 //! title that supports a person ("@President"); other items are entry ids.
 //! Header lines `#source` and `#as_of` give each file's defaults.
 
@@ -52,6 +54,8 @@ pub struct Hit {
     pub strength: Strength,
     /// The key was marked ambiguous in the data.
     pub flagged: bool,
+    /// The entry is the editorial default for this key when context ties.
+    pub preferred: bool,
 }
 
 /// Everything parsed, with its indexes.
@@ -85,23 +89,33 @@ fn leak(v: Vec<&'static str>) -> &'static [&'static str] {
     }
 }
 
-/// Splits a marker prefix (`?`, `~`, `?~`) off a list item.
-fn marked(item: &'static str) -> (&'static str, bool, bool) {
+/// Markers on a list item.
+#[derive(Clone, Copy, Default)]
+struct Marks {
+    ambiguous: bool,
+    weak: bool,
+    preferred: bool,
+}
+
+/// Splits marker prefixes (`?`, `~`, `!`) off a list item.
+fn marked(item: &'static str) -> (&'static str, Marks) {
     let mut s = item.trim();
-    let mut ambiguous = false;
-    let mut weak = false;
+    let mut m = Marks::default();
     loop {
         if let Some(r) = s.strip_prefix('?') {
-            ambiguous = true;
+            m.ambiguous = true;
             s = r;
         } else if let Some(r) = s.strip_prefix('~') {
-            weak = true;
+            m.weak = true;
+            s = r;
+        } else if let Some(r) = s.strip_prefix('!') {
+            m.preferred = true;
             s = r;
         } else {
             break;
         }
     }
-    (s, ambiguous, weak)
+    (s, m)
 }
 
 fn list(field: &'static str) -> impl Iterator<Item = &'static str> {
@@ -122,7 +136,7 @@ fn kind_of(s: &str) -> ActorKind {
 struct Row {
     entry: Entry,
     name_flag: bool,
-    aliases: Vec<(&'static str, bool, bool)>,
+    aliases: Vec<(&'static str, Marks)>,
     demonyms: Vec<(&'static str, bool)>,
 }
 
@@ -146,10 +160,13 @@ fn parse_file(text: &'static str, out: &mut Vec<Row>) {
         if f.len() < 9 {
             continue;
         }
-        let (name, name_flag, _) = marked(f[3]);
-        let aliases: Vec<(&'static str, bool, bool)> = list(f[4]).map(marked).collect();
-        let demonyms: Vec<(&'static str, bool)> =
-            list(f[5]).map(marked).map(|(d, amb, _)| (d, amb)).collect();
+        let (name, name_marks) = marked(f[3]);
+        let name_flag = name_marks.ambiguous;
+        let aliases: Vec<(&'static str, Marks)> = list(f[4]).map(marked).collect();
+        let demonyms: Vec<(&'static str, bool)> = list(f[5])
+            .map(marked)
+            .map(|(d, m)| (d, m.ambiguous))
+            .collect();
         let mut context = Vec::new();
         let mut titles = Vec::new();
         for c in list(f[6]) {
@@ -163,8 +180,8 @@ fn parse_file(text: &'static str, out: &mut Vec<Row>) {
             name,
             kind: kind_of(f[1].trim()),
             category: Category::parse(f[2].trim()),
-            aliases: leak(aliases.iter().filter(|a| !a.2).map(|a| a.0).collect()),
-            surnames: leak(aliases.iter().filter(|a| a.2).map(|a| a.0).collect()),
+            aliases: leak(aliases.iter().filter(|a| !a.1.weak).map(|a| a.0).collect()),
+            surnames: leak(aliases.iter().filter(|a| a.1.weak).map(|a| a.0).collect()),
             demonyms: leak(demonyms.iter().map(|d| d.0).collect()),
             context: leak(context),
             titles: leak(titles),
@@ -193,28 +210,34 @@ fn build() -> Store {
     let mut entries = Vec::with_capacity(rows.len());
     for (i, row) in rows.into_iter().enumerate() {
         ids.entry(row.entry.id).or_insert(i);
-        let mut add = |key: &'static str, strength: Strength, flagged: bool| {
+        let mut add = |key: &'static str, strength: Strength, m: Marks| {
             let v = names.entry(key).or_default();
             match v.iter_mut().find(|h| h.entry == i) {
                 Some(h) => {
                     h.strength = h.strength.min(strength);
-                    h.flagged |= flagged;
+                    h.flagged |= m.ambiguous;
+                    h.preferred |= m.preferred;
                 }
                 None => v.push(Hit {
                     entry: i,
                     strength,
-                    flagged,
+                    flagged: m.ambiguous,
+                    preferred: m.preferred,
                 }),
             }
         };
-        add(row.entry.name, Strength::Strong, row.name_flag);
-        for (a, amb, weak) in &row.aliases {
-            let s = if *weak {
+        let name_marks = Marks {
+            ambiguous: row.name_flag,
+            ..Marks::default()
+        };
+        add(row.entry.name, Strength::Strong, name_marks);
+        for (a, m) in &row.aliases {
+            let s = if m.weak {
                 Strength::Weak
             } else {
                 Strength::Strong
             };
-            add(a, s, *amb);
+            add(a, s, *m);
         }
         for (d, amb) in &row.demonyms {
             let e = demonyms.entry(d).or_default();
