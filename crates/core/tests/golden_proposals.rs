@@ -51,6 +51,10 @@ fn expected_proposals_are_found() {
         ("restrictions", "military"),
         ("summit", "Trump-Putin summit"),
         ("blueprint", "peace"),
+        (
+            "prerequisites",
+            "European prerequisites for war termination",
+        ),
     ];
     for &(needle, name_part) in cases {
         let p = proposal(&a, needle);
@@ -60,8 +64,18 @@ fn expected_proposals_are_found() {
             p.name
         );
         assert!(p.id.starts_with("p-"), "{}", p.id);
-        assert!(!p.name.starts_with("an ") && !p.name.starts_with("the "));
+        assert!(
+            !p.name.starts_with("an ")
+                && !p.name.starts_with("the ")
+                && !p.name.starts_with("The "),
+            "{:?}",
+            p.name
+        );
     }
+    assert_eq!(
+        proposal(&a, "prerequisites").name,
+        "European prerequisites for war termination"
+    );
     // The updated framework is America's blueprint, not the earlier 28-point plan.
     let blueprint = proposal(&a, "blueprint");
     assert!(blueprint
@@ -92,6 +106,8 @@ fn expected_stances() {
         ("28-point", "Ukrainian officials", &[Criticizes, Opposes]),
         ("blueprint", "Putin", &[Criticizes, Opposes]),
         ("blueprint", "Russia", &[Mixed, Supports]),
+        ("prerequisites", "Putin", &[Opposes]),
+        ("28-point", "Zelenskyy", &[Criticizes, Opposes]),
     ];
     for &(needle, actor, want) in cases {
         let p = proposal(&a, needle);

@@ -402,6 +402,14 @@ fn closed_by_determiner(ix: &TextIndex, k: usize, s0: usize) -> bool {
             return true;
         }
         let plain = ix.kind(j) == Some(TokenKind::Word)
+            && ix.mention_at(j).is_none()
+            && !ix.is_cap(j)
+            && !lex::is_role_noun(w)
+            && (lex::is_adverb(w)
+                || lex::is_topic(w)
+                || lex::is_quantifier(w)
+                || is_known_modifier(w)
+                || tentative(w))
             && !(lex::is_preposition(w)
                 || lex::is_conjunction(w)
                 || lex::is_pronoun(w)
