@@ -392,6 +392,10 @@ def accuracy(b):
         p = os.path.join(WORK, "pred-spacy.jsonl")
         subprocess.run([VENV_PY, os.path.join(HERE, "spacy_run.py"), "predict", corpus.DEV, p], check=True)
         preds["spaCy sm"] = p
+        p = os.path.join(WORK, "pred-spacy-strip-the.jsonl")
+        subprocess.run([VENV_PY, os.path.join(HERE, "spacy_run.py"), "predict", corpus.DEV, p, "--strip-the"],
+                       check=True)
+        preds["spaCy sm, leading “the” stripped"] = p
     scores = {}
     for tool, p in preds.items():
         r = subprocess.run([sys.executable, score, corpus.DEV, p, "--span", "name"], capture_output=True,

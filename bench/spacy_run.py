@@ -2,7 +2,9 @@
 
 usage:
   spacy_run.py time DOCS.jsonl ner|full   -> prints {"chars", "seconds", "cpu_seconds", "load_seconds", "entities"}
-  spacy_run.py predict DOCS.jsonl OUT.jsonl -> writes {"id", "mentions": [...]} with code-point offsets
+  spacy_run.py predict DOCS.jsonl OUT.jsonl [--strip-the]
+      -> writes {"id", "mentions": [...]} with code-point offsets; --strip-the drops a leading
+         "the " from spans (spaCy often includes it; the scorer's name spans never do)
 
 `ner`: nlp.pipe with every pipe but tok2vec + ner disabled; `full`: all default pipes.
 Timing (wall and process CPU time) covers nlp.pipe only (model loading is reported separately).
@@ -48,14 +50,18 @@ def main(argv):
         out = {"chars": chars, "seconds": t2 - t1, "cpu_seconds": c2 - c1, "load_seconds": t1 - t0, "entities": n}
         print(json.dumps(out))
     elif cmd == "predict":
+        strip_the = "--strip-the" in argv
         nlp = load("ner")
         with open(argv[3], "w", encoding="utf8") as out:
             for d, doc in zip(docs, nlp.pipe(d["text"] for d in docs)):
-                ms = [
-                    {"start": e.start_char, "end": e.end_char, "label": LABELS[e.label_]}
-                    for e in doc.ents
-                    if e.label_ in LABELS
-                ]
+                ms = []
+                for e in doc.ents:
+                    if e.label_ not in LABELS:
+                        continue
+                    start = e.start_char
+                    if strip_the and e.text.lower().startswith("the ") and len(e.text) > 4:
+                        start += 4
+                    ms.append({"start": start, "end": e.end_char, "label": LABELS[e.label_]})
                 out.write(json.dumps({"id": d["id"], "mentions": ms}) + "\n")
     else:
         print(__doc__)
