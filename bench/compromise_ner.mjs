@@ -2,8 +2,8 @@
 // usage: node bench/compromise_ner.mjs DOCS.jsonl OUT.jsonl
 // people() -> PERSON, organizations() -> ORG, places() -> PLACE, from .out('offset').
 // compromise's offsets are UTF-16 code units and its matches keep trailing
-// punctuation ("Moscow, Russia."): we trim whitespace/punctuation at both ends and
-// convert to code points, which is what the scorer expects.
+// punctuation ("Moscow, Russia.") and possessive endings: we trim whitespace/punctuation at
+// both ends and a final 's, and convert to code points, which is what the scorer expects.
 import { readFileSync, writeFileSync } from 'node:fs';
 import nlp from 'compromise';
 
@@ -37,6 +37,8 @@ export function entities(text) {
       let e = s + m.offset.length;
       while (s < e && TRIM.test(text[s])) s++;
       while (e > s && TRIM.test(text[e - 1])) e--;
+      // Possessive ending ("Russia's"): the scorer's name spans never include it.
+      if (e - s > 2 && /^['’]s$/.test(text.slice(e - 2, e))) e -= 2;
       if (e > s) out.push({ start: map[s], end: map[e], label, text: text.slice(s, e) });
     }
   }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { entities } from './compromise_ner.mjs';
 
 test('offsets are code points after an astral character, punctuation trimmed', () => {
-  const text = 'Héllo 😀 world. Vladimir Putin met officials in Moscow, Russia.';
+  const text = "Héllo 😀 world. Vladimir Putin met officials in Moscow, Russia. Germany's envoy came.";
   const ents = entities(text);
   const cps = [...text];
   const putin = ents.find((e) => e.text === 'Vladimir Putin');
@@ -13,6 +13,6 @@ test('offsets are code points after an astral character, punctuation trimmed', (
   assert.equal(cps.slice(putin.start, putin.end).join(''), 'Vladimir Putin');
   for (const e of ents) {
     assert.equal(cps.slice(e.start, e.end).join(''), e.text);
-    assert.ok(!/[.,\s]$/.test(e.text), e.text);
+    assert.ok(!/([.,\s]|'s)$/.test(e.text), e.text);
   }
 });
