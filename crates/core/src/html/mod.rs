@@ -298,6 +298,37 @@ mod tests {
     }
 
     #[test]
+    fn extracts_table_layout_page_with_br_paragraphs() {
+        let page = include_str!("../../tests/data/html/old-layout.html");
+        let text = extract(page);
+        let lines: Vec<&str> = text.split("\n\n").collect();
+        assert_eq!(
+            lines[0],
+            "Bridge vote delayed again as councillors clash over cost"
+        );
+        assert!(lines[2].starts_with("The county council on Monday postponed"));
+        assert!(text.contains(
+            "said the delay was \"regrettable but necessary\", adding that the engineers' report"
+        ));
+        assert!(text.contains("the council’s April meeting"));
+        for junk in [
+            "Home",
+            "Sport",
+            "Obituaries",
+            "Letters",
+            "Printer-friendly",
+            "E-mail this",
+            "Bridge costs rise",
+            "petition",
+            "Copyright",
+            "popup",
+            "Riverside Gazette -",
+        ] {
+            assert!(!text.contains(junk), "kept {junk:?}:\n{text}");
+        }
+    }
+
+    #[test]
     fn unclosed_paragraphs_and_lists() {
         let t = extract("<body><p>First paragraph of the story here.<p>Second one<ul><li>item one<li>item two</ul>After list");
         assert_eq!(
