@@ -258,3 +258,16 @@ fn a_surname_of_an_unknown_person_is_not_a_place() {
         vec![id("paris")]
     );
 }
+
+#[test]
+fn city_comma_state_links_the_city_and_keeps_the_state() {
+    let text = "The shuttle goes to Houston, Texas. Texas officials were pleased.";
+    let got = link(
+        text,
+        &[
+            ("Houston, Texas", ActorKind::Place),
+            ("Texas", ActorKind::Place),
+        ],
+    );
+    assert_eq!(got, vec![id("houston"), id("texas-state")]);
+}

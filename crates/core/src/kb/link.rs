@@ -17,6 +17,8 @@
 //!      article mentions that person's country or office;
 //!    * a non-person whose name is the last word of an unknown personal name
 //!      in the same article ("Paris" beside "Valeska Paris") stays unlinked;
+//!    * "City, State" ("Houston, Texas") links to the city when the state or
+//!      country after the comma is in the city's context;
 //!    * a group named by a demonym ("Ukrainians") gets its country's
 //!      background with no Wikipedia title (the page is about the country).
 //!
@@ -246,6 +248,9 @@ fn resolve(doc: &Doc, ctx: &Context, actor: &Actor) -> Option<(&'static Entry, b
     for surface in surfaces(actor) {
         let hits = super::hits(surface);
         if hits.is_empty() {
+            if let Some(e) = place_comma_region(actor, surface) {
+                return Some((e, false));
+            }
             continue;
         }
         if let Some(e) = resolve_name(doc, ctx, actor, single, hits) {
@@ -266,6 +271,21 @@ fn resolve(doc: &Doc, ctx: &Context, actor: &Actor) -> Option<(&'static Entry, b
     None
 }
 
+/// "Houston, Texas" → Houston: the part before the comma, when one of its
+/// candidates lists the part after it (a state or country) as context.
+fn place_comma_region(actor: &Actor, surface: &str) -> Option<&'static Entry> {
+    let (left, right) = surface.split_once(", ")?;
+    let regions: Vec<&'static str> = super::candidates(right).iter().map(|e| e.id).collect();
+    let mut found = super::candidates(left)
+        .into_iter()
+        .filter(|e| compatible(actor.kind, e) && e.kind == ActorKind::Place)
+        .filter(|e| e.context.iter().any(|c| regions.contains(c)));
+    match (found.next(), found.next()) {
+        (Some(e), None) => Some(e),
+        _ => None,
+    }
+}
+
 /// Words that make a place name out of a place name ("Southern Indiana").
 const PLACE_MODIFIERS: &[&str] = &[
     "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
@@ -279,6 +299,8 @@ const PLACE_MODIFIERS: &[&str] = &[
 fn surname_of_unknown_name<'a>(a: &'a Actor, lower: &HashSet<&str>) -> Option<&'a str> {
     let w: Vec<&str> = a.name.split_whitespace().collect();
     if !(2..=3).contains(&w.len())
+        || a.name
+            .contains(|c: char| c.is_ascii_punctuation() && c != '-' && c != '\'')
         || !w
             .iter()
             .all(|x| x.chars().next().is_some_and(char::is_uppercase))
