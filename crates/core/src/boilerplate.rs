@@ -399,7 +399,6 @@ const CREDIT_PREFIXES: &[&str] = &[
     "illustration by",
     "illustration:",
     "video:",
-    "file photo",
     "source: getty",
 ];
 
