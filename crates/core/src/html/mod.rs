@@ -329,6 +329,23 @@ mod tests {
     }
 
     #[test]
+    fn story_article_beats_main_with_teaser_cards() {
+        let story = "<p>The harbour authority said on Tuesday that it would appeal the decision, which it called short-sighted.</p>";
+        let card = "<article class=card><h3>Other story</h3><p>A teaser paragraph that is long enough to be counted as text.</p></article>";
+        let page = format!(
+            "<body><main><article><h1>Harbour appeal</h1>{}</article>{}</main></body>",
+            story.repeat(3),
+            card.repeat(4)
+        );
+        let t = extract(&page);
+        assert!(
+            t.starts_with("Harbour appeal\n\nThe harbour authority"),
+            "{t}"
+        );
+        assert!(!t.contains("teaser"), "{t}");
+    }
+
+    #[test]
     fn unclosed_paragraphs_and_lists() {
         let t = extract("<body><p>First paragraph of the story here.<p>Second one<ul><li>item one<li>item two</ul>After list");
         assert_eq!(

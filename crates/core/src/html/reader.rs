@@ -844,13 +844,19 @@ impl Reader {
         let total_ptext = self.nodes[0].ptext;
         let mut ranges: Vec<(u32, u32)> = Vec::new();
         // A story container named by the markup wins if it holds most paragraphs.
+        // Among marked containers holding at least 40% of the paragraph text,
+        // the most specific mark wins (articleBody > article > main), so a
+        // <main> full of teaser cards loses to the story's own <article>.
         let hinted = (0..self.nodes.len())
-            .filter(|&i| self.nodes[i].hint > 0 && !self.nodes[i].dropped)
-            .max_by_key(|&i| (self.nodes[i].ptext, self.nodes[i].hint));
-        if let Some(h) = hinted.filter(|&h| {
-            let p = self.nodes[h].ptext;
-            p > 0 && u64::from(p) * 10 >= u64::from(total_ptext) * 4
-        }) {
+            .filter(|&i| {
+                let n = &self.nodes[i];
+                n.hint > 0
+                    && !n.dropped
+                    && n.ptext > 0
+                    && u64::from(n.ptext) * 10 >= u64::from(total_ptext) * 4
+            })
+            .max_by_key(|&i| (self.nodes[i].hint, self.nodes[i].ptext));
+        if let Some(h) = hinted {
             ranges.push((h as u32, self.nodes[h].last));
         } else if let Some(top) = (0..self.nodes.len())
             .filter(|&i| self.nodes[i].score > 0.0 && !self.nodes[i].dropped)
