@@ -346,6 +346,15 @@ mod tests {
     }
 
     #[test]
+    fn headline_is_the_h1_nearest_the_story() {
+        let page = "<body><header><h1><a href=/>Daily Ledger</a></h1></header>\
+            <div class=top><h1>Ferry route approved</h1></div><div class=content>\
+            <p>The council approved the new ferry route on Monday, after a two-hour debate.</p>\
+            <p>Services will start in the spring, the operator said in a statement.</p></div></body>";
+        assert!(extract(page).starts_with("Ferry route approved\n\nThe council approved"));
+    }
+
+    #[test]
     fn unclosed_paragraphs_and_lists() {
         let t = extract("<body><p>First paragraph of the story here.<p>Second one<ul><li>item one<li>item two</ul>After list");
         assert_eq!(

@@ -903,13 +903,14 @@ impl Reader {
                 chosen = all;
             }
         }
-        // The headline: the first <h1> before the story, if the story has none.
+        // The headline: the last <h1> before the story (the one nearest to it,
+        // not a logo wrapped in <h1> at the top), if the story has none.
         let has_h1 = chosen
             .iter()
             .any(|&i| self.blocks[i].kind == Kind::Heading(1));
         if !has_h1 {
             let first = chosen.first().copied().unwrap_or(self.blocks.len());
-            if let Some(h) = (0..first).find(|&i| self.blocks[i].kind == Kind::Heading(1)) {
+            if let Some(h) = (0..first).rfind(|&i| self.blocks[i].kind == Kind::Heading(1)) {
                 chosen.insert(0, h);
             }
         }
