@@ -113,6 +113,8 @@ const HEADS: &[(&str, &str, Family, Strength, bool)] = {
         ("truce", "truces", Ceasefire, Strong, false),
         ("armistice", "armistices", Ceasefire, Strong, false),
         ("sanction", "sanctions", Sanction, Strong, true),
+        ("tariff", "tariffs", Sanction, Strong, false),
+        ("embargo", "embargoes", Sanction, Strong, false),
         ("bill", "bills", Bill, Weak, true),
         ("legislation", "legislations", Bill, Weak, false),
         ("amendment", "amendments", Bill, Weak, false),
@@ -390,6 +392,8 @@ const VERB_CUES: &[(&str, Option<&str>, StanceKind)] = {
         ("dismiss", None, Opposes),
         ("rule", Some("out"), Opposes),
         ("object", Some("to"), Opposes),
+        ("vote", Some("against"), Opposes),
+        ("vote", Some("for"), Supports),
         ("resist", None, Opposes),
         ("scrap", None, Opposes),
         ("boycott", None, Opposes),
@@ -477,6 +481,8 @@ const OTHER_CUES: &[(&str, StanceKind, bool)] = {
         ("unfeasible", Neutral, true),
         ("infeasible", Neutral, true),
         ("premature", Neutral, true),
+        ("unlikely", Neutral, true),
+        ("likely", Neutral, true),
         ("possible", Neutral, true),
     ]
 };
@@ -536,19 +542,22 @@ struct CueEntry {
     particle: Option<&'static str>,
 }
 
-fn cues() -> &'static HashMap<String, CueEntry> {
-    static M: OnceLock<HashMap<String, CueEntry>> = OnceLock::new();
+fn cues() -> &'static HashMap<String, Vec<CueEntry>> {
+    static M: OnceLock<HashMap<String, Vec<CueEntry>>> = OnceLock::new();
     M.get_or_init(|| {
-        let mut m = HashMap::new();
+        let mut m: HashMap<String, Vec<CueEntry>> = HashMap::new();
         for &(base, particle, kind) in VERB_CUES {
             for form in inflect(base) {
-                m.entry(form).or_insert(CueEntry {
-                    cue: Cue {
-                        kind,
-                        nominal: false,
-                    },
-                    particle,
-                });
+                let entries = m.entry(form).or_default();
+                if !entries.iter().any(|e| e.particle == particle) {
+                    entries.push(CueEntry {
+                        cue: Cue {
+                            kind,
+                            nominal: false,
+                        },
+                        particle,
+                    });
+                }
             }
         }
         for &(w, kind, nominal) in OTHER_CUES {
@@ -558,10 +567,10 @@ fn cues() -> &'static HashMap<String, CueEntry> {
                 .map(|&(_, p)| p);
             m.insert(
                 w.to_owned(),
-                CueEntry {
+                vec![CueEntry {
                     cue: Cue { kind, nominal },
                     particle,
-                },
+                }],
             );
         }
         m
@@ -569,13 +578,15 @@ fn cues() -> &'static HashMap<String, CueEntry> {
 }
 
 /// The cue at lower-case word `w`, given the next lower-case word (for
-/// phrasal cues such as "call for", "insist on", "put forward").
+/// phrasal cues such as "call for", "insist on", "vote against"). A
+/// particle-specific entry wins over a plain one.
 pub fn cue(w: &str, next: &str) -> Option<Cue> {
-    let e = cues().get(w)?;
-    match e.particle {
-        Some(p) if p != next => None,
-        _ => Some(e.cue),
-    }
+    let entries = cues().get(w)?;
+    entries
+        .iter()
+        .find(|e| e.particle == Some(next))
+        .or_else(|| entries.iter().find(|e| e.particle.is_none()))
+        .map(|e| e.cue)
 }
 
 /// True if `w` is a cue word whatever follows (used to stop noun phrases).
@@ -594,7 +605,10 @@ pub fn is_verbish(w: &str) -> bool {
     if is_aux(w) || is_common_verb(w) {
         return true;
     }
-    if cues().get(w).is_some_and(|e| !e.cue.nominal) {
+    if cues()
+        .get(w)
+        .is_some_and(|es| es.iter().any(|e| !e.cue.nominal))
+    {
         return true;
     }
     w.len() > 4 && w.ends_with("ed")
@@ -674,6 +688,9 @@ mod tests {
             ("criticized", "as", Some(StanceKind::Criticizes)),
             ("unacceptable", "to", Some(StanceKind::Opposes)),
             ("acceptance", "", None),
+            ("voted", "against", Some(StanceKind::Opposes)),
+            ("votes", "for", Some(StanceKind::Supports)),
+            ("voted", "on", None),
             ("agreement", "", None),
         ];
         for &(w, next, want) in cases {

@@ -187,7 +187,12 @@ fn build(
             }
             TokenKind::Punct => {
                 let glued = !tok.space_before && !ix.doc.tokens[k + 1].space_before && k > s0;
-                if !(w == "-" && glued) {
+                // "100%", "$5bn", "€2 billion" belong to the phrase.
+                let amount = (w == "%"
+                    && !tok.space_before
+                    && ix.kind(k.wrapping_sub(1)) == Some(TokenKind::Number))
+                    || (matches!(w, "$" | "€" | "£") && ix.kind(k + 1) == Some(TokenKind::Number));
+                if !(w == "-" && glued || amount) {
                     break;
                 }
             }
@@ -293,6 +298,9 @@ fn build(
         match kind {
             Some(TokenKind::Number) => {
                 let mut n = ix.w(k).to_owned();
+                if ix.lw(k + 1) == "%" {
+                    n.push('%');
+                }
                 if ix.lw(k + 1) == "-" && k + 2 < h {
                     n.push('-');
                     n.push_str(ix.lw(k + 2));
@@ -334,7 +342,7 @@ fn build(
             let end = walk_np(ix, after + 1, s1);
             if end > after + 1 && !is_time_expression(ix, after + 1, end) {
                 c.complement = content_words(ix, after + 1, end);
-                if relational || plain {
+                if relational || plain || head.family == lex::Family::Sanction {
                     name_end = end;
                 } else {
                     c.desc = Some((after, end));

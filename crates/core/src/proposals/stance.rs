@@ -286,6 +286,13 @@ pub fn left_subject(ix: &TextIndex, s0: usize, from: usize, marks: &Marks) -> Op
     subject_at(ix, s0, from, marks).map(|(a, _)| a)
 }
 
+/// Does a relative pronoun follow the name ("the plan, which …")?
+fn relative_or_between(ix: &TextIndex, c: &Candidate) -> bool {
+    let start = c.name_end;
+    matches!(ix.lw(start), "that" | "which" | "who")
+        || (ix.lw(start) == "," && matches!(ix.lw(start + 1), "which" | "who"))
+}
+
 /// Pushes the subject left of `from` and any actors coordinated with it.
 fn push_subject(
     ix: &TextIndex,
@@ -425,7 +432,8 @@ pub fn stances_for(
             out.push((a, kind));
         } else if !agents.is_empty() {
             out.extend(agents.into_iter().map(|a| (a, kind)));
-        } else if left.is_none() {
+        } else if left.is_none() && (cue.nominal || relative_or_between(ix, c)) {
+            // A bare passive ("a truce agreed in May") names no holder.
             match own_possessor {
                 Some(a) => out.push((a, kind)),
                 None => push_subject(ix, r.start, c.np_start, marks, kind, &mut out),

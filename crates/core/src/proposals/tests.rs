@@ -97,6 +97,10 @@ fn phrases_and_names() {
             "The prime minister put forward a revised customs arrangement.",
             &["revised customs arrangement"],
         ),
+        (
+            "Trump announced a 100% tariff on Chinese imports.",
+            &["100% tariff on Chinese imports"],
+        ),
         ("The peace talks resume on Friday.", &[]),
     ];
     for (text, want) in cases {
@@ -279,6 +283,12 @@ fn stances() {
             Criticizes,
         ),
         (
+            "Ryu, who voted against the housing plan, left.",
+            "plan",
+            "ryu",
+            Opposes,
+        ),
+        (
             "Putin described the peace offer as fair and final.",
             "offer",
             "putin",
@@ -300,6 +310,7 @@ fn stances() {
                 ("Hamas", ActorKind::Organization),
                 ("Qatar", ActorKind::Place),
                 ("Egypt", ActorKind::Place),
+                ("Ryu", ActorKind::Person),
             ],
         );
         let p = ps
