@@ -24,5 +24,8 @@ echo
 echo "== summaries (score_summary.py) =="
 python3 "$EVAL_DIR/score_summary.py" "$GOLD" "$OUT/pred.jsonl"
 echo
+echo "== entity linking (scripts/eval_linking.py) =="
+python3 scripts/eval_linking.py "$GOLD"
+echo
 echo "batch time: $(( (end - start) / 1000000 )) ms for $((bytes / 1000)) KB (includes process start)"
 echo "error listing: python3 scripts/eval_errors.py $GOLD $OUT/pred.jsonl --labelled"

@@ -13,7 +13,8 @@ reports:
   predicted mention links to the right title.
 
 Usage: python3 scripts/eval_linking.py [GOLD.jsonl] [--gloss PATH] [--errors N]
-Default gold: ../shared/eval/gum-news-dev.jsonl or /work/shared/eval/gum-news-dev.jsonl.
+Default gold: $GLOSS_EVAL_DIR/gum-news-dev.jsonl, ../shared/eval/gum-news-dev.jsonl
+or /work/shared/eval/gum-news-dev.jsonl.
 The eval data is optional; without it the script says so and exits 0.
 """
 import argparse
@@ -28,7 +29,9 @@ ROOT = os.path.dirname(HERE)
 
 
 def default_gold():
-    for p in [os.path.join(ROOT, "..", "shared", "eval", "gum-news-dev.jsonl"),
+    env = os.environ.get("GLOSS_EVAL_DIR")
+    for p in ([os.path.join(env, "gum-news-dev.jsonl")] if env else []) + [
+              os.path.join(ROOT, "..", "shared", "eval", "gum-news-dev.jsonl"),
               "/work/shared/eval/gum-news-dev.jsonl"]:
         if os.path.exists(p):
             return p
