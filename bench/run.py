@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Gloss benchmarks against the tools people use instead (compromise, spaCy).
 
-usage: python3 bench/run.py [--smoke] [--out FILE] [--no-build]
+usage: python3 bench/run.py [--smoke] [--out FILE] [--no-build] [--no-divan] [--spacy-10mb]
 
 Full run (`make bench`): browser throughput (Gloss wasm vs compromise 14),
 native batch throughput and peak memory (`gloss batch` vs spaCy small),
@@ -374,6 +374,18 @@ def wasm_top(b, first_load):
                             "and wasm-opt; custom sections, which are not shipped, left out)", "\n".join(keep)))
 
 
+def divan(b):
+    """The core's divan bench (analyze() on the reference article repeated), output kept verbatim."""
+    p = subprocess.run(["cargo", "bench", "-p", "gloss-core", "--bench", "analyze"], cwd=ROOT,
+                       capture_output=True, text=True)
+    if p.returncode != 0:
+        b.note(f"divan bench failed: {p.stderr.strip().splitlines()[-1] if p.stderr.strip() else p.returncode}")
+        return
+    table_lines = [line for line in p.stdout.splitlines() if line.strip() and not line.startswith("Timer")]
+    b.extra.append(("`cargo bench -p gloss-core --bench analyze` (divan; wall time, in-process, the reference "
+                    "article repeated; MB/s = 10^6 bytes/s)", "\n".join(table_lines)))
+
+
 def accuracy(b):
     """Entity F1 of Gloss, compromise and spaCy small with the shared scorer."""
     if not corpus.have_eval():
@@ -499,6 +511,8 @@ def main(argv):
     first_load = browser(b)
     downloads(b, first_load)
     accuracy(b)
+    if not smoke and "--no-divan" not in argv:
+        divan(b)
     tbl = table(b)
     print(tbl)
     for n in b.notes:
