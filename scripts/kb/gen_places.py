@@ -164,7 +164,9 @@ CITY_DESCRIPTION = {
 AMBIGUOUS_CITY = {"Jackson", "Lincoln", "Columbia", "Concord", "Dover", "Augusta", "Salem", "Helena", "Madison",
                   "Pierre", "Providence", "Richmond", "Charleston", "Springfield", "Montgomery", "Olympia",
                   "Bismarck", "Raleigh", "Austin", "Victoria", "Florence", "Hamilton", "Wellington", "Kingston",
-                  "Santiago", "Córdoba", "Cordoba", "Mercedes", "Independence", "Aurora", "Orlando", "Jacksonville"}
+                  "Santiago", "Córdoba", "Cordoba", "Mercedes", "Independence", "Aurora", "Orlando", "Jacksonville",
+                  "Douglas", "Stanley", "The Valley", "Plymouth", "Jamestown", "Georgetown", "Cayenne", "Sucre",
+                  "Medina", "Charlotte", "Lafayette", "Marion", "Florence", "Paterson", "Irving", "Garland"}
 
 # US cities whose Wikipedia title is the bare name (AP datelines and a few more).
 US_BARE = {"Atlanta", "Baltimore", "Boston", "Chicago", "Cincinnati", "Cleveland", "Dallas", "Denver",
@@ -191,6 +193,15 @@ STATE_WIKI = {"Georgia": "Georgia (U.S. state)", "Washington": "Washington (stat
 STATE_ALIASES = {"Washington": ["Washington State", "Washington state"], "New York": ["New York State", "New York state"]}
 
 LATIN = re.compile(r"^[A-Za-zÀ-ÿ .'’-]+$")
+
+
+def with_article(name):
+    """ "the Falkland Islands", "the United Kingdom", but "Russia"."""
+    if name.startswith(("United ", "Isle of ", "Republic ", "Democratic Republic", "Central African", "Holy ")) \
+            or name.endswith(("Islands", "Republic", "Emirates", "Netherlands", "Philippines", "Bahamas", "Gambia",
+                              "Maldives", "Comoros", "Seychelles", "Territories", "Territory")):
+        return "the " + name
+    return name
 
 
 def slug(s):
@@ -297,7 +308,8 @@ def main():
             ctx.append(slug(state) + "-state")
         is_cap = k in cap_keys or (x["name"], cc) in cap_keys
         where = cname[cc] if cc != "US" or not state else f"{state}, United States"
-        desc = CITY_DESCRIPTION.get(k) or (f"Capital of {cname[cc]}." if is_cap else f"City in {where}.")
+        desc = CITY_DESCRIPTION.get(k) or (f"Capital of {with_article(cname[cc])}." if is_cap
+                                           else f"City in {with_article(where)}.")
         if is_cap and k not in CITY_DESCRIPTION and cc == "US":
             desc = "Capital of the United States."
         label = ("?" if amb_name or name in AMBIGUOUS_CITY else "") + name
