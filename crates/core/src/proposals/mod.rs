@@ -88,7 +88,6 @@ fn is_context_word(w: &str) -> bool {
             | "diplomatic"
             | "diplomacy"
             | "peace"
-            | "war"
             | "ceasefire"
             | "treaty"
             | "summit"
@@ -104,22 +103,14 @@ fn is_context_word(w: &str) -> bool {
             | "senate"
             | "envoy"
             | "envoys"
-            | "minister"
-            | "government"
             | "proposal"
             | "proposals"
             | "proposed"
             | "deal"
             | "agreement"
-            | "election"
-            | "policy"
             | "bill"
-            | "union"
             | "strike"
             | "dispute"
-            | "conflict"
-            | "council"
-            | "ministers"
     )
 }
 
@@ -250,6 +241,11 @@ fn accept(ix: &TextIndex, c: &Candidate, has_stance: bool, context: bool) -> boo
     if c.to_verb && !identified {
         return false;
     }
+    // A bare plural without a determiner ("offers", "limits") is usually a
+    // verb or a generic use.
+    if c.is_bare() && !c.has_det && !has_stance && ix.lw(c.head_tok).ends_with('s') {
+        return false;
+    }
     match c.head.lemma {
         "resolution"
             if matches!(next, "to" | "of") || c.content.iter().any(|w| w == "conflict") =>
@@ -260,6 +256,11 @@ fn accept(ix: &TextIndex, c: &Candidate, has_stance: bool, context: bool) -> boo
             return false
         }
         "deal" if c.content.iter().any(|w| w == "great" || w == "good") => return false,
+        // Generic senses ("the human condition", "same measures", "a
+        // colonial settlement") need a topic word or a stance.
+        "condition" | "measure" | "settlement" => {
+            return c.topic || has_stance || (c.head.lemma == "condition" && next == "for")
+        }
         _ => {}
     }
     match c.head.strength {
@@ -329,7 +330,7 @@ pub fn find(doc: &Doc, actors: &[Actor]) -> Vec<Proposal> {
         let marks = stance::Marks::new(&ix, s, &cands);
         for (ci, c) in cands.iter().enumerate() {
             let (mut found, governed) = stance::stances_for(&ix, s, ci, &marks);
-            let cued = governed || !found.is_empty();
+            let cued = governed || found.iter().any(|&(_, k)| k != StanceKind::Neutral);
             if possessor_proposes(c.head.family) {
                 let owner = c.possessor.or_else(|| c.actors.first().copied());
                 if let Some(a) = owner {

@@ -94,6 +94,10 @@ pub fn candidates(ix: &TextIndex, s: usize) -> Vec<Candidate> {
         if !capitalisation_ok(ix, h, r.start, r.end) {
             continue;
         }
+        // "the First Amendment", "Open Science Framework": a named actor.
+        if ix.mention_at(h).is_some() {
+            continue;
+        }
         if head.verb_too && reads_as_verb(ix, h, r.start) {
             continue;
         }
@@ -142,6 +146,10 @@ fn reads_as_verb(ix: &TextIndex, h: usize, s0: usize) -> bool {
         return true;
     }
     let after = ix.lw(h + 1);
+    // "studying eye movements offers an insight", "and offer the lessons".
+    if lex::is_determiner(after) && !matches!(after, "that" | "which" | "what" | "whose") {
+        return true;
+    }
     let noun_follows =
         lex::is_preposition(after) && after != "to" || ix.kind(h + 1) != Some(TokenKind::Word);
     if ix.mention_at(h - 1).is_some() && ix.kind(h - 1) == Some(TokenKind::Word) {
@@ -251,6 +259,21 @@ fn build(
             start = p + 1;
         }
     }
+    // "to add new restrictions": the word after an infinitive "to" is a verb
+    // (but not in "agree to ceasefire deal").
+    if !has_det && start > s0 && start < h && ix.lw(start - 1) == "to" {
+        let w = ix.lw(start);
+        let modifier = ix.mention_at(start).is_some()
+            || ix.is_cap(start)
+            || lex::is_topic(w)
+            || lex::is_quantifier(w)
+            || is_known_modifier(w)
+            || lex::head(w).is_some()
+            || ix.kind(start) != Some(TokenKind::Word);
+        if !modifier {
+            start += 1;
+        }
+    }
     // Possessive at the very start ("’s plan" after a cut) is not a phrase start.
     while start < h && ix.kind(start) == Some(TokenKind::Possessive) {
         start += 1;
@@ -296,6 +319,7 @@ fn build(
             name_start = Some(k);
         }
         match kind {
+            Some(TokenKind::Number) if is_year(ix.w(k)) => {}
             Some(TokenKind::Number) => {
                 let mut n = ix.w(k).to_owned();
                 if ix.lw(k + 1) == "%" {
@@ -483,6 +507,13 @@ fn is_time_expression(ix: &TextIndex, a: usize, b: usize) -> bool {
                     | "decades"
             )
     })
+}
+
+/// "1990", "2016": a year, not an identifying number.
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && (w.starts_with("19") || w.starts_with("20"))
+        && w.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Words dropped from the front of a name ("another", "potential").

@@ -440,7 +440,13 @@ pub fn stances_for(
             }
         }
     }
-    (out, left.is_some() || right.is_some())
+    // Neutral cues ("study", "consider", "possible") are too common to
+    // make a phrase a proposal on their own.
+    let governed = [left, right]
+        .iter()
+        .flatten()
+        .any(|cue| cue.kind != StanceKind::Neutral);
+    (out, governed)
 }
 
 /// "conditions set by the European Commission": a participle + "by" + actor

@@ -102,6 +102,13 @@ fn phrases_and_names() {
             &["100% tariff on Chinese imports"],
         ),
         ("The peace talks resume on Friday.", &[]),
+        ("Studying eye movements offers an insight.", &[]),
+        ("Few islands are possible to visit without making special arrangements.", &[]),
+        ("We study the human condition in different conditions.", &[]),
+        (
+            "Lawmakers want to add new restrictions on arms sales.",
+            &["new restrictions on arms sales"],
+        ),
     ];
     for (text, want) in cases {
         let ps = setup(
