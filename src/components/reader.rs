@@ -111,13 +111,11 @@ pub fn reader(props: &Props) -> Html {
                 <p class="error" role="alert">{ err.clone() }</p>
             }
             <div class="layout">
-                <div class="reading">
-                    <Summary state={state.clone()} />
-                    <Article state={state.clone()} />
-                </div>
+                <Summary state={state.clone()} />
                 <aside class="side" aria-label="Actors and proposals">
                     <Sidebar state={state.clone()} />
                 </aside>
+                <Article state={state.clone()} />
             </div>
             if state.selection.is_some() {
                 <Card state={state.clone()} />

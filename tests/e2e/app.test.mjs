@@ -180,3 +180,51 @@ test('the CSP meta tag forbids inline script', async () => {
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test('a large input runs in the worker with progress and Cancel, keeping the text', async () => {
+  const { context, page, log } = await open(env);
+  await page.evaluate(() => {
+    const t = document.querySelector('#article-input');
+    const para = 'Vladimir Putin met Steve Witkoff in Moscow on Tuesday, the Kremlin said. Ukraine rejected the 28-point peace proposal.\n\n';
+    t.value = para.repeat(Math.ceil(3_000_000 / para.length));
+    t.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  });
+  await page.click('#explain');
+  await page.locator('#cancel').waitFor();
+  assert.equal(await page.locator('[role="progressbar"]').count(), 1);
+  // The main thread stays responsive while the worker analyses.
+  const t0 = Date.now();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+  assert.ok(Date.now() - t0 < 1000, 'the page keeps painting');
+  await page.click('#cancel');
+  await page.locator('#cancel').waitFor({ state: 'detached' });
+  assert.ok((await page.inputValue('#article-input')).length > 2_900_000, 'text kept');
+  assert.equal(await page.locator('article').count(), 0);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('a crash in the analysis shows an error and keeps the text editable', async () => {
+  const context = await env.browser.newContext();
+  // Replace the worker with one whose analysis fails like a wasm trap would.
+  await context.addInitScript(() => {
+    window.Worker = class {
+      constructor() {
+        this.onmessage = null;
+      }
+      postMessage(msg) {
+        setTimeout(() => this.onmessage?.({ data: { id: msg.id, ok: false, error: 'RuntimeError: unreachable' } }), 10);
+      }
+      terminate() {}
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(env.server.url);
+  await page.fill('#article-input', 'Vladimir Putin met Steve Witkoff.');
+  await page.click('#explain');
+  await page.waitForSelector('#error');
+  assert.match(await page.textContent('#error'), /could not analyse.*unreachable.*text is kept/s);
+  assert.equal(await page.inputValue('#article-input'), 'Vladimir Putin met Steve Witkoff.');
+  assert.equal(await page.isEditable('#article-input'), true);
+  await context.close();
+});
