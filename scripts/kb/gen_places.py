@@ -47,10 +47,10 @@ EXTRA_ALIASES = {
     "NL": ["Holland", "The Netherlands"],
     "TR": ["Türkiye", "Turkiye"],
     "CZ": ["Czechia"],
-    "CD": ["DR Congo", "DRC", "Democratic Republic of Congo", "Congo-Kinshasa"],
+    "CD": ["DR Congo", "DRC", "Democratic Republic of Congo", "Congo-Kinshasa", "!Congo"],
     "CG": ["Congo-Brazzaville", "Congo Republic"],
-    "KR": ["Republic of Korea", "ROK"],
-    "KP": ["DPRK"],
+    "KR": ["Republic of Korea", "ROK", "Korea"],
+    "KP": ["DPRK", "Korea"],
     "AE": ["UAE", "U.A.E.", "Emirates"],
     "RU": ["Russian Federation"],
     "CI": ["Côte d'Ivoire", "Cote d'Ivoire"],
@@ -70,7 +70,9 @@ DROP_ALIASES = {"Timor", "Chinese Taipei", "Holy See (Vatican City State)"}
 # Aliases that name more than one thing (resolved by context only).
 # (Aliases shared by two entries are found ambiguous at load time; these also
 # name people or other things.)
-AMBIGUOUS = {"Georgia", "Congo", "Jordan", "Chad", "Guinea", "Macedonia", "Jersey", "Victoria", "Niger"}
+AMBIGUOUS = {"Georgia", "Congo", "Jordan", "Chad", "Guinea", "Macedonia", "Jersey", "Victoria", "Niger", "Korea"}
+# An alias written "!Name" in EXTRA_ALIASES is the editorial default among the
+# entries sharing it when the article's context ties ("Congo" → DR Congo).
 # Demonyms the package lacks or gets wrong for English news.
 EXTRA_DEMONYMS = {
     "US": ["American", "Americans", "U.S."],
@@ -353,7 +355,7 @@ def main():
         name = NAME.get(cc, c["name"]["common"])
         aliases = []
         for a in [c["name"]["common"], c["name"]["official"]] + c["altSpellings"] + EXTRA_ALIASES.get(cc, []):
-            if a == name or a in aliases or a in DROP_ALIASES or "," in a or not LATIN.match(a):
+            if a == name or a in aliases or a in DROP_ALIASES or "," in a or not LATIN.match(a.lstrip("!")):
                 continue
             if len(a) <= 3 and a not in EXTRA_ALIASES.get(cc, []):
                 continue  # ISO codes: too ambiguous in running text
@@ -387,7 +389,7 @@ def main():
             sub = "the Caribbean"
         desc = DESCRIPTION.get(cc) or (f"{kind} in {sub}" + (f"; capital {cap}." if cap else "."))
         label = ("?" if name in AMBIGUOUS else "") + name
-        aliases = [("?" if a in AMBIGUOUS else "") + a for a in aliases]
+        aliases = [("?" if a.lstrip("!") in AMBIGUOUS else "") + a for a in aliases]
         wiki = WIKI.get(cc, name)
         country_rows.append((cid[cc], "place", "country" if indep else "territory", label, aliases, dem,
                              ctx, wiki, desc))

@@ -271,3 +271,25 @@ fn city_comma_state_links_the_city_and_keeps_the_state() {
     );
     assert_eq!(got, vec![id("houston"), id("texas-state")]);
 }
+
+#[test]
+fn congo_and_korea_follow_their_capitals() {
+    let text = "Fighting spread near Brazzaville. Congo closed its border.";
+    assert_eq!(
+        link(text, &[("Congo", ActorKind::Place)]),
+        vec![id("republic-of-the-congo")]
+    );
+    let text = "Rebels advanced on Kinshasa. Congo asked for help.";
+    assert_eq!(
+        link(text, &[("Congo", ActorKind::Place)]),
+        vec![id("democratic-republic-of-the-congo")]
+    );
+    let text = "Officials in Pyongyang said Korea would respond.";
+    assert_eq!(
+        link(text, &[("Korea", ActorKind::Place)]),
+        vec![id("north-korea")]
+    );
+    // No context: Korea stays unlinked.
+    let text = "Korea is famous for its food.";
+    assert_eq!(link(text, &[("Korea", ActorKind::Place)]), vec![None]);
+}
