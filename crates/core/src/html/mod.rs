@@ -355,6 +355,27 @@ mod tests {
     }
 
     #[test]
+    fn story_split_by_an_ad_keeps_both_halves() {
+        let para = |n: u32| {
+            format!("<p>Paragraph {n} of the story, with enough words, commas, and detail to count as text.</p>")
+        };
+        let page = format!(
+            "<body><div class=wrap><div class=text-block>{}{}</div>\
+             <div class=\"ad-slot\"><p>Advertisement: buy now, limited offer, while stocks last today.</p></div>\
+             <div class=text-block>{}{}</div><div class=\"related-links\"><p>Another story you may like, with a long teaser.</p></div></div></body>",
+            para(1),
+            para(2),
+            para(3),
+            para(4)
+        );
+        let t = extract(&page);
+        for n in 1..=4 {
+            assert!(t.contains(&format!("Paragraph {n} of")), "{t}");
+        }
+        assert!(!t.contains("buy now") && !t.contains("teaser"), "{t}");
+    }
+
+    #[test]
     fn unclosed_paragraphs_and_lists() {
         let t = extract("<body><p>First paragraph of the story here.<p>Second one<ul><li>item one<li>item two</ul>After list");
         assert_eq!(
