@@ -376,6 +376,51 @@ mod tests {
     }
 
     #[test]
+    fn extracts_modern_page_with_hashed_classes() {
+        let page = include_str!("../../tests/data/html/modern-page.html");
+        let text = extract(page);
+        let story = [
+            "Rail strike called off after late-night deal",
+            "By Sam Okoro, Transport correspondent",
+            "A national rail strike planned for Friday has been called off",
+            "The Rail Workers' Union said its executive had suspended the walkout",
+            "“This is a fair deal that recognises the work our members do,” the union's general secretary",
+            "Transport Secretary Peter Lang welcomed the agreement",
+            "Passenger groups said the late cancellation would still disrupt Friday’s services",
+        ];
+        let mut from = 0;
+        for line in story {
+            let at = text[from..].find(line);
+            assert!(at.is_some(), "missing or out of order: {line:?}\n{text}");
+            from += at.unwrap_or(0) + line.len();
+        }
+        for junk in [
+            "cookies",
+            "Accept all",
+            "Skip to content",
+            "Opinion",
+            "Search",
+            "Herald Media",
+            "Copy link",
+            "Listen to this",
+            "Advertisement",
+            "Related",
+            "fares",
+            "Subscribe",
+            "unlimited access",
+            "Most read",
+            "Ten walks",
+            "All rights",
+            "Privacy",
+            "pageProps",
+            "__APP_STATE__",
+            "css-",
+        ] {
+            assert!(!text.contains(junk), "kept {junk:?}:\n{text}");
+        }
+    }
+
+    #[test]
     fn unclosed_paragraphs_and_lists() {
         let t = extract("<body><p>First paragraph of the story here.<p>Second one<ul><li>item one<li>item two</ul>After list");
         assert_eq!(

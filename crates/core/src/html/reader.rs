@@ -143,6 +143,17 @@ const CHROME_ROLES: &[&str] = &[
     "tablist",
 ];
 
+/// Attributes whose values name what an element is (sites with hashed CSS
+/// class names still say `data-component="ad-slot"`).
+const NAMING_ATTRS: &[&str] = &[
+    "class",
+    "id",
+    "data-component",
+    "data-testid",
+    "data-module",
+    "data-type",
+];
+
 /// Class/id word prefixes of page chrome (matched per word, lower case).
 const CHROME_PREFIXES: &[&str] = &[
     "share",
@@ -782,7 +793,9 @@ impl Reader {
             {
                 return Vis::Dropped;
             }
-            if tag.attr("class").is_some_and(chrome_name) || tag.attr("id").is_some_and(chrome_name)
+            if NAMING_ATTRS
+                .iter()
+                .any(|a| tag.attr(a).is_some_and(chrome_name))
             {
                 return Vis::Dropped;
             }
