@@ -531,3 +531,20 @@ fn sample_article_passes_the_checks() {
     let a = timed("moscow-talks sample", text, InputFormat::Auto);
     assert!(!a.actors.is_empty());
 }
+
+#[test]
+fn html_fixtures_pass_the_checks() {
+    for (name, page) in [
+        ("news-page.html", include_str!("data/html/news-page.html")),
+        ("old-layout.html", include_str!("data/html/old-layout.html")),
+        (
+            "modern-page.html",
+            include_str!("data/html/modern-page.html"),
+        ),
+    ] {
+        let a = timed(name, page, InputFormat::Auto);
+        assert_eq!(a.source, gloss_core::SourceFormat::Html, "{name}");
+        assert!(!a.actors.is_empty(), "{name}: no actors");
+        assert!(!a.text.contains('<'), "{name}: markup left in text");
+    }
+}
