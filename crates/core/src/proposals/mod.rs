@@ -410,11 +410,15 @@ fn assemble(ix: &TextIndex, actors: &[Actor], works: Vec<Work>) -> Vec<Proposal>
             n += 1;
         }
         used.insert(id.clone());
+        // Identifying mentions describe first; a bare one ("the
+        // legislation, which includes …") only when they do not.
+        let describe = |m: &Candidate| m.desc.map(|(a, b)| ix.text(a, b).trim().to_owned());
         let description = w
             .mentions
             .iter()
             .filter(|m| !m.is_bare())
-            .find_map(|m| m.desc.map(|(a, b)| ix.text(a, b).trim().to_owned()))
+            .find_map(describe)
+            .or_else(|| w.mentions.iter().find_map(describe))
             .filter(|d| !d.is_empty());
         let mentions = w
             .mentions

@@ -374,6 +374,7 @@ fn build(
             }
         } else if lex::is_participle(next)
             && !lex::is_cue_word(next)
+            && !is_control_verb(next)
             && (next.ends_with("ing")
                 || lex::is_preposition(ix.lw(after + 1))
                 || lex::is_adverb(ix.lw(after + 1)))
@@ -394,12 +395,66 @@ fn build(
         let participle_ok =
             w.ends_with("ing") || lex::is_preposition(after_w) || lex::is_adverb(after_w);
         let starts = matches!(w, "that" | "which" | "who")
-            || (lex::is_participle(w) && participle_ok && !lex::is_cue_word(w))
+            || (lex::is_participle(w)
+                && participle_ok
+                && !lex::is_cue_word(w)
+                && !is_control_verb(w))
             || (w == "to" && verb_like_base(ix.lw(name_end + 1)));
         if starts {
             let end = walk_clause(ix, name_end, s1);
             if end > name_end + 1 {
                 c.desc = Some((name_end, end));
+            }
+        } else if w == "," {
+            // ", which would …", ", brokered by Qatar, Egypt and …"
+            let n = ix.lw(name_end + 1);
+            let nn = ix.lw(name_end + 2);
+            let starts = matches!(n, "which" | "who") || lex::is_participle(n) && nn == "by";
+            if starts {
+                let end = walk_clause(ix, name_end + 1, s1);
+                if end > name_end + 2 {
+                    c.desc = Some((name_end + 1, end));
+                }
+            }
+        }
+    }
+    if c.desc.is_none() && name_end < s1 && c.np_start == s0 {
+        // "The three-stage agreement … would pause fighting …": what the
+        // proposal does, when it is the subject of the sentence.
+        let mut k = name_end;
+        if ix.lw(k) == "," {
+            k = (k + 1..s1.min(k + 16))
+                .find(|&j| ix.lw(j) == ",")
+                .map_or(s1, |j| j + 1);
+        }
+        let v = ix.lw(k);
+        let predicate = matches!(
+            v,
+            "would"
+                | "will"
+                | "aims"
+                | "seeks"
+                | "includes"
+                | "calls"
+                | "requires"
+                | "gives"
+                | "allows"
+                | "sets"
+                | "envisages"
+                | "envisions"
+                | "provides"
+                | "proposes"
+                | "offers"
+                | "bans"
+                | "limits"
+                | "creates"
+                | "establishes"
+                | "grants"
+        );
+        if predicate && k < s1 {
+            let end = walk_clause(ix, k, s1);
+            if end > k + 1 {
+                c.desc = Some((k, end));
             }
         }
     }
@@ -507,6 +562,42 @@ fn is_time_expression(ix: &TextIndex, a: usize, b: usize) -> bool {
                     | "decades"
             )
     })
+}
+
+/// Verbs that take an infinitive ("the plan failed to …"): finite, not a
+/// participle describing the proposal.
+fn is_control_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "failed"
+            | "agreed"
+            | "refused"
+            | "threatened"
+            | "vowed"
+            | "promised"
+            | "wanted"
+            | "tried"
+            | "sought"
+            | "hoped"
+            | "planned"
+            | "expected"
+            | "continued"
+            | "appeared"
+            | "seemed"
+            | "managed"
+            | "decided"
+            | "needed"
+            | "started"
+            | "stopped"
+            | "helped"
+            | "looked"
+            | "remained"
+            | "moved"
+            | "passed"
+            | "stalled"
+            | "collapsed"
+            | "ended"
+    )
 }
 
 /// "1990", "2016": a year, not an identifying number.
@@ -634,7 +725,14 @@ fn walk_clause(ix: &TextIndex, i: usize, s1: usize) -> usize {
     while k < s1 && k - i < MAX_RIGHT + 4 {
         let w = ix.lw(k);
         let tok = ix.doc.tokens[k];
+        // A list of names continues: "by Qatar, Egypt and the United States".
+        let list_comma = w == ","
+            && k > i
+            && ix.is_cap(k - 1)
+            && (ix.is_cap(k + 1) || ix.lw(k + 1) == "and" && ix.is_cap(k + 2));
+        let amount = matches!(w, "$" | "€" | "£" | "%");
         match tok.kind {
+            TokenKind::Punct if list_comma || amount => {}
             TokenKind::Punct if w != "-" || tok.space_before => break,
             TokenKind::Word if k > i => {
                 if matches!(
@@ -643,7 +741,10 @@ fn walk_clause(ix: &TextIndex, i: usize, s1: usize) -> usize {
                 ) {
                     break;
                 }
+                let name_follows =
+                    ix.is_cap(k + 1) || lex::is_determiner(ix.lw(k + 1)) && ix.is_cap(k + 2);
                 if (w == "and" || w == "or")
+                    && !name_follows
                     && (lex::is_participle(ix.lw(k + 1))
                         || lex::is_verbish(ix.lw(k + 1))
                         || lex::head(ix.lw(k + 1)).is_some()

@@ -352,3 +352,50 @@ fn odd_inputs_do_not_panic() {
     let ps = setup(&long, &[("Russia", ActorKind::Place)]);
     assert!(!ps.is_empty());
 }
+
+#[test]
+fn descriptions() {
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        (
+            "Witkoff brought an updated peace framework modified to gain greater acceptance.",
+            "framework",
+            Some("modified to gain greater acceptance"),
+        ),
+        (
+            "The housing plan, which would allow taller buildings, passed.",
+            "plan",
+            Some("which would allow taller buildings"),
+        ),
+        (
+            "The peace deal, brokered by Qatar, Egypt and the United States, holds.",
+            "deal",
+            Some("brokered by Qatar, Egypt and the United States"),
+        ),
+        (
+            "The three-stage peace agreement would pause fighting for six weeks.",
+            "agreement",
+            Some("would pause fighting for six weeks"),
+        ),
+        (
+            "Rivals said the peace plan failed to address the border.",
+            "plan",
+            None,
+        ),
+    ];
+    for &(text, needle, want) in cases {
+        let ps = setup(
+            text,
+            &[
+                ("Witkoff", ActorKind::Person),
+                ("Qatar", ActorKind::Place),
+                ("Egypt", ActorKind::Place),
+                ("United States", ActorKind::Place),
+            ],
+        );
+        let p = ps
+            .iter()
+            .find(|p| p.name.contains(needle))
+            .unwrap_or_else(|| panic!("{text}: {:?}", names(&ps)));
+        assert_eq!(p.description.as_deref(), want, "{text}");
+    }
+}
