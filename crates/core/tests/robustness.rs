@@ -1,6 +1,6 @@
 //! Robustness: `analyze` never panics, and every offset it returns is inside
 //! the text, on a char boundary, and slices to the text it claims — in bytes
-//! and again after conversion to code points.
+//! and again after conversion to code points (JSON) and UTF-16 units (JS).
 //!
 //! Property tests run `PROPTEST_CASES` cases each (default [`DEFAULT_CASES`]);
 //! the long mode is
@@ -116,6 +116,24 @@ fn check(mut a: Analysis) {
             x.salience,
             x.name
         );
+    }
+    // UTF-16 (the JavaScript API): slices of the UTF-16 text match too.
+    let mut js = a.clone();
+    js.convert_offsets(OffsetUnit::Utf16);
+    let units: Vec<u16> = text.encode_utf16().collect();
+    for (what, s, e, claimed) in spans(&js) {
+        assert!(
+            s <= e && e <= units.len(),
+            "{what} {s}..{e} outside {} UTF-16 units",
+            units.len()
+        );
+        if let Some(c) = claimed {
+            assert_eq!(
+                String::from_utf16(&units[s..e]).ok().as_deref(),
+                Some(c),
+                "{what} {s}..{e} (UTF-16)"
+            );
+        }
     }
     a.convert_offsets(OffsetUnit::Codepoint);
     assert_eq!(a.offsets, OffsetUnit::Codepoint);
