@@ -293,3 +293,16 @@ fn congo_and_korea_follow_their_capitals() {
     let text = "Korea is famous for its food.";
     assert_eq!(link(text, &[("Korea", ActorKind::Place)]), vec![None]);
 }
+
+#[test]
+fn a_lone_candidate_city_needs_more_than_its_country() {
+    // Charleston, West Virginia is the only Charleston in the KB; the
+    // United States alone does not show this is it.
+    let text = "The ship sailed from Charleston to the United States capital.";
+    assert_eq!(link(text, &[("Charleston", ActorKind::Place)]), vec![None]);
+    let text = "Lawmakers in West Virginia met in Charleston.";
+    assert_eq!(
+        link(text, &[("Charleston", ActorKind::Place)]),
+        vec![id("charleston")]
+    );
+}

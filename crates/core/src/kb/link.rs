@@ -86,9 +86,23 @@ impl Context {
     }
 
     /// How much the article supports `e`: its context ids present, and cues
-    /// that list it as context.
-    fn score(&self, e: &Entry) -> u32 {
-        let own = e.context.iter().filter(|c| self.cues.contains(*c)).count() as u32;
+    /// that list it as context. With `strict` (a lone candidate for a name
+    /// marked ambiguous), a city's country does not count: its namesakes
+    /// are often in the same country (Charleston, South Carolina and West
+    /// Virginia).
+    fn score(&self, e: &Entry, strict: bool) -> u32 {
+        let city = strict && matches!(e.category, Category::City | Category::Capital);
+        let own = e
+            .context
+            .iter()
+            .filter(|c| self.cues.contains(*c))
+            .filter(|c| {
+                !city
+                    || !super::by_id(c).is_some_and(|x| {
+                        matches!(x.category, Category::Country | Category::Territory)
+                    })
+            })
+            .count() as u32;
         own + self.support.get(e.id).copied().unwrap_or(0)
     }
 }
@@ -176,7 +190,7 @@ fn by_context(
     }
     let mut scored: Vec<(u32, &'static Entry, bool)> = cands
         .iter()
-        .map(|&(e, preferred)| (ctx.score(e) + bonus(e), e, preferred))
+        .map(|&(e, preferred)| (ctx.score(e, cands.len() == 1) + bonus(e), e, preferred))
         .collect();
     scored.sort_by_key(|a| std::cmp::Reverse(a.0));
     let top = scored.first().map_or(0, |s| s.0);
@@ -239,7 +253,7 @@ fn resolve_name(
     let full_name = ctx.cues.contains(e.id);
     let title = has_title(doc, actor, e);
     let distinctive = !flagged && hits.len() == 1;
-    (full_name || title || (distinctive && ctx.score(e) > 0)).then_some(*e)
+    (full_name || title || (distinctive && ctx.score(e, false) > 0)).then_some(*e)
 }
 
 /// The entry an actor refers to, if the article supports one.
