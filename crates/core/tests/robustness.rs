@@ -15,14 +15,19 @@ use gloss_core::{analyze, Analysis, InputFormat, OffsetUnit, Options};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 
-/// Cases per property test when `PROPTEST_CASES` is not set.
+/// Cases per property test when `PROPTEST_CASES` is not set (release
+/// builds, as `make test` runs them; debug builds run a fifth of that).
 const DEFAULT_CASES: u32 = 1000;
 
 fn config() -> Config {
     let cases = std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(DEFAULT_CASES);
+        .unwrap_or(if cfg!(debug_assertions) {
+            DEFAULT_CASES / 5
+        } else {
+            DEFAULT_CASES
+        });
     Config {
         cases,
         failure_persistence: None,
