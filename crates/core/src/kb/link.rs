@@ -370,3 +370,66 @@ pub fn link(doc: &Doc, actors: &mut [Actor]) {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Mention;
+
+    fn actor(name: &str, kind: ActorKind) -> Actor {
+        Actor {
+            id: name.to_lowercase(),
+            name: name.to_owned(),
+            kind,
+            aliases: Vec::new(),
+            description: None,
+            salience: 0.0,
+            mentions: Vec::new(),
+            facts: Vec::new(),
+            background: None,
+        }
+    }
+
+    #[test]
+    fn unknown_personal_names_yield_their_surname() {
+        let none = HashSet::new();
+        let p = actor("Valeska Paris", ActorKind::Place);
+        assert_eq!(surname_of_unknown_name(&p, &none), Some("Paris"));
+        let p = actor("Jane Doe", ActorKind::Person);
+        assert_eq!(surname_of_unknown_name(&p, &none), Some("Doe"));
+        // Known names, place modifiers, punctuation, organisations: no.
+        for (n, k) in [
+            ("Vladimir Putin", ActorKind::Person),
+            ("Southern Indiana", ActorKind::Place),
+            ("Houston, Texas", ActorKind::Place),
+            ("Environment Canada", ActorKind::Organization),
+            ("Paris", ActorKind::Person),
+        ] {
+            assert_eq!(surname_of_unknown_name(&actor(n, k), &none), None, "{n}");
+        }
+        // A first word the article also writes in lower case is a word.
+        let lower: HashSet<&str> = ["environment"].into_iter().collect();
+        let p = actor("Environment Canada", ActorKind::Place);
+        assert_eq!(surname_of_unknown_name(&p, &lower), None);
+    }
+
+    #[test]
+    fn place_comma_slot_is_detected() {
+        let text = "He grew up in Albany, Georgia and later Georgia.";
+        let doc = Doc::new(text, Vec::new());
+        let at = |i: usize| {
+            let mut a = actor("Georgia", ActorKind::Place);
+            a.mentions.push(Mention {
+                start: i,
+                end: i + 7,
+                text: "Georgia".into(),
+                form: MentionForm::Name,
+            });
+            a
+        };
+        let first = text.find("Georgia").unwrap_or(0);
+        let last = text.rfind("Georgia").unwrap_or(0);
+        assert!(after_place_comma(&doc, &at(first)));
+        assert!(!after_place_comma(&doc, &at(last)));
+    }
+}

@@ -294,3 +294,58 @@ fn parse_glossary(text: &'static str) -> (Vec<GlossaryEntry>, HashMap<String, us
     }
     (out, keys)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_are_split_off() {
+        let (s, m) = marked(" ?~Harris ");
+        assert_eq!(s, "Harris");
+        assert!(m.ambiguous && m.weak && !m.preferred);
+        let (s, m) = marked("!New York");
+        assert_eq!(s, "New York");
+        assert!(m.preferred && !m.ambiguous && !m.weak);
+        let (s, m) = marked("Moscow");
+        assert_eq!(s, "Moscow");
+        assert!(!m.ambiguous && !m.weak && !m.preferred);
+    }
+
+    #[test]
+    fn rows_parse_with_file_defaults_and_row_dates() {
+        let text = "#source\tTest source\n#as_of\t2024-01\n#id\tkind\n\
+                    x\tplace\tcity\t?Xville\tXtown|~Xy\tXvillian\ty|@Mayor\tXville\tA test city.\n\
+                    p\tperson\tperson\tPat Q\t~Q\t\t\tPat Q\tA test person.\t2025-02\n\
+                    short\trow\n";
+        let mut rows = Vec::new();
+        parse_file(text, &mut rows);
+        assert_eq!(rows.len(), 2);
+        let x = &rows[0].entry;
+        assert_eq!(
+            (x.name, x.source, x.as_of),
+            ("Xville", "Test source", "2024-01")
+        );
+        assert!(rows[0].name_flag);
+        assert_eq!(x.aliases, &["Xtown"]);
+        assert_eq!(x.surnames, &["Xy"]);
+        assert_eq!(x.context, &["y"]);
+        assert_eq!(x.titles, &["Mayor"]);
+        assert_eq!(x.kind, ActorKind::Place);
+        assert_eq!(rows[1].entry.as_of, "2025-02");
+        assert_eq!(rows[1].entry.kind, ActorKind::Person);
+    }
+
+    #[test]
+    fn the_store_indexes_every_file() {
+        let s = store();
+        assert!(s.ids.contains_key("russia"));
+        assert!(s.ids.contains_key("kremlin"));
+        assert!(s.ids.contains_key("atlanta"));
+        assert!(s.ids.contains_key("georgia-state"));
+        assert!(s.ids.contains_key("vladimir-putin"));
+        assert!(s.ids.contains_key("nato"));
+        assert!(s.ids.contains_key("crimea"));
+        assert!(!s.glossary.is_empty());
+    }
+}
