@@ -314,7 +314,10 @@ pub fn build(doc: &Doc, mentions: Vec<EntityMention>) -> Vec<Actor> {
             continue;
         }
         if let Some(&j) = by_last.get(t) {
-            if j != i && crate::kb::lookup(t).is_none_or(|e| e.kind == ActorKind::Person) {
+            if j != i
+                && kinds[i] == ActorKind::Person
+                && crate::kb::lookup(t).is_none_or(|e| e.kind == ActorKind::Person)
+            {
                 union(&mut parent, i, j);
                 continue;
             }

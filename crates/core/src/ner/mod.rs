@@ -773,7 +773,7 @@ impl<'d, 'a> Recognizer<'d, 'a> {
                 *e = (k, s);
             }
             // A person's surname is a person here.
-            if k == ActorKind::Person && c.b - c.a > 1 && c.form == MentionForm::Name {
+            if k == ActorKind::Person && s >= 2 && c.b - c.a > 1 && c.form == MentionForm::Name {
                 let last = self.w(c.b - 1);
                 let e = best.entry(last).or_insert((k, 5));
                 if e.1 < 5 {
