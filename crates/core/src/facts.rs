@@ -47,6 +47,25 @@ pub fn attach(doc: &Doc, actors: &mut [Actor]) {
     }
     for a in actors.iter_mut() {
         a.facts.sort_by_key(|f| (f.sentence, f.start));
+        // "said he supported more housing" already holds "supported more
+        // housing" (a resolved "he" in the same sentence).
+        let facts = std::mem::take(&mut a.facts);
+        let mut kept: Vec<Fact> = Vec::with_capacity(facts.len());
+        let mut first_of_sentence = 0;
+        for f in facts {
+            if kept.last().is_some_and(|l| l.sentence != f.sentence) {
+                first_of_sentence = kept.len();
+            }
+            let same = &kept[first_of_sentence..];
+            if same
+                .iter()
+                .any(|k| k.text.contains(f.text.trim_end_matches('…')))
+            {
+                continue;
+            }
+            kept.push(f);
+        }
+        a.facts = kept;
     }
 }
 
@@ -68,6 +87,7 @@ fn collect(ix: &TextIndex) -> Vec<(usize, Fact)> {
             if holders.is_empty()
                 || ix.in_pp(k)
                 || k > r.start && lex::is_determiner(ix.lw(k - 1)) && ix.mention_at(k).is_none()
+                || !subject_position(ix, k, r.start)
             {
                 k = next.max(k + 1);
                 continue;
@@ -110,7 +130,75 @@ fn coordinated(
 
 /// The verb after a subject ending before token `j`, skipping possessive +
 /// role noun, role nouns, an appositive and adverbs.
+/// Can a subject start at token `k`? Not right after a content word
+/// ("keep Northern Ireland aligned …" makes Northern Ireland an object).
+fn subject_position(ix: &TextIndex, k: usize, s0: usize) -> bool {
+    let article = |w: &str| matches!(w, "the" | "a" | "an");
+    let mut j = k;
+    // Skip articles and capitalised titles ("the", "President", "Senator").
+    while j > s0 && (article(ix.lw(j - 1)) || ix.is_cap(j - 1)) {
+        j -= 1;
+    }
+    // "The opposition Labour Party": up to two modifiers after an article.
+    for back in 1..=2 {
+        if j > s0 + back
+            && article(ix.lw(j - back - 1))
+            && (j - back..j)
+                .all(|m| ix.kind(m) == Some(TokenKind::Word) && !lex::is_verbish(ix.lw(m)))
+        {
+            j -= back + 1;
+            break;
+        }
+    }
+    if j == s0 {
+        return true;
+    }
+    let w = ix.lw(j - 1);
+    ix.kind(j - 1) != Some(TokenKind::Word)
+        || lex::is_conjunction(w)
+        || lex::is_clause_word(w)
+        || lex::is_adverb(w)
+        || lex::is_role_noun(w)
+        || matches!(
+            w,
+            "said" | "says" | "that" | "meanwhile" | "however" | "also"
+        )
+}
+
+/// "on Friday", "last week", "yesterday": a time phrase between a subject
+/// and its verb; returns the token after it.
+fn skip_time(ix: &TextIndex, j: usize, end: usize) -> usize {
+    let is_time = |w: &str| {
+        matches!(
+            w,
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "week"
+                | "month"
+                | "year"
+                | "weekend"
+                | "morning"
+                | "evening"
+                | "night"
+        )
+    };
+    match ix.lw(j) {
+        "yesterday" | "today" | "tonight" | "earlier" | "later" => j + 1,
+        "on" | "last" | "this" | "next" if j + 1 < end && is_time(ix.lw(j + 1)) => j + 2,
+        _ => j,
+    }
+}
+
 fn verb_after(ix: &TextIndex, mut j: usize, end: usize) -> Option<usize> {
+    let j0 = skip_time(ix, j, end);
+    if j0 != j && j0 < end && is_verb_at(ix, skip_adverbs(ix, j0, end)) {
+        return Some(skip_adverbs(ix, j0, end));
+    }
     if ix.kind(j) == Some(TokenKind::Possessive) {
         j += 1;
         let mut skipped = 0;
@@ -168,7 +256,12 @@ fn boundary(ix: &TextIndex, k: usize, end: usize) -> Boundary {
         Some(TokenKind::Punct) => match w {
             ";" | ":" | "—" | "–" | "(" | ")" | "\"" | "“" | "”" => Boundary::Stop,
             "," => {
-                if lex::is_clause_word(next)
+                // ", mediators in Qatar said": a reporting clause follows.
+                let reporting = (k + 1..end.min(k + 6))
+                    .take_while(|&j| ix.kind(j) == Some(TokenKind::Word))
+                    .any(|j| matches!(ix.lw(j), "said" | "says" | "told" | "reported" | "added"));
+                if reporting
+                    || lex::is_clause_word(next)
                     || lex::is_conjunction(next)
                     || matches!(
                         next,
@@ -222,6 +315,9 @@ fn starts_subject(ix: &TextIndex, k: usize, end: usize) -> bool {
     let mut j = k;
     if lex::is_determiner(ix.lw(j)) {
         j += 1;
+    }
+    if ix.in_pp(j) {
+        return false;
     }
     let after = match ix.mention_at(j) {
         Some(m) => m.last,
@@ -398,6 +494,21 @@ mod tests {
                 &[("fuad-basya", "said fishermen noticed the people")],
             ),
             (
+                "President Donald Trump on Friday announced a 100% tariff on imports.",
+                &[("Donald Trump", Person)],
+                &[("donald-trump", "announced a 100% tariff on imports")],
+            ),
+            (
+                "Israel and Hamas have agreed to a truce, mediators in Qatar said on Wednesday.",
+                &[("Israel", Place), ("Hamas", Organization), ("Qatar", Place)],
+                &[("israel", "have agreed to a truce"), ("hamas", "have agreed to a truce")],
+            ),
+            (
+                "The opposition Labour Party backed a second referendum.",
+                &[("Labour Party", Organization)],
+                &[("labour-party", "backed a second referendum")],
+            ),
+            (
                 "“We will win,” Putin said.",
                 &[("Putin", Person)],
                 &[("putin", "said “We will win”")],
@@ -421,6 +532,16 @@ mod tests {
             &[("Putin", ActorKind::Person), ("Witkoff", ActorKind::Person)],
         );
         assert!(got.is_empty(), "{got:?}");
+        let got = facts(
+            "The plan would keep Northern Ireland aligned with EU rules.",
+            &[("Northern Ireland", ActorKind::Place)],
+        );
+        assert!(got.is_empty(), "{got:?}");
+        let got = facts(
+            "Ryu said he supported more housing.",
+            &[("Ryu", ActorKind::Person)],
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
         let long = format!("Putin said {}.", "very ".repeat(40));
         let got = facts(&long, &[("Putin", ActorKind::Person)]);
         assert_eq!(got.len(), 1);
