@@ -128,7 +128,8 @@ CITY_ALIASES = {
     ("Almaty", "KZ"): ["Alma-Ata"], ("Guangzhou", "CN"): ["Canton"], ("Astana", "KZ"): ["Nur-Sultan"],
     ("Mexico City", "MX"): ["Ciudad de México"], ("Khān Yūnis", "PS"): ["Khan Yunis"],
     ("Zaporizhzhya", "UA"): ["Zaporizhzhya", "Zaporozhye"], ("Makkah", "SA"): ["Makkah"],
-    ("Frankfurt am Main", "DE"): ["Frankfurt am Main"], ("São Paulo", "BR"): ["Sao Paulo"], ("The Hague", "NL"): ["Den Haag"],
+    ("Frankfurt am Main", "DE"): ["Frankfurt am Main"], ("São Paulo", "BR"): ["Sao Paulo"], ("Antwerp", "BE"): ["Antwerpen"], ("Köln", "DE"): ["Köln"],
+    ("Zürich", "CH"): ["Zurich"], ("Kraków", "PL"): ["Krakow", "Cracow"], ("The Hague", "NL"): ["Den Haag"],
 }
 # Cities below the population threshold that are prominent in international news.
 EXTRA_CITIES = {
@@ -145,10 +146,15 @@ EXTRA_CITIES = {
     ("Hebron", "PS"), ("Jenin", "PS"), ("Nablus", "PS"), ("Donetsk", "UA"), ("Homs", "SY"), ("Idlib", "SY"),
     ("Basra", "IQ"), ("Erbil", "IQ"), ("Kandahar", "AF"), ("Herat", "AF"), ("Goma", "CD"), ("El Fasher", "SD"),
     ("Port Sudan", "SD"), ("Aden", "YE"), ("Hodeidah", "YE"), ("Mogadishu", "SO"), ("Tijuana", "MX"),
+    ("Jerusalem", "IL"), ("Marseille", "FR"), ("Lyon", "FR"), ("Naples", "IT"), ("Turin", "IT"),
+    ("Rotterdam", "NL"), ("Antwerp", "BE"), ("Köln", "DE"), ("Zürich", "CH"), ("Kraków", "PL"), ("Glasgow", "GB"),
+    ("Liverpool", "GB"), ("Birmingham", "GB"), ("Cologne", "DE"), ("Seville", "ES"), ("Porto", "PT"),
+    ("Thessaloniki", "GR"), ("Volgograd", "RU"), ("Mumbai", "IN"), ("Hebron", "PS"),
 }
 CITY_NAME = {("Washington", "US"): "Washington, D.C.", ("Gaza", "PS"): "Gaza City", ("Makkah", "SA"): "Mecca",
              ("Madinah", "SA"): "Medina", ("Rafaḩ", "PS"): "Rafah", ("Khān Yūnis", "PS"): "Khan Younis",
-             ("Zaporizhzhya", "UA"): "Zaporizhzhia", ("Frankfurt am Main", "DE"): "Frankfurt"}
+             ("Zaporizhzhya", "UA"): "Zaporizhzhia", ("Frankfurt am Main", "DE"): "Frankfurt",
+             ("Köln", "DE"): "Cologne"}
 CITY_WIKI = {("Washington", "US"): "Washington, D.C.", ("Gaza", "PS"): "Gaza City", ("Rafaḩ", "PS"): "Rafah",
              ("Khān Yūnis", "PS"): "Khan Yunis", ("Frankfurt am Main", "DE"): "Frankfurt"}
 CITY_DESCRIPTION = {
@@ -252,7 +258,7 @@ def main():
     chosen = []
     for x in cities:
         key = (x["name"], x["countrycode"])
-        big = x["population"] >= 750_000 or (x["countrycode"] == "US" and x["population"] >= 300_000)
+        big = x["population"] >= 1_000_000 or (x["countrycode"] == "US" and x["population"] >= 300_000)
         state_cap = x["countrycode"] == "US" and US_CAPITALS.get(x["admin1code"]) == x["name"]
         wanted = big or state_cap or key in cap_keys or key in CITY_ALIASES or key in CITY_NAME or key in EXTRA_CITIES
         if wanted and x["countrycode"] in cid and (LATIN.match(x["name"]) or key in CITY_NAME):

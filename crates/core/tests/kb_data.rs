@@ -183,3 +183,11 @@ fn glossary_entries_are_complete() {
         assert!(kb::glossary(t).is_some(), "{t}");
     }
 }
+
+#[test]
+fn every_category_in_the_data_is_known() {
+    use gloss_core::kb::Category;
+    for e in kb::entries() {
+        assert_ne!(e.category, Category::Other, "{}: unknown category", e.id);
+    }
+}

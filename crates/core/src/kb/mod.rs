@@ -59,6 +59,14 @@ pub enum Category {
     Media,
     /// A company.
     Company,
+    /// Armed forces or a military branch.
+    Military,
+    /// A sports body.
+    Sports,
+    /// A university.
+    University,
+    /// A religion or church.
+    Religion,
     /// A person.
     Person,
     /// Anything else.
@@ -85,6 +93,10 @@ impl Category {
             "armed-group" => Category::ArmedGroup,
             "media" => Category::Media,
             "company" => Category::Company,
+            "military" => Category::Military,
+            "sports" => Category::Sports,
+            "university" => Category::University,
+            "religion" => Category::Religion,
             "person" => Category::Person,
             _ => Category::Other,
         }
