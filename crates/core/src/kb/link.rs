@@ -6,11 +6,15 @@
 //! 2. Each actor's surface forms (name, aliases, mention texts) are looked up
 //!    among entries of a compatible kind (people only with people):
 //!    * an unambiguous full name or alias links directly;
-//!    * an ambiguous name ("Georgia") links to the candidate with the most
-//!      support from the cues — its context ids present in the article, or
-//!      cues that list it as context ("Atlanta" → the US state) — and only if
-//!      that candidate is strictly ahead; otherwise it stays unlinked ("X,
-//!      Georgia" also counts for states, countries and regions);
+//!    * an ambiguous name ("Georgia") links to the candidate whose full name
+//!      is written unambiguously elsewhere ("New York City" beside "New
+//!      York"), else to the candidate with the most support from the cues —
+//!      its context ids present in the article, or cues that list it as
+//!      context ("Atlanta" → the US state) — if it is strictly ahead ("X,
+//!      Georgia" also counts for states, countries and regions; a lone
+//!      candidate city needs more than its country); on a tie, the data's
+//!      editorial default if there is one ("New York" → the city), else
+//!      nothing;
 //!    * a surname alone ("Putin") links only if it is one person's surname
 //!      and the full name is in the article, a matching title stands before
 //!      a mention ("President Putin"), or (for a distinctive surname) the
