@@ -308,7 +308,49 @@ fn push_subject(
             coordinated_before(ix, s0, first, &mut holders);
         }
         out.extend(holders.into_iter().map(|h| (h, kind)));
+    } else if let Some(a) = speaker(ix, s0, marks) {
+        out.push((a, kind));
     }
+}
+
+/// The speaker of a quoted or reported sentence: '"…," said Lavrov',
+/// '"…," Lavrov said', '… according to Lavrov'. Bounded by the sentence.
+fn speaker(ix: &TextIndex, s0: usize, marks: &Marks) -> Option<usize> {
+    let s1 = s0 + marks.in_name.len();
+    for k in s0..s1 {
+        let w = ix.lw(k);
+        let reporting = matches!(
+            w,
+            "said" | "says" | "told" | "added" | "warned" | "insisted" | "stated" | "argued"
+        );
+        let according = w == "according" && ix.lw(k + 1) == "to";
+        if !(reporting || according) {
+            continue;
+        }
+        // After: "said Foreign Minister Sergei Lavrov", "according to the EU".
+        let mut j = k + 1 + usize::from(according);
+        while j < s1 && j < k + 5 && ix.mention_at(j).is_none() {
+            let t = ix.lw(j);
+            if !(lex::is_determiner(t) || ix.is_cap(j) || lex::is_role_noun(t)) {
+                break;
+            }
+            j += 1;
+        }
+        if let Some(m) = ix.mention_at(j) {
+            if !marks.in_phrase(j) {
+                return Some(m.actor);
+            }
+        }
+        // Before: "Lavrov said".
+        if reporting && k > s0 {
+            if let Some(m) = ix.mention_at(k - 1) {
+                if !marks.in_phrase(k - 1) {
+                    return Some(m.actor);
+                }
+            }
+        }
+    }
+    None
 }
 
 /// Actors coordinated before the mention starting at `first`

@@ -296,6 +296,12 @@ fn stances() {
             Opposes,
         ),
         (
+            "“The peace plan is unacceptable,” said Foreign Minister Lavrov.",
+            "plan",
+            "lavrov",
+            Opposes,
+        ),
+        (
             "Putin described the peace offer as fair and final.",
             "offer",
             "putin",
@@ -318,6 +324,7 @@ fn stances() {
                 ("Qatar", ActorKind::Place),
                 ("Egypt", ActorKind::Place),
                 ("Ryu", ActorKind::Person),
+                ("Lavrov", ActorKind::Person),
             ],
         );
         let p = ps
