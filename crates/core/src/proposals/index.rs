@@ -132,6 +132,16 @@ impl<'d, 'a> TextIndex<'d, 'a> {
         lex::is_common_verb(w) || lex::is_cue_word(w) && !w.ends_with("ed")
     }
 
+    /// First token of the sentence before the one starting at token `s0`
+    /// (or `s0` itself for the first sentence).
+    pub fn previous_sentence_start(&self, s0: usize) -> usize {
+        let s = self.doc.tokens.get(s0).map_or(0, |t| t.sentence);
+        match s.checked_sub(1) {
+            Some(p) => self.sentence_range(p).start,
+            None => s0,
+        }
+    }
+
     /// Global token range of sentence `s`.
     pub fn sentence_range(&self, s: usize) -> Range<usize> {
         self.doc.sentence_tokens.get(s).cloned().unwrap_or(0..0)
@@ -188,6 +198,20 @@ impl<'d, 'a> TextIndex<'d, 'a> {
             .rev()
             .take(64)
             .find(|m| self.kinds.get(m.actor) == Some(&ActorKind::Person))
+            .map(|m| m.actor)
+    }
+
+    /// The last actor of one of `kinds` mentioned before token `i` and at
+    /// or after token `min` (for "it", "they"); looks back over at most 64
+    /// mentions.
+    pub fn last_actor_before(&self, i: usize, min: usize, kinds: &[ActorKind]) -> Option<usize> {
+        let end = self.mentions.partition_point(|m| m.first < i);
+        self.mentions[..end]
+            .iter()
+            .rev()
+            .take(64)
+            .take_while(|m| m.first >= min)
+            .find(|m| self.kinds.get(m.actor).is_some_and(|k| kinds.contains(k)))
             .map(|m| m.actor)
     }
 

@@ -277,8 +277,32 @@ fn subject_at(ix: &TextIndex, s0: usize, from: usize, marks: &Marks) -> Option<(
                 .map(|a| (a, usize::MAX))
                 .or(fallback);
         }
+        if matches!(w, "it" | "they") && !ix.in_pp(k) && subject_pronoun(ix, k) {
+            // An organisation, country or group named in this or the
+            // previous sentence, with no proposal phrase in between.
+            use crate::model::ActorKind::*;
+            let kinds: &[crate::model::ActorKind] = if w == "it" {
+                &[Organization, Place]
+            } else {
+                &[Organization, Place, Group]
+            };
+            let min = ix.previous_sentence_start(s0);
+            let found = ix
+                .last_actor_before(k, min, kinds)
+                .filter(|_| !(s0..k).any(|j| marks.in_phrase(j)));
+            return found.map(|a| (a, usize::MAX)).or(fallback);
+        }
     }
     fallback
+}
+
+/// "it"/"they" directly before a verb (not "make it clear").
+fn subject_pronoun(ix: &TextIndex, k: usize) -> bool {
+    let mut v = k + 1;
+    while lex::is_adverb(ix.lw(v)) && v < k + 4 {
+        v += 1;
+    }
+    lex::is_verbish(ix.lw(v))
 }
 
 /// The subject actor to the left of token `from` (see [`subject_at`]).

@@ -302,6 +302,18 @@ fn stances() {
             Opposes,
         ),
         (
+            "Russia condemned the move and said it would reject the peace plan.",
+            "plan",
+            "russia",
+            Opposes,
+        ),
+        (
+            "Analysts were surprised in Russia. It has since rejected the peace deal.",
+            "deal",
+            "russia",
+            Opposes,
+        ),
+        (
             "Putin described the peace offer as fair and final.",
             "offer",
             "putin",
