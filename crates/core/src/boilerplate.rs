@@ -26,7 +26,8 @@ const MAX_TEASER_WORDS: usize = 16;
 
 /// Finds boilerplate lines in `text` (byte offsets, sorted, non-overlapping).
 pub fn detect(text: &str) -> Vec<Ignored> {
-    let mut out = Vec::new();
+    // Pass 1: every non-empty line with its own classification.
+    let mut lines: Vec<(usize, usize, Option<IgnoredReason>, bool)> = Vec::new();
     let mut pos = 0;
     // Teaser lines still allowed after a list header ("Related:").
     let mut list_budget = 0usize;
@@ -38,7 +39,6 @@ pub fn detect(text: &str) -> Vec<Ignored> {
             continue;
         }
         let lead = line.len() - line.trim_start().len();
-        let span = (start + lead, start + lead + trimmed.len());
         let reason = classify_line(trimmed).or_else(|| {
             (list_budget > 0 && is_teaser(trimmed)).then_some(IgnoredReason::Navigation)
         });
@@ -49,16 +49,122 @@ pub fn detect(text: &str) -> Vec<Ignored> {
                 } else if reason == IgnoredReason::Navigation && list_budget > 0 {
                     list_budget -= 1;
                 }
-                out.push(Ignored {
-                    start: span.0,
-                    end: span.1,
-                    reason,
-                });
             }
             None => list_budget = 0,
         }
+        let span_start = start + lead;
+        lines.push((
+            span_start,
+            span_start + trimmed.len(),
+            reason,
+            is_menu_item(trimmed),
+        ));
     }
-    out
+    // Pass 2: a run of MIN_MENU_RUN or more menu-like lines ("News",
+    // "Business", "Sign in"…) is a navigation bar, whatever else it holds.
+    let mut i = 0;
+    while i < lines.len() {
+        let mut j = i;
+        while j < lines.len() && lines[j].3 {
+            j += 1;
+        }
+        // At least two entries must be recognisable site sections or
+        // controls, so a list of places or names in a story is left alone.
+        let known = lines[i..j]
+            .iter()
+            .filter(|l| {
+                l.2.is_some()
+                    || text
+                        .get(l.0..l.1)
+                        .is_some_and(|t| SECTION_WORDS.contains(&normalise(t).as_str()))
+            })
+            .count();
+        if j - i >= MIN_MENU_RUN && known >= 2 {
+            for l in &mut lines[i..j] {
+                l.2.get_or_insert(IgnoredReason::Navigation);
+            }
+        }
+        i = j.max(i + 1);
+    }
+    lines
+        .into_iter()
+        .filter_map(|(start, end, reason, _)| reason.map(|reason| Ignored { start, end, reason }))
+        .collect()
+}
+
+/// Names of news-site sections (menu entries).
+const SECTION_WORDS: &[&str] = &[
+    "news",
+    "world",
+    "uk",
+    "us",
+    "europe",
+    "asia",
+    "africa",
+    "americas",
+    "middle east",
+    "business",
+    "money",
+    "markets",
+    "economy",
+    "sport",
+    "sports",
+    "football",
+    "opinion",
+    "comment",
+    "politics",
+    "culture",
+    "arts",
+    "books",
+    "music",
+    "film",
+    "lifestyle",
+    "life & style",
+    "style",
+    "food",
+    "travel",
+    "tech",
+    "technology",
+    "science",
+    "health",
+    "environment",
+    "climate",
+    "weather",
+    "entertainment",
+    "video",
+    "videos",
+    "podcasts",
+    "newsletters",
+    "obituaries",
+    "local",
+    "national",
+    "international",
+    "education",
+    "home",
+    "latest",
+    "live",
+    "more",
+    "menu",
+    "search",
+];
+
+/// Shortest run of consecutive menu-like lines taken as a navigation bar.
+const MIN_MENU_RUN: usize = 3;
+
+/// A menu entry: one to three capitalised words, no digits, no sentence
+/// punctuation ("News", "Sign in", "Climate Crisis").
+fn is_menu_item(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 3
+        && line.len() <= 40
+        && !line.contains(|c: char| {
+            c.is_ascii_digit() || matches!(c, '.' | ',' | '?' | '!' | '"' | '“' | '”')
+        })
+        && words.iter().enumerate().all(|(k, w)| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || (k > 0 && matches!(*w, "in" | "up" | "out" | "&" | "and" | "of"))
+        })
 }
 
 /// The normalised form of a line used by the rules: lower case, straight
@@ -151,6 +257,12 @@ const LIST_HEADERS: &[&str] = &[
     "in other news",
     "further reading",
     "explore more",
+    "explore more on these topics",
+    "more on these topics",
+    "more on this",
+    "topics",
+    "tags",
+    "most viewed",
 ];
 
 /// Exact lines of navigation.
@@ -976,6 +1088,35 @@ mod tests {
             ]
         );
         assert!(ig.iter().all(|i| i.reason == Navigation));
+    }
+
+    #[test]
+    fn menu_runs_and_topic_lists() {
+        let t = "News\nBusiness\nSign in\nTransport\nRail strike called off after late-night deal\n\
+                 The strike was called off on Monday.\nExplore more on these topics\nRail strikes\nTrade unions\n\
+                 The union will vote next week.\nKey Points\nMembers vote by post.\n";
+        let ig = detect(t);
+        let lines: Vec<&str> = ig.iter().map(|i| &t[i.start..i.end]).collect();
+        assert_eq!(
+            lines,
+            [
+                "News",
+                "Business",
+                "Sign in",
+                "Transport",
+                "Explore more on these topics",
+                "Rail strikes",
+                "Trade unions"
+            ]
+        );
+        // Two short capitalised lines, or a list of places or names, stay.
+        assert!(detect("What Happens Next\nKey Points\nThe union will vote.\n").is_empty());
+        assert!(
+            detect("Cities\nGrande Terre\nBasse Terre\nPointe Noire\nThe island is small.\n")
+                .is_empty()
+        );
+        assert!(is_menu_item("Sign in") && is_menu_item("Climate Crisis"));
+        assert!(!is_menu_item("The talks lasted.") && !is_menu_item("Trump signs order 12"));
     }
 
     #[test]
