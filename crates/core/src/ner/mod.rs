@@ -390,7 +390,7 @@ impl<'d, 'a> Recognizer<'d, 'a> {
             // "Will Smith" yes, "Will" no.
             return run_len > 1 && self.is_gazetteer_name(w);
         }
-        if self.is_gazetteer_name(w) || is_acronym(w) || run_len > 1 {
+        if self.known_mid.contains(w) || self.is_gazetteer_name(w) || is_acronym(w) || run_len > 1 {
             return true;
         }
         // An unknown single word: a name only with a name-like follower.
@@ -560,7 +560,9 @@ impl<'d, 'a> Recognizer<'d, 'a> {
         let w = self.w(g);
         let next_lower = self.kind(g + 1) == Some(TokenKind::Word)
             && first_char(self.w(g + 1)).is_some_and(char::is_lowercase);
-        let demonym = crate::kb::demonym(w).is_some();
+        // "Myanmar" is a country's name and its adjective: a name here.
+        let own_name = crate::kb::lookup(w).is_some_and(|e| e.name == w);
+        let demonym = !own_name && crate::kb::demonym(w).is_some();
         if demonym && next_lower {
             // "Saudi officials".
             return true;
