@@ -896,6 +896,47 @@ mod tests {
     }
 
     #[test]
+    fn tricky_text() {
+        use ActorKind::*;
+        let cases: &[(&str, &[(&str, ActorKind)])] = &[
+            // Straight and curly possessives.
+            (
+                "Angela Merkel's visit and Merkel’s speech.",
+                &[("Angela Merkel", Person), ("Merkel", Person)],
+            ),
+            // Sentence-initial common words are not names.
+            (
+                "Officials said little. Yesterday the talks ended. Earlier, nothing happened.",
+                &[],
+            ),
+            // A sentence-initial name known from the body is kept.
+            (
+                "The plan came from Jeff Rathke. Rathke was clear.",
+                &[("Jeff Rathke", Person), ("Rathke", Person)],
+            ),
+            // Weekdays and months are not names; "May" before a number neither.
+            ("Talks resume on Monday, May 18, in Geneva.", &[("Geneva", Place)]),
+            // Titles before organisations are not titles.
+            ("She studied at Duke University.", &[("Duke University", Organization)]),
+            // Nationality adjectives are not names.
+            ("Russian officials met Indonesian fishermen.", &[]),
+            // Acronyms.
+            ("The deal was signed at NATO headquarters.", &[("NATO", Organization)]),
+            // "and" inside a name before its head.
+            (
+                "It went to the National Air and Space Museum yesterday.",
+                &[("National Air and Space Museum", Place)],
+            ),
+        ];
+        for (text, want) in cases {
+            let got = names(text);
+            let want: Vec<(String, ActorKind)> =
+                want.iter().map(|(t, k)| ((*t).to_owned(), *k)).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
     fn headlines_need_confirmation() {
         let t = "PUTIN REJECTS NEW PLAN IN TALKS\n\nVladimir Putin met envoys. Putin said no.";
         let got = texts(t);
