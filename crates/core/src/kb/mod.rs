@@ -222,7 +222,9 @@ pub fn is_ambiguous(name: &str) -> bool {
 /// stripped; case-sensitive). A person's surname alone counts when no full
 /// name matches. For an ambiguous name, returns the first candidate only if
 /// all candidates are of the same kind (so recognisers may still use its
-/// kind); use [`is_ambiguous`] and [`candidates`] to tell.
+/// kind), and nothing for a name marked ambiguous because it also names
+/// something outside the KB ("Jordan", "Chad"); use [`is_ambiguous`] and
+/// [`candidates`] to tell.
 pub fn lookup(name: &str) -> Option<&'static Entry> {
     let s = store();
     let h = hits(name);
@@ -235,6 +237,13 @@ pub fn lookup(name: &str) -> Option<&'static Entry> {
     } else {
         strong
     };
+    // A lone candidate marked ambiguous also names something outside the
+    // KB ("Jordan", "Chad", "Shell"): no hint.
+    if let [h] = pool.as_slice() {
+        if h.flagged {
+            return None;
+        }
+    }
     let first = &s.entries[pool.first()?.entry];
     pool.iter()
         .all(|h| s.entries[h.entry].kind == first.kind)
@@ -283,6 +292,9 @@ mod tests {
         assert_eq!(lookup("the Kremlin").map(|e| e.id), Some("kremlin"));
         assert_eq!(lookup("Putin").map(|e| e.id), Some("vladimir-putin"));
         assert!(lookup("Smith").is_none());
+        // Also a first name: no recognition hint.
+        assert!(lookup("Jordan").is_none());
+        assert!(lookup("Chad").is_none());
         assert!(lookup("").is_none());
     }
 
