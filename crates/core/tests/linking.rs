@@ -306,3 +306,68 @@ fn a_lone_candidate_city_needs_more_than_its_country() {
         vec![id("charleston")]
     );
 }
+
+#[test]
+fn random_actors_and_texts_never_panic() {
+    // A small deterministic generator: texts mixing KB names, punctuation and
+    // multi-byte characters; actors with arbitrary (even out-of-range) spans.
+    let pieces = [
+        "Georgia",
+        "Atlanta",
+        ", ",
+        "Washington",
+        "’s ",
+        "President ",
+        "Putin",
+        "\u{a0}",
+        "Ü",
+        "New York",
+        "the ",
+        "Kremlin",
+        ". ",
+        "\n\n",
+        "Congo",
+        "Smith",
+        "ß",
+        "—",
+        "U.S.",
+        "Paris",
+    ];
+    let kinds = [
+        ActorKind::Person,
+        ActorKind::Place,
+        ActorKind::Organization,
+        ActorKind::Group,
+        ActorKind::Other,
+    ];
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    for _ in 0..200 {
+        let text: String = (0..next(30)).map(|_| pieces[next(pieces.len())]).collect();
+        let doc = Doc::new(&text, Vec::new());
+        let mut actors: Vec<Actor> = (0..next(6))
+            .map(|_| {
+                let name = pieces[next(pieces.len())];
+                let mut a = actor(&text, name, kinds[next(kinds.len())]);
+                a.mentions.push(Mention {
+                    start: next(text.len() + 10),
+                    end: next(text.len() + 10),
+                    text: name.to_owned(),
+                    form: MentionForm::Role,
+                });
+                a
+            })
+            .collect();
+        kb::link(&doc, &mut actors);
+        for a in &actors {
+            if let Some(b) = &a.background {
+                assert!(kb::by_id(&b.id).is_some());
+            }
+        }
+    }
+}
