@@ -106,12 +106,12 @@ try {
       const t0 = await p.evaluate(() => performance.now());
       const sample = p.locator('#try-sample');
       await ((await sample.count()) ? sample : p.getByText(/try the sample/i).first()).click();
-      // The sample button may start the analysis itself; click Explain only if it is still there and enabled.
-      const explainBtn = p.locator('#explain');
-      if ((await explainBtn.count()) && (await explainBtn.isVisible()) && (await explainBtn.isEnabled())
-          && !(await p.locator('[data-actor]').count())) {
-        await explainBtn.click({ timeout: 2000 }).catch(() => {});
-      }
+      // The sample button may start the analysis itself (then Explain is disabled or gone);
+      // click Explain only if it is there and enabled right now (DOM check, no waiting).
+      await p.evaluate(() => {
+        const b = document.querySelector('#explain');
+        if (b && !b.disabled && !document.querySelector('[data-actor]')) b.click();
+      });
       await step('waiting for the first [data-actor]', () => p.waitForSelector('[data-actor]', { state: 'attached' }));
       explain.push((await p.evaluate(() => performance.now())) - t0);
       if (i === 0) {
