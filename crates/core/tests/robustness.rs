@@ -571,3 +571,11 @@ fn html_fixtures_pass_the_checks() {
         assert!(!a.text.contains('<'), "{name}: markup left in text");
     }
 }
+
+#[test]
+fn html_with_100000_sibling_paragraphs() {
+    let para = "<div class=content><p>Officials said on Tuesday, after long talks, that the plan would go ahead.</p></div>";
+    let page = format!("<html><body>{}</body></html>", para.repeat(scale(100_000)));
+    let a = timed("100k sibling paragraphs", &page, InputFormat::Auto);
+    assert_eq!(a.paragraphs.len(), scale(100_000));
+}

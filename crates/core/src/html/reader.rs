@@ -893,7 +893,13 @@ impl Reader {
                 }
             }
         }
-        let inside = |owner: u32| ranges.iter().any(|&(a, b)| a <= owner && owner <= b);
+        // The ranges are disjoint subtrees pushed in document order, so a
+        // binary search finds the only one that can hold `owner`.
+        ranges.sort_unstable();
+        let inside = |owner: u32| {
+            let k = ranges.partition_point(|&(a, _)| a <= owner);
+            k > 0 && owner <= ranges[k - 1].1
+        };
         let keep = |b: &Block| {
             !b.chrome
                 && (matches!(b.kind, Kind::Heading(_))
