@@ -10,6 +10,7 @@
 //! Complexity: collecting the spans is O(m log m) for m spans (one sort);
 //! laying out all paragraphs is O(p + m).
 
+use crate::state::Target;
 use gloss_core::Analysis;
 use std::ops::Range;
 
@@ -61,6 +62,52 @@ pub enum Node {
         /// What lies inside, in order.
         children: Vec<Node>,
     },
+}
+
+/// One laid-out paragraph, with what it contains (so the view can skip
+/// re-rendering paragraphs a hover or a card does not touch).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Its byte range.
+    pub range: Range<usize>,
+    /// Its content.
+    pub nodes: Vec<Node>,
+    /// Every actor and proposal with a mention here, sorted.
+    pub targets: Vec<Target>,
+    /// Every sentence wrapper here, sorted.
+    pub sentences: Vec<usize>,
+}
+
+impl Paragraph {
+    /// True if a mention of `t` is in this paragraph.
+    pub fn has(&self, t: Target) -> bool {
+        self.targets.binary_search(&t).is_ok()
+    }
+
+    /// True if sentence `i` is wrapped in this paragraph.
+    pub fn has_sentence(&self, i: usize) -> bool {
+        self.sentences.binary_search(&i).is_ok()
+    }
+
+    fn index(&mut self) {
+        fn walk(nodes: &[Node], t: &mut Vec<Target>, s: &mut Vec<usize>) {
+            for n in nodes {
+                if let Node::Marked { mark, children, .. } = n {
+                    match *mark {
+                        Mark::Actor { actor, .. } => t.push(Target::Actor(actor)),
+                        Mark::Proposal { proposal, .. } => t.push(Target::Proposal(proposal)),
+                        Mark::Sentence(i) => s.push(i),
+                        Mark::Ignored(_) => {}
+                    }
+                    walk(children, t, s);
+                }
+            }
+        }
+        walk(&self.nodes, &mut self.targets, &mut self.sentences);
+        self.targets.sort_unstable();
+        self.targets.dedup();
+        self.sentences.sort_unstable();
+    }
 }
 
 /// A span to lay out.
@@ -117,7 +164,7 @@ fn items(a: &Analysis) -> Vec<Item> {
 
 /// Lays out the text as paragraphs of nodes. Text outside every paragraph
 /// (blank lines) is left out; without paragraphs the whole text is one.
-pub fn layout(a: &Analysis) -> Vec<(Range<usize>, Vec<Node>)> {
+pub fn layout(a: &Analysis) -> Vec<Paragraph> {
     let all = items(a);
     let mut paragraphs: Vec<Range<usize>> = a
         .paragraphs
@@ -142,7 +189,14 @@ pub fn layout(a: &Analysis) -> Vec<(Range<usize>, Vec<Node>)> {
         let mut cursor = next;
         let nodes = fill(p.clone(), None, &all[..end], &mut cursor, a);
         next = end;
-        out.push((p, nodes));
+        let mut para = Paragraph {
+            range: p,
+            nodes,
+            targets: Vec::new(),
+            sentences: Vec::new(),
+        };
+        para.index();
+        out.push(para);
     }
     out
 }
@@ -255,10 +309,10 @@ mod tests {
         let laid = layout(&a);
         assert_eq!(laid.len(), 1);
         let mut flat = String::new();
-        flatten(&laid[0].1, text, &mut flat);
+        flatten(&laid[0].nodes, text, &mut flat);
         assert_eq!(flat, text);
         // sentence > [Putin, text, proposal > [Trump, text], text]
-        let Node::Marked { children, .. } = &laid[0].1[0] else {
+        let Node::Marked { children, .. } = &laid[0].nodes[0] else {
             panic!("sentence wrapper expected")
         };
         let proposal = children
@@ -305,10 +359,10 @@ mod tests {
                 }
             }
         }
-        walk(&laid[0].1, &mut count);
+        walk(&laid[0].nodes, &mut count);
         assert_eq!(count, 1, "the nested actor mention is dropped");
         let mut flat = String::new();
-        flatten(&laid[0].1, text, &mut flat);
+        flatten(&laid[0].nodes, text, &mut flat);
         assert_eq!(flat, text);
     }
 
@@ -330,7 +384,7 @@ mod tests {
         });
         let laid = layout(&a);
         let mut flat = String::new();
-        flatten(&laid[0].1, text, &mut flat);
+        flatten(&laid[0].nodes, text, &mut flat);
         assert_eq!(flat, text);
     }
 
@@ -338,10 +392,16 @@ mod tests {
     fn real_analysis_round_trips_every_paragraph() {
         let text = include_str!("../www/samples/moscow-talks.txt");
         let a = gloss_core::analyze(text, &gloss_core::Options::default());
-        for (range, nodes) in layout(&a) {
+        let laid = layout(&a);
+        for p in &laid {
             let mut flat = String::new();
-            flatten(&nodes, &a.text, &mut flat);
-            assert_eq!(flat, a.text[range]);
+            flatten(&p.nodes, &a.text, &mut flat);
+            assert_eq!(flat, a.text[p.range.clone()]);
         }
+        let putin = a.actors.iter().position(|x| x.name.contains("Putin"));
+        if let Some(i) = putin {
+            assert!(laid.iter().any(|p| p.has(Target::Actor(i))));
+        }
+        assert!(laid.iter().any(|p| p.has_sentence(0)));
     }
 }

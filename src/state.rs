@@ -56,7 +56,7 @@ impl Theme {
 }
 
 /// Something a card can show.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Target {
     /// Index into [`Analysis::actors`].
     Actor(usize),

@@ -4,9 +4,10 @@
 //! (event delegation), so large articles stay light.
 
 use crate::app::mention_id;
-use crate::render::{layout, Mark, Node};
-use crate::state::{kind_css, kind_label, Action, Category, Selection, State, Target};
+use crate::render::{layout, Mark, Node, Paragraph};
+use crate::state::{kind_css, kind_label, Action, Category, Hidden, Selection, State, Target};
 use gloss_core::{Analysis, IgnoredReason};
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -50,9 +51,33 @@ const fn reason_label(r: IgnoredReason) -> &'static str {
     }
 }
 
+/// What a paragraph needs from the state, already narrowed to the paragraph
+/// (so a hover or a card only re-renders the paragraphs it touches).
+#[derive(Clone, Copy, PartialEq)]
+struct View {
+    lit: Option<Target>,
+    open: Option<Target>,
+    current: Option<Selection>,
+    flash: Option<usize>,
+    hidden: Hidden,
+}
+
+impl View {
+    fn narrowed(state: &State, p: &Paragraph) -> Self {
+        let here = |t: Option<Target>| t.filter(|&t| p.has(t));
+        View {
+            lit: here(state.lit),
+            open: here(state.selection.map(|s| s.target)),
+            current: state.selection.filter(|s| p.has(s.target)),
+            flash: state.flash.filter(|&i| p.has_sentence(i)),
+            hidden: state.hidden,
+        }
+    }
+}
+
 struct Ctx<'a> {
     a: &'a Analysis,
-    state: &'a State,
+    view: View,
 }
 
 fn render(nodes: &[Node], cx: &Ctx<'_>) -> Html {
@@ -65,11 +90,11 @@ fn node(n: &Node, cx: &Ctx<'_>) -> Html {
         Node::Marked { mark, children, .. } => (*mark, children),
     };
     let inner = render(children, cx);
-    let selected = cx.state.selection;
+    let v = cx.view;
     match mark {
         Mark::Sentence(i) => html! {
             <span id={format!("s-{i}")} tabindex="-1"
-                class={classes!("sent", (cx.state.flash == Some(i)).then_some("flash"))}>{ inner }</span>
+                class={classes!("sent", (v.flash == Some(i)).then_some("flash"))}>{ inner }</span>
         },
         Mark::Ignored(i) => {
             let reason =
@@ -86,21 +111,19 @@ fn node(n: &Node, cx: &Ctx<'_>) -> Html {
             let Some(x) = cx.a.actors.get(actor) else {
                 return inner;
             };
-            if cx.state.hidden.is_hidden(Category::Actor(x.kind)) {
+            if v.hidden.is_hidden(Category::Actor(x.kind)) {
                 return inner;
             }
-            let sel = Selection {
-                target: Target::Actor(actor),
-                mention,
-            };
-            let lit = cx.state.lit == Some(Target::Actor(actor))
-                || selected.is_some_and(|s| s.target == Target::Actor(actor));
+            let target = Target::Actor(actor);
+            let sel = Selection { target, mention };
+            let lit = v.lit == Some(target) || v.open == Some(target);
+            let text = x.mentions.get(mention).map_or("", |m| m.text.as_str());
             html! {
                 <mark id={mention_id(sel)} data-actor={x.id.clone()} data-m={format!("a:{actor}:{mention}")}
                     class={classes!("m", format!("k-{}", kind_css(x.kind)), lit.then_some("lit"),
-                        (selected == Some(sel)).then_some("current"))}
+                        (v.current == Some(sel)).then_some("current"))}
                     role="button" tabindex="0" aria-haspopup="dialog"
-                    aria-label={format!("{} — {}", cx.a.text.get(x.mentions.get(mention).map_or(0..0, |m| m.start..m.end)).unwrap_or(""), kind_label(x.kind))}>
+                    aria-label={format!("{text} — {}", kind_label(x.kind))}>
                     { inner }
                 </mark>
             }
@@ -109,20 +132,21 @@ fn node(n: &Node, cx: &Ctx<'_>) -> Html {
             let Some(p) = cx.a.proposals.get(proposal) else {
                 return inner;
             };
-            if cx.state.hidden.is_hidden(Category::Proposal) {
+            if v.hidden.is_hidden(Category::Proposal) {
                 return inner;
             }
-            let sel = Selection {
-                target: Target::Proposal(proposal),
-                mention,
-            };
-            let lit = cx.state.lit == Some(Target::Proposal(proposal))
-                || selected.is_some_and(|s| s.target == Target::Proposal(proposal));
+            let target = Target::Proposal(proposal);
+            let sel = Selection { target, mention };
+            let lit = v.lit == Some(target) || v.open == Some(target);
+            let text = p
+                .mentions
+                .get(mention)
+                .map_or(p.name.as_str(), |m| m.text.as_str());
             html! {
                 <mark id={mention_id(sel)} data-proposal={p.id.clone()} data-m={format!("p:{proposal}:{mention}")}
-                    class={classes!("m", "k-proposal", lit.then_some("lit"), (selected == Some(sel)).then_some("current"))}
+                    class={classes!("m", "k-proposal", lit.then_some("lit"), (v.current == Some(sel)).then_some("current"))}
                     role="button" tabindex="0" aria-haspopup="dialog"
-                    aria-label={format!("{} — proposal", p.mentions.get(mention).map_or(p.name.as_str(), |m| m.text.as_str()))}>
+                    aria-label={format!("{text} — proposal")}>
                     { inner }
                 </mark>
             }
@@ -130,14 +154,92 @@ fn node(n: &Node, cx: &Ctx<'_>) -> Html {
     }
 }
 
+/// Props of one paragraph.
+#[derive(Properties)]
+struct ParaProps {
+    analysis: Rc<Analysis>,
+    paragraphs: Rc<Vec<Paragraph>>,
+    index: usize,
+    view: View,
+}
+
+impl PartialEq for ParaProps {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.analysis, &o.analysis)
+            && Rc::ptr_eq(&self.paragraphs, &o.paragraphs)
+            && self.index == o.index
+            && self.view == o.view
+    }
+}
+
+/// One paragraph; re-rendered only when its narrowed view changes.
+#[function_component(Para)]
+fn para(props: &ParaProps) -> Html {
+    let Some(p) = props.paragraphs.get(props.index) else {
+        return html! {};
+    };
+    let cx = Ctx {
+        a: &props.analysis,
+        view: props.view,
+    };
+    html! { <p>{ render(&p.nodes, &cx) }</p> }
+}
+
+/// Text rendered per step of progressive rendering (bytes): the first step
+/// shows at once, the rest follow without blocking the page for long.
+const STEP_BYTES: usize = 1024 * 1024;
+
+/// Index after the last paragraph of the step starting at `from`.
+fn step_end(paragraphs: &[Paragraph], from: usize) -> usize {
+    let mut bytes = 0usize;
+    let mut i = from;
+    while i < paragraphs.len() && (i == from || bytes < STEP_BYTES) {
+        bytes += paragraphs[i].range.len();
+        i += 1;
+    }
+    i
+}
+
 /// The highlighted article.
 #[function_component(Article)]
 pub fn article(props: &Props) -> Html {
     let state = props.state.clone();
-    let Some(a) = state.analysis.clone() else {
+    let analysis = state.analysis.clone();
+    let paragraphs = use_memo(analysis.clone(), |a| {
+        Rc::new(a.as_ref().map(|a| layout(a)).unwrap_or_default())
+    });
+    let paragraphs: Rc<Vec<Paragraph>> = (*paragraphs).clone();
+    // Progressive rendering: the first step now, the rest one step per task.
+    // `shown` = (which layout, how many paragraphs of it are shown).
+    let id = Rc::as_ptr(&paragraphs) as usize;
+    let first = step_end(&paragraphs, 0);
+    let shown = use_state(|| (id, first));
+    let count = if shown.0 == id {
+        shown.1.max(first)
+    } else {
+        first
+    };
+    let count = count.min(paragraphs.len());
+    {
+        let shown = shown.clone();
+        let paragraphs = paragraphs.clone();
+        use_effect_with((id, count), move |&(id, n)| {
+            if n < paragraphs.len() {
+                let next = step_end(&paragraphs, n);
+                let cb =
+                    wasm_bindgen::closure::Closure::once_into_js(move || shown.set((id, next)));
+                if let Some(w) = web_sys::window() {
+                    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                        cb.unchecked_ref(),
+                        0,
+                    );
+                }
+            }
+        });
+    }
+    let Some(a) = analysis else {
         return html! {};
     };
-    let paragraphs = use_memo(a.clone(), |a| layout(a));
 
     let onclick = {
         let state = state.clone();
@@ -177,13 +279,17 @@ pub fn article(props: &Props) -> Html {
         })
     };
 
-    let cx = Ctx {
-        a: &a,
-        state: &state,
-    };
+    let complete = count >= paragraphs.len();
     html! {
-        <article class="article" aria-label="Article with highlights" {onclick} {onkeydown} {onmouseover} {onmouseleave}>
-            { for paragraphs.iter().map(|(_, nodes)| html! { <p>{ render(nodes, &cx) }</p> }) }
+        <article class="article" aria-label="Article with highlights" aria-busy={(!complete).to_string()}
+            {onclick} {onkeydown} {onmouseover} {onmouseleave}>
+            { for paragraphs.iter().take(count).enumerate().map(|(i, p)| html! {
+                <Para key={i} analysis={a.clone()} paragraphs={paragraphs.clone()} index={i}
+                    view={View::narrowed(&state, p)} />
+            }) }
+            if !complete {
+                <p class="muted rendering">{ format!("Showing {} of {} paragraphs…", count, paragraphs.len()) }</p>
+            }
         </article>
     }
 }
