@@ -25,6 +25,9 @@ if [[ $smoke == 1 ]]; then
   exec python3 bench/run.py --smoke
 fi
 
+if [[ ! -x /usr/bin/time ]] && command -v apt-get >/dev/null; then
+  apt-get install -y -q time >/dev/null || echo "bench: /usr/bin/time missing, peak memory not measured" >&2
+fi
 bash bench/setup-venv.sh || echo "bench: spaCy venv install failed, spaCy parts will be skipped" >&2
 if ! command -v twiggy >/dev/null && [[ ! -x "$HOME/.cargo/bin/twiggy" ]]; then
   cargo install twiggy --locked || echo "bench: twiggy install failed, using the fallback size listing" >&2

@@ -103,12 +103,16 @@ ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THRE
 
 
 def measure(cmd, stdin_path, out_path=os.devnull, env=None):
-    """Runs `cmd` once; returns {"wall", "cpu", "rss"}: wall seconds, CPU seconds
-    (user + sys) and peak RSS bytes of that process, from the kernel's rusage via
-    wait4 (the counters `/usr/bin/time -v` prints, with microsecond CPU times)."""
-    with open(stdin_path, "rb") as fin, open(out_path, "wb") as fout, open(os.path.join(WORK, "stderr.txt"), "w+b") as ferr:
+    """Runs `cmd` once; returns {"wall", "cpu", "rss"}: wall seconds, CPU seconds (user + sys)
+    and peak RSS bytes. CPU comes from the kernel's rusage via wait4 (microseconds; it includes
+    the waited-for child of /usr/bin/time). Peak RSS comes from `/usr/bin/time -v`: wait4's own
+    ru_maxrss would include this Python process's RSS, inherited across vfork + exec."""
+    timev = os.path.exists("/usr/bin/time")
+    full = (["/usr/bin/time", "-v"] if timev else []) + cmd
+    with open(stdin_path, "rb") as fin, open(out_path, "wb") as fout, \
+            open(os.path.join(WORK, "stderr.txt"), "w+b") as ferr:
         t0 = time.perf_counter()
-        p = subprocess.Popen(cmd, stdin=fin, stdout=fout, stderr=ferr, env=dict(os.environ, **(env or {})))
+        p = subprocess.Popen(full, stdin=fin, stdout=fout, stderr=ferr, env=dict(os.environ, **(env or {})))
         _, status, ru = os.wait4(p.pid, 0)
         wall = time.perf_counter() - t0
         p.returncode = os.waitstatus_to_exitcode(status)
@@ -116,7 +120,9 @@ def measure(cmd, stdin_path, out_path=os.devnull, env=None):
         err = ferr.read().decode("utf8", "replace")
     if p.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed ({p.returncode}): {err[-2000:]}")
-    return {"wall": wall, "cpu": max(ru.ru_utime + ru.ru_stime, 1e-6), "rss": ru.ru_maxrss * 1024}
+    m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", err)
+    rss = int(m.group(1)) * 1024 if m else None  # unknown without /usr/bin/time
+    return {"wall": wall, "cpu": max(ru.ru_utime + ru.ru_stime, 1e-6), "rss": rss}
 
 
 def median_runs(cmd, stdin_path, runs, check_out=None):
