@@ -252,7 +252,7 @@ impl<'d, 'a> Recognizer<'d, 'a> {
             .is_some_and(|g| matches!(self.w(g), "." | "!" | "?" | "”" | "\""));
         let _ = last_punct;
         // A short line on its own ("Election Results", "Figure 2"): a heading.
-        let heading = words >= 1 && words <= 4 && !ends_with_stop && caps == content && {
+        let heading = (1..=4).contains(&words) && !ends_with_stop && caps == content && {
             let sp = self.doc.sentences.get(s).copied().unwrap_or_default();
             let i = self.doc.paragraphs.partition_point(|p| p.end < sp.end);
             self.doc
@@ -915,13 +915,22 @@ mod tests {
                 &[("Jeff Rathke", Person), ("Rathke", Person)],
             ),
             // Weekdays and months are not names; "May" before a number neither.
-            ("Talks resume on Monday, May 18, in Geneva.", &[("Geneva", Place)]),
+            (
+                "Talks resume on Monday, May 18, in Geneva.",
+                &[("Geneva", Place)],
+            ),
             // Titles before organisations are not titles.
-            ("She studied at Duke University.", &[("Duke University", Organization)]),
+            (
+                "She studied at Duke University.",
+                &[("Duke University", Organization)],
+            ),
             // Nationality adjectives are not names.
             ("Russian officials met Indonesian fishermen.", &[]),
             // Acronyms.
-            ("The deal was signed at NATO headquarters.", &[("NATO", Organization)]),
+            (
+                "The deal was signed at NATO headquarters.",
+                &[("NATO", Organization)],
+            ),
             // "and" inside a name before its head.
             (
                 "It went to the National Air and Space Museum yesterday.",
