@@ -307,6 +307,16 @@ def downloads(b, first_load):
         lines = [f"{f['raw']:>10} {f['gzip']:>9}  {f['url']}{'  (after page ready)' if f.get('afterReady') else ''}"
                  f"{'  (repeat)' if f.get('repeat') else ''}" for f in first_load["files"]]
         b.extra.append(("Site first load, per file (bytes raw, gzip -9)", "\n".join(lines)))
+    api = [os.path.join(DIST, "js", f) for f in ("gloss.js", "gloss_bg.wasm")]
+    if all(os.path.exists(f) for f in api):
+        raw = gz = 0
+        for f in api:
+            with open(f, "rb") as fh:
+                data = fh.read()
+            raw += len(data)
+            gz += len(gzip.compress(data, 9))
+        b.row("download", "Gloss JS API for other pages (dist/js/gloss.js + gloss_bg.wasm)",
+              f"{fmt_bytes(raw)} raw, {fmt_bytes(gz)} gzip -9")
     nm = os.path.join(HERE, "node_modules")
     comp = os.path.join(nm, "compromise", "builds", "compromise.js")
     if os.path.exists(comp):
@@ -354,12 +364,15 @@ def wasm_top(b, first_load):
     also the named pre-wasm-opt build (custom-section rows left out)."""
     loaded = [os.path.join(DIST, f["url"].split("?")[0].lstrip("/")) for f in (first_load or {}).get("files", [])
               if f["url"].split("?")[0].endswith(".wasm")]
-    wasms = [w for w in loaded if os.path.exists(w)] or find_wasm()
+    wasms = list(dict.fromkeys(w for w in loaded if os.path.exists(w))) or find_wasm()[:1]
+    api = os.path.join(DIST, "js", "gloss_bg.wasm")
+    if os.path.exists(api) and api not in wasms:
+        wasms.append(api)
     if not wasms:
         b.note("wasm contributors skipped: no .wasm under dist/")
         return
     twiggy = shutil.which("twiggy") or os.path.expanduser("~/.cargo/bin/twiggy")
-    for w in wasms[:2]:
+    for w in wasms[:3]:
         rel = f"{os.path.relpath(w, ROOT)} ({fmt_bytes(os.path.getsize(w))})"
         if not os.path.exists(twiggy):
             import wasmsize
