@@ -16,6 +16,8 @@ pub enum Format {
     Text,
     /// A Markdown report.
     Markdown,
+    /// A self-contained HTML page (highlights, cards, stance map; no script).
+    Html,
 }
 
 /// Where input comes from.
@@ -75,7 +77,7 @@ gloss analyze - analyse one article
 Usage: gloss analyze [FILE|-] [OPTIONS]
 
 Options:
-  -f, --format FORMAT          json (default), json-compact, text or markdown
+  -f, --format FORMAT          json (default), json-compact, text, markdown or html
   -n, --summary-sentences N    summary length in sentences (default 3)
       --html                   read the input as HTML (default: detect)
       --plain                  read the input as plain text, even if it looks like HTML
@@ -184,9 +186,10 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageE
                     "json-compact" | "jsonl" => Format::JsonCompact,
                     "text" | "txt" => Format::Text,
                     "markdown" | "md" => Format::Markdown,
+                    "html" => Format::Html,
                     _ => {
                         return err(format!(
-                            "unknown format '{v}': use json, json-compact, text or markdown"
+                            "unknown format '{v}': use json, json-compact, text, markdown or html"
                         ))
                     }
                 };

@@ -8,7 +8,6 @@
 
 mod args;
 mod batch;
-mod report;
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, ErrorKind, Read, Write};
@@ -16,6 +15,7 @@ use std::process::ExitCode;
 
 use args::{Command, Common, Format, Input};
 use gloss_core::{OffsetUnit, Options};
+use gloss_render::report;
 
 /// Exit code for input/output errors.
 const EXIT_IO: u8 = 1;
@@ -107,6 +107,8 @@ fn analyze(common: &Common, format: Format) -> Result<(), Failure> {
         }
         Format::Text => report::render(&analysis, report::Style::Text),
         Format::Markdown => report::render(&analysis, report::Style::Markdown),
+        Format::Html => gloss_render::export::html_page(&analysis)
+            .map_err(|e| Failure::Io(format!("cannot render the page: {e}")))?,
     };
     let mut out = BufWriter::new(io::stdout().lock());
     out.write_all(output.as_bytes())

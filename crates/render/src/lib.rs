@@ -8,6 +8,8 @@
 //!   to draw highlights without overlapping markup;
 //! - [`stance_map`]: a two-column layout of actors and proposals with stance
 //!   edges, and its SVG;
+//! - [`report`]: plain-text and Markdown reports (Markdown escapes hostile
+//!   text so it cannot become links, images or HTML);
 //! - [`export`]: one self-contained HTML page (text with highlights, summary,
 //!   cards, stance map) that works offline from a file, with no script.
 //!
@@ -18,5 +20,6 @@
 
 pub mod escape;
 pub mod export;
+pub mod report;
 pub mod segments;
 pub mod stance_map;

@@ -6,7 +6,8 @@
 
 use std::fmt::Write as _;
 
-use gloss_core::{Actor, ActorKind, Analysis, Proposal, StanceKind};
+use crate::export::kind_name;
+use gloss_core::{Actor, Analysis, Proposal, StanceKind};
 
 /// Longest evidence quote in a report, in characters.
 const MAX_QUOTE_CHARS: usize = 300;
@@ -18,16 +19,6 @@ pub enum Style {
     Text,
     /// Markdown.
     Markdown,
-}
-
-fn kind_name(kind: ActorKind) -> &'static str {
-    match kind {
-        ActorKind::Person => "person",
-        ActorKind::Organization => "organisation",
-        ActorKind::Place => "place",
-        ActorKind::Group => "group",
-        ActorKind::Other => "other",
-    }
 }
 
 fn stance_name(s: StanceKind) -> &'static str {

@@ -12,7 +12,7 @@ use gloss_core::{Analysis, StanceKind};
 /// Row height in SVG user units.
 pub const ROW: f32 = 40.0;
 /// Total width in SVG user units (the SVG scales with `viewBox`).
-pub const WIDTH: f32 = 640.0;
+pub const WIDTH: f32 = 720.0;
 /// X of the actor column's right edge (where edges start).
 pub const LEFT_X: f32 = 200.0;
 /// X of the proposal column's left edge (where edges end).
@@ -44,6 +44,9 @@ pub struct Edge {
     pub proposal_index: usize,
     /// The evidence sentence.
     pub evidence: String,
+    /// Where the edge's stance label sits (centre of the text), chosen along
+    /// the curve so that labels do not overlap.
+    pub label_at: Option<(f32, f32)>,
 }
 
 /// The laid-out map.
@@ -168,14 +171,56 @@ pub fn layout(analysis: &Analysis) -> StanceMap {
                 stance_index: si,
                 proposal_index: pi,
                 evidence: s.evidence.text.clone(),
+                label_at: None,
             });
         }
     }
+    place_labels(&mut edges, &actors, &proposals);
     StanceMap {
         actors,
         proposals,
         edges,
         height,
+    }
+}
+
+/// Most edges whose labels are placed; past this the map is too dense to
+/// read and edges keep only their dash pattern, colour and accessible name.
+pub const MAX_LABELLED_EDGES: usize = 120;
+
+/// A point on an edge's cubic curve at parameter `t`.
+fn curve_point(ay: f32, py: f32, t: f32) -> (f32, f32) {
+    let mid = LEFT_X + (RIGHT_X - LEFT_X) / 2.0;
+    let u = 1.0 - t;
+    let (b0, b1, b2, b3) = (u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t);
+    (
+        b0 * LEFT_X + (b1 + b2) * mid + b3 * RIGHT_X,
+        (b0 + b1) * ay + (b2 + b3) * py,
+    )
+}
+
+/// Greedy label placement: each label tries a few points along its curve
+/// and takes the first that overlaps no placed label. O(e²) for at most
+/// [`MAX_LABELLED_EDGES`] edges.
+fn place_labels(edges: &mut [Edge], actors: &[Node], proposals: &[Node]) {
+    const W: f32 = 62.0;
+    const H: f32 = 13.0;
+    let mut placed: Vec<(f32, f32)> = Vec::new();
+    for e in edges.iter_mut().take(MAX_LABELLED_EDGES) {
+        let (ay, py) = (actors[e.actor].y, proposals[e.proposal].y);
+        let free = |p: &(f32, f32)| {
+            placed
+                .iter()
+                .all(|q| (p.0 - q.0).abs() >= W || (p.1 - q.1).abs() >= H)
+        };
+        let spot = [0.5, 0.35, 0.65, 0.25, 0.75, 0.42, 0.58]
+            .iter()
+            .map(|&t| curve_point(ay, py, t))
+            .find(free);
+        if let Some(p) = spot {
+            placed.push(p);
+            e.label_at = Some(p);
+        }
     }
 }
 
@@ -201,28 +246,36 @@ pub fn svg(
         "<svg class=\"stance-map\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {h}\" role=\"img\" aria-labelledby=\"sm-title\"><title id=\"sm-title\">Stance map: who stands where on each proposal</title>",
         h = map.height
     ));
+    let mid = LEFT_X + (RIGHT_X - LEFT_X) / 2.0;
     for e in &map.edges {
         let (a, p) = (&map.actors[e.actor], &map.proposals[e.proposal]);
         let (color, dash) = stance_style(e.stance);
-        let label = stance_label(e.stance);
-        let mid = LEFT_X + (RIGHT_X - LEFT_X) / 2.0;
-        let desc = format!("{} {} {}", a.label, label, p.label);
+        let desc = format!("{} {} {}", a.label, stance_label(e.stance), p.label);
         out.push_str(&format!(
-            "<a href=\"{}\" class=\"edge {}\" aria-label=\"{}\">",
+            "<a href=\"{}\" class=\"edge {}\" aria-label=\"{}\"><title>{}: “{}”</title>",
             escape::html(&href(e)),
             stance_class(e.stance),
-            escape::html(&desc)
+            escape::html(&desc),
+            escape::html(&desc),
+            escape::html(&short_label(&e.evidence, 200))
         ));
         out.push_str(&format!(
-            "<path d=\"M{LEFT_X} {ay} C{mid} {ay} {mid} {py} {RIGHT_X} {py}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2.5\" stroke-dasharray=\"{dash}\"/>",
+            "<path d=\"M{LEFT_X} {ay} C{mid} {ay} {mid} {py} {RIGHT_X} {py}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2.5\" stroke-dasharray=\"{dash}\"/></a>",
             ay = a.y,
             py = p.y
         ));
-        let ly = (a.y + p.y) / 2.0;
-        out.push_str(&format!(
-            "<text x=\"{mid}\" y=\"{y}\" text-anchor=\"middle\" font-size=\"11\" fill=\"{color}\" class=\"edge-label\">{label}</text></a>",
-            y = ly - 3.0
-        ));
+    }
+    // Labels after all curves, so no curve crosses a label.
+    for e in &map.edges {
+        if let Some((lx, ly)) = e.label_at {
+            let (color, _) = stance_style(e.stance);
+            out.push_str(&format!(
+                "<a href=\"{}\" aria-hidden=\"true\" tabindex=\"-1\"><text x=\"{lx}\" y=\"{y}\" text-anchor=\"middle\" font-size=\"11\" fill=\"{color}\" class=\"edge-label\">{}</text></a>",
+                escape::html(&href(e)),
+                stance_label(e.stance),
+                y = ly + 4.0
+            ));
+        }
     }
     for n in &map.actors {
         out.push_str(&format!(
@@ -237,7 +290,7 @@ pub fn svg(
         out.push_str(&format!(
             "<a href=\"{}\"><text x=\"{x}\" y=\"{y}\" font-size=\"13\" class=\"node proposal\">{}</text></a>",
             escape::html(&node_href(&n.id)),
-            escape::html(&short_label(&n.label, 28)),
+            escape::html(&short_label(&n.label, 36)),
             x = RIGHT_X + 6.0,
             y = n.y + 4.0
         ));
