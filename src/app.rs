@@ -119,7 +119,7 @@ pub fn app() -> Html {
         });
     }
 
-    // Esc closes the card and returns focus to its mention.
+    // Esc closes the card and returns focus to its mention; j/k move between highlights.
     let current: Rc<RefCell<Option<Selection>>> = use_mut_ref(|| None);
     *current.borrow_mut() = state.selection;
     {
@@ -128,7 +128,15 @@ pub fn app() -> Html {
         use_effect_with((), move |_| {
             let listener = Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(
                 move |e: web_sys::KeyboardEvent| {
-                    if e.key() == "Escape" {
+                    let key = e.key();
+                    if (key == "j" || key == "k") && !e.ctrl_key() && !e.meta_key() && !e.alt_key()
+                    {
+                        if dom::step_highlight(if key == "j" { 1 } else { -1 }) {
+                            e.prevent_default();
+                        }
+                        return;
+                    }
+                    if key == "Escape" {
                         let sel = *current.borrow();
                         if let Some(sel) = sel {
                             e.prevent_default();

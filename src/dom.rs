@@ -136,3 +136,44 @@ pub fn scroll_to(id: &str) {
         e.scroll_into_view_with_scroll_into_view_options(&opts);
     }
 }
+
+/// Moves focus to the next (`+1`) or previous (`-1`) highlight in reading
+/// order, unless the reader is typing. Returns true if focus moved. O(h) in
+/// the number of highlights.
+pub fn step_highlight(direction: i32) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let active = document.active_element();
+    if let Some(a) = &active {
+        let tag = a.tag_name();
+        if tag == "TEXTAREA" || tag == "INPUT" {
+            return false;
+        }
+    }
+    let Ok(list) = document.query_selector_all("[data-m]") else {
+        return false;
+    };
+    let n = list.length();
+    if n == 0 {
+        return false;
+    }
+    let current = active.and_then(|a| {
+        (0..n).find(|&i| {
+            list.item(i)
+                .is_some_and(|node| node.is_same_node(Some(a.unchecked_ref())))
+        })
+    });
+    let next = match (current, direction >= 0) {
+        (Some(i), true) => (i + 1).min(n - 1),
+        (Some(i), false) => i.saturating_sub(1),
+        (None, true) => 0,
+        (None, false) => n - 1,
+    };
+    list.item(next)
+        .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|el| {
+            let _ = el.focus();
+            true
+        })
+}

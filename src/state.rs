@@ -444,25 +444,22 @@ impl State {
             Action::Error(e) => self.error = Some(e),
             Action::DismissError => self.error = None,
             Action::Open(sel) => {
-                if self.mention_count(sel.target) > 0 || self.analysis.is_some() {
+                let exists = self.analysis.as_ref().is_some_and(|a| match sel.target {
+                    Target::Actor(i) => i < a.actors.len(),
+                    Target::Proposal(i) => i < a.proposals.len(),
+                });
+                if exists {
                     self.selection = Some(sel);
                 }
             }
             Action::Close => self.selection = None,
             Action::Step(d) => {
-                if let Some(sel) = &mut self.selection {
-                    let n = match &self.analysis {
-                        Some(a) => match sel.target {
-                            Target::Actor(i) => a.actors.get(i).map_or(0, |x| x.mentions.len()),
-                            Target::Proposal(i) => {
-                                a.proposals.get(i).map_or(0, |x| x.mentions.len())
-                            }
-                        },
-                        None => 0,
-                    };
+                if let Some(mut sel) = self.selection {
+                    let n = self.mention_count(sel.target);
                     if n > 0 {
                         let cur = sel.mention.min(n - 1) as i64;
                         sel.mention = (cur + i64::from(d)).rem_euclid(n as i64) as usize;
+                        self.selection = Some(sel);
                     }
                 }
             }
@@ -596,6 +593,11 @@ mod tests {
         assert_eq!(s.selection.map(|x| x.mention), Some(0));
         s.apply(Action::Close);
         assert_eq!(s.selection, None);
+        s.apply(Action::Open(Selection {
+            target: Target::Actor(9999),
+            mention: 0,
+        }));
+        assert_eq!(s.selection, None, "unknown targets are not opened");
     }
 
     #[test]

@@ -59,6 +59,11 @@ test('keyboard only: Tab reaches a mention, Enter opens the card, Esc closes and
   await page.keyboard.press('Escape');
   await page.locator('[data-card]').waitFor({ state: 'detached' });
   assert.equal(await page.evaluate(() => document.activeElement?.id), id, 'focus returns to the mention');
+  await page.keyboard.press('j');
+  const next = await page.evaluate(() => document.activeElement?.id);
+  assert.ok(next && next !== id && next.startsWith('m-'), 'j moves to the next highlight');
+  await page.keyboard.press('k');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), id, 'k moves back');
   assert.deepEqual(log.errors, []);
   await context.close();
 });
@@ -226,5 +231,24 @@ test('a crash in the analysis shows an error and keeps the text editable', async
   assert.match(await page.textContent('#error'), /could not analyse.*unreachable.*text is kept/s);
   assert.equal(await page.inputValue('#article-input'), 'Vladimir Putin met Steve Witkoff.');
   assert.equal(await page.isEditable('#article-input'), true);
+  await context.close();
+});
+
+test('an .html file is read through the HTML extraction, a .txt file as is', async () => {
+  const { context, page } = await open(env);
+  await page.setInputFiles('#file-input', {
+    name: 'story.html',
+    mimeType: 'text/html',
+    buffer: Buffer.from('<html><body><nav>Home | World</nav><article><p>Vladimir Putin met <i>Steve Witkoff</i> in Moscow.</p></article></body></html>'),
+  });
+  await page.waitForFunction(() => document.querySelector('#article-input').value.includes('Witkoff'));
+  assert.ok(!(await page.inputValue('#article-input')).includes('<i>'));
+  await page.setInputFiles('#file-input', {
+    name: 'story.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('Plain <b>text</b> stays as typed.'),
+  });
+  await page.waitForFunction(() => document.querySelector('#article-input').value.startsWith('Plain'));
+  assert.equal(await page.inputValue('#article-input'), 'Plain <b>text</b> stays as typed.');
   await context.close();
 });
