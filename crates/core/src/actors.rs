@@ -267,7 +267,7 @@ pub fn build(doc: &Doc, mentions: Vec<EntityMention>) -> Vec<Actor> {
     // 2a. Knowledge-base identity.
     let mut by_kb: HashMap<&str, usize> = HashMap::default();
     for (i, t) in texts.iter().enumerate() {
-        if let Some(e) = crate::kb::lookup(t) {
+        if let Some(e) = crate::kb::lookup(t).filter(|e| e.kind == kinds[i]) {
             match by_kb.get(e.id) {
                 Some(&j) => union(&mut parent, i, j),
                 None => {
@@ -314,10 +314,9 @@ pub fn build(doc: &Doc, mentions: Vec<EntityMention>) -> Vec<Actor> {
             continue;
         }
         if let Some(&j) = by_last.get(t) {
-            if j != i
-                && kinds[i] == ActorKind::Person
-                && crate::kb::lookup(t).is_none_or(|e| e.kind == ActorKind::Person)
-            {
+            // The recogniser already weighed the knowledge base: a word it
+            // labels person here is the surname ("Valeska Paris" … "Paris").
+            if j != i && kinds[i] == ActorKind::Person {
                 union(&mut parent, i, j);
                 continue;
             }
@@ -362,9 +361,9 @@ pub fn build(doc: &Doc, mentions: Vec<EntityMention>) -> Vec<Actor> {
     for (mi, m) in mentions.iter().enumerate() {
         let root = find(&mut parent, ent_of[mi]);
         let p = *proto_of_root.entry(root).or_insert_with(|| {
-            let kb = crate::kb::lookup(texts[root]);
+            let kb = crate::kb::lookup(texts[root]).filter(|e| e.kind == kinds[root]);
             protos.push(Proto {
-                kind: kb.map_or(kinds[root], |e| e.kind),
+                kind: kinds[root],
                 name: kb
                     .filter(|e| index.contains_key(e.name))
                     .map_or(texts[root], |e| e.name)

@@ -203,6 +203,7 @@ const ORG_HEADS: &[&str] = &[
     "Media",
     "Ministry",
     "Movement",
+    "Nations",
     "Navy",
     "Network",
     "News",
@@ -598,6 +599,28 @@ pub fn is_person_noun(w: &str) -> bool {
             | "former"
             | "who"
             | "aged"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "official"
+            | "minister"
+            | "president"
+            | "leader"
+            | "director"
+            | "professor"
+            | "lawyer"
+            | "chairman"
+            | "founder"
+            | "member"
+            | "executive"
+            | "analyst"
+            | "researcher"
+            | "author"
+            | "journalist"
+            | "actor"
+            | "actress"
+            | "singer"
+            | "artist"
     )
 }
 

@@ -710,12 +710,34 @@ impl<'d, 'a> Recognizer<'d, 'a> {
         }
         if next == "," {
             let after = self.w(c.b + 1);
-            let after2 = self.w(c.b + 2);
-            if self.kind(c.b + 1) == Some(TokenKind::Number)
-                || cues::is_person_noun(after)
-                || (matches!(after, "a" | "an") && cues::is_person_noun(after2))
-            {
+            if self.kind(c.b + 1) == Some(TokenKind::Number) || cues::is_person_noun(after) {
                 return (ActorKind::Person, 3);
+            }
+            // Appositive: "Jane Doe, an Australian woman,".
+            if matches!(after, "a" | "an" | "the") {
+                let person = (c.b + 2..c.b + 7)
+                    .take_while(|&g| self.kind(g) == Some(TokenKind::Word))
+                    .any(|g| cues::is_person_noun(self.w(g)));
+                if person {
+                    return (ActorKind::Person, 3);
+                }
+            }
+            // "Aceh, Indonesia": a place followed by its country or state.
+            if is_cap(after) {
+                let mut e = c.b + 2;
+                while e < c.b + 4 && self.capword(e) && self.space_before(e) {
+                    e += 1;
+                }
+                let region = self.slice(c.b + 1, e);
+                let is_region = crate::kb::lookup(region).is_some_and(|k| {
+                    matches!(
+                        k.category,
+                        crate::kb::Category::Country | crate::kb::Category::UsState
+                    )
+                });
+                if is_region && crate::kb::lookup(text).is_none() {
+                    return (ActorKind::Place, 3);
+                }
             }
         }
         if is_acronym(text) {
@@ -776,10 +798,13 @@ impl<'d, 'a> Recognizer<'d, 'a> {
             }
             // A person's surname is a person here.
             if k == ActorKind::Person && s >= 2 && c.b - c.a > 1 && c.form == MentionForm::Name {
+                // With good evidence the surname reading beats even the
+                // knowledge base ("Valeska Paris" … "Paris claims").
+                let strength = if s >= 3 { 7 } else { 5 };
                 let last = self.w(c.b - 1);
-                let e = best.entry(last).or_insert((k, 5));
-                if e.1 < 5 {
-                    *e = (k, 5);
+                let e = best.entry(last).or_insert((k, strength));
+                if e.1 < strength {
+                    *e = (k, strength);
                 }
             }
         }
