@@ -43,6 +43,13 @@ pub fn slug(name: &str) -> String {
 
 /// Lower-case nouns naming a person's role ("president", "envoy").
 fn is_role_noun(w: &str) -> bool {
+    let lower;
+    let w = if w.starts_with(char::is_uppercase) {
+        lower = w.to_lowercase();
+        lower.as_str()
+    } else {
+        w
+    };
     let w = w.strip_suffix('s').filter(|s| s.len() > 3).unwrap_or(w);
     matches!(
         w,
@@ -425,7 +432,13 @@ pub fn build(doc: &Doc, mentions: Vec<EntityMention>) -> Vec<Actor> {
                     .then_some(p)
             });
         match resolved {
-            Some(p) => extra.push((p, m.span, MentionForm::Role)),
+            Some(p) => {
+                extra.push((p, m.span, MentionForm::Role));
+                // "Malaysia's Prime Minister": the title describes its holder.
+                if !protos[p].titles.iter().any(|t| doc.slice(*t) == role) {
+                    protos[p].titles.push(m.span);
+                }
+            }
             // Nobody named: the title stands for its holder ("the Prime Minister").
             None => {
                 unresolved.insert(proto_of_mention[mi]);
@@ -523,12 +536,14 @@ fn finish(doc: &Doc, mut p: Proto, used: &mut HashSet<String>) -> Actor {
     let mut aliases: Vec<String> = Vec::new();
     for t in &p.titles {
         // "President Zelenskyy": the title and the name as written.
-        let Some(m) = mentions
-            .iter()
-            .find(|m| m.start > t.end && m.start <= t.end + 2)
-        else {
+        let i = mentions.partition_point(|m| m.start <= t.end);
+        let Some(m) = mentions.get(i) else {
             continue;
         };
+        let gap = doc.text.get(t.end..m.start).unwrap_or("x");
+        if gap.is_empty() || !gap.chars().all(char::is_whitespace) || gap.len() > 2 {
+            continue;
+        }
         let full = doc.slice(Span::new(t.start, m.end)).to_owned();
         if full != p.name && !aliases.contains(&full) {
             aliases.push(full);
@@ -542,7 +557,22 @@ fn finish(doc: &Doc, mut p: Proto, used: &mut HashSet<String>) -> Actor {
     let mut desc: Vec<String> = Vec::new();
     for t in &p.titles {
         let t = doc.slice(*t).to_owned();
-        if !desc.contains(&t) {
+        // Honorifics say nothing about the person's role.
+        if matches!(
+            t.trim_end_matches('.'),
+            "Mr" | "Mrs" | "Ms" | "Miss" | "Mx" | "Sir" | "Dame" | "Madam"
+        ) {
+            continue;
+        }
+        if let Some(x) = desc
+            .iter_mut()
+            .find(|x| x.contains(&t) || t.contains(x.as_str()))
+        {
+            // Keep the fuller title ("Emeritus Professor" over "Professor").
+            if t.len() > x.len() {
+                *x = t;
+            }
+        } else {
             desc.push(t);
         }
     }
@@ -733,8 +763,14 @@ impl<'d, 'a> Context<'d, 'a> {
             }
             k -= 1;
         }
-        // Do not start on a possessive or hyphen.
-        while k < g - 1 && doc.tokens[k].kind != TokenKind::Word {
+        // Do not start on a possessive, a hyphen or a number word ("Two").
+        while k < g - 1
+            && (doc.tokens[k].kind != TokenKind::Word
+                || matches!(
+                    doc.tok(k).to_lowercase().as_str(),
+                    "two" | "three" | "four" | "five" | "both" | "all" | "several" | "many"
+                ))
+        {
             k += 1;
         }
         let s = doc.tokens[k].start;
