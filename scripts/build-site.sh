@@ -12,9 +12,9 @@ cd "$(dirname "$0")/.."
 target_dir="${CARGO_TARGET_DIR:-$PWD/target}"
 
 # One build of dist/ at a time (trunk stages into dist/.stage).
-mkdir -p "$target_dir"
+mkdir -p target
 if command -v flock >/dev/null 2>&1; then
-  exec 9>"$target_dir/.build-site.lock"
+  exec 9>target/.build-site.lock
   flock 9
 fi
 wasm_features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
