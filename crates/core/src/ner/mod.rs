@@ -825,6 +825,16 @@ impl<'d, 'a> Recognizer<'d, 'a> {
                         return None;
                     }
                 }
+                // "Space Shuttle", "Launch Pad": common words only, no cue.
+                if unknown
+                    && c.forced.is_none()
+                    && (c.a..c.b).all(|g| {
+                        self.kind(g) != Some(TokenKind::Word)
+                            || lexicon::is_lowercase_word(&lower(self.w(g)))
+                    })
+                {
+                    return None;
+                }
                 let s = self.doc.tokens.get(c.a)?.start;
                 let e = self.doc.tokens.get(c.b.checked_sub(1)?)?.end;
                 let kind = if c.forced.is_some() {
