@@ -243,6 +243,7 @@ pub fn build(doc: &Doc, mentions: Vec<EntityMention>) -> Vec<Actor> {
     // 1. Distinct name texts.
     let mut texts: Vec<&str> = Vec::new();
     let mut kinds: Vec<ActorKind> = Vec::new();
+    let mut conf: Vec<u8> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::default();
     let mut ent_of: Vec<usize> = Vec::with_capacity(mentions.len());
     for m in &mentions {
@@ -250,10 +251,12 @@ pub fn build(doc: &Doc, mentions: Vec<EntityMention>) -> Vec<Actor> {
         let i = *index.entry(t).or_insert_with(|| {
             texts.push(t);
             kinds.push(m.kind);
+            conf.push(m.confidence);
             texts.len() - 1
         });
-        if m.form == MentionForm::Name && kinds[i] == ActorKind::Other {
+        if m.form == MentionForm::Name && (kinds[i] == ActorKind::Other || m.confidence > conf[i]) {
             kinds[i] = m.kind;
+            conf[i] = m.confidence;
         }
         ent_of.push(i);
     }
@@ -361,16 +364,25 @@ pub fn build(doc: &Doc, mentions: Vec<EntityMention>) -> Vec<Actor> {
         }
     }
 
-    // 3. One proto-actor per root.
+    // 3. One proto-actor per root, of the kind with the most evidence
+    // ("CFL" as an acronym beats a guess for "Compact Fluorescent Light").
+    let mut root_kind: Vec<(u8, ActorKind)> = (0..n).map(|i| (0, kinds[i])).collect();
+    for i in 0..n {
+        let r = find(&mut parent, i);
+        if conf[i] > root_kind[r].0 || (i == r && conf[i] >= root_kind[r].0) {
+            root_kind[r] = (conf[i], kinds[i]);
+        }
+    }
     let mut protos: Vec<Proto> = Vec::new();
     let mut proto_of_root: HashMap<usize, usize> = HashMap::default();
     let mut proto_of_mention: Vec<usize> = Vec::with_capacity(mentions.len());
     for (mi, m) in mentions.iter().enumerate() {
         let root = find(&mut parent, ent_of[mi]);
         let p = *proto_of_root.entry(root).or_insert_with(|| {
-            let kb = crate::kb::lookup(texts[root]).filter(|e| e.kind == kinds[root]);
+            let kind = root_kind[root].1;
+            let kb = crate::kb::lookup(texts[root]).filter(|e| e.kind == kind);
             protos.push(Proto {
-                kind: kinds[root],
+                kind,
                 name: kb
                     .filter(|e| index.contains_key(e.name))
                     .map_or(texts[root], |e| e.name)

@@ -45,6 +45,9 @@ pub struct EntityMention {
     pub form: MentionForm,
     /// A title written just before the name ("President", "Prime Minister").
     pub title: Option<Span>,
+    /// How much evidence backs `kind`, 0 (a default guess) to 7 (a person's
+    /// surname with strong evidence); used to settle merged actors' kinds.
+    pub confidence: u8,
 }
 
 /// How sure a label is; higher wins when one name gets several labels.
@@ -837,10 +840,10 @@ impl<'d, 'a> Recognizer<'d, 'a> {
                 }
                 let s = self.doc.tokens.get(c.a)?.start;
                 let e = self.doc.tokens.get(c.b.checked_sub(1)?)?.end;
-                let kind = if c.forced.is_some() {
-                    k
+                let (kind, confidence) = if c.forced.is_some() {
+                    (k, strength)
                 } else {
-                    best.get(text).map_or(k, |b| b.0)
+                    best.get(text).map_or((k, strength), |b| (b.0, b.1))
                 };
                 let title = c.title.and_then(|(ta, tb)| {
                     Some(Span::new(
@@ -858,6 +861,7 @@ impl<'d, 'a> Recognizer<'d, 'a> {
                     kind,
                     form,
                     title,
+                    confidence,
                 })
             })
             .collect();
