@@ -500,8 +500,22 @@ impl<'d, 'a> Recognizer<'d, 'a> {
             }
             let general_ok = self.w(k) != "General" || lexicon::is_first_name(self.w(t_end));
             if !weak || (has_name && t_end - k == 1 && general_ok) {
+                // "Senate Majority Leader", "House Speaker", "State Department
+                // Spokesperson": words before the title that are not a name
+                // of their own belong to it; "U.S." or "NASA" do not.
+                let mut k = k;
                 if k > a {
-                    self.emit(a, k, out);
+                    let prefix = self.slice(a, k);
+                    let own_name = crate::kb::lookup(prefix).is_some()
+                        || is_acronym(prefix)
+                        || lexicon::is_place(prefix)
+                        || (k - a == 1 && self.is_adjective(a))
+                        || crate::kb::demonym(prefix).is_some();
+                    if own_name {
+                        self.emit(a, k, out);
+                    } else {
+                        k = a;
+                    }
                 }
                 let mut t_last = t_end;
                 while t_last > k && self.w(t_last - 1) == "." {
@@ -511,7 +525,7 @@ impl<'d, 'a> Recognizer<'d, 'a> {
                     out.push(Cand {
                         a: t_end,
                         b,
-                        title: Some((k, t_last)),
+                        title: Some((k, t_end)),
                         form: MentionForm::Name,
                         forced: Some(ActorKind::Person),
                     });
@@ -542,6 +556,10 @@ impl<'d, 'a> Recognizer<'d, 'a> {
             }
         }
         let text = self.slice(a, b);
+        // "(D-Mass.)", "R-Texas": party and state, not a name.
+        if b - a >= 3 && self.w(a).len() == 1 && self.w(a + 1) == "-" {
+            return;
+        }
         if !text.ends_with('s')
             && crate::kb::lookup(text).is_none()
             && !lexicon::is_place(text)
@@ -744,6 +762,26 @@ impl<'d, 'a> Recognizer<'d, 'a> {
             }
         }
         if is_acronym(text) {
+            // "WASHINGTON (Reuters)": a place name in capitals.
+            if text.chars().count() > 3 && !text.contains('.') {
+                let title_case: String = text
+                    .split(' ')
+                    .map(|w| {
+                        let mut cs = w.chars();
+                        cs.next().map_or(String::new(), |f| {
+                            f.to_uppercase()
+                                .chain(cs.flat_map(char::to_lowercase))
+                                .collect()
+                        })
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if lexicon::is_place(&title_case)
+                    || crate::kb::lookup(&title_case).is_some_and(|e| e.kind == ActorKind::Place)
+                {
+                    return (ActorKind::Place, 3);
+                }
+            }
             return (ActorKind::Organization, 3);
         }
         let initial = first.chars().count() == 1 && self.w(c.a + 1) == ".";
