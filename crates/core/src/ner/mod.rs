@@ -1008,6 +1008,19 @@ mod tests {
                 "The deal was signed at NATO headquarters.",
                 &[("NATO", Organization)],
             ),
+            // Datelines and party-state tags.
+            (
+                "WASHINGTON (Reuters) — Chuck Schumer spoke.",
+                &[
+                    ("WASHINGTON", Place),
+                    ("Reuters", Organization),
+                    ("Chuck Schumer", Person),
+                ],
+            ),
+            (
+                "Sen. Elizabeth Warren (D-Mass.) spoke.",
+                &[("Elizabeth Warren", Person)],
+            ),
             // "and" inside a name before its head.
             (
                 "It went to the National Air and Space Museum yesterday.",
@@ -1048,6 +1061,26 @@ mod tests {
         assert_eq!(first.title.map(|t| doc.slice(t)), Some("President"));
         assert_eq!(doc.slice(got[1].span), "Keir Starmer");
         assert_eq!(got[1].title.map(|t| doc.slice(t)), Some("Prime Minister"));
+    }
+
+    #[test]
+    fn title_phrases() {
+        let doc = Doc::new(
+            "Senate Majority Leader Chuck Schumer met NASA Administrator Bill Nelson.",
+            Vec::new(),
+        );
+        let got: Vec<(&str, Option<&str>)> = recognize(&doc)
+            .iter()
+            .map(|m| (doc.slice(m.span), m.title.map(|t| doc.slice(t))))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Chuck Schumer", Some("Senate Majority Leader")),
+                ("NASA", None),
+                ("Bill Nelson", Some("Administrator")),
+            ]
+        );
     }
 
     #[test]
