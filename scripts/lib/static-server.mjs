@@ -1,8 +1,8 @@
 // A tiny static file server for dist/ (no dependencies), bound to 127.0.0.1.
 // CLI:    node scripts/lib/static-server.mjs <dir> [port]   (port 0 = any free port;
-//         a busy port falls through to the next free one)
+//         a busy port falls through to the next free one; GLOSS_SERVER_LOG=1 logs requests)
 // Module: import { startServer } from './static-server.mjs';
-//         const { url, close } = await startServer('dist', 0);
+//         const { url, hits, close } = await startServer('dist', 0);
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -23,8 +23,13 @@ const TYPES = {
   '.ts': 'text/plain; charset=utf-8',
 };
 
-function handler(root) {
+function handler(root, hits) {
   return async (req, res) => {
+    const key = (req.url || '/').split('?')[0];
+    hits.set(key, (hits.get(key) || 0) + 1);
+    if (process.env.GLOSS_SERVER_LOG) {
+      res.on('finish', () => console.error(`${res.statusCode} ${req.method} ${req.url}`));
+    }
     try {
       const url = new URL(req.url || '/', 'http://127.0.0.1');
       let path = normalize(decodeURIComponent(url.pathname));
@@ -39,11 +44,20 @@ function handler(root) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         return;
       }
+      // Hashed assets never change: cache them, so the analysis worker reuses
+      // the module the page already downloaded. Everything else revalidates.
+      const hashed = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(file);
+      const modified = info.mtime.toUTCString();
+      if (!hashed && req.headers['if-modified-since'] === modified) {
+        res.writeHead(304, { 'last-modified': modified, 'cache-control': 'no-cache' }).end();
+        return;
+      }
       const body = await readFile(file);
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] || 'application/octet-stream',
         'content-length': body.length,
-        'cache-control': 'no-store',
+        'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+        'last-modified': modified,
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'no-referrer',
       });
@@ -67,7 +81,8 @@ function listen(server, port) {
 /** Serves `dir` on 127.0.0.1:`port` (0: any free port; busy: the next free one). */
 export async function startServer(dir, port = 0) {
   const root = resolve(dir);
-  const server = createServer(handler(root));
+  const hits = new Map();
+  const server = createServer(handler(root, hits));
   let bound = null;
   for (let p = port, tries = 0; bound === null; p = port === 0 ? 0 : p + 1, tries++) {
     try {
@@ -79,6 +94,8 @@ export async function startServer(dir, port = 0) {
   return {
     url: `http://127.0.0.1:${bound}/`,
     port: bound,
+    /** Requests served, by path. */
+    hits,
     close: () => new Promise((ok) => server.close(() => ok())),
   };
 }

@@ -20,6 +20,10 @@ test('the sample is explained and a Putin mention opens his card', async () => {
   // Everything fetched to open the page and explain the sample (for scripts/budget.sh).
   const firstLoad = [...new Set(log.requests.map((u) => new URL(u).pathname.replace(/^\//, '') || 'index.html'))];
   await writeFile(join(OUT, 'first-load.json'), JSON.stringify(firstLoad, null, 2) + '\n');
+  // The worker reuses the module the page downloaded (HTTP cache): one download.
+  const wasm = firstLoad.filter((f) => f.endsWith('_bg.wasm'));
+  assert.equal(wasm.length, 1, `one wasm module: ${wasm}`);
+  assert.equal(env.server.hits.get('/' + wasm[0]), 1, 'the wasm is downloaded once');
   const status = await page.textContent('#status');
   assert.match(status, /\d+ actors?, \d+ proposals?/);
   assert.match(await page.textContent('#coverage'), /Analysed 100% of [\d,]+ characters/);
