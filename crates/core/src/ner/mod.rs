@@ -303,7 +303,10 @@ impl<'d, 'a> Recognizer<'d, 'a> {
             if matches!(w, "-" | "‐") && !sp && j + 1 < end && !self.space_before(j + 1) {
                 if self.kind(j + 1) == Some(TokenKind::Word) {
                     let nw = self.w(j + 1);
-                    if is_cap(nw) || !lexicon::is_lowercase_word(nw) {
+                    // "Cheuk-yan" joins; "Open-minded" does not.
+                    let common_left =
+                        !is_cap(nw) && j - 1 == i && lexicon::is_lowercase_word(&lower(prev));
+                    if is_cap(nw) || (!lexicon::is_lowercase_word(nw) && !common_left) {
                         j += 2;
                         continue;
                     }
@@ -595,9 +598,11 @@ impl<'d, 'a> Recognizer<'d, 'a> {
             return true;
         }
         next_lower
-            && ["ian", "ean", "ese", "ish", "an", "ic", "i"]
-                .iter()
-                .any(|s| w.ends_with(s))
+            && [
+                "ian", "ean", "ese", "ish", "an", "ic", "i", "ern", "al", "iet",
+            ]
+            .iter()
+            .any(|s| w.ends_with(s))
             && !lexicon::is_surname(w)
             && !lexicon::is_first_name(w)
             && w.chars().count() > 4
