@@ -827,7 +827,23 @@ impl<'d, 'a> Context<'d, 'a> {
                             .next()
                             .is_some_and(char::is_uppercase)
                             && k + 1 < range.end;
-                        if is_role && modifier.is_some() && !next_is_name {
+                        // "the president" alone: only offices one person
+                        // holds, and not "the president of X".
+                        let office = modifier.is_none()
+                            && matches!(
+                                role,
+                                "president"
+                                    | "chancellor"
+                                    | "premier"
+                                    | "pope"
+                                    | "senator"
+                                    | "governor"
+                                    | "mayor"
+                                    | "king"
+                                    | "queen"
+                            )
+                            && !matches!(doc.tok(k + 1), "of" | "’s" | "'s");
+                        if is_role && (modifier.is_some() || office) && !next_is_name {
                             let span = Span::new(doc.tokens[g].start, doc.tokens[k].end);
                             out.push(Phrase::Role {
                                 span,
@@ -1008,6 +1024,25 @@ mod tests {
         assert_eq!(a.len(), 1, "{a:?}");
         assert_eq!(a[0].mentions.len(), 3);
         assert_eq!(a[0].kind, ActorKind::Organization);
+    }
+
+    #[test]
+    fn bare_offices_resolve_by_title() {
+        let a = actors(
+            "President Joe Biden met Chancellor Olaf Scholz. The president spoke. \
+             The chancellor agreed, and the mayor of Berlin hosted them.",
+        );
+        let texts = |name: &str| -> Vec<String> {
+            a.iter()
+                .find(|x| x.name == name)
+                .map(|x| x.mentions.iter().map(|m| m.text.clone()).collect())
+                .unwrap_or_default()
+        };
+        assert!(texts("Joe Biden").contains(&"The president".to_owned()));
+        assert!(texts("Olaf Scholz").contains(&"The chancellor".to_owned()));
+        assert!(!a
+            .iter()
+            .any(|x| x.mentions.iter().any(|m| m.text.contains("mayor"))));
     }
 
     #[test]
