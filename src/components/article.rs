@@ -142,10 +142,14 @@ fn node(n: &Node, cx: &Ctx<'_>) -> Html {
                 .mentions
                 .get(mention)
                 .map_or(p.name.as_str(), |m| m.text.as_str());
+            // A button's content is presentational to assistive technology, so a
+            // proposal that contains actor mentions is a group instead (its
+            // actor buttons stay reachable); Enter/Space open it either way.
+            let nested = children.iter().any(|c| matches!(c, Node::Marked { .. }));
             html! {
                 <mark id={mention_id(sel)} data-proposal={p.id.clone()} data-m={format!("p:{proposal}:{mention}")}
                     class={classes!("m", "k-proposal", lit.then_some("lit"), (v.current == Some(sel)).then_some("current"))}
-                    role="button" tabindex="0" aria-haspopup="dialog"
+                    role={if nested { "group" } else { "button" }} tabindex="0" aria-haspopup="dialog"
                     aria-label={format!("{text} — proposal")}>
                     { inner }
                 </mark>
