@@ -396,15 +396,27 @@ fn batch_into_closed_pipe_exits_quietly() {
 fn html_page_is_self_contained_and_inert() {
     let mut text = sample();
     text.push_str("\nPutin answered <img src=x onerror=\"window.__pwned=1\"> and <script>alert(1)</script>.\n");
-    let o = run(&["analyze", "--format", "html", "--text", "-"], text.as_bytes());
+    let o = run(
+        &["analyze", "--format", "html", "--text", "-"],
+        text.as_bytes(),
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let page = stdout(&o);
     assert!(page.starts_with("<!DOCTYPE html>"));
     assert!(page.contains("Content-Security-Policy"));
     assert!(!page.contains("<script"), "no script element");
     assert!(!page.contains("<img"), "no image element");
-    assert!(page.contains("&lt;img src=x onerror="), "hostile text shown as text");
-    assert!(page.contains("id=\"card-vladimir-putin\""), "a card per actor");
+    assert!(
+        page.contains("&lt;img src=x onerror="),
+        "hostile text shown as text"
+    );
+    assert!(
+        page.contains("id=\"card-vladimir-putin\""),
+        "a card per actor"
+    );
     assert!(page.contains("class=\"stance-map\""), "the stance map");
-    assert!(!page.contains("src=\"http") && !page.contains("href=\"http"), "no external resource");
+    assert!(
+        !page.contains("src=\"http") && !page.contains("href=\"http"),
+        "no external resource"
+    );
 }
