@@ -389,6 +389,44 @@ mod tests {
     }
 
     #[test]
+    fn random_spans_never_panic_and_keep_the_text() {
+        // A small LCG: arbitrary (overlapping, crossing, out-of-range,
+        // mid-character) spans must never panic and never lose text.
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            ((seed >> 33) as usize) % n.max(1)
+        };
+        let text = "Zelenskyy’s 😀 team met Putin. Trump’s plan — the 28-point proposal — stalled.\n\nEurope waits.";
+        for _ in 0..300 {
+            let mut a = analysis(text, &[("Putin", &["Putin"])], &["plan"]);
+            let len = text.len() + 4;
+            let mut span = || {
+                let s = next(len);
+                Mention {
+                    start: s,
+                    end: s + next(20),
+                    text: String::new(),
+                    form: Default::default(),
+                }
+            };
+            for _ in 0..6 {
+                a.actors[0].mentions.push(span());
+                a.proposals[0].mentions.push(span());
+            }
+            let (s1, s2) = (span(), span());
+            a.sentences = vec![Span::new(s1.start, s1.end), Span::new(s2.start, s2.end)];
+            let split = text.find("\n\n").unwrap_or(0);
+            a.paragraphs = vec![Span::new(0, split), Span::new(split + 2, text.len())];
+            for p in layout(&a) {
+                let mut flat = String::new();
+                flatten(&p.nodes, text, &mut flat);
+                assert_eq!(flat, text[p.range.clone()]);
+            }
+        }
+    }
+
+    #[test]
     fn real_analysis_round_trips_every_paragraph() {
         let text = include_str!("../www/samples/moscow-talks.txt");
         let a = gloss_core::analyze(text, &gloss_core::Options::default());
