@@ -4,6 +4,7 @@ pub mod article;
 pub mod card;
 pub mod editor;
 pub mod header;
+pub mod positions;
 pub mod reader;
 pub mod sidebar;
 pub mod summary;

@@ -1,7 +1,9 @@
 //! The result view: toolbar (edit, exports), coverage line, summary,
 //! the highlighted article, the side list and the card.
 
-use crate::components::{article::Article, card::Card, sidebar::Sidebar, summary::Summary};
+use crate::components::{
+    article::Article, card::Card, positions::Positions, sidebar::Sidebar, summary::Summary,
+};
 use crate::dom;
 use crate::export;
 use crate::state::{thousands, Action, State};
@@ -112,6 +114,7 @@ pub fn reader(props: &Props) -> Html {
             }
             <div class="layout">
                 <Summary state={state.clone()} />
+                <Positions state={state.clone()} />
                 <aside class="side" aria-label="Actors and proposals">
                     <Sidebar state={state.clone()} />
                 </aside>

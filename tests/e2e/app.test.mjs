@@ -37,6 +37,12 @@ test('the sample is explained and a Putin mention opens his card', async () => {
   assert.ok((await card.locator('.fact, .stance').count()) >= 1, 'facts or stances from the article');
   // The summary is shown and links into the article.
   assert.ok((await page.locator('.summary-link').count()) >= 1);
+  // "Who stands where" lists actors for and against proposals; a name opens its card.
+  const who = page.locator('.positions .who');
+  assert.ok((await who.count()) >= 1, 'at least one position on the sample');
+  const whoName = (await who.first().textContent()).trim();
+  await who.first().click();
+  assert.equal((await page.locator('#card-title').textContent()).trim(), whoName);
   // Boilerplate is dimmed, not deleted.
   assert.ok((await page.locator('article .ignored').count()) >= 1, 'boilerplate shown dimmed');
   assert.deepEqual(foreignRequests(env, log), []);
