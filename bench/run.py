@@ -177,7 +177,7 @@ def native(b):
         g = median_runs([GLOSS, "batch"], path, runs, check_out=out)
         check_batch(out, len(docs))
         cps = chars / g["cpu"]
-        b.point("Gloss native (batch)", chars, cps)
+        b.point("Gloss native, batch (CPU time)", chars, cps)
         label = f"batch {fmt_size(size)} ({len(docs)} docs, {runs} run{'s' if runs > 1 else ''})"
         b.row("native", f"{label}: Gloss CPU-time throughput (wall-clock in brackets)",
               f"{fmt_rate(cps)} ({fmt_rate(chars / g['wall'])})", "", "", "≥ 5 M chars/s, 1 core", cps >= 5 * MB)
@@ -203,7 +203,7 @@ def native(b):
                     rss.append(r["rss"])
             s_cps = chars / max(statistics.median(cpu), 0.005)
             name = "spaCy sm, NER only" if mode == "ner" else "spaCy sm, all pipes"
-            b.point(name, chars, s_cps)
+            b.point(f"{name} (CPU time)", chars, s_cps)
             b.row("native", f"batch {fmt_size(size)}: Gloss vs {name} ({sruns} run{'s' if sruns > 1 else ''})",
                   fmt_rate(cps), f"{fmt_rate(s_cps)}, peak RSS {fmt_bytes(max(rss)) if rss else '–'}",
                   ratio(cps, s_cps), "≥ 100×" if mode == "ner" else "", (cps / s_cps >= 100) if mode == "ner" else None)
@@ -233,7 +233,7 @@ def scaling(b):
         g = median_runs([GLOSS, "batch"], path, runs, check_out=out)
         check_batch(out, 1)
         times[size] = g["cpu"]
-        b.point("Gloss native (one doc)", len(text), len(text) / g["cpu"])
+        b.point("Gloss native, one doc (CPU time)", len(text), len(text) / g["cpu"])
         limit = 50 * MB + 10 * len(text.encode("utf8"))
         b.row("scaling", f"one doc {fmt_size(size)} ({runs} run{'s' if runs > 1 else ''}): CPU time, throughput, "
               "peak RSS", f"{g['cpu'] * 1000:.0f} ms, {fmt_rate(len(text) / g['cpu'])}, "
@@ -279,9 +279,9 @@ def browser(b):
         c = chars / (row["compromiseMs"] / 1000) if row.get("compromiseMs") else None
         g = chars / (row["glossMs"] / 1000) if row.get("glossMs") else None
         if c:
-            b.point("compromise (Chromium)", chars, c)
+            b.point("compromise (Chromium, wall)", chars, c)
         if g:
-            b.point("Gloss wasm (Chromium)", chars, g)
+            b.point("Gloss wasm (Chromium, wall)", chars, g)
         b.row("browser", f"{row['name']} (runs: Gloss {row['runs']}, compromise {row['compromiseRuns']})",
               fmt_rate(g), f"compromise {fmt_rate(c)}",
               ratio(g, c), "≥ 20×", (g / c >= 20) if g and c else None)

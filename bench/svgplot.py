@@ -16,14 +16,14 @@ def _label(v, unit):
     return f"{v:g}{unit}"
 
 
-def plot(series, title, width=720, height=440):
+def plot(series, title, width=760, height=440):
     """SVG text for {name: [(x, y)...]} on log axes (x: chars, y: chars/s)."""
     pts = [p for s in series.values() for p in s if p[0] > 0 and p[1] > 0]
     if not pts:
         return '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'
     xt = _ticks(min(p[0] for p in pts), max(p[0] for p in pts))
     yt = _ticks(min(p[1] for p in pts), max(p[1] for p in pts))
-    left, right, top, bottom = 70, 230, 40, 50
+    left, right, top, bottom = 70, 270, 40, 50
     pw, ph = width - left - right, height - top - bottom
     lx0, lx1 = math.log10(xt[0]), math.log10(xt[-1])
     ly0, ly1 = math.log10(yt[0]), math.log10(yt[-1])
