@@ -63,7 +63,6 @@ pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 const FIRST_NAMES: &str = include_str!("../../data/lexicons/first_names.txt");
 const SURNAMES: &str = include_str!("../../data/lexicons/surnames.txt");
-const PLACES: &str = include_str!("../../data/lexicons/places.txt");
 const LOWERCASE: &str = include_str!("../../data/lexicons/lowercase.txt");
 const NAME_HEADS: &str = include_str!("../../data/lexicons/name_heads.tsv");
 
@@ -93,10 +92,13 @@ pub fn is_surname(w: &str) -> bool {
     set(&S, SURNAMES).contains(w)
 }
 
-/// Is `name` a known place (country, capital, US state, continent, large city)?
+/// Is `name` a known place (country, territory, US state, region, city)?
+///
+/// Answered by the knowledge base's place entries (names and aliases): a
+/// separate 6,000-city gazetteer made no measurable difference on the dev or
+/// training sets and cost 31 KB gzipped of every page load.
 pub fn is_place(name: &str) -> bool {
-    static S: OnceLock<FastSet<&'static str>> = OnceLock::new();
-    set(&S, PLACES).contains(name)
+    crate::kb::candidates(name).iter().any(|e| e.kind == crate::model::ActorKind::Place)
 }
 
 /// Is the lower-cased word `lower` usually written in lower case?
