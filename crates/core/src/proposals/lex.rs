@@ -5,7 +5,9 @@
 //! start-up (`reject` → rejects, rejected, rejecting); irregular forms are
 //! listed explicitly.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use crate::ner::{FastMap, FastSet};
 use std::sync::OnceLock;
 
 use crate::model::StanceKind;
@@ -127,10 +129,10 @@ const HEADS: &[(&str, &str, Family, Strength, bool)] = {
     ]
 };
 
-fn heads() -> &'static HashMap<&'static str, Head> {
-    static M: OnceLock<HashMap<&'static str, Head>> = OnceLock::new();
+fn heads() -> &'static FastMap<&'static str, Head> {
+    static M: OnceLock<FastMap<&'static str, Head>> = OnceLock::new();
     M.get_or_init(|| {
-        let mut m = HashMap::new();
+        let mut m = FastMap::default();
         for &(sg, pl, family, strength, verb_too) in HEADS {
             let h = Head {
                 lemma: sg,
@@ -150,7 +152,7 @@ pub fn head(w: &str) -> Option<Head> {
     heads().get(w).copied()
 }
 
-fn set(words: &'static [&'static str]) -> HashSet<&'static str> {
+fn set(words: &'static [&'static str]) -> FastSet<&'static str> {
     words.iter().copied().collect()
 }
 
@@ -158,7 +160,7 @@ macro_rules! word_set {
     ($(#[$doc:meta])* $name:ident, $words:expr) => {
         $(#[$doc])*
         pub fn $name(w: &str) -> bool {
-            static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+            static S: OnceLock<FastSet<&'static str>> = OnceLock::new();
             S.get_or_init(|| set($words)).contains(w)
         }
     };
