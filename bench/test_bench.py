@@ -67,9 +67,10 @@ class WasmSizeTest(unittest.TestCase):
             lines = wasmsize.top(f.name, 5).splitlines()
         finally:
             os.unlink(f.name)
-        self.assertIn("big", lines[2])
-        self.assertTrue(lines[2].strip().startswith("10"))
-        self.assertIn("func[0]", lines[3])
+        self.assertIn("data section", lines[2])
+        self.assertIn("big", lines[3])
+        self.assertTrue(lines[3].strip().startswith("10"))
+        self.assertIn("func[0]", lines[4])
 
 
 if __name__ == "__main__":

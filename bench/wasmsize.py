@@ -23,11 +23,13 @@ def _sections(data):
 
 
 def top(path, n):
-    """Text listing of the `n` largest functions (bytes, share of file, name)."""
+    """Text listing of the data section and the `n` largest functions (bytes, share of file, name)."""
     with open(path, "rb") as f:
         data = f.read()
-    imported, bodies, names = 0, [], {}
+    imported, bodies, names, data_bytes = 0, [], {}, 0
     for sid, body in _sections(data):
+        if sid == 11:  # data segments (static tables, strings)
+            data_bytes = len(body)
         if sid == 2:  # imports: count function imports
             count, i = _uleb(body, 0)
             for _ in range(count):
@@ -77,7 +79,8 @@ def top(path, n):
                             j += ln2
                     i += size
     ranked = sorted(enumerate(bodies), key=lambda t: -t[1])[:n]
-    lines = [f"{'bytes':>9} {'%':>6}  function", f"{len(data):>9} {100:>6.2f}  (whole file)"]
+    lines = [f"{'bytes':>9} {'%':>6}  function", f"{len(data):>9} {100:>6.2f}  (whole file)",
+             f"{data_bytes:>9} {100 * data_bytes / len(data):>6.2f}  (data section)"]
     for k, size in ranked:
         idx = k + imported
         lines.append(f"{size:>9} {100 * size / len(data):>6.2f}  {names.get(idx, f'func[{idx}]')}")
