@@ -327,7 +327,9 @@ pub struct Analysis {
     pub proposals: Vec<Proposal>,
     /// The extractive summary.
     pub summary: Summary,
-    /// Every actor mention, in text order.
+    /// Every named actor mention (last word capitalised), in text order: the
+    /// NER view read by the evaluation scorer. Role and group phrases ("the
+    /// Russian president", "Ukrainian officials") stay on their actors only.
     pub mentions: Vec<FlatMention>,
 }
 
