@@ -88,9 +88,9 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         use_memo((), move |_| {
             let engine = Engine::new(move |reply| match reply {
-                Reply::Analysed { id, json, ms } => dispatcher.dispatch(Action::Analysed {
+                Reply::Analysed { id, encoded, ms } => dispatcher.dispatch(Action::Analysed {
                     job: id,
-                    json: json.into(),
+                    encoded: encoded.into(),
                     ms,
                 }),
                 Reply::Extracted { id, text } => {

@@ -4,7 +4,8 @@
 //! surfaces as an error message instead of breaking the app.
 //!
 //! Protocol: `{id, kind: "analyze" | "extract", text, input}` →
-//! `{id, ok, json?, text?, ms?, error?}`.
+//! `{id, ok, encoded?, text?, ms?, error?}` (`encoded`: the analysis in
+//! the [`crate::wire`] encoding, byte offsets).
 
 use js_sys::Reflect;
 use std::cell::RefCell;
@@ -15,12 +16,12 @@ use wasm_bindgen::{JsCast, JsValue};
 /// What the worker sent back.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reply {
-    /// An analysis as JSON (byte offsets) and the time spent.
+    /// An analysis ([`crate::wire`] encoding, byte offsets) and the time spent.
     Analysed {
         /// Job id.
         id: u32,
-        /// JSON text.
-        json: String,
+        /// The encoded analysis.
+        encoded: String,
         /// Milliseconds in the core.
         ms: f64,
     },
@@ -77,10 +78,10 @@ fn parse_reply(data: &JsValue) -> Reply {
             message,
         };
     }
-    if let Some(json) = field(data, "json").as_string() {
+    if let Some(encoded) = field(data, "encoded").as_string() {
         Reply::Analysed {
             id,
-            json,
+            encoded,
             ms: field(data, "ms").as_f64().unwrap_or(0.0),
         }
     } else {

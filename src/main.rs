@@ -14,6 +14,7 @@ mod engine;
 mod export;
 mod render;
 mod state;
+mod wire;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod worker_api;
 

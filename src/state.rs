@@ -238,12 +238,12 @@ pub enum Action {
         /// `performance.now()`.
         now: f64,
     },
-    /// The worker answered with the analysis as JSON (byte offsets).
+    /// The worker answered with the analysis (byte offsets).
     Analysed {
         /// Job number.
         job: u32,
-        /// The analysis as JSON.
-        json: Rc<str>,
+        /// The analysis in the [`crate::wire`] encoding.
+        encoded: Rc<str>,
         /// Time spent in the core.
         ms: f64,
     },
@@ -390,7 +390,7 @@ impl State {
                 self.phase = Phase::Analysing { job, started: now };
                 self.error = None;
             }
-            Action::Analysed { job, json, ms } => {
+            Action::Analysed { job, encoded, ms } => {
                 let Phase::Analysing {
                     job: running,
                     started,
@@ -401,8 +401,8 @@ impl State {
                 if running != job {
                     return;
                 }
-                match serde_json::from_str::<Analysis>(&json) {
-                    Ok(a) if a.offsets == OffsetUnit::Byte => {
+                match crate::wire::decode(&encoded) {
+                    Some(a) if a.offsets == OffsetUnit::Byte => {
                         self.analysis = Some(Rc::new(a));
                         self.phase = Phase::Read;
                         self.selection = None;
@@ -414,8 +414,8 @@ impl State {
                             started,
                         });
                     }
-                    Ok(_) => self.fail("the result used unexpected offsets".to_owned()),
-                    Err(e) => self.fail(format!("the result could not be read ({e})")),
+                    Some(_) => self.fail("the result used unexpected offsets".to_owned()),
+                    None => self.fail("the result could not be read".to_owned()),
                 }
             }
             Action::Rendered { now } => {
@@ -510,10 +510,10 @@ mod tests {
         };
         s.apply(Action::Started { job: 1, now: 10.0 });
         let a = gloss_core::analyze(text, &gloss_core::Options::default());
-        let json: Rc<str> = serde_json::to_string(&a).expect("serialisable").into();
+        let encoded: Rc<str> = crate::wire::encode(&a).into();
         s.apply(Action::Analysed {
             job: 1,
-            json,
+            encoded,
             ms: 2.0,
         });
         s
@@ -537,7 +537,7 @@ mod tests {
         s.apply(Action::Started { job: 2, now: 0.0 });
         s.apply(Action::Analysed {
             job: 1,
-            json: "{}".into(),
+            encoded: "".into(),
             ms: 0.0,
         });
         assert!(
@@ -546,7 +546,7 @@ mod tests {
         );
         s.apply(Action::Analysed {
             job: 2,
-            json: "not json".into(),
+            encoded: "not an analysis".into(),
             ms: 0.0,
         });
         assert_eq!(s.phase, Phase::Edit);

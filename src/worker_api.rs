@@ -3,15 +3,16 @@
 //! downloads the analysis core once; in the worker `main` renders nothing.
 //! A failure here (a wasm trap) kills only the worker instance, which the
 //! app then replaces (see [`crate::engine`]). Cost: one analysis plus one
-//! JSON serialisation, both linear in the input.
+//! encoding ([`crate::wire`]), both linear in the input.
 
 use gloss_core::{InputFormat, Options};
 use wasm_bindgen::prelude::*;
 
-/// Analyses `text` and returns the result as JSON with byte offsets (what
-/// [`crate::state::Action::Analysed`] reads). `input` is "text", "html" or "auto".
-#[wasm_bindgen(js_name = glossAnalyzeJson)]
-pub fn analyze_json(text: &str, input: &str) -> Result<String, JsError> {
+/// Analyses `text` and returns the result in the [`crate::wire`] encoding
+/// with byte offsets (what [`crate::state::Action::Analysed`] reads).
+/// `input` is "text", "html" or "auto".
+#[wasm_bindgen(js_name = glossAnalyzeEncoded)]
+pub fn analyze_encoded(text: &str, input: &str) -> String {
     let options = Options {
         input: match input {
             "html" => InputFormat::Html,
@@ -20,8 +21,7 @@ pub fn analyze_json(text: &str, input: &str) -> Result<String, JsError> {
         },
         ..Options::default()
     };
-    let analysis = gloss_core::analyze(text, &options);
-    serde_json::to_string(&analysis).map_err(|e| JsError::new(&e.to_string()))
+    crate::wire::encode(&gloss_core::analyze(text, &options))
 }
 
 /// The story text of an HTML document or fragment (pasted rich text, .html files).
@@ -35,11 +35,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn worker_json_has_byte_offsets_the_app_reads() {
+    fn worker_reply_has_byte_offsets_the_app_reads() {
         let text = "It’s late. Vladimir Putin met Steve Witkoff in Moscow.";
-        let json = analyze_json(text, "text").map_err(|_| ()).expect("json");
-        let a: gloss_core::Analysis = serde_json::from_str(&json).expect("valid");
+        let a = crate::wire::decode(&analyze_encoded(text, "text")).expect("valid");
         assert_eq!(a.offsets, gloss_core::OffsetUnit::Byte);
+        assert!(!a.mentions.is_empty());
         for m in &a.mentions {
             assert_eq!(a.text.get(m.start..m.end), Some(m.text.as_str()));
         }

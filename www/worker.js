@@ -3,10 +3,10 @@
 // writes the hashed file names in place of ./gloss-app.js and
 // ./gloss-app_bg.wasm), whose `main` does nothing outside a window.
 // Messages: {id, kind: "analyze" | "extract", text, input} →
-// {id, ok: true, json, ms} | {id, ok: true, text} | {id, ok: false, error}.
+// {id, ok: true, encoded, ms} | {id, ok: true, text} | {id, ok: false, error}.
 // A failure inside the core (a wasm trap) is caught and reported; the app
 // then replaces this worker, since a trapped instance is not reused.
-import init, { glossAnalyzeJson, glossExtractText } from './gloss-app.js';
+import init, { glossAnalyzeEncoded, glossExtractText } from './gloss-app.js';
 
 const ready = init({ module_or_path: new URL('./gloss-app_bg.wasm', import.meta.url) });
 
@@ -19,8 +19,9 @@ self.onmessage = async (event) => {
       return;
     }
     const started = performance.now();
-    const json = glossAnalyzeJson(String(text ?? ''), input || 'text');
-    self.postMessage({ id, ok: true, json, ms: performance.now() - started });
+    // The analysis in the app's compact encoding (src/wire.rs), not JSON.
+    const encoded = glossAnalyzeEncoded(String(text ?? ''), input || 'text');
+    self.postMessage({ id, ok: true, encoded, ms: performance.now() - started });
   } catch (err) {
     const message = err && err.message ? `${err.name || 'Error'}: ${err.message}` : String(err);
     self.postMessage({ id, ok: false, error: message });
