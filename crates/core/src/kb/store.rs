@@ -15,6 +15,12 @@
 //! city). In `context`, `@Word` is a
 //! title that supports a person ("@President"); other items are entry ids.
 //! Header lines `#source` and `#as_of` give each file's defaults.
+//!
+//! Compact fields (written by `scripts/kb/compact.py`): an empty `id` is the
+//! slug of the name ([`slug`]); an empty `wiki` is the name itself and `-`
+//! means none; `{}` in a description stands for the names of the row's
+//! context entries, last first, joined by ", " ("City in {}." → "City in
+//! Texas, United States."). Expanded strings are allocated once.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -118,6 +124,28 @@ fn marked(item: &'static str) -> (&'static str, Marks) {
     (s, m)
 }
 
+/// An id from a name: ASCII letters and digits lower-cased, every run of
+/// other characters one `-`, none at either end ("Washington, D.C." →
+/// "washington-d-c").
+fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+fn leak_str(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
 fn list(field: &'static str) -> impl Iterator<Item = &'static str> {
     field.split('|').map(str::trim).filter(|s| !s.is_empty())
 }
@@ -175,8 +203,17 @@ fn parse_file(text: &'static str, out: &mut Vec<Row>) {
                 None => context.push(c),
             }
         }
+        let id = match f[0].trim() {
+            "" => leak_str(slug(name)),
+            id => id,
+        };
+        let wiki = match f[7].trim() {
+            "" => Some(name),
+            "-" => None,
+            w => Some(w),
+        };
         let entry = Entry {
-            id: f[0].trim(),
+            id,
             name,
             kind: kind_of(f[1].trim()),
             category: Category::parse(f[2].trim()),
@@ -188,7 +225,7 @@ fn parse_file(text: &'static str, out: &mut Vec<Row>) {
             description: f[8].trim(),
             as_of: f.get(9).map_or(as_of, |s| s.trim()),
             source,
-            wiki: Some(f[7].trim()).filter(|w| !w.is_empty()),
+            wiki,
         };
         out.push(Row {
             entry,
@@ -207,6 +244,7 @@ fn build() -> Store {
     let mut names: HashMap<&'static str, Vec<Hit>> = HashMap::new();
     let mut demonyms: HashMap<&'static str, (Vec<usize>, bool)> = HashMap::new();
     let mut ids = HashMap::new();
+    expand_descriptions(&mut rows);
     let mut entries = Vec::with_capacity(rows.len());
     for (i, row) in rows.into_iter().enumerate() {
         ids.entry(row.entry.id).or_insert(i);
@@ -256,6 +294,29 @@ fn build() -> Store {
         ids,
         glossary,
         glossary_keys,
+    }
+}
+
+/// Replaces `{}` in descriptions with the names of the row's context
+/// entries, last first (see the module docs). Linear in the rows.
+fn expand_descriptions(rows: &mut [Row]) {
+    let mut names: HashMap<&'static str, &'static str> = HashMap::new();
+    for r in rows.iter() {
+        names.entry(r.entry.id).or_insert(r.entry.name);
+    }
+    for r in rows.iter_mut() {
+        let d = r.entry.description;
+        if !d.contains("{}") {
+            continue;
+        }
+        let places: Vec<&str> = r
+            .entry
+            .context
+            .iter()
+            .rev()
+            .filter_map(|c| names.get(c).copied())
+            .collect();
+        r.entry.description = leak_str(d.replacen("{}", &places.join(", "), 1));
     }
 }
 
@@ -334,6 +395,33 @@ mod tests {
         assert_eq!(x.kind, ActorKind::Place);
         assert_eq!(rows[1].entry.as_of, "2025-02");
         assert_eq!(rows[1].entry.kind, ActorKind::Person);
+    }
+
+    #[test]
+    fn compact_fields_expand() {
+        assert_eq!(slug("Washington, D.C."), "washington-d-c");
+        assert_eq!(slug("  Côte d'Ivoire "), "c-te-d-ivoire");
+        let text = "#id\n\tplace\tcountry\tXland\t\t\t\t\tCountry.\n\
+                    \tplace\tcity\tNew Y\t\t\txland\t-\tCity in {}.\n\
+                    yy\tplace\tcity\tY\t\t\txland\tY (city)\tA city.\n";
+        let mut rows = Vec::new();
+        parse_file(text, &mut rows);
+        expand_descriptions(&mut rows);
+        let e: Vec<_> = rows.iter().map(|r| (r.entry.id, r.entry.wiki)).collect();
+        assert_eq!(
+            e,
+            [
+                ("xland", Some("Xland")),
+                ("new-y", None),
+                ("yy", Some("Y (city)"))
+            ]
+        );
+        assert_eq!(rows[1].entry.description, "City in Xland.");
+        let s = store();
+        let moscow = s.ids.get("moscow").map(|&i| &s.entries[i]);
+        assert_eq!(moscow.map(|e| e.wiki), Some(Some("Moscow")));
+        let austin = s.ids.get("austin").map(|&i| s.entries[i].description);
+        assert_eq!(austin, Some("City in Texas, United States."));
     }
 
     #[test]
