@@ -1,10 +1,10 @@
-//! Exports of an analysis: JSON (code-point offsets, the CLI's format) and
-//! Markdown (every piece of article text escaped, so hostile input cannot
-//! inject links, images or HTML). Both are O(n) in the size of the analysis.
+//! Exports of an analysis: JSON (code-point offsets, the CLI's format), the
+//! Markdown report and the self-contained HTML page. The report and the page
+//! come from `gloss-render` (shared with the CLI), which escapes every piece
+//! of article text. All are O(n) in the size of the analysis.
 
-use crate::state::kind_label;
 use gloss_core::{Analysis, OffsetUnit, StanceKind};
-use std::fmt::Write;
+use gloss_render::report::{self, Style};
 
 /// The analysis as pretty JSON with code-point offsets (what `gloss` prints).
 pub fn json(a: &Analysis) -> Result<String, String> {
@@ -13,29 +13,18 @@ pub fn json(a: &Analysis) -> Result<String, String> {
     serde_json::to_string_pretty(&copy).map_err(|e| e.to_string())
 }
 
-/// Escapes text for Markdown: punctuation that could start markup gets a
-/// backslash, `<`/`>`/`&` become entities, line breaks become spaces.
-pub fn escape_md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.'
-            | '!' | '|' | '~' | '"' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
+/// The analysis as a Markdown report (hostile text escaped).
+pub fn markdown(a: &Analysis) -> String {
+    report::render(a, Style::Markdown)
 }
 
-/// Verb for a stance.
+/// The analysis as one self-contained, script-free HTML page (`a` must carry
+/// byte offsets, as the app keeps it).
+pub fn html(a: &Analysis) -> Result<String, String> {
+    gloss_render::export::html_page(a).map_err(|e| e.to_string())
+}
+
+/// Verb for a stance in a sentence ("Zelenskyy opposes …").
 pub const fn stance_verb(s: StanceKind) -> &'static str {
     match s {
         StanceKind::Proposes => "proposes",
@@ -47,71 +36,62 @@ pub const fn stance_verb(s: StanceKind) -> &'static str {
     }
 }
 
-/// The analysis as a Markdown report.
-pub fn markdown(a: &Analysis) -> String {
-    let mut md = String::from("# Gloss explanation\n\n");
-    if !a.summary.text.is_empty() {
-        md.push_str("## Summary\n\n");
-        let _ = writeln!(md, "{}\n", escape_md(&a.summary.text));
-    }
-    if !a.actors.is_empty() {
-        md.push_str("## Actors\n\n");
-        for actor in &a.actors {
-            let _ = write!(
-                md,
-                "- **{}** ({}, {} mention{})",
-                escape_md(&actor.name),
-                kind_label(actor.kind),
-                actor.mentions.len(),
-                if actor.mentions.len() == 1 { "" } else { "s" }
-            );
-            if let Some(d) = &actor.description {
-                let _ = write!(md, ": {}", escape_md(d));
-            }
-            md.push('\n');
-            for f in &actor.facts {
-                let _ = writeln!(md, "  - {}", escape_md(&f.text));
-            }
-        }
-        md.push('\n');
-    }
-    if !a.proposals.is_empty() {
-        md.push_str("## Proposals\n\n");
-        for p in &a.proposals {
-            let _ = write!(md, "- **{}**", escape_md(&p.name));
-            if let Some(d) = &p.description {
-                let _ = write!(md, ": {}", escape_md(d));
-            }
-            md.push('\n');
-            for s in &p.stances {
-                let who = a
-                    .actor(&s.actor)
-                    .map_or(s.actor.as_str(), |x| x.name.as_str());
-                let _ = writeln!(
-                    md,
-                    "  - {} {} it: “{}”",
-                    escape_md(who),
-                    stance_verb(s.stance),
-                    escape_md(&s.evidence.text)
-                );
-            }
-        }
-        md.push('\n');
-    }
-    md.push_str("_Made with Gloss, offline in the browser\\._\n");
-    md
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use gloss_core::{Actor, ActorKind, Evidence, Proposal, Stance};
+
+    const HOSTILE: &str = "<img src=x onerror=alert(1)> [link](javascript:x) ![i](y)";
+
+    /// The sample analysis with hostile names, facts and evidence added.
+    fn hostile() -> Analysis {
+        let mut a = gloss_core::analyze(HOSTILE, &gloss_core::Options::default());
+        a.actors.push(Actor {
+            id: "evil".into(),
+            name: HOSTILE.into(),
+            kind: ActorKind::Person,
+            aliases: vec![],
+            description: Some(HOSTILE.into()),
+            salience: 1.0,
+            mentions: vec![],
+            facts: vec![],
+            background: None,
+        });
+        a.proposals.push(Proposal {
+            id: "p-evil".into(),
+            name: HOSTILE.into(),
+            description: None,
+            mentions: vec![],
+            stances: vec![Stance {
+                actor: "evil".into(),
+                stance: StanceKind::Opposes,
+                evidence: Evidence {
+                    start: 0,
+                    end: HOSTILE.len(),
+                    text: HOSTILE.into(),
+                },
+            }],
+        });
+        a
+    }
 
     #[test]
-    fn hostile_text_is_escaped() {
-        let e = escape_md("<img src=x onerror=alert(1)> [link](javascript:x) ![i](y)");
-        assert!(!e.contains('<'));
-        assert!(!e.contains("]("));
-        assert!(e.contains("&lt;img"));
+    fn hostile_text_is_escaped_in_markdown() {
+        let md = markdown(&hostile());
+        assert!(md.contains("img"), "the text is kept: {md}");
+        let bare_lt = md
+            .char_indices()
+            .any(|(i, c)| c == '<' && !md[..i].ends_with('\\'));
+        assert!(!bare_lt, "every < is escaped, so no raw HTML: {md}");
+        assert!(!md.contains("]("), "no links or images: {md}");
+    }
+
+    #[test]
+    fn hostile_text_is_escaped_in_html() {
+        let page = html(&hostile()).expect("byte offsets");
+        assert!(page.contains("&lt;img"));
+        assert!(!page.contains("<img src=x"));
+        assert!(!page.contains("<script"));
     }
 
     #[test]
@@ -121,11 +101,15 @@ mod tests {
             &gloss_core::Options::default(),
         );
         let md = markdown(&a);
-        assert!(md.starts_with("# Gloss explanation"));
-        assert!(md.contains("## Actors"));
+        assert!(md.contains("Putin"));
+        let page = html(&a).expect("byte offsets");
+        assert!(page.starts_with("<!DOCTYPE html>"));
         let j = json(&a).expect("json");
         let v: serde_json::Value = serde_json::from_str(&j).expect("valid json");
         assert_eq!(v["offsets"], "codepoint");
         assert_eq!(a.offsets, OffsetUnit::Byte, "the original is untouched");
+        let mut cp = a.clone();
+        cp.convert_offsets(OffsetUnit::Codepoint);
+        assert!(html(&cp).is_err(), "only byte offsets render");
     }
 }

@@ -213,6 +213,9 @@ pub struct State {
     pub timing: Option<Timing>,
     /// Sentence to flash after a jump.
     pub flash: Option<usize>,
+    /// The stance (index into the open proposal's stances) to bring into
+    /// view, when the card was opened from a stance-map edge.
+    pub stance: Option<usize>,
     /// An HTML extraction in flight: (job, UTF-16 selection start, end) to replace.
     pub pending_insert: Option<(u32, u32, u32)>,
 }
@@ -269,6 +272,13 @@ pub enum Action {
     DismissError,
     /// Open a card.
     Open(Selection),
+    /// Open a proposal's card at one of its stances (a stance-map edge).
+    OpenStance {
+        /// Index into [`Analysis::proposals`].
+        proposal: usize,
+        /// Index into that proposal's stances.
+        stance: usize,
+    },
     /// Close the card.
     Close,
     /// Move the card to the previous (-1) or next (+1) mention.
@@ -408,6 +418,7 @@ impl State {
                         self.selection = None;
                         self.lit = None;
                         self.flash = None;
+                        self.stance = None;
                         self.timing = Some(Timing {
                             analysis_ms: ms,
                             total_ms: None,
@@ -450,9 +461,27 @@ impl State {
                 });
                 if exists {
                     self.selection = Some(sel);
+                    self.stance = None;
                 }
             }
-            Action::Close => self.selection = None,
+            Action::OpenStance { proposal, stance } => {
+                let exists = self.analysis.as_ref().is_some_and(|a| {
+                    a.proposals
+                        .get(proposal)
+                        .is_some_and(|p| stance < p.stances.len())
+                });
+                if exists {
+                    self.selection = Some(Selection {
+                        target: Target::Proposal(proposal),
+                        mention: 0,
+                    });
+                    self.stance = Some(stance);
+                }
+            }
+            Action::Close => {
+                self.selection = None;
+                self.stance = None;
+            }
             Action::Step(d) => {
                 if let Some(mut sel) = self.selection {
                     let n = self.mention_count(sel.target);
@@ -598,6 +627,42 @@ mod tests {
             mention: 0,
         }));
         assert_eq!(s.selection, None, "unknown targets are not opened");
+    }
+
+    #[test]
+    fn open_stance_opens_the_proposal_at_that_stance() {
+        let mut s = analysed(include_str!("../www/samples/moscow-talks.txt"));
+        let (pi, n) = s
+            .analysis
+            .as_ref()
+            .and_then(|a| {
+                a.proposals
+                    .iter()
+                    .enumerate()
+                    .find(|(_, p)| !p.stances.is_empty())
+                    .map(|(i, p)| (i, p.stances.len()))
+            })
+            .expect("the sample has a stance");
+        s.apply(Action::OpenStance {
+            proposal: pi,
+            stance: n - 1,
+        });
+        assert_eq!(s.selection.map(|x| x.target), Some(Target::Proposal(pi)));
+        assert_eq!(s.stance, Some(n - 1));
+        s.apply(Action::Open(Selection {
+            target: Target::Actor(0),
+            mention: 0,
+        }));
+        assert_eq!(s.stance, None, "a plain open forgets the stance");
+        s.apply(Action::OpenStance {
+            proposal: pi,
+            stance: n,
+        });
+        assert_eq!(
+            s.selection.map(|x| x.target),
+            Some(Target::Actor(0)),
+            "an unknown stance is not opened"
+        );
     }
 
     #[test]

@@ -36,6 +36,21 @@ fn evidence(state: &UseReducerHandle<State>, a: &Analysis, e: &Evidence) -> Html
     }
 }
 
+/// A "Background" section: bundled reference text, not from the article,
+/// with the date it was written and its source.
+fn background(text: &str, as_of: &str, source: &str, extra: Option<Html>) -> Html {
+    html! {
+        <section class="card-section background" aria-labelledby="card-background">
+            <h3 id="card-background">{ "Background" }
+                <span class="bg-note">{ "not from this article" }</span></h3>
+            <p class="as-of"><span class="muted">{ "As of " }</span><time>{ as_of.to_owned() }</time></p>
+            <p>{ text.to_owned() }</p>
+            { extra.unwrap_or_default() }
+            <p class="muted small bg-source">{ format!("Source: {source}") }</p>
+        </section>
+    }
+}
+
 fn open(state: &UseReducerHandle<State>, target: Target) -> Callback<MouseEvent> {
     let state = state.clone();
     Callback::from(move |_: MouseEvent| {
@@ -73,11 +88,11 @@ fn actor_body(state: &UseReducerHandle<State>, a: &Analysis, i: usize) -> Html {
             if !aliases.is_empty() {
                 <p class="aliases"><span class="muted">{ "Also called " }</span>{ aliases.join(", ") }</p>
             }
-            if let Some(d) = &x.description {
-                <p class="description">{ d.clone() }</p>
-            }
-            <section class="card-section">
+            <section class="card-section in-article">
                 <h3>{ "In this article" }</h3>
+                if let Some(d) = &x.description {
+                    <p class="description">{ d.clone() }</p>
+                }
                 if x.facts.is_empty() && stances.is_empty() {
                     <p class="muted">{ format!("Mentioned {} time{}; no statements or actions attributed.", x.mentions.len(), if x.mentions.len() == 1 { "" } else { "s" }) }</p>
                 }
@@ -97,11 +112,7 @@ fn actor_body(state: &UseReducerHandle<State>, a: &Analysis, i: usize) -> Html {
                 }
             </section>
             if let Some(b) = &x.background {
-                <section class="card-section background">
-                    <h3>{ "Background" }</h3>
-                    <p>{ b.description.clone() }</p>
-                    <p class="muted small">{ format!("As of {} · {}", b.as_of, b.source) }</p>
-                </section>
+                { background(&b.description, &b.as_of, &b.source, None) }
             }
         </>
     }
@@ -111,22 +122,27 @@ fn proposal_body(state: &UseReducerHandle<State>, a: &Analysis, i: usize) -> Htm
     let Some(p) = a.proposals.get(i) else {
         return html! {};
     };
+    let current = state.stance;
+    let glossary = gloss_core::kb::glossary_for(&p.name);
     html! {
         <>
-            if let Some(d) = &p.description {
-                <p class="description">{ d.clone() }</p>
-            }
-            <section class="card-section">
-                <h3>{ "Who stands where" }</h3>
+            <section class="card-section in-article">
+                <h3>{ "In this article" }</h3>
+                if let Some(d) = &p.description {
+                    <p class="description">{ d.clone() }</p>
+                }
+                <h4>{ "Who stands where" }</h4>
                 if p.stances.is_empty() {
                     <p class="muted">{ "No positions found in the article." }</p>
                 } else {
                     <ul class="stances">
-                        { for p.stances.iter().map(|s| {
+                        { for p.stances.iter().enumerate().map(|(si, s)| {
                             let who = a.actors.iter().position(|x| x.id == s.actor);
                             let name = who.and_then(|w| a.actors.get(w)).map_or(s.actor.clone(), |x| x.name.clone());
+                            let here = (current == Some(si)).then_some("current");
                             html! {
-                                <li class={classes!("stance", format!("st-{}", stance_verb(s.stance).replace(' ', "-")))}>
+                                <li class={classes!("stance", format!("st-{}", stance_verb(s.stance).replace(' ', "-")), here)}
+                                    id={format!("stance-{si}")} tabindex="-1">
                                     <p>
                                         if let Some(w) = who {
                                             <button type="button" class="link" onclick={open(state, Target::Actor(w))}>{ name }</button>
@@ -142,6 +158,11 @@ fn proposal_body(state: &UseReducerHandle<State>, a: &Analysis, i: usize) -> Htm
                     </ul>
                 }
             </section>
+            if let Some(g) = glossary {
+                { background(g.definition, g.as_of, g.source, Some(html! {
+                    <p class="muted small">{ format!("Glossary: “{}”", g.term) }</p>
+                })) }
+            }
         </>
     }
 }
@@ -155,6 +176,12 @@ pub fn card(props: &Props) -> Html {
     use_effect_with(sel.map(|s| s.target), |t| {
         if t.is_some() {
             dom::focus("card-title");
+        }
+    });
+    // Opened from a stance-map edge: bring that stance (with its evidence) into view.
+    use_effect_with((sel.map(|s| s.target), state.stance), |(t, st)| {
+        if let (Some(_), Some(si)) = (t, st) {
+            dom::reveal(&format!("stance-{si}"));
         }
     });
     // Stepping through mentions scrolls the current one into view.

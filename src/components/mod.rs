@@ -7,4 +7,5 @@ pub mod header;
 pub mod positions;
 pub mod reader;
 pub mod sidebar;
+pub mod stance_map;
 pub mod summary;

@@ -1,7 +1,10 @@
-//! "Who stands where": one line per proposal with the actors for and
-//! against it, each opening the actor's card (the evidence is in the card and
-//! in the tooltip). Hidden when the article has no stances.
+//! "Who stands where": the stance map (actors left, proposals right, one
+//! focusable edge per stance), then the same positions as a list — one line
+//! per proposal with the actors for and against it, each opening the actor's
+//! card (the evidence is in the card and in the tooltip). Hidden when the
+//! article has no stances.
 
+use crate::components::stance_map::StanceMapView;
 use crate::export::stance_verb;
 use crate::state::{Action, Selection, State, Target};
 use gloss_core::StanceKind;
@@ -79,7 +82,11 @@ pub fn positions(props: &Props) -> Html {
     html! {
         <section class="positions" aria-labelledby="positions-title">
             <h2 id="positions-title">{ "Who stands where" }</h2>
-            <ul class="position-list">{ rows }</ul>
+            <StanceMapView state={state.clone()} />
+            <details class="position-details">
+                <summary>{ "As a list" }</summary>
+                <ul class="position-list">{ rows }</ul>
+            </details>
         </section>
     }
 }

@@ -65,6 +65,19 @@ pub fn reader(props: &Props) -> Html {
             let _ = dom::download("gloss-analysis.md", "text/markdown", &export::markdown(&a));
         })
     };
+    let page = {
+        let a = a.clone();
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let result = export::html(&a).and_then(|h| {
+                dom::download("gloss-analysis.html", "text/html", &h)
+                    .map_err(|_| "the browser refused the download".to_owned())
+            });
+            if let Err(e) = result {
+                state.dispatch(Action::Error(format!("Export failed: {e}")));
+            }
+        })
+    };
     let copy = {
         let a = a.clone();
         let copied = copied.clone();
@@ -101,6 +114,8 @@ pub fn reader(props: &Props) -> Html {
                 </button>
                 <button id="download-json" type="button" class="ghost" onclick={json}>{ "JSON" }</button>
                 <button id="download-md" type="button" class="ghost" onclick={markdown}>{ "Markdown" }</button>
+                <button id="download-html" type="button" class="ghost" onclick={page}
+                    title="One self-contained page with the highlights and cards; works offline, runs no script">{ "Download HTML" }</button>
             </div>
             <p class="coverage" id="coverage">
                 { format!("Analysed 100% of {} characters{timing}", thousands(chars)) }

@@ -37,7 +37,9 @@ test('the sample is explained and a Putin mention opens his card', async () => {
   assert.ok((await card.locator('.fact, .stance').count()) >= 1, 'facts or stances from the article');
   // The summary is shown and links into the article.
   assert.ok((await page.locator('.summary-link').count()) >= 1);
-  // "Who stands where" lists actors for and against proposals; a name opens its card.
+  // "Who stands where": the map, and the same positions as a list (under
+  // "As a list") where a name opens its card.
+  await page.click('.positions .position-details summary');
   const who = page.locator('.positions .who');
   assert.ok((await who.count()) >= 1, 'at least one position on the sample');
   const whoName = (await who.first().textContent()).trim();
@@ -135,7 +137,7 @@ test('JSON export downloads valid JSON with code-point offsets', async () => {
     assert.equal(chars.slice(m.start, m.end).join(''), m.text);
   }
   const [md] = await Promise.all([page.waitForEvent('download'), page.click('#download-md')]);
-  assert.match(await readFile(await md.path(), 'utf8'), /^# Gloss explanation/);
+  assert.match(await readFile(await md.path(), 'utf8'), /^# Gloss analysis/);
   await context.close();
 });
 
