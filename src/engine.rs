@@ -8,7 +8,7 @@
 //! the [`crate::wire`] encoding, byte offsets).
 
 use js_sys::Reflect;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -45,6 +45,10 @@ type Handler = Rc<dyn Fn(Reply)>;
 
 struct Running {
     worker: web_sys::Worker,
+    /// Set by the worker's `error` event (e.g. worker.js failed to load or
+    /// threw at start-up, possibly before any job was sent): the next job
+    /// starts a fresh worker instead of waiting forever on this one.
+    broken: Rc<Cell<bool>>,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::ErrorEvent)>,
 }
@@ -115,9 +119,12 @@ impl Engine {
                 h(parse_reply(&e.data()))
             });
         let h = self.handler.clone();
+        let broken = Rc::new(Cell::new(false));
+        let flag = broken.clone();
         let on_error =
             Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
                 e.prevent_default();
+                flag.set(true);
                 let msg = e.message();
                 h(Reply::Failed {
                     id: None,
@@ -132,6 +139,7 @@ impl Engine {
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         *self.running.borrow_mut() = Some(Running {
             worker,
+            broken,
             _on_message: on_message,
             _on_error: on_error,
         });
@@ -145,6 +153,14 @@ impl Engine {
 
     /// Sends a job; returns its id.
     pub fn post(&self, kind: &str, text: &str, input: &str) -> Result<u32, String> {
+        let broken = self
+            .running
+            .borrow()
+            .as_ref()
+            .is_some_and(|r| r.broken.get());
+        if broken {
+            self.stop();
+        }
         self.spawn().map_err(describe)?;
         let id = {
             let mut n = self.next_id.borrow_mut();

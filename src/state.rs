@@ -441,6 +441,15 @@ impl State {
                     if job.is_none_or(|j| j == running) {
                         self.fail(message);
                     }
+                } else if let Some((pending, ..)) = self.pending_insert {
+                    // A rich-text paste whose conversion failed: say so
+                    // instead of dropping the paste silently.
+                    if job.is_none_or(|j| j == pending) {
+                        self.pending_insert = None;
+                        self.error = Some(format!(
+                            "The pasted formatted text could not be converted ({message}). Your text is kept; paste again as plain text (Ctrl+Shift+V)."
+                        ));
+                    }
                 }
             }
             Action::Cancel => {
@@ -707,6 +716,30 @@ mod tests {
         });
         assert_eq!(s.text, "a<b>x</b>b", "inserted as text, never as markup");
         assert_eq!(s.pending_insert, None);
+    }
+
+    #[test]
+    fn failed_rich_paste_is_reported() {
+        let mut s = State {
+            text: "ab".into(),
+            ..State::default()
+        };
+        s.apply(Action::AwaitInsert {
+            job: 9,
+            start: 1,
+            end: 1,
+        });
+        s.apply(Action::Failed {
+            job: None,
+            message: "the analysis worker stopped".into(),
+        });
+        assert_eq!(s.pending_insert, None);
+        assert_eq!(s.text, "ab", "the text is kept");
+        assert!(s
+            .error
+            .as_deref()
+            .unwrap_or("")
+            .contains("could not be converted"));
     }
 
     #[test]

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/lib/static-server.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DIST = join(ROOT, 'dist');
+/** The built site; GLOSS_DIST points elsewhere (e.g. a copy, while dist/ is being rebuilt). */
+export const DIST = process.env.GLOSS_DIST || join(ROOT, 'dist');
 export const OUT = join(ROOT, 'target', 'e2e');
 
 const ARGS = [
