@@ -111,7 +111,26 @@ for pkg in sorted(meta["packages"], key=lambda p: (p["name"], p["version"])):
     if not allowed(lic, rust_allow):
         failures.append(f"cargo: {name}: licence '{lic}' not in the allow-list")
 
-lockfiles = [p for p in glob.glob("package-lock.json") + glob.glob("*/package-lock.json")]
+# Every npm project in the repository (tests/, bench/, any other), found
+# recursively outside node_modules/ and build output; each package.json that
+# declares dependencies must come with a lockfile, or its packages would go
+# unchecked.
+SKIP_DIRS = {"node_modules", "target", "target-web", "dist", ".git"}
+lockfiles, manifests = [], []
+for root, dirs, files in os.walk("."):
+    dirs[:] = [d for d in dirs if d not in SKIP_DIRS and not d.startswith("target")]
+    if "package-lock.json" in files:
+        lockfiles.append(os.path.normpath(os.path.join(root, "package-lock.json")))
+    if "package.json" in files:
+        manifests.append(os.path.normpath(os.path.join(root, "package.json")))
+for manifest in sorted(manifests):
+    pj = json.load(open(manifest))
+    deps = any(pj.get(k) for k in ("dependencies", "devDependencies", "optionalDependencies"))
+    lock = os.path.join(os.path.dirname(manifest), "package-lock.json")
+    if deps and not os.path.exists(lock):
+        failures.append(f"npm: {manifest} declares dependencies but has no package-lock.json next to it")
+print("workspace crates: " + ", ".join(sorted(p["name"] for p in meta["packages"] if p["id"] in workspace)))
+print("npm lockfiles: " + (", ".join(sorted(lockfiles)) or "none"))
 for lock in sorted(lockfiles):
     data = json.load(open(lock))
     for path, pkg in sorted(data.get("packages", {}).items()):
