@@ -167,11 +167,15 @@ async function explainAndExercise(page) {
 
 /** Markdown that no renderer turns into markup, links, images or autolinks. */
 function assertInertMarkdown(md, label) {
-  assert.doesNotMatch(md, /<[A-Za-z!/?]/, `${label}: raw tag or autolink in Markdown`);
-  assert.doesNotMatch(md, /(?<!\\)\]\s*\(/, `${label}: inline link or image in Markdown`);
-  assert.doesNotMatch(md, /(?<!\\)\]\s*\[/, `${label}: reference link in Markdown`);
-  assert.doesNotMatch(md, /^\s{0,3}(?<!\\)\[[^\]\n]*(?<!\\)\]:/m, `${label}: link reference definition in Markdown`);
-  assert.doesNotMatch(md, /\]\(\s*javascript:/i, `${label}: javascript: link in Markdown`);
+  const none = (re, what) => {
+    const m = md.match(re);
+    assert.equal(m, null, `${label}: ${what} in Markdown: …${m ? md.slice(Math.max(0, m.index - 60), m.index + 60) : ''}…`);
+  };
+  none(/<[A-Za-z!/?]/, 'raw tag or autolink');
+  none(/(?<!\\)\]\s*\(/, 'inline link or image');
+  none(/(?<!\\)\]\s*\[/, 'reference link');
+  none(/^\s{0,3}(?<!\\)\[[^\]\n]*(?<!\\)\]:/m, 'link reference definition');
+  none(/\]\(\s*javascript:/i, 'javascript: link');
   // GFM extended autolinks need an unescaped dot in the domain.
   for (const m of md.matchAll(/(?:https?:\/\/|www\.)\S*/gi)) {
     assert.doesNotMatch(m[0], /^(?:https?:\/\/|www\.)[A-Za-z0-9_-]+\.[A-Za-z0-9]/, `${label}: bare autolink ${m[0]}`);

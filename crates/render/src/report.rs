@@ -63,8 +63,14 @@ pub fn md(s: &str) -> String {
     let mut leading_digits = true;
     while let Some(c) = chars.next() {
         match c {
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '!' | '|' | '<'
-            | '>' | '~' | '&' | '$' => {
+            // Entities, not backslashes: every Markdown dialect (not only
+            // CommonMark) reads `&lt;` as text, while some pass `\<` on as
+            // a raw tag.
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '!' | '|' | '~'
+            | '$' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -249,6 +255,8 @@ mod tests {
                 assert!(i > 0 && chars[i - 1] == '\\', "unescaped {c} at {i} in {e}");
             }
         }
+        assert!(!e.contains('<') && e.contains("&lt;img"), "{e}");
+        assert_eq!(md("a & b"), "a &amp; b");
         for bad in ["www.", "http:", "javascript:"] {
             assert!(!e.contains(bad), "{bad} survived in {e}");
         }
