@@ -1,13 +1,15 @@
 //! The stance map: actors on the left, proposals on the right, one curve
 //! per stance, laid out by `gloss_render::stance_map::layout` and drawn here
-//! with SVG elements so every edge and node has its own handlers.
+//! with SVG elements.
 //!
 //! Each edge is coloured (CSS variables, so dark mode has its own palette),
 //! dashed (the pattern from `stance_style`) and labelled with its verb, so
 //! colour is never the only cue. Edges are focusable buttons named "Zelenskyy
 //! opposes territorial provisions"; Enter, Space or a click opens the
 //! proposal's card at that stance, with its evidence sentence. Nodes open
-//! their cards. O(s + a + p) elements for s stances, a actors, p proposals.
+//! their cards. One click and one key handler on the `<svg>` serve every
+//! element (they read its `data-open` attribute), which keeps the wasm small.
+//! O(s + a + p) elements for s stances, a actors, p proposals.
 
 use crate::export::stance_verb;
 use crate::state::{Action, Selection, State, Target};
@@ -17,6 +19,7 @@ use gloss_render::stance_map::{
     WIDTH,
 };
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Map props.
@@ -39,36 +42,46 @@ impl PartialEq for Same {
 
 /// Longest node label, in characters (the full name is in the accessible name).
 const ACTOR_CHARS: usize = 24;
-const PROPOSAL_CHARS: usize = 36;
+const PROPOSAL_CHARS: usize = 40;
+/// The drawing's left margin is trimmed and its right side widened (in SVG
+/// units) so that long proposal names fit beside the curves.
+const VIEW_X: f32 = 20.0;
+const VIEW_EXTRA: f32 = 80.0;
 
-/// A callback for both click and Enter/Space on a focusable SVG element.
-fn activation(
-    state: &UseReducerHandle<State>,
-    action: Action,
-) -> (Callback<MouseEvent>, Callback<KeyboardEvent>) {
-    let click = {
-        let state = state.clone();
-        let action = action.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(action.clone()))
-    };
-    let key = {
-        let state = state.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Enter" || e.key() == " " {
-                e.prevent_default();
-                state.dispatch(action.clone());
-            }
-        })
-    };
-    (click, key)
+/// An SVG coordinate as a whole number of user units: integer formatting
+/// keeps the float printer out of the wasm and the markup short.
+fn n(v: f32) -> i32 {
+    v.round() as i32
 }
 
-fn actor_index(a: &Analysis, id: &str) -> Option<usize> {
-    a.actors.iter().position(|x| x.id == id)
+/// What a `data-open` value asks for: "s3.1" (stance 1 of proposal 3),
+/// "a2" (actor 2's card) or "p0" (proposal 0's card).
+fn parse_open(v: &str) -> Option<Action> {
+    let num = |s: &str| s.parse::<usize>().ok();
+    let open = |target| Action::Open(Selection { target, mention: 0 });
+    if let Some(rest) = v.strip_prefix('s') {
+        let (p, s) = rest.split_once('.')?;
+        Some(Action::OpenStance {
+            proposal: num(p)?,
+            stance: num(s)?,
+        })
+    } else if let Some(rest) = v.strip_prefix('a') {
+        Some(open(Target::Actor(num(rest)?)))
+    } else {
+        Some(open(Target::Proposal(num(v.strip_prefix('p')?)?)))
+    }
+}
+
+/// The action of the element an event came from (or its nearest ancestor
+/// with a `data-open` attribute).
+fn action_of(e: &Event) -> Option<Action> {
+    let el: web_sys::Element = e.target()?.dyn_into().ok()?;
+    let el = el.closest("[data-open]").ok()??;
+    parse_open(&el.get_attribute("data-open")?)
 }
 
 fn draw(state: &UseReducerHandle<State>, a: &Analysis, map: &StanceMap) -> Html {
-    let mid = LEFT_X + (RIGHT_X - LEFT_X) / 2.0;
+    let mid = n(LEFT_X + (RIGHT_X - LEFT_X) / 2.0);
     let edges = map.edges.iter().filter_map(|e| {
         let (actor, proposal) = (map.actors.get(e.actor)?, map.proposals.get(e.proposal)?);
         let name = format!(
@@ -79,22 +92,17 @@ fn draw(state: &UseReducerHandle<State>, a: &Analysis, map: &StanceMap) -> Html 
         );
         let (colour, dash) = stance_style(e.stance);
         let d = format!(
-            "M{LEFT_X} {ay} C{mid} {ay} {mid} {py} {RIGHT_X} {py}",
-            ay = actor.y,
-            py = proposal.y
-        );
-        let (onclick, onkeydown) = activation(
-            state,
-            Action::OpenStance {
-                proposal: e.proposal_index,
-                stance: e.stance_index,
-            },
+            "M{} {ay} C{mid} {ay} {mid} {py} {} {py}",
+            n(LEFT_X),
+            n(RIGHT_X),
+            ay = n(actor.y),
+            py = n(proposal.y)
         );
         Some(html! {
             <g class={classes!("edge", stance_class(e.stance))} tabindex="0" role="button"
                 aria-label={name.clone()} data-stance={stance_class(e.stance)}
                 data-actor={actor.id.clone()} data-proposal={proposal.id.clone()}
-                {onclick} {onkeydown}>
+                data-open={format!("s{}.{}", e.proposal_index, e.stance_index)}>
                 <title>{ format!("{name}: “{}”", short_label(e.evidence.trim(), 200)) }</title>
                 <path class="edge-hit" d={d.clone()} />
                 <path class="edge-line" d={d} stroke={colour} stroke-dasharray={dash} />
@@ -104,54 +112,62 @@ fn draw(state: &UseReducerHandle<State>, a: &Analysis, map: &StanceMap) -> Html 
     let labels = map.edges.iter().filter_map(|e| {
         let (x, y) = e.label_at?;
         Some(html! {
-            <text class={classes!("edge-label", stance_class(e.stance))} x={x.to_string()} y={(y + 4.0).to_string()}
+            <text class={classes!("edge-label", stance_class(e.stance))} x={n(x).to_string()} y={n(y + 4.0).to_string()}
                 text-anchor="middle" aria-hidden="true">{ stance_label(e.stance) }</text>
         })
     });
-    let actors = map.actors.iter().map(|n| {
-        let open = actor_index(a, &n.id).map(|i| {
-            activation(
-                state,
-                Action::Open(Selection {
-                    target: Target::Actor(i),
-                    mention: 0,
-                }),
-            )
-        });
-        let (onclick, onkeydown) = open.unzip();
+    let node = |id: &str, label: &str, y: f32, open: Option<String>, actor: bool| {
+        let (class, x, anchor, max) = if actor {
+            ("node actor", LEFT_X - 8.0, "end", ACTOR_CHARS)
+        } else {
+            ("node proposal", RIGHT_X + 8.0, "start", PROPOSAL_CHARS)
+        };
+        let (data_actor, data_proposal) = if actor {
+            (Some(id.to_owned()), None)
+        } else {
+            (None, Some(id.to_owned()))
+        };
         html! {
-            <text class="node actor" x={(LEFT_X - 8.0).to_string()} y={(n.y + 4.0).to_string()} text-anchor="end"
-                tabindex="-1" {onclick} {onkeydown} data-actor-node={n.id.clone()}>
-                <title>{ n.label.clone() }</title>
-                { short_label(&n.label, ACTOR_CHARS) }
+            <text {class} x={n(x).to_string()} y={n(y + 4.0).to_string()} text-anchor={anchor} data-open={open}
+                data-actor-node={data_actor} data-proposal-node={data_proposal}>
+                <title>{ label.to_owned() }</title>
+                { short_label(label, max) }
             </text>
         }
+    };
+    let actors = map.actors.iter().map(|x| {
+        let i = a.actors.iter().position(|y| y.id == x.id);
+        node(&x.id, &x.label, x.y, i.map(|i| format!("a{i}")), true)
     });
-    let proposals = map.proposals.iter().map(|n| {
-        let i = a.proposals.iter().position(|p| p.id == n.id);
-        let (onclick, onkeydown) = i
-            .map(|i| {
-                activation(
-                    state,
-                    Action::Open(Selection {
-                        target: Target::Proposal(i),
-                        mention: 0,
-                    }),
-                )
-            })
-            .unzip();
-        html! {
-            <text class="node proposal" x={(RIGHT_X + 8.0).to_string()} y={(n.y + 4.0).to_string()}
-                tabindex="-1" {onclick} {onkeydown} data-proposal-node={n.id.clone()}>
-                <title>{ n.label.clone() }</title>
-                { short_label(&n.label, PROPOSAL_CHARS) }
-            </text>
-        }
+    let proposals = map.proposals.iter().map(|x| {
+        let i = a.proposals.iter().position(|y| y.id == x.id);
+        node(&x.id, &x.label, x.y, i.map(|i| format!("p{i}")), false)
     });
+    let onclick = {
+        let state = state.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(action) = action_of(&e) {
+                state.dispatch(action);
+            }
+        })
+    };
+    let onkeydown = {
+        let state = state.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() != "Enter" && e.key() != " " {
+                return;
+            }
+            if let Some(action) = action_of(&e) {
+                e.prevent_default();
+                state.dispatch(action);
+            }
+        })
+    };
     html! {
         <div class="stance-map-box">
-            <svg class="stance-map" viewBox={format!("0 0 {WIDTH} {}", map.height)} role="group"
-                aria-label="Stance map: each line is one actor's position on one proposal">
+            <svg class="stance-map" viewBox={format!("{} 0 {} {}", n(VIEW_X), n(WIDTH + VIEW_EXTRA - VIEW_X), n(map.height))}
+                role="group" aria-label="Stance map: each line is one actor's position on one proposal"
+                {onclick} {onkeydown}>
                 <g class="edges">{ for edges }</g>
                 <g class="labels">{ for labels }</g>
                 <g class="nodes">{ for actors }{ for proposals }</g>
@@ -171,5 +187,48 @@ pub fn stance_map_view(props: &Props) -> Html {
     match analysis {
         Some(a) if !map.is_empty() => draw(&state, &a.0, &map),
         _ => html! {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn open_values_parse_or_are_ignored() {
+        assert_eq!(
+            parse_open("s3.1"),
+            Some(Action::OpenStance {
+                proposal: 3,
+                stance: 1
+            })
+        );
+        assert_eq!(
+            parse_open("a2"),
+            Some(Action::Open(Selection {
+                target: Target::Actor(2),
+                mention: 0
+            }))
+        );
+        assert_eq!(
+            parse_open("p0"),
+            Some(Action::Open(Selection {
+                target: Target::Proposal(0),
+                mention: 0
+            }))
+        );
+        for bad in [
+            "",
+            "s",
+            "s1",
+            "s1.",
+            "sx.1",
+            "a",
+            "p-1",
+            "q1",
+            "a99999999999999999999999",
+        ] {
+            assert_eq!(parse_open(bad), None, "{bad}");
+        }
     }
 }

@@ -4,7 +4,8 @@
 //!
 //! [`layout`] computes positions as plain data (the app draws it with its own
 //! elements and handlers); [`svg`] writes a standalone SVG for the export.
-//! O(s + a + p) for s stances.
+//! O(s log a + a + p) for s stances, a actors and p proposals (actor ids are
+//! looked up by binary search: no hash map, which keeps the wasm smaller).
 
 use crate::escape;
 use gloss_core::{Analysis, StanceKind};
@@ -107,26 +108,32 @@ pub fn stance_style(s: StanceKind) -> (&'static str, &'static str) {
 
 /// Lays out the stance map of `analysis`.
 pub fn layout(analysis: &Analysis) -> StanceMap {
-    use std::collections::HashMap;
-    let actor_rank: HashMap<&str, usize> = analysis
+    // Actor ids sorted for binary search (no hash map: smaller wasm).
+    let mut by_id: Vec<(&str, usize)> = analysis
         .actors
         .iter()
         .enumerate()
         .map(|(i, a)| (a.id.as_str(), i))
         .collect();
+    by_id.sort_unstable();
+    let rank = |id: &str| {
+        by_id
+            .binary_search_by(|(k, _)| (*k).cmp(id))
+            .ok()
+            .map(|j| by_id[j].1)
+    };
     let mut used_actors: Vec<usize> = analysis
         .proposals
         .iter()
         .flat_map(|p| p.stances.iter())
-        .filter_map(|s| actor_rank.get(s.actor.as_str()).copied())
+        .filter_map(|s| rank(&s.actor))
         .collect();
     used_actors.sort_unstable();
     used_actors.dedup();
-    let actor_row: HashMap<usize, usize> = used_actors
-        .iter()
-        .enumerate()
-        .map(|(row, &ai)| (ai, row))
-        .collect();
+    let mut actor_row: Vec<Option<usize>> = vec![None; analysis.actors.len()];
+    for (row, &ai) in used_actors.iter().enumerate() {
+        actor_row[ai] = Some(row);
+    }
     let used_props: Vec<usize> = (0..analysis.proposals.len())
         .filter(|&i| !analysis.proposals[i].stances.is_empty())
         .collect();
@@ -158,10 +165,7 @@ pub fn layout(analysis: &Analysis) -> StanceMap {
     let mut edges = Vec::new();
     for (prow, &pi) in used_props.iter().enumerate() {
         for (si, s) in analysis.proposals[pi].stances.iter().enumerate() {
-            let Some(&ai) = actor_rank.get(s.actor.as_str()) else {
-                continue;
-            };
-            let Some(&arow) = actor_row.get(&ai) else {
+            let Some(arow) = rank(&s.actor).and_then(|ai| actor_row[ai]) else {
                 continue;
             };
             edges.push(Edge {
