@@ -72,3 +72,19 @@ test('screenshots of the result view', async () => {
     await context.close();
   }
 });
+
+test('screenshots of the stance map with a stance opened from it', async () => {
+  const dir = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs') : OUT;
+  for (const [name, colorScheme] of [['screenshot-stance-map.png', 'light'], ['screenshot-stance-map-dark.png', 'dark']]) {
+    const { context, page } = await open(env, { width: 1280, height: 860, colorScheme });
+    await explainSample(page);
+    const edge = page.locator('.stance-map .edge[data-stance="proposes"]').first();
+    await edge.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-card] .stance.current').waitFor();
+    await page.locator('.positions').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    const png = await page.screenshot({ path: join(dir, name) });
+    assert.ok(png.length > 10_000, `${name} has content`);
+    await context.close();
+  }
+});
