@@ -47,13 +47,19 @@ def main():
     ap.add_argument("--names", required=True)
     ap.add_argument("--geo", required=True)
     ap.add_argument("--train", required=True)
+    # List sizes (Census ranks; minimum lowercase count). Smaller lists make a
+    # smaller site; the defaults are the measured trade-off (data README).
+    ap.add_argument("--male", type=int, default=400)
+    ap.add_argument("--female", type=int, default=500)
+    ap.add_argument("--surnames", type=int, default=500)
+    ap.add_argument("--lower-min", type=int, default=2)
     a = ap.parse_args()
 
     docs = [json.loads(l) for l in open(a.train, encoding="utf8") if l.strip()]
 
     # --- first names: census + first tokens of multi-word PERSON names in gum-train
-    first = set(census(os.path.join(a.names, "dist.male.first"), 1219))
-    first |= set(census(os.path.join(a.names, "dist.female.first"), 2000))
+    first = set(census(os.path.join(a.names, "dist.male.first"), a.male))
+    first |= set(census(os.path.join(a.names, "dist.female.first"), a.female))
     for d in docs:
         for e in d["entities"]:
             if e["label"] == "PERSON":
@@ -66,8 +72,8 @@ def main():
         "gum-train (CC BY 4.0 / CC BY-SA 3.0, Zeldes 2017).",
     ])
 
-    # --- surnames: census top 1500
-    last = census(os.path.join(a.names, "dist.all.last"), 1500)
+    # --- surnames: census top N
+    last = census(os.path.join(a.names, "dist.all.last"), a.surnames)
     write("surnames.txt", sorted(set(last)), [
         "Common surnames, one per line: US Census 1990 (public domain) via PyPI `names` 0.3.0 (MIT).",
     ])
@@ -92,7 +98,7 @@ def main():
                 elif not initial:
                     capmid[w.lower()] += 1
                 prev = para[m.end():m.end() + 1] or "."
-    low = sorted(w for w, n in lower.items() if n >= 2 and n > capmid[w] and len(w) > 1)
+    low = sorted(w for w, n in lower.items() if n >= a.lower_min and n > capmid[w] and len(w) > 1)
     write("lowercase.txt", low, [
         "Words usually written in lower case (seen lowercase at least twice and more often",
         "than capitalised mid-sentence) in GUM gum-train: Zeldes (2017) \"The GUM Corpus\",",
