@@ -119,7 +119,8 @@ async function clickSpread(page, selector, limit, after = null) {
     const done = await page.evaluate(({ selector, i }) => {
       const el = document.querySelectorAll(selector)[i];
       if (!el) return false;
-      el.click();
+      if (typeof el.click === 'function') el.click();
+      else el.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true })); // SVG
       return true;
     }, { selector, i });
     if (!done) break;
@@ -150,6 +151,13 @@ async function explainAndExercise(page) {
   counts.actorMentions = await clickSpread(page, 'article [data-actor]', 40, () => exerciseCard(page));
   counts.proposalMentions = await clickSpread(page, 'article [data-proposal]', 20, () => exerciseCard(page));
   counts.positions = await clickSpread(page, '.positions button', 20, () => exerciseCard(page));
+  // Stance map edges (SVG, if present): click, and Enter on a focused one.
+  counts.stanceEdges = await clickSpread(page, '.stance-map .edge', 20, () => exerciseCard(page));
+  if (counts.stanceEdges > 0) {
+    await page.focus('.stance-map .edge');
+    await page.keyboard.press('Enter');
+    await exerciseCard(page);
+  }
   // Side list, legend chips (twice: hide then show) and any other reader button
   // except the exports (below) and Edit text.
   const others = '.reader button:not(#edit-text):not([id^="download-"]):not(#copy-summary):not(.close):not(.who):not(.proposal-link)';
@@ -187,10 +195,12 @@ async function checkExports(session, expectedText, label) {
   const { page } = session;
   const ids = await page.$$eval('[id^="download-"]', (els) => els.map((e) => e.id));
   assert.ok(ids.includes('download-json') && ids.includes('download-md'), `export buttons: ${ids}`);
+  const checked = [];
   for (const id of ids) {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#' + id)]);
     const body = await readFile(await download.path(), 'utf8');
     const name = download.suggestedFilename();
+    checked.push(name);
     if (/\.json$/.test(name)) {
       const json = JSON.parse(body);
       if (expectedText !== null) assert.equal(json.text, expectedText, `${label}: the JSON export keeps the text exactly`);
@@ -200,6 +210,7 @@ async function checkExports(session, expectedText, label) {
       await checkExportedHtml(body, `${label} ${name}`);
     }
   }
+  console.log(`${label}: exports checked: ${checked.join(', ')}`);
 }
 
 /** Opens an exported HTML report in a fresh page (same server origin, no app CSP) and checks nothing runs or loads. */
