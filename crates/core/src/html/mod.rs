@@ -173,6 +173,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn unclosed_svg_or_math_does_not_swallow_the_story() {
+        // Browsers leave SVG/MathML at an HTML tag such as <p> or <img>.
+        let html = "<article><p>Vladimir Putin met Steve Witkoff in Moscow on Tuesday.</p>\
+            <svg><path d='M0 0'><p>Donald Trump backed a summit with Putin, officials said.</p>\
+            <math><mi>x</mi><div>The Kremlin said talks would continue next week.</div></article>";
+        let text = extract(html);
+        assert!(text.contains("Donald Trump backed"), "{text}");
+        assert!(text.contains("talks would continue"), "{text}");
+        // Inside an integration point HTML stays inside the (dropped) drawing.
+        let inside = extract("<article><p>Vladimir Putin met Steve Witkoff in Moscow on Tuesday.</p><svg><foreignObject><p>Label text</p></foreignObject></svg><p>Donald Trump backed a summit with Putin, officials said.</p></article>");
+        assert!(!inside.contains("Label text"), "{inside}");
+        assert!(inside.contains("Donald Trump backed"), "{inside}");
+    }
+
+    #[test]
     fn detects_documents_and_fragments() {
         assert!(looks_like_html(
             "<!DOCTYPE html><html><body>x</body></html>"

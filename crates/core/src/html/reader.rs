@@ -128,6 +128,68 @@ const P_SCOPE: &[&str] = &[
     "math",
 ];
 
+/// HTML start tags that end SVG/MathML content (HTML § 13.2.6.5): browsers
+/// resume the page at them, so an unclosed `<svg>` or `<math>` must not
+/// swallow the rest of the story.
+const BREAKOUT: &[&str] = &[
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "center",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "listing",
+    "menu",
+    "meta",
+    "nobr",
+    "ol",
+    "p",
+    "pre",
+    "ruby",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "strike",
+    "sub",
+    "sup",
+    "table",
+    "tt",
+    "u",
+    "ul",
+    "var",
+];
+
+/// SVG/MathML elements whose content is HTML again (integration points).
+const INTEGRATION: &[&str] = &[
+    "foreignobject",
+    "desc",
+    "title",
+    "mi",
+    "mo",
+    "mn",
+    "ms",
+    "mtext",
+    "annotation-xml",
+];
+
 /// ARIA roles of page chrome.
 const CHROME_ROLES: &[&str] = &[
     "navigation",
@@ -356,6 +418,8 @@ struct Open {
     open_li: bool,
     in_article: bool,
     foreign: bool,
+    /// A foreign element whose content is HTML (`foreignObject`, `mtext`…).
+    integration: bool,
 }
 
 /// A block of text.
@@ -427,6 +491,8 @@ struct TagInfo {
     block: bool,
     closes_p: bool,
     p_scope: bool,
+    breakout: bool,
+    integration: bool,
 }
 
 impl TagInfo {
@@ -437,6 +503,8 @@ impl TagInfo {
             block: has(BLOCK, name),
             closes_p: has(CLOSES_P, name),
             p_scope: has(P_SCOPE, name),
+            breakout: has(BREAKOUT, name),
+            integration: has(INTEGRATION, name),
         }
     }
 }
@@ -660,6 +728,13 @@ impl Reader {
             .get(name_id as usize)
             .copied()
             .unwrap_or_default();
+        // An HTML tag inside SVG/MathML (outside an integration point) closes
+        // the foreign elements; each is popped once, so O(1) amortised.
+        if info.breakout {
+            while self.top().is_some_and(|o| o.foreign && !o.integration) {
+                self.pop();
+            }
+        }
         if info.closes_p && self.top().is_some_and(|o| o.open_p) {
             self.pop_to("p");
         }
@@ -677,7 +752,8 @@ impl Reader {
             self.flush();
         }
         let parent = self.top().copied();
-        let foreign = parent.as_ref().is_some_and(|p| p.foreign) || matches!(name, "svg" | "math");
+        let foreign = parent.as_ref().is_some_and(|p| p.foreign && !p.integration)
+            || matches!(name, "svg" | "math");
         if tag.self_closing && foreign {
             return;
         }
@@ -739,6 +815,7 @@ impl Reader {
                 || hint > 0
                 || parent.as_ref().is_some_and(|p| p.in_article),
             foreign,
+            integration: foreign && info.integration,
         };
         if let Some(c) = self.open_counts.get_mut(open.name as usize) {
             *c += 1;
