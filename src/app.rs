@@ -23,6 +23,23 @@ pub fn mention_id(sel: Selection) -> String {
     }
 }
 
+/// Id of a stance-map edge (proposal `p`, stance `s`).
+pub fn edge_id(p: usize, s: usize) -> String {
+    format!("edge-{p}-{s}")
+}
+
+/// Where focus returns when the card closes: the stance-map edge it was
+/// opened from, else its current mention.
+pub fn return_focus_id(sel: Selection, stance: Option<usize>) -> String {
+    match (sel.target, stance) {
+        (state::Target::Proposal(p), Some(s)) => edge_id(p, s),
+        _ => mention_id(sel),
+    }
+}
+
+/// The open card and the stance-map edge it came from, for the Esc handler.
+type OpenCard = (Selection, Option<usize>);
+
 /// Handle to the worker that components use to start jobs.
 #[derive(Clone)]
 pub struct Jobs {
@@ -120,8 +137,8 @@ pub fn app() -> Html {
     }
 
     // Esc closes the card and returns focus to its mention; j/k move between highlights.
-    let current: Rc<RefCell<Option<Selection>>> = use_mut_ref(|| None);
-    *current.borrow_mut() = state.selection;
+    let current: Rc<RefCell<Option<OpenCard>>> = use_mut_ref(|| None);
+    *current.borrow_mut() = state.selection.map(|s| (s, state.stance));
     {
         let dispatcher = state.dispatcher();
         let current = current.clone();
@@ -138,10 +155,10 @@ pub fn app() -> Html {
                     }
                     if key == "Escape" {
                         let sel = *current.borrow();
-                        if let Some(sel) = sel {
+                        if let Some((sel, stance)) = sel {
                             e.prevent_default();
                             dispatcher.dispatch(Action::Close);
-                            dom::focus(&mention_id(sel));
+                            dom::focus(&return_focus_id(sel, stance));
                         }
                     }
                 },

@@ -37,10 +37,19 @@ fn element(id: &str) -> Option<web_sys::HtmlElement> {
         .ok()
 }
 
-/// Focuses the element with this id.
+/// Focuses the element with this id (HTML or SVG: `focus` is called
+/// dynamically, so an SVG stance-map edge can take focus too).
 pub fn focus(id: &str) {
-    if let Some(e) = element(id) {
-        let _ = e.focus();
+    let Some(e) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
+        return;
+    };
+    if let Ok(f) = js_sys::Reflect::get(&e, &JsValue::from_str("focus")) {
+        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+            let _ = f.call0(&e);
+        }
     }
 }
 

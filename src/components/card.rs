@@ -3,7 +3,7 @@
 //! links to their sentences, stances with evidence), then bundled
 //! background. Esc (handled in the app) closes it and returns focus.
 
-use crate::app::mention_id;
+use crate::app::{mention_id, return_focus_id};
 use crate::components::reader::jump;
 use crate::dom;
 use crate::export::stance_verb;
@@ -210,9 +210,10 @@ pub fn card(props: &Props) -> Html {
     };
     let close = {
         let state = state.clone();
+        let stance = state.stance;
         Callback::from(move |_: MouseEvent| {
             state.dispatch(Action::Close);
-            dom::focus(&mention_id(sel));
+            dom::focus(&return_focus_id(sel, stance));
         })
     };
     let step = |d: i32| {

@@ -6,11 +6,13 @@
 //! dashed (the pattern from `stance_style`) and labelled with its verb, so
 //! colour is never the only cue. Edges are focusable buttons named "Zelenskyy
 //! opposes territorial provisions"; Enter, Space or a click opens the
-//! proposal's card at that stance, with its evidence sentence. Nodes open
+//! proposal's card at that stance, with its evidence sentence (Esc returns
+//! focus to the edge). Nodes open
 //! their cards. One click and one key handler on the `<svg>` serve every
 //! element (they read its `data-open` attribute), which keeps the wasm small.
 //! O(s + a + p) elements for s stances, a actors, p proposals.
 
+use crate::app::edge_id;
 use crate::export::stance_verb;
 use crate::state::{Action, Selection, State, Target};
 use gloss_core::Analysis;
@@ -99,7 +101,7 @@ fn draw(state: &UseReducerHandle<State>, a: &Analysis, map: &StanceMap) -> Html 
             py = n(proposal.y)
         );
         Some(html! {
-            <g class={classes!("edge", stance_class(e.stance))} tabindex="0" role="button"
+            <g class={classes!("edge", stance_class(e.stance))} id={edge_id(e.proposal_index, e.stance_index)} tabindex="0" role="button"
                 aria-label={name.clone()} data-stance={stance_class(e.stance)}
                 data-actor={actor.id.clone()} data-proposal={proposal.id.clone()}
                 data-open={format!("s{}.{}", e.proposal_index, e.stance_index)}>

@@ -90,6 +90,12 @@ test('stance map: Zelenskyy opposes the territorial provisions; Enter shows the 
   assert.ok(quote.length > 20, `evidence sentence shown: ${quote}`);
   assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('current')), true,
     'focus moves to the stance with its evidence');
+  // Esc closes the card and returns focus to the edge it was opened from.
+  await page.keyboard.press('Escape');
+  await card.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-stance')), 'opposes');
+  await page.keyboard.press('Enter');
+  await current.waitFor();
   // The evidence button jumps to the sentence in the article.
   await current.locator('.quote').click();
   const flashed = page.locator('article .sent.flash');
