@@ -5,7 +5,7 @@
 //! [`layout`] computes positions as plain data (the app draws it with its own
 //! elements and handlers); [`svg`] writes a standalone SVG for the export.
 //! O(s log a + a + p) for s stances, a actors and p proposals (actor ids are
-//! looked up by binary search: no hash map, which keeps the wasm smaller).
+//! looked up by binary search; no hash map).
 
 use crate::escape;
 use gloss_core::{Analysis, StanceKind};
