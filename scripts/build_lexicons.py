@@ -49,10 +49,10 @@ def main():
     ap.add_argument("--train", required=True)
     # List sizes (Census ranks; minimum lowercase count). Smaller lists make a
     # smaller site; the defaults are the measured trade-off (data README).
-    ap.add_argument("--male", type=int, default=400)
-    ap.add_argument("--female", type=int, default=500)
-    ap.add_argument("--surnames", type=int, default=500)
-    ap.add_argument("--lower-min", type=int, default=2)
+    ap.add_argument("--male", type=int, default=300)
+    ap.add_argument("--female", type=int, default=300)
+    ap.add_argument("--surnames", type=int, default=300)
+    ap.add_argument("--lower-min", type=int, default=3)
     a = ap.parse_args()
 
     docs = [json.loads(l) for l in open(a.train, encoding="utf8") if l.strip()]
@@ -100,7 +100,7 @@ def main():
                 prev = para[m.end():m.end() + 1] or "."
     low = sorted(w for w, n in lower.items() if n >= a.lower_min and n > capmid[w] and len(w) > 1)
     write("lowercase.txt", low, [
-        "Words usually written in lower case (seen lowercase at least twice and more often",
+        f"Words usually written in lower case (seen lowercase at least {a.lower_min} times and more often",
         "than capitalised mid-sentence) in GUM gum-train: Zeldes (2017) \"The GUM Corpus\",",
         "annotations CC BY 4.0; texts Wikinews CC BY 2.5, Wikipedia/Wikivoyage CC BY-SA 3.0",
         "(this list is shared under CC BY-SA 3.0).",
