@@ -396,7 +396,13 @@ pub fn build(doc: &Doc, mentions: Vec<EntityMention>) -> Vec<Actor> {
         });
         protos[p].mentions.push((m.span, m.form));
         if let Some(t) = m.title {
-            protos[p].titles.push(t);
+            // One span per distinct title text: a text that repeats a titled
+            // name thousands of times must not make later title scans grow
+            // with it (kept linear overall).
+            let title = doc.slice(t);
+            if !protos[p].titles.iter().any(|u| doc.slice(*u) == title) {
+                protos[p].titles.push(t);
+            }
         }
         proto_of_mention.push(p);
     }
