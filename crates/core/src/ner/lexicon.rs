@@ -98,7 +98,9 @@ pub fn is_surname(w: &str) -> bool {
 /// separate 6,000-city gazetteer made no measurable difference on the dev or
 /// training sets and cost 31 KB gzipped of every page load.
 pub fn is_place(name: &str) -> bool {
-    crate::kb::candidates(name).iter().any(|e| e.kind == crate::model::ActorKind::Place)
+    crate::kb::candidates(name)
+        .iter()
+        .any(|e| e.kind == crate::model::ActorKind::Place)
 }
 
 /// Is the lower-cased word `lower` usually written in lower case?
