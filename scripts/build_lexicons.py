@@ -52,7 +52,7 @@ def main():
     ap.add_argument("--male", type=int, default=300)
     ap.add_argument("--female", type=int, default=300)
     ap.add_argument("--surnames", type=int, default=300)
-    ap.add_argument("--lower-min", type=int, default=3)
+    ap.add_argument("--lower-min", type=int, default=2)
     a = ap.parse_args()
 
     docs = [json.loads(l) for l in open(a.train, encoding="utf8") if l.strip()]
