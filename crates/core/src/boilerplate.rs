@@ -559,41 +559,6 @@ const TIMESTAMP_STARTS: &[&str] = &[
     "published on",
 ];
 
-/// Month and weekday names (full and abbreviated).
-const MONTHS_AND_DAYS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Other words allowed in a date/time-only line.
 const DATE_WORDS: &[&str] = &[
     "mon",
@@ -772,7 +737,7 @@ fn is_timestamp(l: &str) -> bool {
             anchor |= time || (numeric && w.contains(':'));
             continue;
         }
-        if MONTHS_AND_DAYS.contains(&w) {
+        if crate::dates::is_month(w) || crate::dates::is_weekday(w) {
             anchor = true;
             continue;
         }

@@ -26,6 +26,7 @@
 
 pub mod actors;
 pub mod boilerplate;
+pub mod dates;
 pub mod doc;
 pub mod facts;
 pub mod html;

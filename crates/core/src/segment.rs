@@ -175,43 +175,6 @@ pub fn sentences(text: &str, paragraphs: &[Span], ignored: &[Ignored]) -> Vec<Sp
     out
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// A dateline glued to the first sentence of a paragraph ("Thursday, May 7,
 /// 2015 On Tuesday, the …"): returns the byte where the story text starts.
 /// Needs a month, a day and a four-digit year, then a capitalised word.
@@ -226,12 +189,12 @@ fn dateline_prefix(text: &str, piece: Span) -> Option<usize> {
         }
         let w = word.trim().trim_end_matches([',', '.']).to_lowercase();
         pos += word.len();
-        if MONTHS.contains(&w.as_str()) {
+        if crate::dates::is_month(&w) {
             month = true;
         } else if w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) && month {
             year_end = Some(pos);
             break;
-        } else if !(WEEKDAYS.contains(&w.as_str())
+        } else if !(crate::dates::is_weekday(&w)
             || (1..=2).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit()))
         {
             return None;

@@ -87,28 +87,6 @@ fn has_terminal(s: &str) -> bool {
         .ends_with(['.', '!', '?', '…'])
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Short date-like line ("Monday, May 18, 2015").
 fn is_dateline(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -116,7 +94,10 @@ fn is_dateline(s: &str) -> bool {
         return false;
     }
     let lower = s.to_lowercase();
-    let month = MONTHS.iter().any(|m| lower.contains(m));
+    let month = crate::dates::MONTHS
+        .iter()
+        .chain(crate::dates::WEEKDAYS)
+        .any(|m| lower.contains(m));
     let year = words
         .iter()
         .any(|w| w.trim_matches(|c: char| !c.is_ascii_digit()).len() == 4);
