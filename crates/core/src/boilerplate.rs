@@ -619,27 +619,9 @@ const DATE_WORDS: &[&str] = &[
     "now",
 ];
 
-/// Words that cannot start a byline's name ("By Monday", "By Christmas").
+/// Words that cannot start a byline's name ("By Christmas"), besides full
+/// month and weekday names ([`not_a_name`]).
 const NOT_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "christmas",
     "easter",
     "then",
@@ -677,6 +659,14 @@ const NOT_NAMES: &[&str] = &[
     "chance",
     "accident",
 ];
+
+/// True if the lower-case word cannot start a byline's name ("By Monday",
+/// "By March", "By Christmas").
+fn not_a_name(lower: &str) -> bool {
+    NOT_NAMES.contains(&lower)
+        || crate::dates::MONTHS.contains(&lower)
+        || crate::dates::is_weekday(lower)
+}
 
 /// Particles allowed inside a byline name ("By Ursula von der Leyen").
 const NAME_PARTICLES: &[&str] = &[
@@ -774,9 +764,7 @@ fn is_byline(line: &str) -> bool {
         return false;
     }
     let first = words[0].to_lowercase();
-    if NOT_NAMES.contains(&first.trim_end_matches(['\'', '’', 's']))
-        || NOT_NAMES.contains(&first.as_str())
-    {
+    if not_a_name(first.trim_end_matches(['\'', '’', 's'])) || not_a_name(&first) {
         return false;
     }
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
