@@ -175,13 +175,7 @@ fn parse_file(text: &'static str, out: &mut Vec<Row>) {
         if line.trim().is_empty() {
             continue;
         }
-        if let Some(rest) = line.strip_prefix('#') {
-            let mut parts = rest.splitn(2, '\t');
-            match (parts.next(), parts.next()) {
-                (Some("source"), Some(v)) => source = v.trim(),
-                (Some("as_of"), Some(v)) => as_of = v.trim(),
-                _ => {}
-            }
+        if read_header(line, &mut source, &mut as_of) {
             continue;
         }
         let f: Vec<&'static str> = line.split('\t').collect();
@@ -320,19 +314,28 @@ fn expand_descriptions(rows: &mut [Row]) {
     }
 }
 
+/// Reads a `#source` / `#as_of` header line of a data file into the file's
+/// defaults; true for every `#` line (headers and comments), which carry no row.
+fn read_header(line: &'static str, source: &mut &'static str, as_of: &mut &'static str) -> bool {
+    let Some(rest) = line.strip_prefix('#') else {
+        return false;
+    };
+    let mut parts = rest.splitn(2, '\t');
+    match (parts.next(), parts.next()) {
+        (Some("source"), Some(v)) => *source = v.trim(),
+        (Some("as_of"), Some(v)) => *as_of = v.trim(),
+        _ => {}
+    }
+    true
+}
+
 fn parse_glossary(text: &'static str) -> (Vec<GlossaryEntry>, HashMap<String, usize>) {
     let mut source = "Gloss editors";
     let mut as_of = "2026-11";
     let mut out = Vec::new();
     let mut keys = HashMap::new();
     for line in text.lines() {
-        if let Some(rest) = line.strip_prefix('#') {
-            let mut parts = rest.splitn(2, '\t');
-            match (parts.next(), parts.next()) {
-                (Some("source"), Some(v)) => source = v.trim(),
-                (Some("as_of"), Some(v)) => as_of = v.trim(),
-                _ => {}
-            }
+        if read_header(line, &mut source, &mut as_of) {
             continue;
         }
         let f: Vec<&'static str> = line.split('\t').collect();
