@@ -20,6 +20,9 @@ pub struct Doc<'a> {
     pub tokens: Vec<Token>,
     /// `sentence_tokens[i]` = range of `tokens` inside sentence `i`.
     pub sentence_tokens: Vec<std::ops::Range<usize>>,
+    /// The text lower-cased by [`lower_text`]: same byte offsets as `text`,
+    /// so `lower[t.start..t.end]` is token `t` in lower case.
+    pub lower: String,
 }
 
 impl<'a> Doc<'a> {
@@ -31,6 +34,7 @@ impl<'a> Doc<'a> {
         let sentences = crate::segment::sentences(text, &paragraphs, &ignored);
         let (tokens, sentence_tokens) = crate::tokenize::tokenize_sentences(text, &sentences);
         Doc {
+            lower: lower_text(text),
             text,
             ignored,
             paragraphs,
@@ -64,4 +68,24 @@ impl<'a> Doc<'a> {
         let i = self.sentences.partition_point(|s| s.end <= pos);
         (i < self.sentences.len() && self.sentences[i].start <= pos).then_some(i)
     }
+}
+
+/// The case-preserving lower-casing used for token lookups: every
+/// character is lower-cased only when that keeps its UTF-8 length, so byte
+/// offsets into the original text stay valid. O(n).
+pub fn lower_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let mut l = c.to_lowercase();
+        match (l.next(), l.next()) {
+            (Some(lc), None) if lc.len_utf8() == c.len_utf8() => out.push(lc),
+            _ => out.push(c),
+        }
+    }
+    // Curly apostrophes stay as they are (same length check above).
+    out
 }

@@ -27,10 +27,14 @@ pub const MAX_WORDS: usize = 15;
 
 /// Attaches facts to actors (in text order, at most one per clause).
 pub fn attach(doc: &Doc, actors: &mut [Actor]) {
-    let found = {
-        let ix = TextIndex::new(doc, actors);
-        collect(&ix)
-    };
+    let ix = TextIndex::new(doc, actors);
+    attach_in(&ix, actors);
+}
+
+/// [`attach`] over an index built for these actors (their mentions must not
+/// have changed since).
+pub fn attach_in(ix: &TextIndex, actors: &mut [Actor]) {
+    let found = collect(ix);
     for (actor, fact) in found {
         if let Some(a) = actors.get_mut(actor) {
             // Facts arrive in sentence order: only the tail can repeat one.

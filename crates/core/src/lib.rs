@@ -29,6 +29,7 @@ pub mod boilerplate;
 pub mod dates;
 pub mod doc;
 pub mod facts;
+mod hash;
 pub mod html;
 pub mod kb;
 pub mod model;
@@ -103,8 +104,11 @@ fn analyze_text(text: &str, options: &Options) -> Analysis {
     let raw = ner::recognize(&doc);
     let mut actors = actors::build(&doc, raw);
     kb::link(&doc, &mut actors);
-    let proposals = proposals::find(&doc, &actors);
-    facts::attach(&doc, &mut actors);
+    // One index (lower-cased tokens, mentions by token) for proposals and facts.
+    let index = proposals::index::TextIndex::new(&doc, &actors);
+    let proposals = proposals::find_in(&index, &actors);
+    facts::attach_in(&index, &mut actors);
+    drop(index);
     salience::rank(&doc, &mut actors, &proposals);
     let summary = summary::summarize(&doc, &actors, &proposals, options.summary_sentences);
     let mentions = flat_mentions(&actors);

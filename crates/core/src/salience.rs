@@ -14,7 +14,7 @@
 //! Actors are sorted by score, then by first mention, then by id, so the
 //! order is deterministic. O(m log m) for m mentions plus O(s) stances.
 
-use std::collections::HashMap;
+use crate::hash::FastMap as HashMap;
 
 use crate::doc::Doc;
 use crate::model::{Actor, Proposal};
@@ -31,7 +31,7 @@ pub fn rank(doc: &Doc, actors: &mut [Actor], proposals: &[Proposal]) {
     let lead_end = doc.sentences.get(1).map_or(usize::MAX, |s| s.end);
     let max_mentions = actors.iter().map(|a| a.mentions.len()).max().unwrap_or(0);
     let max_facts = actors.iter().map(|a| a.facts.len()).max().unwrap_or(0);
-    let mut stances: HashMap<&str, usize> = HashMap::new();
+    let mut stances: HashMap<&str, usize> = HashMap::default();
     for s in proposals.iter().flat_map(|p| &p.stances) {
         *stances.entry(s.actor.as_str()).or_insert(0) += 1;
     }

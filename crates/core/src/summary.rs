@@ -17,9 +17,8 @@
 //! The weights were tuned on the non-news GUM training documents only.
 //! O(n) to score plus O(k · s) selection for k ≤ n picks over s sentences.
 
-use std::collections::{HashMap, HashSet};
-
 use crate::doc::Doc;
+use crate::hash::FastMap;
 use crate::model::{Actor, Proposal, Span, Summary};
 use crate::proposals::lex;
 use crate::tokenize::TokenKind;
@@ -66,8 +65,36 @@ pub fn summarize(doc: &Doc, actors: &[Actor], proposals: &[Proposal], n: usize) 
 struct Cand {
     sentence: usize,
     words: usize,
-    content: HashSet<String>,
+    /// Its distinct content words, as sorted [`Vocab`] ids.
+    content: Vec<u32>,
     score: f32,
+}
+
+/// Content words interned as dense ids (borrowed from the lower-cased
+/// text), so that sentence word sets are small sorted id lists rather than
+/// sets of owned strings.
+#[derive(Default)]
+struct Vocab<'t> {
+    ids: FastMap<&'t str, u32>,
+}
+
+impl<'t> Vocab<'t> {
+    fn id(&mut self, w: &'t str) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(w).or_insert(next)
+    }
+
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+}
+
+/// Sorted, de-duplicated copy of `ids`.
+fn distinct(ids: &[u32]) -> Vec<u32> {
+    let mut v = ids.to_vec();
+    v.sort_unstable();
+    v.dedup();
+    v
 }
 
 fn is_stop(w: &str) -> bool {
@@ -158,14 +185,23 @@ fn candidates(doc: &Doc, lower: &str) -> (Vec<usize>, Option<usize>) {
     (out, headline)
 }
 
-fn content_words(doc: &Doc, lower: &str, s: usize) -> Vec<String> {
-    doc.sentence_tokens(s)
+/// Appends the ids of sentence `s`'s content words (repeats kept) to `out`.
+fn content_words<'t>(
+    doc: &Doc,
+    lower: &'t str,
+    s: usize,
+    vocab: &mut Vocab<'t>,
+    out: &mut Vec<u32>,
+) {
+    let words = doc
+        .sentence_tokens(s)
         .iter()
         .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
         .filter_map(|t| lower.get(t.start..t.end))
-        .filter(|w| !is_stop(w) && w.chars().count() > 1)
-        .map(str::to_owned)
-        .collect()
+        .filter(|w| !is_stop(w) && w.chars().nth(1).is_some());
+    for w in words {
+        out.push(vocab.id(w));
+    }
 }
 
 /// [`summarize`] with explicit weights (for tuning).
@@ -179,27 +215,37 @@ pub fn summarize_with(
     if n == 0 || doc.sentences.is_empty() {
         return Summary::default();
     }
-    let lower = lex::lower_text(doc.text);
-    let (cand_ids, headline) = candidates(doc, &lower);
+    let lower = doc.lower.as_str();
+    let (cand_ids, headline) = candidates(doc, lower);
     let cand_ids = if cand_ids.is_empty() {
         (0..doc.sentences.len()).collect()
     } else {
         cand_ids
     };
-    // Document frequency of content words.
-    let mut tf: HashMap<String, u32> = HashMap::new();
-    let mut per_sentence: Vec<Vec<String>> = Vec::with_capacity(cand_ids.len());
+    // Content words of every candidate, flat, with each candidate's range.
+    let mut vocab = Vocab::default();
+    let mut flat: Vec<u32> = Vec::new();
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::with_capacity(cand_ids.len());
     for &s in &cand_ids {
-        let ws = content_words(doc, &lower, s);
-        for x in &ws {
-            *tf.entry(x.clone()).or_insert(0) += 1;
-        }
-        per_sentence.push(ws);
+        let from = flat.len();
+        content_words(doc, lower, s, &mut vocab, &mut flat);
+        ranges.push(from..flat.len());
     }
-    let max_tf = tf.values().copied().max().unwrap_or(1).max(1) as f32;
-    let head_words: HashSet<String> = headline
-        .map(|h| content_words(doc, &lower, h).into_iter().collect())
-        .unwrap_or_default();
+    // Document frequency (occurrences in candidates) per word id.
+    let mut tf = vec![0u32; vocab.len()];
+    for &x in &flat {
+        tf[x as usize] += 1;
+    }
+    let max_tf = tf.iter().copied().max().unwrap_or(1).max(1) as f32;
+    let mut head_ids = Vec::new();
+    if let Some(h) = headline {
+        content_words(doc, lower, h, &mut vocab, &mut head_ids);
+    }
+    let head_words = distinct(&head_ids);
+    let mut is_head = vec![false; vocab.len()];
+    for &x in &head_words {
+        is_head[x as usize] = true;
+    }
     // Salience of the actors named in each sentence, and proposal sentences.
     let mut actor_score = vec![0.0f32; doc.sentences.len()];
     for a in actors {
@@ -221,23 +267,25 @@ pub fn summarize_with(
     }
     let mut cands: Vec<Cand> = cand_ids
         .iter()
-        .zip(per_sentence)
+        .zip(ranges)
         .enumerate()
-        .map(|(rank, (&s, ws))| {
+        .map(|(rank, (&s, range))| {
+            let ws = &flat[range];
             let words = doc.slice(doc.sentences[s]).split_whitespace().count();
             let centrality = if ws.is_empty() {
                 0.0
             } else {
                 ws.iter()
-                    .map(|x| (tf.get(x).copied().unwrap_or(1) as f32 - 1.0) / max_tf)
+                    .map(|&x| (tf[x as usize] as f32 - 1.0) / max_tf)
                     .sum::<f32>()
                     / ws.len() as f32
             };
-            let content: HashSet<String> = ws.into_iter().collect();
+            let content = distinct(ws);
             let head = if head_words.is_empty() {
                 0.0
             } else {
-                content.intersection(&head_words).count() as f32 / head_words.len() as f32
+                content.iter().filter(|&&x| is_head[x as usize]).count() as f32
+                    / head_words.len() as f32
             };
             let length = if words < 8 {
                 0.5
@@ -263,7 +311,7 @@ pub fn summarize_with(
     // Greedy MMR selection under the word budget.
     let mut chosen: Vec<usize> = Vec::new();
     let mut used_words = 0;
-    let mut chosen_words: HashSet<String> = HashSet::new();
+    let mut chosen_words = vec![false; vocab.len()];
     while chosen.len() < n && used_words < w.budget {
         let best = cands
             .iter()
@@ -274,14 +322,20 @@ pub fn summarize_with(
                 let overlap = if c.content.is_empty() {
                     0.0
                 } else {
-                    c.content.intersection(&chosen_words).count() as f32 / c.content.len() as f32
+                    c.content
+                        .iter()
+                        .filter(|&&x| chosen_words[x as usize])
+                        .count() as f32
+                        / c.content.len() as f32
                 };
                 (i, c.score - w.redundancy * overlap)
             })
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         let Some((i, _)) = best else { break };
         used_words += cands[i].words;
-        chosen_words.extend(cands[i].content.iter().cloned());
+        for &x in &cands[i].content {
+            chosen_words[x as usize] = true;
+        }
         chosen.push(cands[i].sentence);
         cands[i].score = f32::MIN;
     }

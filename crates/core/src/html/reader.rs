@@ -8,7 +8,7 @@
 //! context), so every token is handled in O(1) amortised time and the whole
 //! pass is O(n).
 
-use std::collections::HashMap;
+use crate::hash::FastMap as HashMap;
 
 use super::entities;
 use super::tokenizer::{StartTag, Token, Tokenizer};
@@ -555,7 +555,7 @@ impl Reader {
                 dropped: false,
             }],
             stack: Vec::new(),
-            names: HashMap::new(),
+            names: HashMap::default(),
             open_counts: Vec::new(),
             infos: Vec::new(),
             blocks: Vec::with_capacity(len / 200 + 1),

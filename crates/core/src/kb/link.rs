@@ -29,7 +29,7 @@
 //! Complexity: O(n) in the number of tokens (fixed n-gram width, O(1)
 //! lookups) plus O(m) in the total number of mentions.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{FastMap as HashMap, FastSet as HashSet};
 
 use super::store::{store, Hit, Strength};
 use super::{demonym, Category, Entry};
@@ -53,7 +53,7 @@ struct Context {
 impl Context {
     fn new(doc: &Doc) -> Self {
         let s = store();
-        let mut cues = HashSet::new();
+        let mut cues = HashSet::default();
         let toks = &doc.tokens;
         for i in 0..toks.len() {
             let t = &toks[i];
@@ -78,7 +78,7 @@ impl Context {
                 }
             }
         }
-        let mut support: HashMap<&'static str, u32> = HashMap::new();
+        let mut support: HashMap<&'static str, u32> = HashMap::default();
         for id in &cues {
             if let Some(e) = super::by_id(id) {
                 for c in e.context {
@@ -141,7 +141,7 @@ fn has_title(doc: &Doc, actor: &Actor, e: &Entry) -> bool {
 
 /// The surface forms to look up, actor name first, without duplicates.
 fn surfaces(actor: &Actor) -> Vec<&str> {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     std::iter::once(actor.name.as_str())
         .chain(actor.aliases.iter().map(String::as_str))
         .chain(
@@ -396,7 +396,7 @@ mod tests {
 
     #[test]
     fn unknown_personal_names_yield_their_surname() {
-        let none = HashSet::new();
+        let none = HashSet::default();
         let p = actor("Valeska Paris", ActorKind::Place);
         assert_eq!(surname_of_unknown_name(&p, &none), Some("Paris"));
         let p = actor("Jane Doe", ActorKind::Person);

@@ -22,7 +22,7 @@
 //! context entries, last first, joined by ", " ("City in {}." → "City in
 //! Texas, United States."). Expanded strings are allocated once.
 
-use std::collections::HashMap;
+use crate::hash::FastMap as HashMap;
 use std::sync::OnceLock;
 
 use super::{Category, Entry, GlossaryEntry};
@@ -235,9 +235,9 @@ fn build() -> Store {
     for f in FILES {
         parse_file(f, &mut rows);
     }
-    let mut names: HashMap<&'static str, Vec<Hit>> = HashMap::new();
-    let mut demonyms: HashMap<&'static str, (Vec<usize>, bool)> = HashMap::new();
-    let mut ids = HashMap::new();
+    let mut names: HashMap<&'static str, Vec<Hit>> = HashMap::default();
+    let mut demonyms: HashMap<&'static str, (Vec<usize>, bool)> = HashMap::default();
+    let mut ids = HashMap::default();
     expand_descriptions(&mut rows);
     let mut entries = Vec::with_capacity(rows.len());
     for (i, row) in rows.into_iter().enumerate() {
@@ -294,7 +294,7 @@ fn build() -> Store {
 /// Replaces `{}` in descriptions with the names of the row's context
 /// entries, last first (see the module docs). Linear in the rows.
 fn expand_descriptions(rows: &mut [Row]) {
-    let mut names: HashMap<&'static str, &'static str> = HashMap::new();
+    let mut names: HashMap<&'static str, &'static str> = HashMap::default();
     for r in rows.iter() {
         names.entry(r.entry.id).or_insert(r.entry.name);
     }
@@ -333,7 +333,7 @@ fn parse_glossary(text: &'static str) -> (Vec<GlossaryEntry>, HashMap<String, us
     let mut source = "Gloss editors";
     let mut as_of = "2026-11";
     let mut out = Vec::new();
-    let mut keys = HashMap::new();
+    let mut keys = HashMap::default();
     for line in text.lines() {
         if read_header(line, &mut source, &mut as_of) {
             continue;

@@ -25,7 +25,7 @@ mod lexicon;
 
 pub(crate) use lexicon::{FastMap, FastSet};
 
-use std::collections::HashSet;
+use crate::hash::FastSet as HashSet;
 
 use crate::doc::Doc;
 use crate::model::{ActorKind, MentionForm, Span};
@@ -425,7 +425,7 @@ impl<'d, 'a> Recognizer<'d, 'a> {
         let upper_known: HashSet<String> = if all_caps {
             self.known_mid.iter().map(|w| w.to_uppercase()).collect()
         } else {
-            HashSet::new()
+            HashSet::default()
         };
         let confirmed = |g: usize| -> bool {
             if self.kind(g) != Some(TokenKind::Word) {

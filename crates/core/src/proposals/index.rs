@@ -29,7 +29,6 @@ pub struct MentionRef {
 pub struct TextIndex<'d, 'a> {
     /// The document.
     pub doc: &'d Doc<'a>,
-    lower: String,
     /// Mentions sorted by first token.
     pub mentions: Vec<MentionRef>,
     tok_mention: Vec<u32>,
@@ -40,7 +39,6 @@ pub struct TextIndex<'d, 'a> {
 impl<'d, 'a> TextIndex<'d, 'a> {
     /// Indexes `doc` and the mentions of `actors`.
     pub fn new(doc: &'d Doc<'a>, actors: &[Actor]) -> Self {
-        let lower = lex::lower_text(doc.text);
         let mut spans: Vec<(usize, usize, usize)> = actors
             .iter()
             .enumerate()
@@ -74,7 +72,6 @@ impl<'d, 'a> TextIndex<'d, 'a> {
         let kinds = actors.iter().map(|a| a.kind).collect();
         let mut idx = TextIndex {
             doc,
-            lower,
             mentions,
             tok_mention,
             in_pp: vec![false; n],
@@ -152,7 +149,7 @@ impl<'d, 'a> TextIndex<'d, 'a> {
         self.doc
             .tokens
             .get(i)
-            .and_then(|t| self.lower.get(t.start..t.end))
+            .and_then(|t| self.doc.lower.get(t.start..t.end))
             .unwrap_or("")
     }
 

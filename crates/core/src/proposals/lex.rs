@@ -640,21 +640,7 @@ pub fn is_adverb(w: &str) -> bool {
         )
 }
 
-/// The case-preserving lower-casing used for token lookups: every
-/// character is lower-cased only when that keeps its UTF-8 length, so byte
-/// offsets into the original text stay valid. O(n).
-pub fn lower_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let mut l = c.to_lowercase();
-        match (l.next(), l.next()) {
-            (Some(lc), None) if lc.len_utf8() == c.len_utf8() => out.push(lc),
-            _ => out.push(c),
-        }
-    }
-    // Curly apostrophes stay as they are (same length check above).
-    out
-}
+pub use crate::doc::lower_text;
 
 #[cfg(test)]
 mod tests {

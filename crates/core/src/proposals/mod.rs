@@ -57,7 +57,7 @@ pub mod lex;
 pub mod phrase;
 pub mod stance;
 
-use std::collections::HashMap;
+use crate::hash::FastMap as HashMap;
 
 use crate::doc::Doc;
 use crate::model::{Actor, Evidence, Mention, MentionForm, Proposal, Stance, StanceKind};
@@ -310,7 +310,13 @@ fn combine(a: StanceKind, b: StanceKind) -> StanceKind {
 /// Finds proposals and the stances actors take on them, in order of first
 /// mention.
 pub fn find(doc: &Doc, actors: &[Actor]) -> Vec<Proposal> {
-    let ix = TextIndex::new(doc, actors);
+    find_in(&TextIndex::new(doc, actors), actors)
+}
+
+/// [`find`] over an index already built for `actors` (the pipeline builds
+/// one and shares it with [`crate::facts`]).
+pub fn find_in(ix: &TextIndex, actors: &[Actor]) -> Vec<Proposal> {
+    let doc = ix.doc;
     let context = doc
         .tokens
         .iter()
@@ -321,7 +327,7 @@ pub fn find(doc: &Doc, actors: &[Actor]) -> Vec<Proposal> {
         >= 3;
     let mut works: Vec<Work> = Vec::new();
     // Per family, proposal indices from least to most recently mentioned.
-    let mut by_family: HashMap<Family, Vec<usize>> = HashMap::new();
+    let mut by_family: HashMap<Family, Vec<usize>> = HashMap::default();
     for s in 0..doc.sentences.len() {
         let cands = phrase::candidates(&ix, s);
         if cands.is_empty() {
@@ -391,7 +397,7 @@ fn record(w: &mut Work, s: usize, found: &[(usize, StanceKind)]) {
 
 fn assemble(ix: &TextIndex, actors: &[Actor], works: Vec<Work>) -> Vec<Proposal> {
     let doc = ix.doc;
-    let mut used: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut used: crate::hash::FastSet<String> = Default::default();
     let mut out = Vec::with_capacity(works.len());
     for w in works {
         let best = w
