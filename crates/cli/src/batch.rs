@@ -47,43 +47,58 @@ pub struct Stats {
     pub errors: u64,
 }
 
-/// Analyses one input line into the JSON of its output record (no newline).
-pub fn process_line(bytes: &[u8], line: u64, options: &Options) -> (String, bool) {
-    let fail = |id: Option<&Value>, error: String| {
-        let rec = ErrorRecord { id, line, error };
-        (
-            serde_json::to_string(&rec).unwrap_or_else(|_| {
-                format!("{{\"line\":{line},\"error\":\"unserialisable error\"}}")
-            }),
-            false,
-        )
-    };
+/// The id and text of a good input line, or the id and message of a bad one.
+type Parsed = Result<(Option<Value>, String), (Option<Value>, String)>;
+
+/// Reads one input line: a JSON object with a string `text`.
+fn parse_line(bytes: &[u8]) -> Parsed {
     let Ok(text) = std::str::from_utf8(bytes) else {
-        return fail(None, "line is not valid UTF-8".to_owned());
+        return Err((None, "line is not valid UTF-8".to_owned()));
     };
     // Serde would read `[id, text]` arrays as the struct too; require an object.
     if !text.trim_start().starts_with('{') {
-        return fail(None, "not a JSON object".to_owned());
+        return Err((None, "not a JSON object".to_owned()));
     }
     let input: InputLine = match serde_json::from_str(text) {
         Ok(v) => v,
-        Err(e) => return fail(None, format!("invalid JSON object: {e}")),
+        Err(e) => return Err((None, format!("invalid JSON object: {e}"))),
     };
-    let id = input.id.as_ref();
-    let doc = match input.text {
-        Some(Value::String(s)) => s,
-        Some(_) => return fail(id, "\"text\" is not a string".to_owned()),
-        None => return fail(id, "missing \"text\"".to_owned()),
-    };
-    let mut analysis = gloss_core::analyze(&doc, options);
-    drop(doc);
-    analysis.convert_offsets(OffsetUnit::Codepoint);
-    match serde_json::to_string(&Record {
-        id,
-        analysis: &analysis,
-    }) {
-        Ok(s) => (s, true),
-        Err(e) => fail(id, format!("could not serialise the analysis: {e}")),
+    match input.text {
+        Some(Value::String(s)) => Ok((input.id, s)),
+        Some(_) => Err((input.id, "\"text\" is not a string".to_owned())),
+        None => Err((input.id, "missing \"text\"".to_owned())),
+    }
+}
+
+/// Analyses a parsed line and writes its output record (no newline) to
+/// `out`, serialising straight into the writer so that a large document's
+/// JSON is never held in memory whole. Returns whether it was analysed.
+fn write_record(
+    parsed: Parsed,
+    line: u64,
+    options: &Options,
+    out: &mut dyn Write,
+) -> io::Result<bool> {
+    match parsed {
+        Ok((id, text)) => {
+            let mut analysis = gloss_core::analyze_owned(text, options);
+            analysis.convert_offsets(OffsetUnit::Codepoint);
+            let rec = Record {
+                id: id.as_ref(),
+                analysis: &analysis,
+            };
+            serde_json::to_writer(&mut *out, &rec).map_err(io::Error::from)?;
+            Ok(true)
+        }
+        Err((id, error)) => {
+            let rec = ErrorRecord {
+                id: id.as_ref(),
+                line,
+                error,
+            };
+            serde_json::to_writer(&mut *out, &rec).map_err(io::Error::from)?;
+            Ok(false)
+        }
     }
 }
 
@@ -103,19 +118,19 @@ pub fn run(input: &mut dyn BufRead, out: &mut dyn Write, options: &Options) -> i
         if line.is_empty() {
             continue;
         }
-        let (json, ok) = process_line(line, line_no, options);
-        if ok {
+        let parsed = parse_line(line);
+        // Do not keep a huge line's buffer while it is analysed, nor for the
+        // rest of the run.
+        if buf.capacity() > 1 << 20 {
+            buf = Vec::new();
+        }
+        if write_record(parsed, line_no, options, out)? {
             stats.ok += 1;
         } else {
             stats.errors += 1;
         }
-        out.write_all(json.as_bytes())?;
         out.write_all(b"\n")?;
         out.flush()?;
-        // Do not keep a huge line's buffer for the rest of the run.
-        if buf.capacity() > 1 << 20 {
-            buf = Vec::new();
-        }
     }
     Ok(stats)
 }

@@ -680,7 +680,7 @@ impl<'d, 'a> Context<'d, 'a> {
                     continue;
                 }
                 if let Some(e) = crate::kb::demonym(w) {
-                    if let Some(v) = affils.get_mut(t.sentence) {
+                    if let Some(v) = affils.get_mut(t.sentence_index()) {
                         v.push(e.id);
                     }
                 }
@@ -711,20 +711,22 @@ impl<'d, 'a> Context<'d, 'a> {
     /// ("Kremlin insider"), shared over "and", or an appositive.
     fn description(&self, span: Span, mentions: &[EntityMention], mi: usize) -> Option<String> {
         let doc = self.doc;
-        let g = doc.tokens.partition_point(|t| t.start < span.start);
+        let g = doc.tokens.partition_point(|t| t.start_byte() < span.start);
         let sent_start = doc
             .tokens
             .get(g)
-            .and_then(|t| doc.sentence_tokens.get(t.sentence))
+            .and_then(|t| doc.sentence_tokens.get(t.sentence_index()))
             .map_or(0, |r| r.start);
         // Shared over "and": "envoys Steve Witkoff and Jared Kushner".
         if g > sent_start && doc.tok(g - 1) == "and" && mi > 0 {
             let prev = &mentions[mi - 1];
-            let pg = doc.tokens.partition_point(|t| t.start < prev.span.start);
+            let pg = doc
+                .tokens
+                .partition_point(|t| t.start_byte() < prev.span.start);
             if doc
                 .tokens
                 .get(g - 2)
-                .is_some_and(|t| t.end == prev.span.end)
+                .is_some_and(|t| t.end_byte() == prev.span.end)
             {
                 return self.premodifier(pg, sent_start);
             }
@@ -733,7 +735,7 @@ impl<'d, 'a> Context<'d, 'a> {
             return Some(d);
         }
         // Appositive: "Name, a senior Kremlin aide,".
-        let end_g = doc.tokens.partition_point(|t| t.start < span.end);
+        let end_g = doc.tokens.partition_point(|t| t.start_byte() < span.end);
         if doc.tok(end_g) == "," && matches!(doc.tok(end_g + 1), "a" | "an" | "the") {
             let mut k = end_g + 2;
             let limit = (end_g + 10).min(doc.tokens.len());
@@ -743,8 +745,8 @@ impl<'d, 'a> Context<'d, 'a> {
                 k += 1;
             }
             if has_role && k < limit && matches!(doc.tok(k), "," | ".") {
-                let s = doc.tokens[end_g + 1].start;
-                let e = doc.tokens[k - 1].end;
+                let s = doc.tokens[end_g + 1].start_byte();
+                let e = doc.tokens[k - 1].end_byte();
                 return Some(doc.slice(Span::new(s, e)).to_owned());
             }
         }
@@ -791,8 +793,8 @@ impl<'d, 'a> Context<'d, 'a> {
         {
             k += 1;
         }
-        let s = doc.tokens[k].start;
-        let e = doc.tokens[g - 1].end;
+        let s = doc.tokens[k].start_byte();
+        let e = doc.tokens[g - 1].end_byte();
         Some(doc.slice(Span::new(s, e)).to_owned())
     }
 
@@ -850,7 +852,8 @@ impl<'d, 'a> Context<'d, 'a> {
                             )
                             && !matches!(doc.tok(k + 1), "of" | "’s" | "'s");
                         if is_role && (modifier.is_some() || office) && !next_is_name {
-                            let span = Span::new(doc.tokens[g].start, doc.tokens[k].end);
+                            let span =
+                                Span::new(doc.tokens[g].start_byte(), doc.tokens[k].end_byte());
                             out.push(Phrase::Role {
                                 span,
                                 role,
@@ -890,7 +893,7 @@ impl<'d, 'a> Context<'d, 'a> {
                     }
                     let next = doc.tok(k);
                     if is_group_head(next) {
-                        let span = Span::new(doc.tokens[g].start, doc.tokens[k].end);
+                        let span = Span::new(doc.tokens[g].start_byte(), doc.tokens[k].end_byte());
                         out.push(Phrase::Group {
                             span,
                             kind: ActorKind::Group,

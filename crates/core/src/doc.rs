@@ -53,7 +53,7 @@ impl<'a> Doc<'a> {
     pub fn tok(&self, i: usize) -> &'a str {
         self.tokens
             .get(i)
-            .map_or("", |t| self.text.get(t.start..t.end).unwrap_or(""))
+            .map_or("", |t| self.text.get(t.range()).unwrap_or(""))
     }
 
     /// The tokens of sentence `s`.

@@ -77,15 +77,25 @@ impl Default for Options {
 /// Analyses an article. Never panics; offsets in the result are bytes
 /// ([`OffsetUnit::Byte`]); call [`Analysis::convert_offsets`] for JSON or JS.
 pub fn analyze(input: &str, options: &Options) -> Analysis {
+    analyze_cow(std::borrow::Cow::Borrowed(input), options)
+}
+
+/// [`analyze`] taking the text by value: plain text becomes
+/// [`Analysis::text`] without a copy (for callers that own a large text).
+pub fn analyze_owned(input: String, options: &Options) -> Analysis {
+    analyze_cow(std::borrow::Cow::Owned(input), options)
+}
+
+fn analyze_cow(input: std::borrow::Cow<'_, str>, options: &Options) -> Analysis {
     let is_html = match options.input {
-        InputFormat::Auto => html::looks_like_html(input),
+        InputFormat::Auto => html::looks_like_html(&input),
         InputFormat::Text => false,
         InputFormat::Html => true,
     };
     let text = if is_html {
-        html::extract(input)
+        html::extract(&input)
     } else {
-        input.to_owned()
+        input.into_owned()
     };
     let mut analysis = analyze_text(&text, options);
     analysis.source = if is_html {

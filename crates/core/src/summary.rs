@@ -116,8 +116,8 @@ fn has_terminal(s: &str) -> bool {
 
 /// Short date-like line ("Monday, May 18, 2015").
 fn is_dateline(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    if words.len() > 8 {
+    let n = s.split_whitespace().take(9).count();
+    if n > 8 {
         return false;
     }
     let lower = s.to_lowercase();
@@ -125,16 +125,16 @@ fn is_dateline(s: &str) -> bool {
         .iter()
         .chain(crate::dates::WEEKDAYS)
         .any(|m| lower.contains(m));
-    let year = words
-        .iter()
+    let year = s
+        .split_whitespace()
         .any(|w| w.trim_matches(|c: char| !c.is_ascii_digit()).len() == 4);
-    month && (year || words.len() <= 4)
+    month && (year || n <= 4)
 }
 
 /// Does the sentence contain something that looks like a verb?
 fn has_verb(doc: &Doc, lower: &str, s: usize) -> bool {
     doc.sentence_tokens(s).iter().any(|t| {
-        let w = lower.get(t.start..t.end).unwrap_or("");
+        let w = lower.get(t.range()).unwrap_or("");
         t.kind == TokenKind::Word && lex::is_verbish(w)
     })
 }
@@ -197,7 +197,7 @@ fn content_words<'t>(
         .sentence_tokens(s)
         .iter()
         .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-        .filter_map(|t| lower.get(t.start..t.end))
+        .filter_map(|t| lower.get(t.range()))
         .filter(|w| !is_stop(w) && w.chars().nth(1).is_some());
     for w in words {
         out.push(vocab.id(w));

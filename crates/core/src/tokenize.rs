@@ -23,24 +23,47 @@ pub enum TokenKind {
 }
 
 /// One token, with byte offsets into the document text.
+///
+/// 16 bytes: offsets are `u32` (see [`MAX_TEXT_BYTES`]); a 10 MB article
+/// has about two million tokens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
     /// Start byte.
-    pub start: usize,
+    pub start: u32,
     /// End byte (exclusive).
-    pub end: usize,
+    pub end: u32,
+    /// Index of its sentence.
+    pub sentence: u32,
     /// What it is.
     pub kind: TokenKind,
     /// Whether whitespace precedes it (false for the first token of a text).
     pub space_before: bool,
-    /// Index of its sentence.
-    pub sentence: usize,
 }
 
 impl Token {
     /// Its span.
     pub fn span(&self) -> Span {
-        Span::new(self.start, self.end)
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    /// Its byte range, for slicing the text.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// Its start byte.
+    pub fn start_byte(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Its end byte (exclusive).
+    pub fn end_byte(&self) -> usize {
+        self.end as usize
+    }
+
+    /// Index of its sentence.
+    pub fn sentence_index(&self) -> usize {
+        self.sentence as usize
     }
 }
 
@@ -66,6 +89,10 @@ pub fn tokenize_sentences(
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut ranges = Vec::with_capacity(sentences.len());
     for (si, s) in sentences.iter().enumerate() {
+        if s.end > MAX_TEXT_BYTES {
+            // Token offsets are u32: text past 4 GiB is not tokenised.
+            break;
+        }
         let first = tokens.len();
         if let Some(sub) = text.get(s.start..s.end) {
             tokenize_into(sub, s.start, si, &mut tokens);
@@ -75,8 +102,18 @@ pub fn tokenize_sentences(
     (tokens, ranges)
 }
 
+/// The longest text whose tokens [`tokenize_sentences`] produces: token
+/// offsets are `u32` (half the memory of `usize` on 64-bit machines).
+pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
+
+/// `x` as a token offset (saturating; callers stay below [`MAX_TEXT_BYTES`]).
+fn offset(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
+}
+
 /// Tokenises `sub` (which starts at byte `base` of the document) into `out`.
 pub fn tokenize_into(sub: &str, base: usize, sentence: usize, out: &mut Vec<Token>) {
+    let sentence = offset(sentence);
     let bytes = sub.as_bytes();
     let mut chars = sub.char_indices().peekable();
     let mut space = true;
@@ -87,8 +124,8 @@ pub fn tokenize_into(sub: &str, base: usize, sentence: usize, out: &mut Vec<Toke
         }
         let push = |out: &mut Vec<Token>, s: usize, e: usize, kind: TokenKind, space: bool| {
             out.push(Token {
-                start: base + s,
-                end: base + e,
+                start: offset(base + s),
+                end: offset(base + e),
                 kind,
                 space_before: space,
                 sentence,
@@ -200,7 +237,12 @@ mod tests {
     fn toks(s: &str) -> Vec<(&str, TokenKind)> {
         let mut out = Vec::new();
         tokenize_into(s, 0, 0, &mut out);
-        out.iter().map(|t| (&s[t.start..t.end], t.kind)).collect()
+        out.iter().map(|t| (&s[t.range()], t.kind)).collect()
+    }
+
+    #[test]
+    fn tokens_are_16_bytes() {
+        assert_eq!(std::mem::size_of::<Token>(), 16);
     }
 
     #[test]

@@ -57,7 +57,7 @@ impl Context {
         let toks = &doc.tokens;
         for i in 0..toks.len() {
             let t = &toks[i];
-            let first = doc.text.get(t.start..t.end).unwrap_or("");
+            let first = doc.text.get(t.range()).unwrap_or("");
             if t.kind != TokenKind::Word || !first.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
@@ -68,7 +68,7 @@ impl Context {
                 if tj.sentence != t.sentence {
                     break;
                 }
-                let Some(key) = doc.text.get(t.start..tj.end) else {
+                let Some(key) = doc.text.get(t.start_byte()..tj.end_byte()) else {
                     break;
                 };
                 if let Some([h]) = s.names.get(key).map(Vec::as_slice) {
@@ -127,7 +127,7 @@ fn has_title(doc: &Doc, actor: &Actor, e: &Entry) -> bool {
         if m.form == MentionForm::Role && m.text.split_whitespace().any(is_title) {
             return true;
         }
-        let i = doc.tokens.partition_point(|t| t.start < m.start);
+        let i = doc.tokens.partition_point(|t| t.start_byte() < m.start);
         let from = i.saturating_sub(TITLE_WINDOW);
         if (from..i).any(|j| is_title(doc.tok(j))) {
             return true;
@@ -159,7 +159,7 @@ fn surfaces(actor: &Actor) -> Vec<&str> {
 /// Springs, New York")? Then it names a state, country or region.
 fn after_place_comma(doc: &Doc, actor: &Actor) -> bool {
     actor.mentions.iter().any(|m| {
-        let i = doc.tokens.partition_point(|t| t.start < m.start);
+        let i = doc.tokens.partition_point(|t| t.start_byte() < m.start);
         i >= 2
             && doc.tok(i - 1) == ","
             && doc
@@ -314,7 +314,12 @@ const PLACE_MODIFIERS: &[&str] = &[
 /// two or three capitalised words, not in the knowledge base, labelled a
 /// person, or a place whose first word is not a place modifier, a known
 /// name, or a word the article also writes in lower case.
-fn surname_of_unknown_name<'a>(a: &'a Actor, lower: &HashSet<&str>) -> Option<&'a str> {
+///
+/// `written_lower(w)` tells whether the article writes `w` in lower case.
+fn surname_of_unknown_name<'a>(
+    a: &'a Actor,
+    written_lower: &dyn Fn(&str) -> bool,
+) -> Option<&'a str> {
     let w: Vec<&str> = a.name.split_whitespace().collect();
     if !(2..=3).contains(&w.len())
         || a.name
@@ -331,7 +336,7 @@ fn surname_of_unknown_name<'a>(a: &'a Actor, lower: &HashSet<&str>) -> Option<&'
         ActorKind::Place => {
             !PLACE_MODIFIERS.contains(&w[0])
                 && super::hits(w[0]).is_empty()
-                && !lower.contains(w[0].to_lowercase().as_str())
+                && !written_lower(w[0].to_lowercase().as_str())
         }
         _ => false,
     };
@@ -347,13 +352,21 @@ pub fn link(doc: &Doc, actors: &mut [Actor]) {
     let ctx = Context::new(doc);
     // Last words of unknown personal names: "Paris" beside "Valeska Paris" is
     // her surname, not the city (recognisers may label such a name a place).
-    let lower: HashSet<&str> = (0..doc.tokens.len())
-        .map(|i| doc.tok(i))
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .collect();
+    // The set of lower-case words is built only if a name needs it.
+    let lower = std::cell::OnceCell::<HashSet<&str>>::new();
+    let written_lower = |w: &str| {
+        lower
+            .get_or_init(|| {
+                (0..doc.tokens.len())
+                    .map(|i| doc.tok(i))
+                    .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                    .collect()
+            })
+            .contains(w)
+    };
     let surnames: HashSet<String> = actors
         .iter()
-        .filter_map(|a| surname_of_unknown_name(a, &lower).map(str::to_owned))
+        .filter_map(|a| surname_of_unknown_name(a, &written_lower).map(str::to_owned))
         .collect();
     for a in actors.iter_mut() {
         if a.kind != ActorKind::Person && surnames.contains(a.name.trim()) {
@@ -396,7 +409,7 @@ mod tests {
 
     #[test]
     fn unknown_personal_names_yield_their_surname() {
-        let none = HashSet::default();
+        let none = |_: &str| false;
         let p = actor("Valeska Paris", ActorKind::Place);
         assert_eq!(surname_of_unknown_name(&p, &none), Some("Paris"));
         let p = actor("Jane Doe", ActorKind::Person);
@@ -412,7 +425,7 @@ mod tests {
             assert_eq!(surname_of_unknown_name(&actor(n, k), &none), None, "{n}");
         }
         // A first word the article also writes in lower case is a word.
-        let lower: HashSet<&str> = ["environment"].into_iter().collect();
+        let lower = |w: &str| w == "environment";
         let p = actor("Environment Canada", ActorKind::Place);
         assert_eq!(surname_of_unknown_name(&p, &lower), None);
     }

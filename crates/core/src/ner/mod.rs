@@ -205,7 +205,7 @@ impl<'d, 'a> Recognizer<'d, 'a> {
         let start = self
             .doc
             .sentence_tokens
-            .get(t.sentence)
+            .get(t.sentence_index())
             .map_or(g, |r| r.start);
         let mut k = g;
         while k > start {
@@ -656,7 +656,7 @@ impl<'d, 'a> Recognizer<'d, 'a> {
         ) else {
             return "";
         };
-        self.doc.slice(Span::new(s.start, e.end))
+        self.doc.slice(Span::new(s.start_byte(), e.end_byte()))
     }
 
     /// Number of words in `a..b` (hyphen-joined parts count once).
@@ -881,8 +881,8 @@ impl<'d, 'a> Recognizer<'d, 'a> {
                 {
                     return None;
                 }
-                let s = self.doc.tokens.get(c.a)?.start;
-                let e = self.doc.tokens.get(c.b.checked_sub(1)?)?.end;
+                let s = self.doc.tokens.get(c.a)?.start_byte();
+                let e = self.doc.tokens.get(c.b.checked_sub(1)?)?.end_byte();
                 let (kind, confidence) = if c.forced.is_some() {
                     (k, strength)
                 } else {
@@ -890,8 +890,8 @@ impl<'d, 'a> Recognizer<'d, 'a> {
                 };
                 let title = c.title.and_then(|(ta, tb)| {
                     Some(Span::new(
-                        self.doc.tokens.get(ta)?.start,
-                        self.doc.tokens.get(tb.checked_sub(1)?)?.end,
+                        self.doc.tokens.get(ta)?.start_byte(),
+                        self.doc.tokens.get(tb.checked_sub(1)?)?.end_byte(),
                     ))
                 });
                 let form = if kind == ActorKind::Group && c.form == MentionForm::Name {

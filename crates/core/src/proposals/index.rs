@@ -51,15 +51,15 @@ impl<'d, 'a> TextIndex<'d, 'a> {
         // Two-pointer walk: tokens and mention spans are both in text order.
         let mut t = 0;
         for (start, end, actor) in spans {
-            while t < n && doc.tokens[t].end <= start {
+            while t < n && doc.tokens[t].end_byte() <= start {
                 t += 1;
             }
             let first = t;
             let mut last = t;
-            while last < n && doc.tokens[last].start < end {
+            while last < n && doc.tokens[last].start_byte() < end {
                 last += 1;
             }
-            if last == first || doc.tokens[first].start < start {
+            if last == first || doc.tokens[first].start_byte() < start {
                 continue;
             }
             if tok_mention[first..last].iter().any(|&x| x != NONE) {
@@ -132,7 +132,7 @@ impl<'d, 'a> TextIndex<'d, 'a> {
     /// First token of the sentence before the one starting at token `s0`
     /// (or `s0` itself for the first sentence).
     pub fn previous_sentence_start(&self, s0: usize) -> usize {
-        let s = self.doc.tokens.get(s0).map_or(0, |t| t.sentence);
+        let s = self.doc.tokens.get(s0).map_or(0, |t| t.sentence_index());
         match s.checked_sub(1) {
             Some(p) => self.sentence_range(p).start,
             None => s0,
@@ -149,7 +149,7 @@ impl<'d, 'a> TextIndex<'d, 'a> {
         self.doc
             .tokens
             .get(i)
-            .and_then(|t| self.doc.lower.get(t.start..t.end))
+            .and_then(|t| self.doc.lower.get(t.range()))
             .unwrap_or("")
     }
 
@@ -216,7 +216,7 @@ impl<'d, 'a> TextIndex<'d, 'a> {
     pub fn byte_span(&self, a: usize, b: usize) -> (usize, usize) {
         let toks = &self.doc.tokens;
         match (toks.get(a), b.checked_sub(1).and_then(|l| toks.get(l))) {
-            (Some(x), Some(y)) if a < b => (x.start, y.end),
+            (Some(x), Some(y)) if a < b => (x.start_byte(), y.end_byte()),
             _ => (0, 0),
         }
     }

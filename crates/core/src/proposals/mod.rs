@@ -329,13 +329,13 @@ pub fn find_in(ix: &TextIndex, actors: &[Actor]) -> Vec<Proposal> {
     // Per family, proposal indices from least to most recently mentioned.
     let mut by_family: HashMap<Family, Vec<usize>> = HashMap::default();
     for s in 0..doc.sentences.len() {
-        let cands = phrase::candidates(&ix, s);
+        let cands = phrase::candidates(ix, s);
         if cands.is_empty() {
             continue;
         }
-        let marks = stance::Marks::new(&ix, s, &cands);
+        let marks = stance::Marks::new(ix, s, &cands);
         for (ci, c) in cands.iter().enumerate() {
-            let (mut found, governed) = stance::stances_for(&ix, s, ci, &marks);
+            let (mut found, governed) = stance::stances_for(ix, s, ci, &marks);
             let cued = governed || found.iter().any(|&(_, k)| k != StanceKind::Neutral);
             if possessor_proposes(c.head.family) {
                 let owner = c.possessor.or_else(|| c.actors.first().copied());
@@ -353,7 +353,7 @@ pub fn find_in(ix: &TextIndex, actors: &[Actor]) -> Vec<Proposal> {
                 .copied()
                 .find(|&i| works[i].compatible(c));
             let slot = match target {
-                Some(i) if c.is_bare() || accept(&ix, c, cued, context) => {
+                Some(i) if c.is_bare() || accept(ix, c, cued, context) => {
                     // Move to the most recent end (the scan above saw it, so
                     // it is among the last MERGE_WINDOW entries).
                     if let Some(pos) = recent.iter().rposition(|&x| x == i) {
@@ -362,7 +362,7 @@ pub fn find_in(ix: &TextIndex, actors: &[Actor]) -> Vec<Proposal> {
                     recent.push(i);
                     i
                 }
-                None if accept(&ix, c, cued, context) => {
+                None if accept(ix, c, cued, context) => {
                     works.push(Work::new(c.clone()));
                     let i = works.len() - 1;
                     recent.push(i);
@@ -375,7 +375,7 @@ pub fn find_in(ix: &TextIndex, actors: &[Actor]) -> Vec<Proposal> {
             record(&mut works[slot], s, &found);
         }
     }
-    assemble(&ix, actors, works)
+    assemble(ix, actors, works)
 }
 
 fn record(w: &mut Work, s: usize, found: &[(usize, StanceKind)]) {
