@@ -2,6 +2,7 @@
 // `analyze(text, {})` calls, self time per function (wasm functions by name, so profile a
 // build that kept its name section: wasm-bindgen output before wasm-opt, or wasm-opt -g).
 // usage: node bench/js-profile.mjs --dist DIR [--text FILE] [--export analyze] [--ms 5000] [--top 30]
+//        [--callers SUBSTRING]  (also: self time of the matching functions split by their callers)
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,13 +43,33 @@ try {
   let total = 0;
   for (const n of profile.nodes) {
     const t = dt.get(n.id) || 0;
-    const name = n.callFrame.functionName || `(${n.callFrame.url.split('/').pop() || 'anon'})`;
+    const f = n.callFrame;
+    const name = f.functionName || `(${f.url.split('/').pop() || 'anon'}:${f.lineNumber + 1})`;
     self.set(name, (self.get(name) || 0) + t);
     total += t;
   }
   console.log(`${w.calls} calls of ${fn} in ${ms} ms (${(ms / w.calls).toFixed(3)} ms/call); self time:`);
   for (const [name, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) {
     console.log(`${((100 * t) / total).toFixed(1).padStart(5)}%  ${name.slice(0, 140)}`);
+  }
+  const callers = arg('--callers', null);
+  if (callers) {
+    const parent = new Map();
+    for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n);
+    const by = new Map();
+    let sum = 0;
+    for (const n of profile.nodes) {
+      if (!n.callFrame.functionName.includes(callers)) continue;
+      const t = dt.get(n.id) || 0;
+      const p = parent.get(n.id);
+      const name = p ? p.callFrame.functionName || '(anonymous)' : '(root)';
+      by.set(name, (by.get(name) || 0) + t);
+      sum += t;
+    }
+    console.log(`callers of *${callers}* (${((100 * sum) / total).toFixed(1)}% self time in all):`);
+    for (const [name, t] of [...by].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+      console.log(`${((100 * t) / total).toFixed(1).padStart(5)}%  ${name.slice(0, 140)}`);
+    }
   }
 } finally {
   await browser.close();
