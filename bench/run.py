@@ -357,9 +357,11 @@ def find_wasm():
 
 def named_build(dist_wasm):
     """The pre-wasm-opt build of a dist/ wasm, which still has function names."""
-    name = "gloss_js.wasm" if os.path.basename(dist_wasm) == "gloss_bg.wasm" else "gloss-app.wasm"
+    js = os.path.basename(dist_wasm) == "gloss_bg.wasm"
+    # The JS API is built with the speed profile, the app with the size one.
+    name, profile = ("gloss_js.wasm", "wasm-js") if js else ("gloss-app.wasm", "wasm-release")
     for target in (TARGET, os.path.join(ROOT, "target-web")):
-        p = os.path.join(target, "wasm32-unknown-unknown", "wasm-release", name)
+        p = os.path.join(target, "wasm32-unknown-unknown", profile, name)
         if os.path.exists(p):
             return p
     return None

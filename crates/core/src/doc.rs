@@ -74,18 +74,65 @@ impl<'a> Doc<'a> {
 /// character is lower-cased only when that keeps its UTF-8 length, so byte
 /// offsets into the original text stay valid. O(n).
 pub fn lower_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        let mut l = c.to_lowercase();
-        match (l.next(), l.next()) {
-            (Some(lc), None) if lc.len_utf8() == c.len_utf8() => out.push(lc),
-            _ => out.push(c),
+    // ASCII in one pass over the bytes, then only the non-ASCII characters
+    // (found by their lead bytes) one by one.
+    let mut out = text.as_bytes().to_ascii_lowercase();
+    if !text.is_ascii() {
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if b < 0xC0 {
+                continue; // ASCII or a continuation byte
+            }
+            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+                continue;
+            };
+            let mut l = c.to_lowercase();
+            // Curly apostrophes stay as they are (same length check).
+            if let (Some(lc), None) = (l.next(), l.next()) {
+                let n = c.len_utf8();
+                if lc != c && lc.len_utf8() == n {
+                    if let Some(dst) = out.get_mut(i..i + n) {
+                        lc.encode_utf8(dst);
+                    }
+                }
+            }
         }
     }
-    // Curly apostrophes stay as they are (same length check above).
-    out
+    // Whole characters were replaced by characters of the same length, so
+    // this is valid UTF-8; the fallback is never taken.
+    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The definition, character by character.
+    fn reference(text: &str) -> String {
+        text.chars()
+            .map(|c| {
+                let mut l = c.to_lowercase();
+                match (l.next(), l.next()) {
+                    (Some(lc), None) if lc.len_utf8() == c.len_utf8() => lc,
+                    _ => c,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lower_text_keeps_byte_offsets() {
+        let samples = [
+            "Putin’s ÉCOLE in İSTANBUL: ẞ, ΣΟΦΊΑ, Київ, 東京 and 👍🏽 — OK?",
+            "",
+            "ALL ASCII 123",
+        ];
+        for s in samples {
+            let l = lower_text(s);
+            assert_eq!(l.len(), s.len());
+            assert_eq!(l, reference(s), "{s}");
+        }
+        // Every character of the first planes, in one text.
+        let all: String = (0..0x3_0000u32).filter_map(char::from_u32).collect();
+        assert_eq!(lower_text(&all), reference(&all));
+    }
 }

@@ -73,15 +73,22 @@ struct Cand {
 /// Content words interned as dense ids (borrowed from the lower-cased
 /// text), so that sentence word sets are small sorted id lists rather than
 /// sets of owned strings.
-#[derive(Default)]
 struct Vocab<'t> {
     ids: FastMap<&'t str, u32>,
+    /// Per id: is it a content word (not a stop word, longer than one
+    /// character)? Decided once per distinct word.
+    content: Vec<bool>,
 }
 
 impl<'t> Vocab<'t> {
-    fn id(&mut self, w: &'t str) -> u32 {
+    /// The id of `w` and whether it is a content word.
+    fn id(&mut self, w: &'t str) -> (u32, bool) {
         let next = self.ids.len() as u32;
-        *self.ids.entry(w).or_insert(next)
+        let id = *self.ids.entry(w).or_insert(next);
+        if id == next {
+            self.content.push(!is_stop(w) && w.chars().nth(1).is_some());
+        }
+        (id, self.content[id as usize])
     }
 
     fn len(&self) -> usize {
@@ -176,8 +183,9 @@ fn candidates(doc: &Doc, lower: &str) -> (Vec<usize>, Option<usize>) {
         if para_credit || words < 4 {
             continue;
         }
-        let verbless = !has_verb(doc, lower, i);
-        if single && (short_para && !has_terminal(text) || verbless && words <= 40) {
+        // A one-sentence paragraph without a verb is a caption or a label.
+        if single && (short_para && !has_terminal(text) || words <= 40 && !has_verb(doc, lower, i))
+        {
             continue;
         }
         out.push(i);
@@ -197,10 +205,11 @@ fn content_words<'t>(
         .sentence_tokens(s)
         .iter()
         .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-        .filter_map(|t| lower.get(t.range()))
-        .filter(|w| !is_stop(w) && w.chars().nth(1).is_some());
+        .filter_map(|t| lower.get(t.range()));
     for w in words {
-        out.push(vocab.id(w));
+        if let (id, true) = vocab.id(w) {
+            out.push(id);
+        }
     }
 }
 
@@ -223,7 +232,13 @@ pub fn summarize_with(
         cand_ids
     };
     // Content words of every candidate, flat, with each candidate's range.
-    let mut vocab = Vocab::default();
+    let mut vocab = Vocab {
+        ids: FastMap::with_capacity_and_hasher(
+            (doc.tokens.len() / 2).min(8192),
+            Default::default(),
+        ),
+        content: Vec::new(),
+    };
     let mut flat: Vec<u32> = Vec::new();
     let mut ranges: Vec<std::ops::Range<usize>> = Vec::with_capacity(cand_ids.len());
     for &s in &cand_ids {

@@ -158,7 +158,17 @@ pub fn by_id(id: &str) -> Option<&'static Entry> {
 /// whitespace to one space, trimmed.
 fn normalize(name: &str) -> Cow<'_, str> {
     let t = name.trim();
-    if !t.contains(['’', '‘', '\n', '\t', '\u{a0}']) && !t.contains("  ") {
+    // One pass over the bytes: any of ’ ‘ (E2 80 98/99), NBSP (C2 A0), a
+    // newline, a tab or two spaces in a row needs rewriting.
+    let b = t.as_bytes();
+    let plain = b.iter().enumerate().all(|(i, &c)| match c {
+        b'\n' | b'\t' => false,
+        b' ' => b.get(i + 1) != Some(&b' '),
+        0xC2 => b.get(i + 1) != Some(&0xA0),
+        0xE2 => !(b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x98 | 0x99))),
+        _ => true,
+    });
+    if plain {
         return Cow::Borrowed(t);
     }
     let mut out = String::with_capacity(t.len());
@@ -188,17 +198,24 @@ fn hits(name: &str) -> &'static [store::Hit] {
     let s = store();
     let n = normalize(name);
     let n = n.as_ref();
-    let mut tries: [Option<&str>; 3] = [Some(n), None, None];
+    if let Some(v) = s.names.get(n) {
+        return v;
+    }
     let bare = n
         .strip_prefix("the ")
         .or_else(|| n.strip_prefix("The "))
         .unwrap_or(n);
-    tries[1] = Some(bare);
-    tries[2] = bare.strip_suffix("'s").or_else(|| bare.strip_suffix('\''));
-    for t in tries.into_iter().flatten() {
-        if let Some(v) = s.names.get(t) {
+    if bare.len() < n.len() {
+        if let Some(v) = s.names.get(bare) {
             return v;
         }
+    }
+    if let Some(v) = bare
+        .strip_suffix("'s")
+        .or_else(|| bare.strip_suffix('\''))
+        .and_then(|t| s.names.get(t))
+    {
+        return v;
     }
     &[]
 }
@@ -228,24 +245,21 @@ pub fn is_ambiguous(name: &str) -> bool {
 pub fn lookup(name: &str) -> Option<&'static Entry> {
     let s = store();
     let h = hits(name);
-    let strong: Vec<_> = h
+    // The strong hits if there are any, else all (no allocation: this runs
+    // several times per capitalised word).
+    let any_strong = h.iter().any(|h| h.strength == Strength::Strong);
+    let pool = h
         .iter()
-        .filter(|h| h.strength == Strength::Strong)
-        .collect();
-    let pool: Vec<_> = if strong.is_empty() {
-        h.iter().collect()
-    } else {
-        strong
-    };
+        .filter(move |h| !any_strong || h.strength == Strength::Strong);
+    let mut it = pool.clone();
+    let first_hit = it.next()?;
     // A lone candidate marked ambiguous also names something outside the
     // KB ("Jordan", "Chad", "Shell"): no hint.
-    if let [h] = pool.as_slice() {
-        if h.flagged {
-            return None;
-        }
+    if first_hit.flagged && it.next().is_none() {
+        return None;
     }
-    let first = &s.entries[pool.first()?.entry];
-    pool.iter()
+    let first = &s.entries[first_hit.entry];
+    pool.clone()
         .all(|h| s.entries[h.entry].kind == first.kind)
         .then_some(first)
 }

@@ -126,11 +126,15 @@ fn lower(w: &str) -> String {
 
 impl<'d, 'a> Recognizer<'d, 'a> {
     fn new(doc: &'d Doc<'a>) -> Self {
+        // Sized for a typical article up front (growing a table rehashes it);
+        // capped so that a huge text does not reserve far more than it uses.
+        let n = doc.tokens.len();
+        let sized = |k: usize| FastSet::with_capacity_and_hasher(k.min(8192), Default::default());
         let mut r = Recognizer {
             doc,
-            known_mid: FastSet::default(),
-            known_single: FastSet::default(),
-            lower_doc: FastSet::default(),
+            known_mid: sized(n / 16),
+            known_single: sized(n / 32),
+            lower_doc: sized(n / 3),
             headline: Vec::with_capacity(doc.sentences.len()),
         };
         for s in 0..doc.sentences.len() {
@@ -585,13 +589,14 @@ impl<'d, 'a> Recognizer<'d, 'a> {
         let next_lower = self.kind(g + 1) == Some(TokenKind::Word)
             && first_char(self.w(g + 1)).is_some_and(char::is_lowercase);
         // "Myanmar" is a country's name and its adjective: a name here.
-        let own_name = crate::kb::lookup(w).is_some_and(|e| e.name == w);
+        let entry = crate::kb::lookup(w);
+        let own_name = entry.is_some_and(|e| e.name == w);
         let demonym = !own_name && crate::kb::demonym(w).is_some();
         if demonym && next_lower {
             // "Saudi officials".
             return true;
         }
-        if crate::kb::lookup(w).is_some() || lexicon::is_place(w) {
+        if entry.is_some() || lexicon::is_place(w) {
             return false;
         }
         if demonym || (w.ends_with("ist") && !lexicon::is_surname(w)) {

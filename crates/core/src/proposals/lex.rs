@@ -5,8 +5,6 @@
 //! start-up (`reject` → rejects, rejected, rejecting); irregular forms are
 //! listed explicitly.
 
-use std::collections::HashMap;
-
 use crate::ner::{FastMap, FastSet};
 use std::sync::OnceLock;
 
@@ -544,10 +542,10 @@ struct CueEntry {
     particle: Option<&'static str>,
 }
 
-fn cues() -> &'static HashMap<String, Vec<CueEntry>> {
-    static M: OnceLock<HashMap<String, Vec<CueEntry>>> = OnceLock::new();
+fn cues() -> &'static FastMap<String, Vec<CueEntry>> {
+    static M: OnceLock<FastMap<String, Vec<CueEntry>>> = OnceLock::new();
     M.get_or_init(|| {
-        let mut m: HashMap<String, Vec<CueEntry>> = HashMap::new();
+        let mut m: FastMap<String, Vec<CueEntry>> = FastMap::default();
         for &(base, particle, kind) in VERB_CUES {
             for form in inflect(base) {
                 let entries = m.entry(form).or_default();
