@@ -32,7 +32,18 @@ impl Hasher for FxHasher {
             b.copy_from_slice(c);
             self.add(u64::from_le_bytes(b));
         }
-        for &b in chunks.remainder() {
+        // The tail in at most three steps (4, 2, 1 bytes), as rustc's FxHasher:
+        // most words are shorter than eight bytes.
+        let mut rest = chunks.remainder();
+        if rest.len() >= 4 {
+            self.add(u64::from(u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]])));
+            rest = &rest[4..];
+        }
+        if rest.len() >= 2 {
+            self.add(u64::from(u16::from_le_bytes([rest[0], rest[1]])));
+            rest = &rest[2..];
+        }
+        if let Some(&b) = rest.first() {
             self.add(u64::from(b));
         }
     }

@@ -18,7 +18,7 @@
 //! O(n) to score plus O(k · s) selection for k ≤ n picks over s sentences.
 
 use crate::doc::Doc;
-use crate::hash::FastMap;
+use crate::hash::{FastMap, FastSet};
 use crate::model::{Actor, Proposal, Span, Summary};
 use crate::proposals::lex;
 use crate::tokenize::TokenKind;
@@ -104,16 +104,27 @@ fn distinct(ids: &[u32]) -> Vec<u32> {
     v
 }
 
+/// Function words left out of a sentence's content words: one set, the
+/// union of the determiner, preposition, conjunction, pronoun and auxiliary
+/// lists plus a few reporting words.
 fn is_stop(w: &str) -> bool {
-    lex::is_determiner(w)
-        || lex::is_preposition(w)
-        || lex::is_conjunction(w)
-        || lex::is_pronoun(w)
-        || lex::is_aux(w)
-        || matches!(
-            w,
-            "not" | "also" | "said" | "says" | "than" | "there" | "their" | "them"
-        )
+    static STOP: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
+    STOP.get_or_init(|| {
+        [
+            lex::DETERMINERS,
+            lex::PREPOSITIONS,
+            lex::CONJUNCTIONS,
+            lex::PRONOUNS,
+            lex::AUXILIARIES,
+            &[
+                "not", "also", "said", "says", "than", "there", "their", "them",
+            ],
+        ]
+        .concat()
+        .into_iter()
+        .collect()
+    })
+    .contains(w)
 }
 
 fn has_terminal(s: &str) -> bool {

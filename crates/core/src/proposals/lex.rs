@@ -155,6 +155,11 @@ fn set(words: &'static [&'static str]) -> FastSet<&'static str> {
 }
 
 macro_rules! word_set {
+    ($(#[$doc:meta])* $name:ident / $list:ident, $words:expr) => {
+        #[doc = concat!("The words of [`", stringify!($name), "`].")]
+        pub const $list: &[&str] = $words;
+        word_set!($(#[$doc])* $name, $list);
+    };
     ($(#[$doc:meta])* $name:ident, $words:expr) => {
         $(#[$doc])*
         pub fn $name(w: &str) -> bool {
@@ -166,7 +171,7 @@ macro_rules! word_set {
 
 word_set!(
     /// Articles, demonstratives, possessive pronouns: they open a noun phrase.
-    is_determiner,
+    is_determiner / DETERMINERS,
     &[
         "a", "an", "the", "this", "that", "these", "those", "any", "another", "some", "its",
         "their", "his", "her", "our", "my", "your", "every", "each", "no", "such", "either",
@@ -232,7 +237,7 @@ word_set!(
 
 word_set!(
     /// Prepositions: a noun phrase never extends left over one.
-    is_preposition,
+    is_preposition / PREPOSITIONS,
     &[
         "of", "on", "in", "at", "to", "for", "with", "from", "by", "about", "against",
         "between", "among", "into", "onto", "toward", "towards", "under", "over", "after",
@@ -245,7 +250,7 @@ word_set!(
 
 word_set!(
     /// Conjunctions and subordinators.
-    is_conjunction,
+    is_conjunction / CONJUNCTIONS,
     &[
         "and", "or", "but", "nor", "yet", "so", "while", "whereas", "although", "though",
         "because", "as", "if", "when", "whether", "unless", "once", "whilst", "then",
@@ -263,7 +268,7 @@ word_set!(
 
 word_set!(
     /// Personal and relative pronouns (a verb may follow them).
-    is_pronoun,
+    is_pronoun / PRONOUNS,
     &[
         "i", "you", "he", "she", "it", "we", "they", "who", "which", "that", "this", "there",
         "one", "someone", "everyone", "nobody",
@@ -272,7 +277,7 @@ word_set!(
 
 word_set!(
     /// Auxiliaries, modals and copulas.
-    is_aux,
+    is_aux / AUXILIARIES,
     &[
         "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having",
         "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might",
