@@ -71,12 +71,13 @@ impl<'a> OffsetMap<'a> {
             // `byte` lies inside the char that started before the block.
             return count;
         }
-        for c in self.text[pos..].chars() {
-            if pos >= byte {
-                break;
-            }
-            pos += c.len_utf8();
-            count += unit_len(c, self.unit);
+        // Count the chars that start in `pos..byte` by their lead bytes (not
+        // 10xxxxxx); a 4-byte char (lead byte 11110xxx) is two UTF-16 units.
+        let lead = |b: &u8| (b & 0xC0) != 0x80;
+        let bytes = self.text.as_bytes().get(pos..byte).unwrap_or(&[]);
+        count += bytes.iter().filter(|b| lead(b)).count();
+        if self.unit == OffsetUnit::Utf16 {
+            count += bytes.iter().filter(|&&b| b >= 0xF0).count();
         }
         count
     }
