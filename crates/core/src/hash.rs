@@ -36,7 +36,9 @@ impl Hasher for FxHasher {
         // most words are shorter than eight bytes.
         let mut rest = chunks.remainder();
         if rest.len() >= 4 {
-            self.add(u64::from(u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]])));
+            self.add(u64::from(u32::from_le_bytes([
+                rest[0], rest[1], rest[2], rest[3],
+            ])));
             rest = &rest[4..];
         }
         if rest.len() >= 2 {
