@@ -163,3 +163,27 @@ fn flat_mentions(actors: &[Actor]) -> Vec<FlatMention> {
     out.sort_by_key(|m| (m.start, m.end));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn analyze_owned_matches_analyze() {
+        let texts = [
+            "Vladimir Putin met Steve Witkoff in Moscow on Tuesday.",
+            "<p>Zelenskyy rejected the <b>28-point</b> plan.</p>",
+            "",
+        ];
+        for t in texts {
+            assert_eq!(
+                analyze_owned(t.to_owned(), &Options::default()),
+                analyze(t, &Options::default()),
+                "{t}"
+            );
+        }
+        let html = analyze_owned(texts[1].to_owned(), &Options::default());
+        assert_eq!(html.source, SourceFormat::Html);
+        assert!(!html.text.contains('<'));
+    }
+}
