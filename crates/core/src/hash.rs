@@ -7,8 +7,9 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A small, fast, non-cryptographic hasher (the Fx hash of rustc) for
-/// word lookups; the keys are our own word lists and document words, so
-/// hash flooding is not a concern and SipHash would dominate lookups.
+/// word lookups, where SipHash would dominate. It is not seeded: a text
+/// crafted to collide could slow an analysis down (it stays correct), which
+/// matters only where untrusted text is analysed on a shared server.
 #[derive(Default, Clone, Copy)]
 pub struct FxHasher {
     hash: u64,
