@@ -437,12 +437,6 @@ mod tests {
         let mut actors: Vec<Actor> = names
             .iter()
             .map(|(n, k)| Actor {
-                id: crate::actors::slug(n),
-                name: (*n).to_owned(),
-                kind: *k,
-                aliases: Vec::new(),
-                description: None,
-                salience: 0.0,
                 mentions: text
                     .match_indices(n)
                     .map(|(s, _)| Mention {
@@ -452,8 +446,7 @@ mod tests {
                         form: MentionForm::Name,
                     })
                     .collect(),
-                facts: Vec::new(),
-                background: None,
+                ..Actor::bare(n, *k)
             })
             .collect();
         attach(&doc, &mut actors);

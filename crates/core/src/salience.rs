@@ -81,12 +81,6 @@ mod tests {
 
     fn actor(id: &str, starts: &[usize], facts: usize) -> Actor {
         Actor {
-            id: id.to_owned(),
-            name: id.to_owned(),
-            kind: ActorKind::Person,
-            aliases: Vec::new(),
-            description: None,
-            salience: 0.0,
             mentions: starts
                 .iter()
                 .map(|&s| Mention {
@@ -104,7 +98,7 @@ mod tests {
                     text: "did".into(),
                 })
                 .collect(),
-            background: None,
+            ..Actor::bare(id, ActorKind::Person)
         }
     }
 

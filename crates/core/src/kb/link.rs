@@ -393,26 +393,12 @@ mod tests {
     use super::*;
     use crate::model::Mention;
 
-    fn actor(name: &str, kind: ActorKind) -> Actor {
-        Actor {
-            id: name.to_lowercase(),
-            name: name.to_owned(),
-            kind,
-            aliases: Vec::new(),
-            description: None,
-            salience: 0.0,
-            mentions: Vec::new(),
-            facts: Vec::new(),
-            background: None,
-        }
-    }
-
     #[test]
     fn unknown_personal_names_yield_their_surname() {
         let none = |_: &str| false;
-        let p = actor("Valeska Paris", ActorKind::Place);
+        let p = Actor::bare("Valeska Paris", ActorKind::Place);
         assert_eq!(surname_of_unknown_name(&p, &none), Some("Paris"));
-        let p = actor("Jane Doe", ActorKind::Person);
+        let p = Actor::bare("Jane Doe", ActorKind::Person);
         assert_eq!(surname_of_unknown_name(&p, &none), Some("Doe"));
         // Known names, place modifiers, punctuation, organisations: no.
         for (n, k) in [
@@ -422,11 +408,15 @@ mod tests {
             ("Environment Canada", ActorKind::Organization),
             ("Paris", ActorKind::Person),
         ] {
-            assert_eq!(surname_of_unknown_name(&actor(n, k), &none), None, "{n}");
+            assert_eq!(
+                surname_of_unknown_name(&Actor::bare(n, k), &none),
+                None,
+                "{n}"
+            );
         }
         // A first word the article also writes in lower case is a word.
         let lower = |w: &str| w == "environment";
-        let p = actor("Environment Canada", ActorKind::Place);
+        let p = Actor::bare("Environment Canada", ActorKind::Place);
         assert_eq!(surname_of_unknown_name(&p, &lower), None);
     }
 
@@ -435,7 +425,7 @@ mod tests {
         let text = "He grew up in Albany, Georgia and later Georgia.";
         let doc = Doc::new(text, Vec::new());
         let at = |i: usize| {
-            let mut a = actor("Georgia", ActorKind::Place);
+            let mut a = Actor::bare("Georgia", ActorKind::Place);
             a.mentions.push(Mention {
                 start: i,
                 end: i + 7,

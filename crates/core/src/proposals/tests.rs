@@ -15,20 +15,7 @@ pub(crate) fn actors_for(text: &str, names: &[(&str, ActorKind)]) -> Vec<Actor> 
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut order: Vec<usize> = (0..names.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(names[i].0.len()));
-    let mut actors: Vec<Actor> = names
-        .iter()
-        .map(|(n, k)| Actor {
-            id: crate::actors::slug(n),
-            name: (*n).to_owned(),
-            kind: *k,
-            aliases: Vec::new(),
-            description: None,
-            salience: 0.0,
-            mentions: Vec::new(),
-            facts: Vec::new(),
-            background: None,
-        })
-        .collect();
+    let mut actors: Vec<Actor> = names.iter().map(|(n, k)| Actor::bare(n, *k)).collect();
     for i in order {
         let name = names[i].0;
         for (start, _) in text.match_indices(name) {
