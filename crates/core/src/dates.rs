@@ -1,5 +1,6 @@
 //! Month and weekday names, shared by the stages that recognise dates
-//! (boilerplate timestamps, glued datelines, summary dateline skipping).
+//! (boilerplate timestamps, glued datelines, summary dateline skipping, time
+//! phrases in proposals and facts).
 
 /// Full month names, lower case.
 pub const MONTHS: &[&str] = &[

@@ -173,23 +173,11 @@ fn subject_position(ix: &TextIndex, k: usize, s0: usize) -> bool {
 /// and its verb; returns the token after it.
 fn skip_time(ix: &TextIndex, j: usize, end: usize) -> usize {
     let is_time = |w: &str| {
-        matches!(
-            w,
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "week"
-                | "month"
-                | "year"
-                | "weekend"
-                | "morning"
-                | "evening"
-                | "night"
-        )
+        crate::dates::is_weekday(w)
+            || matches!(
+                w,
+                "week" | "month" | "year" | "weekend" | "morning" | "evening" | "night"
+            )
     };
     match ix.lw(j) {
         "yesterday" | "today" | "tonight" | "earlier" | "later" => j + 1,

@@ -930,6 +930,16 @@ mod tests {
             .collect()
     }
 
+    /// Asserts that each text yields exactly these names and kinds, in order.
+    fn check(cases: &[(&str, &[(&str, ActorKind)])]) {
+        for (text, want) in cases {
+            let got = names(text);
+            let want: Vec<(String, ActorKind)> =
+                want.iter().map(|(t, k)| ((*t).to_owned(), *k)).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
     fn texts(text: &str) -> Vec<String> {
         names(text).into_iter().map(|(t, _)| t).collect()
     }
@@ -974,12 +984,7 @@ mod tests {
                 &[("Muslims", Group), ("Americans", Group)],
             ),
         ];
-        for (text, want) in cases {
-            let got = names(text);
-            let want: Vec<(String, ActorKind)> =
-                want.iter().map(|(t, k)| ((*t).to_owned(), *k)).collect();
-            assert_eq!(got, want, "{text}");
-        }
+        check(cases);
     }
 
     #[test]
@@ -1037,12 +1042,7 @@ mod tests {
                 &[("National Air and Space Museum", Place)],
             ),
         ];
-        for (text, want) in cases {
-            let got = names(text);
-            let want: Vec<(String, ActorKind)> =
-                want.iter().map(|(t, k)| ((*t).to_owned(), *k)).collect();
-            assert_eq!(got, want, "{text}");
-        }
+        check(cases);
     }
 
     #[test]

@@ -517,28 +517,11 @@ fn is_time_expression(ix: &TextIndex, a: usize, b: usize) -> bool {
         ix.kind(k) != Some(TokenKind::Word)
             || lex::is_determiner(w)
             || lex::is_quantifier(w)
+            || crate::dates::is_weekday(w)
+            || crate::dates::MONTHS.contains(&w)
             || matches!(
                 w,
-                "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-                    | "january"
-                    | "february"
-                    | "march"
-                    | "april"
-                    | "may"
-                    | "june"
-                    | "july"
-                    | "august"
-                    | "september"
-                    | "october"
-                    | "november"
-                    | "december"
-                    | "today"
+                "today"
                     | "tomorrow"
                     | "yesterday"
                     | "week"
