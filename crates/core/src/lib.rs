@@ -77,16 +77,32 @@ impl Default for Options {
 /// Analyses an article. Never panics; offsets in the result are bytes
 /// ([`OffsetUnit::Byte`]); call [`Analysis::convert_offsets`] for JSON or JS.
 pub fn analyze(input: &str, options: &Options) -> Analysis {
-    analyze_cow(std::borrow::Cow::Borrowed(input), options)
+    analyze_cow(std::borrow::Cow::Borrowed(input), options, &mut |_| {})
+}
+
+/// [`analyze`] that calls `lap(stage)` as each pipeline stage ends ("html",
+/// "boilerplate", "doc", "ner", "actors", "link", "index", "proposals",
+/// "facts", "salience", "summary"): a profiling aid (the `repeat` example
+/// times the stages with it).
+pub fn analyze_with_laps(
+    input: &str,
+    options: &Options,
+    lap: &mut dyn FnMut(&'static str),
+) -> Analysis {
+    analyze_cow(std::borrow::Cow::Borrowed(input), options, lap)
 }
 
 /// [`analyze`] taking the text by value: plain text becomes
 /// [`Analysis::text`] without a copy (for callers that own a large text).
 pub fn analyze_owned(input: String, options: &Options) -> Analysis {
-    analyze_cow(std::borrow::Cow::Owned(input), options)
+    analyze_cow(std::borrow::Cow::Owned(input), options, &mut |_| {})
 }
 
-fn analyze_cow(input: std::borrow::Cow<'_, str>, options: &Options) -> Analysis {
+fn analyze_cow(
+    input: std::borrow::Cow<'_, str>,
+    options: &Options,
+    lap: &mut dyn FnMut(&'static str),
+) -> Analysis {
     let is_html = match options.input {
         InputFormat::Auto => html::looks_like_html(&input),
         InputFormat::Text => false,
@@ -97,7 +113,8 @@ fn analyze_cow(input: std::borrow::Cow<'_, str>, options: &Options) -> Analysis 
     } else {
         input.into_owned()
     };
-    let mut analysis = analyze_text(&text, options);
+    lap("html");
+    let mut analysis = analyze_text(&text, options, lap);
     analysis.source = if is_html {
         SourceFormat::Html
     } else {
@@ -108,19 +125,29 @@ fn analyze_cow(input: std::borrow::Cow<'_, str>, options: &Options) -> Analysis 
 }
 
 /// Runs the pipeline on plain text; `text` is left empty for the caller to fill.
-fn analyze_text(text: &str, options: &Options) -> Analysis {
+fn analyze_text(text: &str, options: &Options, lap: &mut dyn FnMut(&'static str)) -> Analysis {
     let ignored = boilerplate::detect(text);
+    lap("boilerplate");
     let doc = doc::Doc::new(text, ignored);
+    lap("doc");
     let raw = ner::recognize(&doc);
+    lap("ner");
     let mut actors = actors::build(&doc, raw);
+    lap("actors");
     kb::link(&doc, &mut actors);
+    lap("link");
     // One index (lower-cased tokens, mentions by token) for proposals and facts.
     let index = proposals::index::TextIndex::new(&doc, &actors);
+    lap("index");
     let proposals = proposals::find_in(&index, &actors);
+    lap("proposals");
     facts::attach_in(&index, &mut actors);
+    lap("facts");
     drop(index);
     salience::rank(&doc, &mut actors, &proposals);
+    lap("salience");
     let summary = summary::summarize(&doc, &actors, &proposals, options.summary_sentences);
+    lap("summary");
     let mentions = flat_mentions(&actors);
     Analysis {
         schema: SCHEMA_VERSION,
