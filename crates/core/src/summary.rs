@@ -150,15 +150,15 @@ fn is_dateline(s: &str) -> bool {
 }
 
 /// Does the sentence contain something that looks like a verb?
-fn has_verb(doc: &Doc, lower: &str, s: usize) -> bool {
+fn has_verb(doc: &Doc, s: usize) -> bool {
     doc.sentence_tokens(s).iter().any(|t| {
-        let w = lower.get(t.range()).unwrap_or("");
+        let w = doc.lower.get(t.range()).unwrap_or("");
         t.kind == TokenKind::Word && lex::is_verbish(w)
     })
 }
 
 /// Sentences that may appear in a summary, plus the headline sentence if any.
-fn candidates(doc: &Doc, lower: &str) -> (Vec<usize>, Option<usize>) {
+fn candidates(doc: &Doc) -> (Vec<usize>, Option<usize>) {
     let mut headline = None;
     let mut out = Vec::new();
     let mut p = 0; // paragraph cursor (both lists are in text order)
@@ -195,8 +195,7 @@ fn candidates(doc: &Doc, lower: &str) -> (Vec<usize>, Option<usize>) {
             continue;
         }
         // A one-sentence paragraph without a verb is a caption or a label.
-        if single && (short_para && !has_terminal(text) || words <= 40 && !has_verb(doc, lower, i))
-        {
+        if single && (short_para && !has_terminal(text) || words <= 40 && !has_verb(doc, i)) {
             continue;
         }
         out.push(i);
@@ -205,18 +204,12 @@ fn candidates(doc: &Doc, lower: &str) -> (Vec<usize>, Option<usize>) {
 }
 
 /// Appends the ids of sentence `s`'s content words (repeats kept) to `out`.
-fn content_words<'t>(
-    doc: &Doc,
-    lower: &'t str,
-    s: usize,
-    vocab: &mut Vocab<'t>,
-    out: &mut Vec<u32>,
-) {
+fn content_words<'t>(doc: &'t Doc, s: usize, vocab: &mut Vocab<'t>, out: &mut Vec<u32>) {
     let words = doc
         .sentence_tokens(s)
         .iter()
         .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-        .filter_map(|t| lower.get(t.range()));
+        .filter_map(|t| doc.lower.get(t.range()));
     for w in words {
         if let (id, true) = vocab.id(w) {
             out.push(id);
@@ -235,8 +228,7 @@ pub fn summarize_with(
     if n == 0 || doc.sentences.is_empty() {
         return Summary::default();
     }
-    let lower = doc.lower.as_str();
-    let (cand_ids, headline) = candidates(doc, lower);
+    let (cand_ids, headline) = candidates(doc);
     let cand_ids = if cand_ids.is_empty() {
         (0..doc.sentences.len()).collect()
     } else {
@@ -254,7 +246,7 @@ pub fn summarize_with(
     let mut ranges: Vec<std::ops::Range<usize>> = Vec::with_capacity(cand_ids.len());
     for &s in &cand_ids {
         let from = flat.len();
-        content_words(doc, lower, s, &mut vocab, &mut flat);
+        content_words(doc, s, &mut vocab, &mut flat);
         ranges.push(from..flat.len());
     }
     // Document frequency (occurrences in candidates) per word id.
@@ -265,7 +257,7 @@ pub fn summarize_with(
     let max_tf = tf.iter().copied().max().unwrap_or(1).max(1) as f32;
     let mut head_ids = Vec::new();
     if let Some(h) = headline {
-        content_words(doc, lower, h, &mut vocab, &mut head_ids);
+        content_words(doc, h, &mut vocab, &mut head_ids);
     }
     let head_words = distinct(&head_ids);
     let mut is_head = vec![false; vocab.len()];
