@@ -21,7 +21,7 @@ pub struct Doc<'a> {
     /// `sentence_tokens[i]` = range of `tokens` inside sentence `i`.
     pub sentence_tokens: Vec<std::ops::Range<usize>>,
     /// The text lower-cased by [`lower_text`]: same byte offsets as `text`,
-    /// so `lower[t.start..t.end]` is token `t` in lower case.
+    /// so `lower[t.range()]` is token `t` in lower case.
     pub lower: String,
 }
 

@@ -643,8 +643,6 @@ pub fn is_adverb(w: &str) -> bool {
         )
 }
 
-pub use crate::doc::lower_text;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -697,7 +695,7 @@ mod tests {
         );
         assert_eq!(head("talks"), None);
         let t = "İstanbul Peace ÄÖ";
-        let l = lower_text(t);
+        let l = crate::doc::lower_text(t);
         assert_eq!(l.len(), t.len());
         assert!(l.ends_with("peace äö"));
     }
