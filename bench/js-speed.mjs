@@ -103,10 +103,8 @@ try {
     }
   }
   // Warm every export (tier-up of the shared core code happens in the first one).
-  const perCall = {};
   for (const n of names) {
-    const w = await page.evaluate(([x, t, ms]) => window.bench.warmExport(x, t, ms), [n, texts[0].text, warmMs]);
-    perCall[n] = warmMs / w.calls;
+    await page.evaluate(([x, t, ms]) => window.bench.warmExport(x, t, ms), [n, texts[0].text, warmMs]);
   }
   // Rounds interleave the exports so drift on a busy machine hits all alike. Each sample is
   // a batch of calls lasting >= ~batchMs (the clock ticks 0.1 ms), divided by its size.
@@ -116,10 +114,8 @@ try {
     for (const n of names) {
       for (const [i, { text }] of texts.entries()) {
         if (n === 'compromise' && i > 0 && r >= 5) continue; // ~1 s a call on 100 KB: 5 samples
-        const estimate = perCall[n] * (text.length / texts[0].text.length);
-        const batch = Math.max(1, Math.ceil(batchMs / estimate));
-        const x = await page.evaluate(([e, t, b]) => window.bench.timeExportBatch(e, t, b), [n, text, batch]);
-        ms[n][i].push(x.ms);
+        const x = await page.evaluate(([e, t, b]) => window.bench.timeExport(e, t, 1, b), [n, text, batchMs]);
+        ms[n][i].push(x.ms[0]);
       }
     }
   }
