@@ -123,7 +123,7 @@ fn proposal_body(state: &UseReducerHandle<State>, a: &Analysis, i: usize) -> Htm
         return html! {};
     };
     let current = state.stance;
-    let glossary = gloss_core::kb::glossary_for(&p.name);
+    let glossary = gloss_core::glossary_for(&p.name);
     html! {
         <>
             <section class="card-section in-article">

@@ -10,7 +10,7 @@ use serde_json::Value;
 const GLOSS: &str = env!("CARGO_BIN_EXE_gloss");
 
 fn sample_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../core/tests/data/moscow-talks.txt")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../www/samples/moscow-talks.txt")
 }
 
 fn sample() -> String {

@@ -18,8 +18,10 @@
 //! resolution looks at the persons seen so far, a bounded list.
 
 use crate::doc::Doc;
-use crate::model::{Actor, ActorKind, Mention, MentionForm, Span};
+use crate::drafts::{ActorDraft, MentionDraft};
+use crate::model::{ActorKind, MentionForm, Span};
 use crate::ner::{EntityMention, FastMap as HashMap, FastSet as HashSet};
+use crate::pipeline::Component;
 use crate::tokenize::TokenKind;
 
 /// A URL-safe id from a name ("Vladimir Putin" → "vladimir-putin").
@@ -240,15 +242,29 @@ fn initials(name: &str) -> Option<String> {
     (s.chars().count() >= 2).then_some(s)
 }
 
+/// Fills [`Doc::actors`] from the recognised mentions (reads tokens and
+/// [`Doc::ents`]).
+pub struct ActorBuilder;
+
+impl Component for ActorBuilder {
+    fn name(&self) -> &'static str {
+        "actors"
+    }
+
+    fn run(&self, doc: &mut Doc<'_>) {
+        doc.actors = build(doc, &doc.ents);
+    }
+}
+
 /// Builds actors from recognised mentions.
-pub fn build(doc: &Doc, mentions: Vec<EntityMention>) -> Vec<Actor> {
+pub fn build(doc: &Doc, mentions: &[EntityMention]) -> Vec<ActorDraft> {
     // 1. Distinct name texts.
     let mut texts: Vec<&str> = Vec::new();
     let mut kinds: Vec<ActorKind> = Vec::new();
     let mut conf: Vec<u8> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::default();
     let mut ent_of: Vec<usize> = Vec::with_capacity(mentions.len());
-    for m in &mentions {
+    for m in mentions {
         let t = doc.slice(m.span);
         let i = *index.entry(t).or_insert_with(|| {
             texts.push(t);
@@ -410,14 +426,14 @@ pub fn build(doc: &Doc, mentions: Vec<EntityMention>) -> Vec<Actor> {
     }
     // Role-form mentions from the recogniser ("The President") are resolved
     // below like role phrases; take them out of their title-named protos.
-    let ctx = Context::new(doc, &mentions, &proto_of_mention, &protos);
+    let ctx = Context::new(doc, mentions, &proto_of_mention, &protos);
 
     // 4. Descriptions from premodifiers and appositives.
     for (mi, m) in mentions.iter().enumerate() {
         if m.form != MentionForm::Name || protos[proto_of_mention[mi]].kind != ActorKind::Person {
             continue;
         }
-        if let Some(d) = ctx.description(m.span, &mentions, mi) {
+        if let Some(d) = ctx.description(m.span, mentions, mi) {
             let p = proto_of_mention[mi];
             if !protos[p].descriptions.contains(&d) {
                 protos[p].descriptions.push(d);
@@ -530,48 +546,44 @@ pub fn build(doc: &Doc, mentions: Vec<EntityMention>) -> Vec<Actor> {
         }
         actors.push(finish(doc, p, &mut used));
     }
-    actors.sort_by_key(|a| a.mentions.first().map_or(usize::MAX, |m| m.start));
+    actors.sort_by_key(ActorDraft::first_start);
     actors
 }
 
 /// Turns a proto-actor into an [`Actor`]: sorted non-overlapping mentions,
 /// unique id, aliases and description.
-fn finish(doc: &Doc, mut p: Proto, used: &mut HashSet<String>) -> Actor {
+fn finish(doc: &Doc, mut p: Proto, used: &mut HashSet<String>) -> ActorDraft {
     p.mentions
         .sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
-    let mut mentions: Vec<Mention> = Vec::with_capacity(p.mentions.len());
+    let mut mentions: Vec<MentionDraft> = Vec::with_capacity(p.mentions.len());
     let mut last_end = 0;
-    for (s, form) in p.mentions {
-        if s.start < last_end && !mentions.is_empty() {
+    for (span, form) in p.mentions {
+        if span.start < last_end && !mentions.is_empty() {
             continue;
         }
-        last_end = s.end;
-        mentions.push(Mention {
-            start: s.start,
-            end: s.end,
-            text: doc.slice(s).to_owned(),
-            form,
-        });
+        last_end = span.end;
+        mentions.push(MentionDraft { span, form });
     }
     let mut aliases: Vec<String> = Vec::new();
     for t in &p.titles {
         // "President Zelenskyy": the title and the name as written.
-        let i = mentions.partition_point(|m| m.start <= t.end);
+        let i = mentions.partition_point(|m| m.span.start <= t.end);
         let Some(m) = mentions.get(i) else {
             continue;
         };
-        let gap = doc.text.get(t.end..m.start).unwrap_or("x");
+        let gap = doc.text.get(t.end..m.span.start).unwrap_or("x");
         if gap.is_empty() || !gap.chars().all(char::is_whitespace) || gap.len() > 2 {
             continue;
         }
-        let full = doc.slice(Span::new(t.start, m.end)).to_owned();
+        let full = doc.slice(Span::new(t.start, m.span.end)).to_owned();
         if full != p.name && !aliases.contains(&full) {
             aliases.push(full);
         }
     }
     for m in &mentions {
-        if m.text != p.name && !aliases.contains(&m.text) {
-            aliases.push(m.text.clone());
+        let text = doc.slice(m.span);
+        if text != p.name && !aliases.iter().any(|a| a == text) {
+            aliases.push(text.to_owned());
         }
     }
     let mut desc: Vec<String> = Vec::new();
@@ -613,16 +625,16 @@ fn finish(doc: &Doc, mut p: Proto, used: &mut HashSet<String>) -> Actor {
     }
     used.insert(id.clone());
     let _ = p.kb_id;
-    Actor {
-        id,
+    ActorDraft {
+        slug: id,
         name: p.name,
         kind: p.kind,
         aliases,
         description: (!desc.is_empty()).then(|| desc.join("; ")),
-        salience: 0.0,
         mentions,
         facts: Vec::new(),
         background: None,
+        salience: 0.0,
     }
 }
 
@@ -1005,10 +1017,15 @@ impl<'d, 'a> Context<'d, 'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Actor;
 
     fn actors(text: &str) -> Vec<Actor> {
-        let doc = Doc::new(text, Vec::new());
-        build(&doc, crate::ner::recognize(&doc))
+        let doc = Doc::segmented(text);
+        let drafts = build(&doc, &crate::ner::recognize(&doc));
+        drafts
+            .iter()
+            .map(|a| crate::assemble::actor(&doc, a))
+            .collect()
     }
 
     #[test]
@@ -1071,8 +1088,7 @@ mod tests {
     #[test]
     fn mentions_are_consistent() {
         let text = "Smith met Smith-Jones. The Smith family. SMITH.";
-        let doc = Doc::new(text, Vec::new());
-        for a in build(&doc, crate::ner::recognize(&doc)) {
+        for a in actors(text) {
             let mut end = 0;
             for m in &a.mentions {
                 assert_eq!(&text[m.start..m.end], m.text);

@@ -24,6 +24,19 @@ pub const MAX_LIST_LINES: usize = 12;
 /// Longest headline-like teaser line in a "Related" list (words).
 const MAX_TEASER_WORDS: usize = 16;
 
+/// Fills [`Doc::ignored`](crate::doc::Doc::ignored) (reads the text).
+pub struct Boilerplate;
+
+impl crate::pipeline::Component for Boilerplate {
+    fn name(&self) -> &'static str {
+        "boilerplate"
+    }
+
+    fn run(&self, doc: &mut crate::doc::Doc<'_>) {
+        doc.ignored = detect(doc.text);
+    }
+}
+
 /// Finds boilerplate lines in `text` (byte offsets, sorted, non-overlapping).
 pub fn detect(text: &str) -> Vec<Ignored> {
     // Pass 1: every non-empty line with its own classification.
@@ -915,7 +928,7 @@ mod tests {
 
     #[test]
     fn sample_article_has_exactly_its_two_boilerplate_lines() {
-        let t = include_str!("../tests/data/moscow-talks.txt");
+        let t = include_str!("../../../www/samples/moscow-talks.txt");
         let ig = detect(t);
         let lines: Vec<&str> = ig.iter().map(|i| &t[i.start..i.end]).collect();
         assert_eq!(

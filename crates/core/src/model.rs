@@ -225,25 +225,6 @@ pub struct Actor {
     pub background: Option<Background>,
 }
 
-#[cfg(test)]
-impl Actor {
-    /// An actor named `name` (id: its slug) with no mentions, facts or
-    /// background, for the unit tests of the stages that take actors.
-    pub(crate) fn bare(name: &str, kind: ActorKind) -> Actor {
-        Actor {
-            id: crate::actors::slug(name),
-            name: name.to_owned(),
-            kind,
-            aliases: Vec::new(),
-            description: None,
-            salience: 0.0,
-            mentions: Vec::new(),
-            facts: Vec::new(),
-            background: None,
-        }
-    }
-}
-
 /// A stance an actor takes on a proposal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -71,6 +71,22 @@ const SENTENCE_STARTERS: &[&str] = &[
     "Officials",
 ];
 
+/// Fills [`Doc::paragraphs`](crate::doc::Doc::paragraphs) and
+/// [`Doc::sentences`](crate::doc::Doc::sentences) (reads the text and the
+/// boilerplate ranges).
+pub struct Segmenter;
+
+impl crate::pipeline::Component for Segmenter {
+    fn name(&self) -> &'static str {
+        "segment"
+    }
+
+    fn run(&self, doc: &mut crate::doc::Doc<'_>) {
+        doc.paragraphs = paragraphs(doc.text);
+        doc.sentences = sentences(doc.text, &doc.paragraphs, &doc.ignored);
+    }
+}
+
 /// Paragraph spans: non-empty lines, hard-wrapped lines joined; trimmed.
 pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();

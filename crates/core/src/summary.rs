@@ -19,7 +19,8 @@
 
 use crate::doc::Doc;
 use crate::hash::{FastMap, FastSet};
-use crate::model::{Actor, Proposal, Span, Summary};
+use crate::model::{Span, Summary};
+use crate::pipeline::Component;
 use crate::proposals::lex;
 use crate::tokenize::TokenKind;
 
@@ -56,9 +57,18 @@ impl Default for Weights {
     }
 }
 
-/// Picks at most `n` sentences, in text order.
-pub fn summarize(doc: &Doc, actors: &[Actor], proposals: &[Proposal], n: usize) -> Summary {
-    summarize_with(doc, actors, proposals, n, &Weights::default())
+/// Fills [`Doc::summary`] with [`Options::summary_sentences`](crate::Options)
+/// sentences (reads the sentences, actor salience and proposal mentions).
+pub struct Summarizer;
+
+impl Component for Summarizer {
+    fn name(&self) -> &'static str {
+        "summary"
+    }
+
+    fn run(&self, doc: &mut Doc<'_>) {
+        doc.summary = summarize_with(doc, doc.options.summary_sentences, &Weights::default());
+    }
 }
 
 /// A sentence's words and features.
@@ -217,14 +227,9 @@ fn content_words<'t>(doc: &'t Doc, s: usize, vocab: &mut Vocab<'t>, out: &mut Ve
     }
 }
 
-/// [`summarize`] with explicit weights (for tuning).
-pub fn summarize_with(
-    doc: &Doc,
-    actors: &[Actor],
-    proposals: &[Proposal],
-    n: usize,
-    w: &Weights,
-) -> Summary {
+/// The summary of `doc` in at most `n` sentences, with explicit weights
+/// (the component uses [`Weights::default`]).
+pub fn summarize_with(doc: &Doc, n: usize, w: &Weights) -> Summary {
     if n == 0 || doc.sentences.is_empty() {
         return Summary::default();
     }
@@ -266,10 +271,10 @@ pub fn summarize_with(
     }
     // Salience of the actors named in each sentence, and proposal sentences.
     let mut actor_score = vec![0.0f32; doc.sentences.len()];
-    for a in actors {
+    for a in &doc.actors {
         let mut last = usize::MAX;
         for m in &a.mentions {
-            if let Some(s) = doc.sentence_at(m.start) {
+            if let Some(s) = doc.sentence_at(m.span.start) {
                 if s != last {
                     actor_score[s] += a.salience;
                     last = s;
@@ -278,8 +283,8 @@ pub fn summarize_with(
         }
     }
     let mut has_proposal = vec![false; doc.sentences.len()];
-    for m in proposals.iter().flat_map(|p| &p.mentions) {
-        if let Some(s) = doc.sentence_at(m.start) {
+    for m in doc.proposals.iter().flat_map(|p| &p.mentions) {
+        if let Some(s) = doc.sentence_at(m.span.start) {
             has_proposal[s] = true;
         }
     }
@@ -374,8 +379,8 @@ mod tests {
     use super::*;
 
     fn summary(text: &str, n: usize) -> Vec<String> {
-        let doc = Doc::new(text, Vec::new());
-        let s = summarize(&doc, &[], &[], n);
+        let doc = Doc::segmented(text);
+        let s = summarize_with(&doc, n, &Weights::default());
         s.sentences
             .iter()
             .map(|&i| doc.slice(doc.sentences[i]).to_owned())
@@ -405,9 +410,12 @@ mod tests {
                     The fourth sentence returns to the council budget debate again.";
         let cases = [(0, 0), (1, 1), (2, 2), (3, 3), (10, 4)];
         for (n, max) in cases {
-            let doc = Doc::new(text, Vec::new());
-            let s = summarize(&doc, &[], &[], n);
+            let doc = Doc::segmented(text);
+            let s = summarize_with(&doc, n, &Weights::default());
             assert!(s.sentences.len() <= max, "n={n}");
+            // Never empty when sentences were asked for and exist.
+            assert_eq!(s.sentences.is_empty(), n == 0, "n={n}");
+            assert_eq!(s.text.is_empty(), n == 0, "n={n}");
             assert!(s.sentences.windows(2).all(|w| w[0] < w[1]));
             assert!(s.text.split_whitespace().count() <= Weights::default().budget + 20);
         }

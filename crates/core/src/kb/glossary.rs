@@ -20,6 +20,7 @@ pub struct GlossaryEntry {
 }
 
 /// All glossary terms.
+#[cfg(test)]
 pub fn glossary_terms() -> &'static [GlossaryEntry] {
     &store().glossary
 }

@@ -34,7 +34,9 @@ use crate::hash::{FastMap as HashMap, FastSet as HashSet};
 use super::store::{store, Hit, Strength};
 use super::{demonym, Category, Entry};
 use crate::doc::Doc;
-use crate::model::{Actor, ActorKind, Background, MentionForm};
+use crate::drafts::ActorDraft as Actor;
+use crate::model::{ActorKind, Background, MentionForm};
+use crate::pipeline::Component;
 use crate::tokenize::TokenKind;
 
 /// Longest name, in tokens, looked for in the footprint.
@@ -124,10 +126,12 @@ fn has_title(doc: &Doc, actor: &Actor, e: &Entry) -> bool {
     }
     let is_title = |w: &str| e.titles.iter().any(|t| t.eq_ignore_ascii_case(w));
     for m in &actor.mentions {
-        if m.form == MentionForm::Role && m.text.split_whitespace().any(is_title) {
+        if m.form == MentionForm::Role && doc.slice(m.span).split_whitespace().any(is_title) {
             return true;
         }
-        let i = doc.tokens.partition_point(|t| t.start_byte() < m.start);
+        let i = doc
+            .tokens
+            .partition_point(|t| t.start_byte() < m.span.start);
         let from = i.saturating_sub(TITLE_WINDOW);
         if (from..i).any(|j| is_title(doc.tok(j))) {
             return true;
@@ -140,7 +144,7 @@ fn has_title(doc: &Doc, actor: &Actor, e: &Entry) -> bool {
 }
 
 /// The surface forms to look up, actor name first, without duplicates.
-fn surfaces(actor: &Actor) -> Vec<&str> {
+fn surfaces<'d>(doc: &Doc<'d>, actor: &'d Actor) -> Vec<&'d str> {
     let mut seen = HashSet::default();
     std::iter::once(actor.name.as_str())
         .chain(actor.aliases.iter().map(String::as_str))
@@ -149,7 +153,7 @@ fn surfaces(actor: &Actor) -> Vec<&str> {
                 .mentions
                 .iter()
                 .filter(|m| m.form == MentionForm::Name)
-                .map(|m| m.text.as_str()),
+                .map(|m| doc.slice(m.span)),
         )
         .filter(|s| seen.insert(*s))
         .collect()
@@ -159,7 +163,9 @@ fn surfaces(actor: &Actor) -> Vec<&str> {
 /// Springs, New York")? Then it names a state, country or region.
 fn after_place_comma(doc: &Doc, actor: &Actor) -> bool {
     actor.mentions.iter().any(|m| {
-        let i = doc.tokens.partition_point(|t| t.start_byte() < m.start);
+        let i = doc
+            .tokens
+            .partition_point(|t| t.start_byte() < m.span.start);
         i >= 2
             && doc.tok(i - 1) == ","
             && doc
@@ -263,7 +269,7 @@ fn resolve_name(
 /// The entry an actor refers to, if the article supports one.
 fn resolve(doc: &Doc, ctx: &Context, actor: &Actor) -> Option<(&'static Entry, bool)> {
     let single = !actor.name.trim().contains(char::is_whitespace);
-    for surface in surfaces(actor) {
+    for surface in surfaces(doc, actor) {
         let hits = super::hits(surface);
         if hits.is_empty() {
             if let Some(e) = place_comma_region(actor, surface) {
@@ -343,6 +349,22 @@ fn surname_of_unknown_name<'a>(
     person_like.then(|| w[w.len() - 1])
 }
 
+/// Sets the background of actor drafts that the knowledge base knows
+/// (reads tokens and the drafts' names and mentions).
+pub struct Linker;
+
+impl Component for Linker {
+    fn name(&self) -> &'static str {
+        "link"
+    }
+
+    fn run(&self, doc: &mut Doc<'_>) {
+        let mut actors = std::mem::take(&mut doc.actors);
+        link(doc, &mut actors);
+        doc.actors = actors;
+    }
+}
+
 /// Links actors to entries where the article supports it; sets
 /// `actor.background` (or leaves it `None`).
 pub fn link(doc: &Doc, actors: &mut [Actor]) {
@@ -391,7 +413,7 @@ pub fn link(doc: &Doc, actors: &mut [Actor]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Mention;
+    use crate::drafts::MentionDraft;
 
     #[test]
     fn unknown_personal_names_yield_their_surname() {
@@ -423,13 +445,11 @@ mod tests {
     #[test]
     fn place_comma_slot_is_detected() {
         let text = "He grew up in Albany, Georgia and later Georgia.";
-        let doc = Doc::new(text, Vec::new());
+        let doc = Doc::segmented(text);
         let at = |i: usize| {
             let mut a = Actor::bare("Georgia", ActorKind::Place);
-            a.mentions.push(Mention {
-                start: i,
-                end: i + 7,
-                text: "Georgia".into(),
+            a.mentions.push(MentionDraft {
+                span: crate::model::Span::new(i, i + 7),
                 form: MentionForm::Name,
             });
             a

@@ -15,9 +15,15 @@
 mod glossary;
 mod link;
 mod store;
+#[cfg(test)]
+mod tests_data;
+#[cfg(test)]
+mod tests_link;
 
-pub use glossary::{glossary, glossary_for, glossary_terms, GlossaryEntry};
-pub use link::link;
+#[cfg(test)]
+pub use glossary::{glossary, glossary_terms};
+pub use glossary::{glossary_for, GlossaryEntry};
+pub use link::Linker;
 
 use std::borrow::Cow;
 
@@ -101,14 +107,6 @@ impl Category {
             _ => Category::Other,
         }
     }
-
-    /// A country, territory or (in news) a capital used for its government.
-    pub const fn is_state_like(self) -> bool {
-        matches!(
-            self,
-            Category::Country | Category::Territory | Category::Capital
-        )
-    }
 }
 
 /// One knowledge-base entry.
@@ -144,6 +142,7 @@ pub struct Entry {
 }
 
 /// All entries.
+#[cfg(test)]
 pub fn entries() -> &'static [Entry] {
     &store().entries
 }
@@ -230,6 +229,7 @@ pub fn candidates(name: &str) -> Vec<&'static Entry> {
 
 /// True if `name` may refer to more than one thing: it names several entries
 /// or is marked ambiguous in the data ("Georgia", "Washington", "Jordan").
+#[cfg(test)]
 pub fn is_ambiguous(name: &str) -> bool {
     let h = hits(name);
     h.len() > 1 || h.iter().any(|h| h.flagged)
@@ -275,16 +275,6 @@ pub fn demonym(word: &str) -> Option<&'static Entry> {
         [i] if !flagged => Some(&s.entries[*i]),
         _ => None,
     }
-}
-
-/// The entries `word` is a demonym of, ambiguous or not.
-pub fn demonym_candidates(word: &str) -> Vec<&'static Entry> {
-    let s = store();
-    let n = normalize(word);
-    s.demonyms
-        .get(n.as_ref())
-        .map(|(v, _)| v.iter().map(|&i| &s.entries[i]).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -31,9 +31,6 @@ use crate::doc::Doc;
 use crate::model::{ActorKind, MentionForm, Span};
 use crate::tokenize::TokenKind;
 
-pub use cues::{is_place_preposition, is_say_verb, is_title};
-pub use lexicon::{is_first_name, is_lowercase_word};
-
 /// A recognised mention before merging into actors.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EntityMention {
@@ -64,9 +61,22 @@ struct Cand {
     forced: Option<ActorKind>,
 }
 
+/// Fills [`Doc::ents`] (reads the tokens).
+pub struct Recognizer;
+
+impl crate::pipeline::Component for Recognizer {
+    fn name(&self) -> &'static str {
+        "ner"
+    }
+
+    fn run(&self, doc: &mut Doc<'_>) {
+        doc.ents = recognize(doc);
+    }
+}
+
 /// Finds entity mentions in the story sentences, in text order.
 pub fn recognize(doc: &Doc) -> Vec<EntityMention> {
-    let r = Recognizer::new(doc);
+    let r = Rules::new(doc);
     let mut cands = Vec::new();
     for s in 0..doc.sentences.len() {
         match r.headline[s] {
@@ -85,7 +95,7 @@ enum Headline {
     AllCaps,
 }
 
-struct Recognizer<'d, 'a> {
+struct Rules<'d, 'a> {
     doc: &'d Doc<'a>,
     /// Capitalised words seen mid-sentence in body text.
     known_mid: FastSet<&'a str>,
@@ -124,13 +134,13 @@ fn lower(w: &str) -> String {
     w.to_lowercase()
 }
 
-impl<'d, 'a> Recognizer<'d, 'a> {
+impl<'d, 'a> Rules<'d, 'a> {
     fn new(doc: &'d Doc<'a>) -> Self {
         // Sized for a typical article up front (growing a table rehashes it);
         // capped so that a huge text does not reserve far more than it uses.
         let n = doc.tokens.len();
         let sized = |k: usize| FastSet::with_capacity_and_hasher(k.min(8192), Default::default());
-        let mut r = Recognizer {
+        let mut r = Rules {
             doc,
             known_mid: sized(n / 16),
             known_single: sized(n / 32),
@@ -923,7 +933,7 @@ mod tests {
     use super::*;
 
     fn names(text: &str) -> Vec<(String, ActorKind)> {
-        let doc = Doc::new(text, Vec::new());
+        let doc = Doc::segmented(text);
         recognize(&doc)
             .into_iter()
             .map(|m| (doc.slice(m.span).to_owned(), m.kind))
@@ -1061,10 +1071,7 @@ mod tests {
 
     #[test]
     fn titles_are_stripped() {
-        let doc = Doc::new(
-            "Talks with President Zelenskyy and Prime Minister Keir Starmer.",
-            Vec::new(),
-        );
+        let doc = Doc::segmented("Talks with President Zelenskyy and Prime Minister Keir Starmer.");
         let got = recognize(&doc);
         let first = &got[0];
         assert_eq!(doc.slice(first.span), "Zelenskyy");
@@ -1075,9 +1082,8 @@ mod tests {
 
     #[test]
     fn title_phrases() {
-        let doc = Doc::new(
+        let doc = Doc::segmented(
             "Senate Majority Leader Chuck Schumer met NASA Administrator Bill Nelson.",
-            Vec::new(),
         );
         let got: Vec<(&str, Option<&str>)> = recognize(&doc)
             .iter()

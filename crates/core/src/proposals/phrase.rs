@@ -10,8 +10,8 @@
 
 use crate::tokenize::TokenKind;
 
-use super::index::TextIndex;
 use super::lex::{self, Head, Strength};
+use crate::doc::Doc;
 
 /// Longest premodifier walk, in tokens.
 const MAX_LEFT: usize = 8;
@@ -77,31 +77,31 @@ impl Candidate {
 }
 
 /// Finds the candidate proposal phrases of sentence `s`, in text order.
-pub fn candidates(ix: &TextIndex, s: usize) -> Vec<Candidate> {
-    let r = ix.sentence_range(s);
+pub fn candidates(doc: &Doc, s: usize) -> Vec<Candidate> {
+    let r = doc.sentence_range(s);
     let mut out = Vec::new();
     for h in r.clone() {
-        if ix.kind(h) != Some(TokenKind::Word) {
+        if doc.kind(h) != Some(TokenKind::Word) {
             continue;
         }
-        let Some(head) = lex::head(ix.lw(h)) else {
+        let Some(head) = lex::head(doc.lw(h)) else {
             continue;
         };
         // "ceasefire arrangement": the last noun of a compound is the head.
-        if h + 1 < r.end && lex::head(ix.lw(h + 1)).is_some() {
+        if h + 1 < r.end && lex::head(doc.lw(h + 1)).is_some() {
             continue;
         }
-        if !capitalisation_ok(ix, h, r.start, r.end) {
+        if !capitalisation_ok(doc, h, r.start, r.end) {
             continue;
         }
         // "the First Amendment", "Open Science Framework": a named actor.
-        if ix.mention_at(h).is_some() {
+        if doc.mention_at(h).is_some() {
             continue;
         }
-        if head.verb_too && reads_as_verb(ix, h, r.start) {
+        if head.verb_too && reads_as_verb(doc, h, r.start) {
             continue;
         }
-        if let Some(c) = build(ix, s, h, head, r.start, r.end) {
+        if let Some(c) = build(doc, s, h, head, r.start, r.end) {
             // A head inside this phrase's modifiers ("a ceasefire and
             // hostage release deal") is not a proposal of its own.
             while out
@@ -118,24 +118,24 @@ pub fn candidates(ix: &TextIndex, s: usize) -> Vec<Candidate> {
 
 /// A capitalised head is only a proposal inside a title ("Paris Agreement"),
 /// never the start of a name ("Bill Clinton").
-fn capitalisation_ok(ix: &TextIndex, h: usize, s0: usize, s1: usize) -> bool {
-    if !ix.is_cap(h) || h == s0 {
+fn capitalisation_ok(doc: &Doc, h: usize, s0: usize, s1: usize) -> bool {
+    if !doc.is_cap(h) || h == s0 {
         return true;
     }
-    let all_caps = ix.w(h).chars().all(|c| !c.is_lowercase());
+    let all_caps = doc.tok(h).chars().all(|c| !c.is_lowercase());
     if all_caps {
         return true;
     }
-    ix.is_cap(h - 1) && !(h + 1 < s1 && ix.is_cap(h + 1))
+    doc.is_cap(h - 1) && !(h + 1 < s1 && doc.is_cap(h + 1))
 }
 
 /// "he plans to", "which limits", "Russia demands a…": verb, not noun.
-fn reads_as_verb(ix: &TextIndex, h: usize, s0: usize) -> bool {
+fn reads_as_verb(doc: &Doc, h: usize, s0: usize) -> bool {
     if h == s0 {
         return false;
     }
-    let prev = ix.lw(h - 1);
-    let plural = ix.lw(h).ends_with('s');
+    let prev = doc.lw(h - 1);
+    let plural = doc.lw(h).ends_with('s');
     if matches!(
         prev,
         "to" | "he" | "she" | "it" | "they" | "we" | "i" | "you" | "who"
@@ -145,14 +145,14 @@ fn reads_as_verb(ix: &TextIndex, h: usize, s0: usize) -> bool {
     {
         return true;
     }
-    let after = ix.lw(h + 1);
+    let after = doc.lw(h + 1);
     // "studying eye movements offers an insight", "and offer the lessons".
     if lex::is_determiner(after) && !matches!(after, "that" | "which" | "what" | "whose") {
         return true;
     }
     let noun_follows =
-        lex::is_preposition(after) && after != "to" || ix.kind(h + 1) != Some(TokenKind::Word);
-    if ix.mention_at(h - 1).is_some() && ix.kind(h - 1) == Some(TokenKind::Word) {
+        lex::is_preposition(after) && after != "to" || doc.kind(h + 1) != Some(TokenKind::Word);
+    if doc.mention_at(h - 1).is_some() && doc.kind(h - 1) == Some(TokenKind::Word) {
         return !noun_follows;
     }
     false
@@ -170,14 +170,7 @@ fn tentative(w: &str) -> bool {
             && !lex::is_topic(w))
 }
 
-fn build(
-    ix: &TextIndex,
-    s: usize,
-    h: usize,
-    head: Head,
-    s0: usize,
-    s1: usize,
-) -> Option<Candidate> {
+fn build(doc: &Doc, s: usize, h: usize, head: Head, s0: usize, s1: usize) -> Option<Candidate> {
     // ---- left: premodifiers ----
     let mut start = h;
     let mut pending: Option<usize> = None; // rightmost tentative token
@@ -186,20 +179,20 @@ fn build(
     let mut j = h;
     while j > s0 && h - j < MAX_LEFT {
         let k = j - 1;
-        let w = ix.lw(k);
-        let tok = ix.doc.tokens[k];
+        let w = doc.lw(k);
+        let tok = doc.tokens[k];
         match tok.kind {
             TokenKind::Possessive => {
                 has_det = true;
                 pending = None;
             }
             TokenKind::Punct => {
-                let glued = !tok.space_before && !ix.doc.tokens[k + 1].space_before && k > s0;
+                let glued = !tok.space_before && !doc.tokens[k + 1].space_before && k > s0;
                 // "100%", "$5bn", "€2 billion" belong to the phrase.
                 let amount = (w == "%"
                     && !tok.space_before
-                    && ix.kind(k.wrapping_sub(1)) == Some(TokenKind::Number))
-                    || (matches!(w, "$" | "€" | "£") && ix.kind(k + 1) == Some(TokenKind::Number));
+                    && doc.kind(k.wrapping_sub(1)) == Some(TokenKind::Number))
+                    || (matches!(w, "$" | "€" | "£") && doc.kind(k + 1) == Some(TokenKind::Number));
                 if !(w == "-" && glued || amount) {
                     break;
                 }
@@ -208,21 +201,21 @@ fn build(
             TokenKind::Word => {
                 if lex::is_determiner(w) {
                     // "that" before a plural is a relative pronoun.
-                    if !(w == "that" && ix.lw(h).ends_with('s')) && w != "which" {
+                    if !(w == "that" && doc.lw(h).ends_with('s')) && w != "which" {
                         start = k;
                         has_det = true;
                         pending = None;
                     }
                     break;
                 }
-                let in_mention = ix.mention_at(k).is_some();
+                let in_mention = doc.mention_at(k).is_some();
                 let force = std::mem::take(&mut force_next);
                 // "a climate and tax bill": coordinated modifiers.
                 let coordinated = matches!(w, "and" | "or")
                     && k > s0
                     && k + 1 < h
-                    && (lex::is_topic(ix.lw(k - 1)) || is_known_modifier(ix.lw(k - 1)))
-                    && (lex::is_topic(ix.lw(k + 1)) || is_known_modifier(ix.lw(k + 1)));
+                    && (lex::is_topic(doc.lw(k - 1)) || is_known_modifier(doc.lw(k - 1)))
+                    && (lex::is_topic(doc.lw(k + 1)) || is_known_modifier(doc.lw(k + 1)));
                 let stop = !in_mention
                     && !coordinated
                     && !force
@@ -238,12 +231,12 @@ fn build(
                     break;
                 }
                 force_next = coordinated;
-                if !in_mention && !ix.is_cap(k) && tentative(w) && !is_known_modifier(w) {
+                if !in_mention && !doc.is_cap(k) && tentative(w) && !is_known_modifier(w) {
                     // Keep a possible verb only when a determiner closes the
                     // phrase within three plain modifiers ("the updated …",
                     // "a hastily drafted …", "a revised customs …").
-                    if !closed_by_determiner(ix, k, s0)
-                        || ix.lw(k - 1) == "that" && ix.lw(h).ends_with('s')
+                    if !closed_by_determiner(doc, k, s0)
+                        || doc.lw(k - 1) == "that" && doc.lw(h).ends_with('s')
                     {
                         break;
                     }
@@ -261,21 +254,21 @@ fn build(
     }
     // "to add new restrictions": the word after an infinitive "to" is a verb
     // (but not in "agree to ceasefire deal").
-    if !has_det && start > s0 && start < h && ix.lw(start - 1) == "to" {
-        let w = ix.lw(start);
-        let modifier = ix.mention_at(start).is_some()
-            || ix.is_cap(start)
+    if !has_det && start > s0 && start < h && doc.lw(start - 1) == "to" {
+        let w = doc.lw(start);
+        let modifier = doc.mention_at(start).is_some()
+            || doc.is_cap(start)
             || lex::is_topic(w)
             || lex::is_quantifier(w)
             || is_known_modifier(w)
             || lex::head(w).is_some()
-            || ix.kind(start) != Some(TokenKind::Word);
+            || doc.kind(start) != Some(TokenKind::Word);
         if !modifier {
             start += 1;
         }
     }
     // Possessive at the very start ("’s plan" after a cut) is not a phrase start.
-    while start < h && ix.kind(start) == Some(TokenKind::Possessive) {
+    while start < h && doc.kind(start) == Some(TokenKind::Possessive) {
         start += 1;
     }
 
@@ -289,7 +282,7 @@ fn build(
         name_end: h + 1,
         desc: None,
         has_det,
-        definite: matches!(ix.lw(start), "the" | "this" | "that" | "these" | "those"),
+        definite: matches!(doc.lw(start), "the" | "this" | "that" | "these" | "those"),
         content: Vec::new(),
         topic: false,
         actors: Vec::new(),
@@ -302,32 +295,32 @@ fn build(
     };
     let mut name_start = None;
     for k in start..h {
-        let w = ix.lw(k);
-        let kind = ix.kind(k);
-        if let Some(m) = ix.mention_at(k) {
+        let w = doc.lw(k);
+        let kind = doc.kind(k);
+        if let Some(m) = doc.mention_at(k) {
             if !c.actors.contains(&m.actor) {
                 c.actors.push(m.actor);
             }
-            if ix.kind(m.last) == Some(TokenKind::Possessive) && m.last < h {
+            if doc.kind(m.last) == Some(TokenKind::Possessive) && m.last < h {
                 c.possessor = Some(m.actor);
             }
         }
         let droppable = kind == Some(TokenKind::Word)
-            && ix.mention_at(k).is_none()
+            && doc.mention_at(k).is_none()
             && (lex::is_determiner(w) || is_hedge(w) || lex::is_old_tag(w));
         if name_start.is_none() && !droppable && kind != Some(TokenKind::Possessive) {
             name_start = Some(k);
         }
         match kind {
-            Some(TokenKind::Number) if is_year(ix.w(k)) => {}
+            Some(TokenKind::Number) if is_year(doc.tok(k)) => {}
             Some(TokenKind::Number) => {
-                let mut n = ix.w(k).to_owned();
-                if ix.lw(k + 1) == "%" {
+                let mut n = doc.tok(k).to_owned();
+                if doc.lw(k + 1) == "%" {
                     n.push('%');
                 }
-                if ix.lw(k + 1) == "-" && k + 2 < h {
+                if doc.lw(k + 1) == "-" && k + 2 < h {
                     n.push('-');
-                    n.push_str(ix.lw(k + 2));
+                    n.push_str(doc.lw(k + 2));
                 }
                 c.number = Some(n);
             }
@@ -340,9 +333,10 @@ fn build(
                     if lex::is_topic(w) {
                         c.topic = true;
                     }
-                    let after_number =
-                        k >= 2 && ix.lw(k - 1) == "-" && ix.kind(k - 2) == Some(TokenKind::Number);
-                    if ix.mention_at(k).is_none() && !after_number {
+                    let after_number = k >= 2
+                        && doc.lw(k - 1) == "-"
+                        && doc.kind(k - 2) == Some(TokenKind::Number);
+                    if doc.mention_at(k).is_none() && !after_number {
                         c.content.push(w.to_owned());
                     }
                 }
@@ -353,19 +347,19 @@ fn build(
     c.name_start = name_start.unwrap_or(h);
 
     // ---- right: complement and description ----
-    let next = ix.lw(h + 1);
+    let next = doc.lw(h + 1);
     let after = h + 1;
-    if next == "to" && after + 1 < s1 && verb_like_base(ix.lw(after + 1)) {
+    if next == "to" && after + 1 < s1 && verb_like_base(doc.lw(after + 1)) {
         c.to_verb = true;
     }
     let relational = head.strength == Strength::Relational;
     let plain = c.content.is_empty() && c.actors.is_empty() && c.number.is_none();
     let mut name_end = h + 1;
     if after < s1 {
-        if complement_prep(next, ix.lw(after + 1)) {
-            let end = walk_np(ix, after + 1, s1);
-            if end > after + 1 && !is_time_expression(ix, after + 1, end) {
-                c.complement = content_words(ix, after + 1, end);
+        if complement_prep(next, doc.lw(after + 1)) {
+            let end = walk_np(doc, after + 1, s1);
+            if end > after + 1 && !is_time_expression(doc, after + 1, end) {
+                c.complement = content_words(doc, after + 1, end);
                 if relational || plain || head.family == lex::Family::Sanction {
                     name_end = end;
                 } else {
@@ -376,12 +370,12 @@ fn build(
             && !lex::is_cue_word(next)
             && !is_control_verb(next)
             && (next.ends_with("ing")
-                || lex::is_preposition(ix.lw(after + 1))
-                || lex::is_adverb(ix.lw(after + 1)))
+                || lex::is_preposition(doc.lw(after + 1))
+                || lex::is_adverb(doc.lw(after + 1)))
         {
-            let end = walk_clause(ix, after, s1);
+            let end = walk_clause(doc, after, s1);
             if relational && plain && next.ends_with("ing") {
-                c.complement = content_words(ix, after, end);
+                c.complement = content_words(doc, after, end);
                 name_end = end;
             } else {
                 c.desc = Some((after, end));
@@ -390,8 +384,8 @@ fn build(
     }
     c.name_end = name_end;
     if c.desc.is_none() && name_end < s1 {
-        let w = ix.lw(name_end);
-        let after_w = ix.lw(name_end + 1);
+        let w = doc.lw(name_end);
+        let after_w = doc.lw(name_end + 1);
         let participle_ok =
             w.ends_with("ing") || lex::is_preposition(after_w) || lex::is_adverb(after_w);
         let starts = matches!(w, "that" | "which" | "who")
@@ -399,19 +393,19 @@ fn build(
                 && participle_ok
                 && !lex::is_cue_word(w)
                 && !is_control_verb(w))
-            || (w == "to" && verb_like_base(ix.lw(name_end + 1)));
+            || (w == "to" && verb_like_base(doc.lw(name_end + 1)));
         if starts {
-            let end = walk_clause(ix, name_end, s1);
+            let end = walk_clause(doc, name_end, s1);
             if end > name_end + 1 {
                 c.desc = Some((name_end, end));
             }
         } else if w == "," {
             // ", which would …", ", brokered by Qatar, Egypt and …"
-            let n = ix.lw(name_end + 1);
-            let nn = ix.lw(name_end + 2);
+            let n = doc.lw(name_end + 1);
+            let nn = doc.lw(name_end + 2);
             let starts = matches!(n, "which" | "who") || lex::is_participle(n) && nn == "by";
             if starts {
-                let end = walk_clause(ix, name_end + 1, s1);
+                let end = walk_clause(doc, name_end + 1, s1);
                 if end > name_end + 2 {
                     c.desc = Some((name_end + 1, end));
                 }
@@ -422,12 +416,12 @@ fn build(
         // "The three-stage agreement … would pause fighting …": what the
         // proposal does, when it is the subject of the sentence.
         let mut k = name_end;
-        if ix.lw(k) == "," {
+        if doc.lw(k) == "," {
             k = (k + 1..s1.min(k + 16))
-                .find(|&j| ix.lw(j) == ",")
+                .find(|&j| doc.lw(j) == ",")
                 .map_or(s1, |j| j + 1);
         }
-        let v = ix.lw(k);
+        let v = doc.lw(k);
         let predicate = matches!(
             v,
             "would"
@@ -452,7 +446,7 @@ fn build(
                 | "grants"
         );
         if predicate && k < s1 {
-            let end = walk_clause(ix, k, s1);
+            let end = walk_clause(doc, k, s1);
             if end > k + 1 {
                 c.desc = Some((k, end));
             }
@@ -463,7 +457,7 @@ fn build(
         let mut words = 0;
         let mut end = a;
         for k in a..b {
-            if ix.kind(k) == Some(TokenKind::Word) {
+            if doc.kind(k) == Some(TokenKind::Word) {
                 words += 1;
                 if words > MAX_DESC_WORDS {
                     break;
@@ -477,20 +471,20 @@ fn build(
 }
 
 /// Is there a determiner or possessive within three modifier words left of `k`?
-fn closed_by_determiner(ix: &TextIndex, k: usize, s0: usize) -> bool {
+fn closed_by_determiner(doc: &Doc, k: usize, s0: usize) -> bool {
     let mut j = k;
     for _ in 0..3 {
         if j <= s0 {
             return false;
         }
         j -= 1;
-        let w = ix.lw(j);
-        if lex::is_determiner(w) && w != "which" || ix.kind(j) == Some(TokenKind::Possessive) {
+        let w = doc.lw(j);
+        if lex::is_determiner(w) && w != "which" || doc.kind(j) == Some(TokenKind::Possessive) {
             return true;
         }
-        let plain = ix.kind(j) == Some(TokenKind::Word)
-            && ix.mention_at(j).is_none()
-            && !ix.is_cap(j)
+        let plain = doc.kind(j) == Some(TokenKind::Word)
+            && doc.mention_at(j).is_none()
+            && !doc.is_cap(j)
             && !lex::is_role_noun(w)
             && (lex::is_adverb(w)
                 || lex::is_topic(w)
@@ -511,10 +505,10 @@ fn closed_by_determiner(ix: &TextIndex, k: usize, s0: usize) -> bool {
 }
 
 /// "on Friday", "for two years", "of March 3": a time, not a complement.
-fn is_time_expression(ix: &TextIndex, a: usize, b: usize) -> bool {
+fn is_time_expression(doc: &Doc, a: usize, b: usize) -> bool {
     (a..b).all(|k| {
-        let w = ix.lw(k);
-        ix.kind(k) != Some(TokenKind::Word)
+        let w = doc.lw(k);
+        doc.kind(k) != Some(TokenKind::Word)
             || lex::is_determiner(w)
             || lex::is_quantifier(w)
             || crate::dates::is_weekday(w)
@@ -661,23 +655,23 @@ fn complement_prep(w: &str, next: &str) -> bool {
 }
 
 /// Walks a noun phrase from `i`; returns one past its last token.
-fn walk_np(ix: &TextIndex, i: usize, s1: usize) -> usize {
+fn walk_np(doc: &Doc, i: usize, s1: usize) -> usize {
     let mut end = i;
     let mut k = i;
     while k < s1 && k - i < MAX_RIGHT {
-        let w = ix.lw(k);
-        let tok = ix.doc.tokens[k];
+        let w = doc.lw(k);
+        let tok = doc.tokens[k];
         let ok = match tok.kind {
             TokenKind::Possessive | TokenKind::Number => true,
             TokenKind::Punct => w == "-" && !tok.space_before,
             TokenKind::Word => {
-                if ix.mention_at(k).is_some() || ix.is_cap(k) {
+                if doc.mention_at(k).is_some() || doc.is_cap(k) {
                     true
                 } else if w == "of" {
                     k > i
                 } else if w == "and" || w == "or" {
-                    let n = ix.lw(k + 1);
-                    ix.is_cap(k + 1) && !lex::is_determiner(n)
+                    let n = doc.lw(k + 1);
+                    doc.is_cap(k + 1) && !lex::is_determiner(n)
                 } else {
                     !(lex::is_preposition(w)
                         || lex::is_clause_word(w)
@@ -686,7 +680,7 @@ fn walk_np(ix: &TextIndex, i: usize, s1: usize) -> usize {
                         || lex::is_pronoun(w) && !lex::is_determiner(w)
                         || lex::is_cue_word(w)
                         || lex::is_common_verb(w)
-                        || (lex::is_participle(w) && k > i && !lex::is_determiner(ix.lw(k - 1))))
+                        || (lex::is_participle(w) && k > i && !lex::is_determiner(doc.lw(k - 1))))
                 }
             }
         };
@@ -702,17 +696,17 @@ fn walk_np(ix: &TextIndex, i: usize, s1: usize) -> usize {
 }
 
 /// Walks a clause (participial or relative) from `i` to the next boundary.
-fn walk_clause(ix: &TextIndex, i: usize, s1: usize) -> usize {
+fn walk_clause(doc: &Doc, i: usize, s1: usize) -> usize {
     let mut k = i;
     let mut end = i;
     while k < s1 && k - i < MAX_RIGHT + 4 {
-        let w = ix.lw(k);
-        let tok = ix.doc.tokens[k];
+        let w = doc.lw(k);
+        let tok = doc.tokens[k];
         // A list of names continues: "by Qatar, Egypt and the United States".
         let list_comma = w == ","
             && k > i
-            && ix.is_cap(k - 1)
-            && (ix.is_cap(k + 1) || ix.lw(k + 1) == "and" && ix.is_cap(k + 2));
+            && doc.is_cap(k - 1)
+            && (doc.is_cap(k + 1) || doc.lw(k + 1) == "and" && doc.is_cap(k + 2));
         let amount = matches!(w, "$" | "€" | "£" | "%");
         match tok.kind {
             TokenKind::Punct if list_comma || amount => {}
@@ -725,13 +719,13 @@ fn walk_clause(ix: &TextIndex, i: usize, s1: usize) -> usize {
                     break;
                 }
                 let name_follows =
-                    ix.is_cap(k + 1) || lex::is_determiner(ix.lw(k + 1)) && ix.is_cap(k + 2);
+                    doc.is_cap(k + 1) || lex::is_determiner(doc.lw(k + 1)) && doc.is_cap(k + 2);
                 if (w == "and" || w == "or")
                     && !name_follows
-                    && (lex::is_participle(ix.lw(k + 1))
-                        || lex::is_verbish(ix.lw(k + 1))
-                        || lex::head(ix.lw(k + 1)).is_some()
-                        || lex::is_determiner(ix.lw(k + 1)))
+                    && (lex::is_participle(doc.lw(k + 1))
+                        || lex::is_verbish(doc.lw(k + 1))
+                        || lex::head(doc.lw(k + 1)).is_some()
+                        || lex::is_determiner(doc.lw(k + 1)))
                 {
                     break;
                 }
@@ -744,10 +738,10 @@ fn walk_clause(ix: &TextIndex, i: usize, s1: usize) -> usize {
     end
 }
 
-fn content_words(ix: &TextIndex, a: usize, b: usize) -> Vec<String> {
+fn content_words(doc: &Doc, a: usize, b: usize) -> Vec<String> {
     (a..b)
-        .filter(|&k| ix.kind(k) == Some(TokenKind::Word))
-        .map(|k| ix.lw(k))
+        .filter(|&k| doc.kind(k) == Some(TokenKind::Word))
+        .map(|k| doc.lw(k))
         .filter(|w| {
             !(lex::is_determiner(w)
                 || lex::is_preposition(w)

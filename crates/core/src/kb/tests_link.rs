@@ -1,37 +1,30 @@
-//! Golden cases for linking actors to the knowledge base (kb::link).
+//! Golden cases for linking actors to the knowledge base ([`super::link`]).
 
-use gloss_core::doc::Doc;
-use gloss_core::{kb, Actor, ActorKind, Mention, MentionForm};
+use crate::doc::Doc;
+use crate::drafts::{ActorDraft as Actor, MentionDraft};
+use crate::kb;
+use crate::model::{ActorKind, MentionForm, Span};
 
 /// An actor with one name mention at every occurrence of `name` in `text`.
 fn actor(text: &str, name: &str, kind: ActorKind) -> Actor {
     let mentions = text
         .match_indices(name)
-        .map(|(i, m)| Mention {
-            start: i,
-            end: i + m.len(),
-            text: m.to_owned(),
+        .map(|(i, m)| MentionDraft {
+            span: Span::new(i, i + m.len()),
             form: MentionForm::Name,
         })
         .collect();
     Actor {
-        id: name.to_lowercase().replace(' ', "-"),
-        name: name.to_owned(),
-        kind,
-        aliases: Vec::new(),
-        description: None,
-        salience: 0.0,
         mentions,
-        facts: Vec::new(),
-        background: None,
+        ..Actor::bare(name, kind)
     }
 }
 
 /// Links the given actors in `text`; returns each one's background id.
 fn link(text: &str, actors: &[(&str, ActorKind)]) -> Vec<Option<String>> {
-    let doc = Doc::new(text, Vec::new());
+    let doc = Doc::segmented(text);
     let mut a: Vec<Actor> = actors.iter().map(|(n, k)| actor(text, n, *k)).collect();
-    kb::link(&doc, &mut a);
+    kb::link::link(&doc, &mut a);
     a.into_iter().map(|a| a.background.map(|b| b.id)).collect()
 }
 
@@ -94,9 +87,9 @@ fn zelensky_spellings_link_to_one_entry() {
 #[test]
 fn kremlin_is_the_seat_of_the_russian_presidency() {
     let text = "The Kremlin said the talks were useful.";
-    let doc = Doc::new(text, Vec::new());
+    let doc = Doc::segmented(text);
     let mut a = vec![actor(text, "Kremlin", ActorKind::Organization)];
-    kb::link(&doc, &mut a);
+    kb::link::link(&doc, &mut a);
     let b = a[0].background.as_ref().expect("Kremlin linked");
     assert_eq!(b.id, "kremlin");
     assert!(b.description.contains("seat") && b.description.contains("Russian presidency"));
@@ -107,12 +100,12 @@ fn kremlin_is_the_seat_of_the_russian_presidency() {
 #[test]
 fn demonym_groups_get_their_country_without_a_wiki_title() {
     let text = "Ukrainians queued for bread while Russians watched the news.";
-    let doc = Doc::new(text, Vec::new());
+    let doc = Doc::segmented(text);
     let mut a = vec![
         actor(text, "Ukrainians", ActorKind::Group),
         actor(text, "Russians", ActorKind::Group),
     ];
-    kb::link(&doc, &mut a);
+    kb::link::link(&doc, &mut a);
     let b: Vec<_> = a.iter().map(|a| a.background.as_ref()).collect();
     assert_eq!(b[0].map(|b| b.id.as_str()), Some("ukraine"));
     assert_eq!(b[1].map(|b| b.id.as_str()), Some("russia"));
@@ -175,16 +168,16 @@ fn odd_inputs_do_not_panic() {
         "\u{a0}U.S.\u{a0}",
         "Ünïcödé Ğeorgia",
     ] {
-        let doc = Doc::new(text, Vec::new());
+        let doc = Doc::segmented(text);
         let mut a = vec![actor(text, text, ActorKind::Place)];
-        kb::link(&doc, &mut a);
+        kb::link::link(&doc, &mut a);
     }
 }
 
 #[test]
 fn reference_article_actors_get_backgrounds() {
-    let text = include_str!("data/moscow-talks.txt");
-    let analysis = gloss_core::analyze(text, &gloss_core::Options::default());
+    let text = include_str!("../../../../www/samples/moscow-talks.txt");
+    let analysis = crate::analyze(text, &crate::Options::default());
     let linked: Vec<&str> = analysis
         .actors
         .iter()
@@ -349,21 +342,20 @@ fn random_actors_and_texts_never_panic() {
     };
     for _ in 0..200 {
         let text: String = (0..next(30)).map(|_| pieces[next(pieces.len())]).collect();
-        let doc = Doc::new(&text, Vec::new());
+        let doc = Doc::segmented(&text);
         let mut actors: Vec<Actor> = (0..next(6))
             .map(|_| {
                 let name = pieces[next(pieces.len())];
                 let mut a = actor(&text, name, kinds[next(kinds.len())]);
-                a.mentions.push(Mention {
-                    start: next(text.len() + 10),
-                    end: next(text.len() + 10),
-                    text: name.to_owned(),
+                let (start, end) = (next(text.len() + 10), next(text.len() + 10));
+                a.mentions.push(MentionDraft {
+                    span: Span::new(start, end),
                     form: MentionForm::Role,
                 });
                 a
             })
             .collect();
-        kb::link(&doc, &mut actors);
+        kb::link::link(&doc, &mut actors);
         for a in &actors {
             if let Some(b) = &a.background {
                 assert!(kb::by_id(&b.id).is_some());

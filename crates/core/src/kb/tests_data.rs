@@ -2,8 +2,8 @@
 
 use std::collections::HashSet;
 
-use gloss_core::kb;
-use gloss_core::ActorKind;
+use crate::kb;
+use crate::model::ActorKind;
 
 #[test]
 fn every_entry_has_description_date_and_source() {
@@ -186,7 +186,7 @@ fn glossary_entries_are_complete() {
 
 #[test]
 fn every_category_in_the_data_is_known() {
-    use gloss_core::kb::Category;
+    use crate::kb::Category;
     for e in kb::entries() {
         assert_ne!(e.category, Category::Other, "{}: unknown category", e.id);
     }

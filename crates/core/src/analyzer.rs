@@ -1,0 +1,180 @@
+//! The [`Analyzer`]: resources plus a pipeline of named components.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use crate::doc::Doc;
+use crate::model::{Analysis, SourceFormat};
+use crate::pipeline::{default_components, Component};
+use crate::{html, InputFormat, Options};
+
+/// How to build an [`Analyzer`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Config {
+    /// Names of components to leave out of the standard pipeline (for
+    /// example `["summary"]`); later components then see those layers empty.
+    pub skip: Vec<String>,
+}
+
+/// Why an [`Analyzer`] could not be built.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// [`Config::skip`] names a component the pipeline does not have.
+    UnknownComponent(String),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::UnknownComponent(name) => {
+                let known: Vec<&str> = default_components().iter().map(|c| c.name()).collect();
+                write!(
+                    f,
+                    "unknown component {name:?} (the pipeline has: {})",
+                    known.join(", ")
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Owns the resources of an analysis and runs its components in order.
+///
+/// Build one with [`Analyzer::new`] and reuse it: building parses the
+/// bundled data once, and every [`Analyzer::analyze`] call after that only
+/// reads it. The free function [`crate::analyze`] uses one shared default
+/// analyzer.
+pub struct Analyzer {
+    pipeline: Vec<Box<dyn Component>>,
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analyzer")
+            .field("pipeline", &self.component_names())
+            .finish()
+    }
+}
+
+impl Analyzer {
+    /// The standard pipeline with the bundled resources, minus the
+    /// components named in [`Config::skip`].
+    pub fn new(config: Config) -> Result<Analyzer, Error> {
+        let mut pipeline = default_components();
+        for name in &config.skip {
+            let before = pipeline.len();
+            pipeline.retain(|c| c.name() != name);
+            if pipeline.len() == before {
+                return Err(Error::UnknownComponent(name.clone()));
+            }
+        }
+        Ok(Analyzer { pipeline })
+    }
+
+    /// The shared analyzer behind [`crate::analyze`], built on first use.
+    pub fn shared() -> &'static Analyzer {
+        static SHARED: OnceLock<Analyzer> = OnceLock::new();
+        SHARED.get_or_init(|| {
+            // The default configuration skips nothing, so it cannot fail.
+            Analyzer::new(Config::default()).unwrap_or(Analyzer {
+                pipeline: default_components(),
+            })
+        })
+    }
+
+    /// The names of the components, in the order they run.
+    pub fn component_names(&self) -> Vec<&'static str> {
+        self.pipeline.iter().map(|c| c.name()).collect()
+    }
+
+    /// Analyses an article. Never panics; offsets in the result are bytes
+    /// ([`crate::OffsetUnit::Byte`]); call [`Analysis::convert_offsets`] for
+    /// JSON or JS.
+    pub fn analyze(&self, input: &str, options: &Options) -> Analysis {
+        self.analyze_cow(Cow::Borrowed(input), options, &mut |_| {})
+    }
+
+    /// [`Analyzer::analyze`] taking the text by value: plain text becomes
+    /// [`Analysis::text`] without a copy.
+    pub fn analyze_owned(&self, input: String, options: &Options) -> Analysis {
+        self.analyze_cow(Cow::Owned(input), options, &mut |_| {})
+    }
+
+    /// [`Analyzer::analyze`] that calls `lap(name)` as HTML extraction
+    /// (`"html"`) and then each component ends: a profiling aid.
+    pub fn analyze_with_laps(
+        &self,
+        input: &str,
+        options: &Options,
+        lap: &mut dyn FnMut(&'static str),
+    ) -> Analysis {
+        self.analyze_cow(Cow::Borrowed(input), options, lap)
+    }
+
+    fn analyze_cow(
+        &self,
+        input: Cow<'_, str>,
+        options: &Options,
+        lap: &mut dyn FnMut(&'static str),
+    ) -> Analysis {
+        let is_html = match options.input {
+            InputFormat::Auto => html::looks_like_html(&input),
+            InputFormat::Text => false,
+            InputFormat::Html => true,
+        };
+        let text = if is_html {
+            html::extract(&input)
+        } else {
+            input.into_owned()
+        };
+        lap("html");
+        let mut analysis = self.run(&text, options, lap);
+        analysis.source = if is_html {
+            SourceFormat::Html
+        } else {
+            SourceFormat::Text
+        };
+        analysis.text = text;
+        analysis
+    }
+
+    /// Runs the components over plain text and assembles the result; its
+    /// `text` is left empty for the caller to fill.
+    fn run(&self, text: &str, options: &Options, lap: &mut dyn FnMut(&'static str)) -> Analysis {
+        let mut doc = Doc::new(text, options);
+        for c in &self.pipeline {
+            c.run(&mut doc);
+            lap(c.name());
+        }
+        crate::assemble::analysis(doc)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skipping_components() {
+        let a = Analyzer::new(Config {
+            skip: vec!["summary".into()],
+        })
+        .expect("summary is a component");
+        assert!(!a.component_names().contains(&"summary"));
+        let r = a.analyze(
+            "Vladimir Putin met Steve Witkoff in Moscow.",
+            &Options::default(),
+        );
+        assert!(r.summary.text.is_empty());
+        assert!(!r.actors.is_empty());
+        let err = Analyzer::new(Config {
+            skip: vec!["parser".into()],
+        })
+        .expect_err("no such component");
+        assert!(err.to_string().contains("\"parser\""), "{err}");
+        assert!(err.to_string().contains("summary"), "{err}");
+    }
+}
