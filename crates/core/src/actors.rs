@@ -19,8 +19,10 @@
 
 use crate::doc::Doc;
 use crate::drafts::{ActorDraft, MentionDraft};
+use crate::hash::{FastMap as HashMap, FastSet as HashSet};
+use crate::lexicon::Lexicon;
 use crate::model::{ActorKind, MentionForm, Span};
-use crate::ner::{EntityMention, FastMap as HashMap, FastSet as HashSet};
+use crate::ner::EntityMention;
 use crate::pipeline::Component;
 use crate::tokenize::TokenKind;
 
@@ -45,8 +47,9 @@ pub fn slug(name: &str) -> String {
     s
 }
 
-/// Lower-case nouns naming a person's role ("president", "envoy").
-fn is_role_noun(w: &str) -> bool {
+/// Lower-case nouns naming a person's role ("president", "envoy"), in any
+/// case and singular or plural.
+fn is_role_noun(lx: &Lexicon, w: &str) -> bool {
     let lower;
     let w = if w.starts_with(char::is_uppercase) {
         lower = w.to_lowercase();
@@ -55,150 +58,7 @@ fn is_role_noun(w: &str) -> bool {
         w
     };
     let w = w.strip_suffix('s').filter(|s| s.len() > 3).unwrap_or(w);
-    matches!(
-        w,
-        "president"
-            | "minister"
-            | "official"
-            | "leader"
-            | "envoy"
-            | "spokesman"
-            | "spokeswoman"
-            | "spokesperson"
-            | "chancellor"
-            | "premier"
-            | "aide"
-            | "adviser"
-            | "advisor"
-            | "insider"
-            | "diplomat"
-            | "negotiator"
-            | "secretary"
-            | "ambassador"
-            | "chief"
-            | "head"
-            | "director"
-            | "general"
-            | "commander"
-            | "senator"
-            | "governor"
-            | "mayor"
-            | "king"
-            | "queen"
-            | "prince"
-            | "ruler"
-            | "dictator"
-            | "monarch"
-            | "chairman"
-            | "founder"
-            | "executive"
-            | "lawyer"
-            | "judge"
-            | "professor"
-            | "candidate"
-            | "lawmaker"
-            | "politician"
-            | "representative"
-            | "administrator"
-            | "analyst"
-            | "expert"
-            | "author"
-            | "artist"
-            | "photographer"
-            | "journalist"
-            | "correspondent"
-            | "manager"
-            | "coach"
-            | "member"
-            | "militant"
-            | "activist"
-    )
-}
-
-/// Plural nouns that make a nationality adjective a group ("Ukrainian officials").
-fn is_group_head(w: &str) -> bool {
-    matches!(
-        w,
-        "officials"
-            | "powers"
-            | "governments"
-            | "leaders"
-            | "negotiators"
-            | "forces"
-            | "troops"
-            | "authorities"
-            | "diplomats"
-            | "partners"
-            | "allies"
-            | "soldiers"
-            | "citizens"
-            | "lawmakers"
-            | "nations"
-            | "countries"
-            | "states"
-            | "politicians"
-            | "ministers"
-            | "envoys"
-            | "officers"
-            | "police"
-            | "people"
-            | "voters"
-            | "media"
-            | "delegation"
-            | "delegates"
-            | "counterparts"
-            | "lawyers"
-            | "prosecutors"
-            | "investigators"
-            | "negotiating"
-    )
-}
-
-/// Words that end a backwards description scan.
-fn is_stop(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "a"
-            | "an"
-            | "and"
-            | "or"
-            | "of"
-            | "with"
-            | "by"
-            | "between"
-            | "to"
-            | "for"
-            | "from"
-            | "in"
-            | "on"
-            | "at"
-            | "as"
-            | "that"
-            | "who"
-            | "which"
-            | "but"
-            | "while"
-            | "said"
-            | "says"
-            | "told"
-            | "is"
-            | "was"
-            | "were"
-            | "are"
-            | "has"
-            | "had"
-            | "have"
-            | "met"
-            | "meet"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "this"
-            | "than"
-            | "when"
-    )
+    lx.is_person_role(w)
 }
 
 /// A nationality or place adjective: "Russian", "European", "Kremlin".
@@ -590,10 +450,7 @@ fn finish(doc: &Doc, mut p: Proto, used: &mut HashSet<String>) -> ActorDraft {
     for t in &p.titles {
         let t = doc.slice(*t).to_owned();
         // Honorifics say nothing about the person's role.
-        if matches!(
-            t.trim_end_matches('.'),
-            "Mr" | "Mrs" | "Ms" | "Miss" | "Mx" | "Sir" | "Dame" | "Madam"
-        ) {
+        if doc.lex.is_honorific(t.trim_end_matches('.')) {
             continue;
         }
         if let Some(x) = desc
@@ -755,7 +612,7 @@ impl<'d, 'a> Context<'d, 'a> {
             let limit = (end_g + 10).min(doc.tokens.len());
             let mut has_role = false;
             while k < limit && doc.tokens[k].kind != TokenKind::Punct {
-                has_role |= is_role_noun(doc.tok(k));
+                has_role |= is_role_noun(doc.lex, doc.tok(k));
                 k += 1;
             }
             if has_role && k < limit && matches!(doc.tok(k), "," | ".") {
@@ -774,7 +631,7 @@ impl<'d, 'a> Context<'d, 'a> {
             return None;
         }
         let before = doc.tok(g - 1);
-        if !is_role_noun(before) {
+        if !is_role_noun(doc.lex, before) {
             return None;
         }
         let mut k = g - 1;
@@ -786,7 +643,7 @@ impl<'d, 'a> Context<'d, 'a> {
                 TokenKind::Word => {
                     let participle =
                         w.ends_with("ed") && w.chars().next().is_some_and(char::is_lowercase);
-                    !is_stop(w) && !participle
+                    !doc.lex.is_description_stop(w) && !participle
                 }
                 TokenKind::Possessive => true,
                 TokenKind::Punct => w == "-" && !t.space_before,
@@ -800,10 +657,7 @@ impl<'d, 'a> Context<'d, 'a> {
         // Do not start on a possessive, a hyphen or a number word ("Two").
         while k < g - 1
             && (doc.tokens[k].kind != TokenKind::Word
-                || matches!(
-                    doc.tok(k).to_lowercase().as_str(),
-                    "two" | "three" | "four" | "five" | "both" | "all" | "several" | "many"
-                ))
+                || doc.lex.is_count_word(&doc.tok(k).to_lowercase()))
         {
             k += 1;
         }
@@ -841,7 +695,7 @@ impl<'d, 'a> Context<'d, 'a> {
                     if k < range.end {
                         let role = doc.tok(k);
                         let is_role = role.chars().next().is_some_and(char::is_lowercase)
-                            && is_role_noun(role)
+                            && is_role_noun(doc.lex, role)
                             && !role.ends_with('s');
                         let next_is_name = doc
                             .tok(k + 1)
@@ -852,18 +706,7 @@ impl<'d, 'a> Context<'d, 'a> {
                         // "the president" alone: only offices one person
                         // holds, and not "the president of X".
                         let office = modifier.is_none()
-                            && matches!(
-                                role,
-                                "president"
-                                    | "chancellor"
-                                    | "premier"
-                                    | "pope"
-                                    | "senator"
-                                    | "governor"
-                                    | "mayor"
-                                    | "king"
-                                    | "queen"
-                            )
+                            && doc.lex.is_single_office(role)
                             && !matches!(doc.tok(k + 1), "of" | "’s" | "'s");
                         if is_role && (modifier.is_some() || office) && !next_is_name {
                             let span =
@@ -887,26 +730,14 @@ impl<'d, 'a> Context<'d, 'a> {
                 {
                     // One optional modifier: "Russian military forces".
                     let mut k = g + 1;
-                    if matches!(
-                        doc.tok(k),
-                        "military"
-                            | "armed"
-                            | "security"
-                            | "government"
-                            | "state"
-                            | "senior"
-                            | "top"
-                            | "foreign"
-                            | "opposition"
-                            | "peace"
-                            | "border"
-                    ) && k + 1 < range.end
-                        && is_group_head(doc.tok(k + 1))
+                    if doc.lex.is_group_modifier(doc.tok(k))
+                        && k + 1 < range.end
+                        && doc.lex.is_group_head(doc.tok(k + 1))
                     {
                         k += 1;
                     }
                     let next = doc.tok(k);
-                    if is_group_head(next) {
+                    if doc.lex.is_group_head(next) {
                         let span = Span::new(doc.tokens[g].start_byte(), doc.tokens[k].end_byte());
                         out.push(Phrase::Group {
                             span,

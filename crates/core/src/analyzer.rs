@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::doc::Doc;
+use crate::lexicon::{Lexicon, LexiconError};
 use crate::model::{Analysis, SourceFormat};
 use crate::pipeline::{default_components, Component};
 use crate::{html, InputFormat, Options};
@@ -22,6 +23,14 @@ pub struct Config {
 pub enum Error {
     /// [`Config::skip`] names a component the pipeline does not have.
     UnknownComponent(String),
+    /// A bundled word list could not be parsed.
+    Lexicon(LexiconError),
+}
+
+impl From<LexiconError> for Error {
+    fn from(e: LexiconError) -> Self {
+        Error::Lexicon(e)
+    }
 }
 
 impl std::fmt::Display for Error {
@@ -35,6 +44,7 @@ impl std::fmt::Display for Error {
                     known.join(", ")
                 )
             }
+            Error::Lexicon(e) => e.fmt(f),
         }
     }
 }
@@ -48,6 +58,7 @@ impl std::error::Error for Error {}
 /// reads it. The free function [`crate::analyze`] uses one shared default
 /// analyzer.
 pub struct Analyzer {
+    lexicon: Lexicon,
     pipeline: Vec<Box<dyn Component>>,
 }
 
@@ -71,18 +82,29 @@ impl Analyzer {
                 return Err(Error::UnknownComponent(name.clone()));
             }
         }
-        Ok(Analyzer { pipeline })
+        Ok(Analyzer {
+            lexicon: Lexicon::bundled()?,
+            pipeline,
+        })
     }
 
     /// The shared analyzer behind [`crate::analyze`], built on first use.
+    ///
+    /// # Panics
+    /// If the data compiled into the binary does not parse, which the
+    /// tests rule out (`bundled_resources_load`).
     pub fn shared() -> &'static Analyzer {
         static SHARED: OnceLock<Analyzer> = OnceLock::new();
-        SHARED.get_or_init(|| {
-            // The default configuration skips nothing, so it cannot fail.
-            Analyzer::new(Config::default()).unwrap_or(Analyzer {
-                pipeline: default_components(),
-            })
+        SHARED.get_or_init(|| match Analyzer::new(Config::default()) {
+            Ok(a) => a,
+            Err(e) => panic!("the bundled resources do not load: {e}"),
         })
+    }
+
+    /// The word lists.
+    #[cfg(test)]
+    pub(crate) fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
     }
 
     /// The names of the components, in the order they run.
@@ -144,7 +166,7 @@ impl Analyzer {
     /// Runs the components over plain text and assembles the result; its
     /// `text` is left empty for the caller to fill.
     fn run(&self, text: &str, options: &Options, lap: &mut dyn FnMut(&'static str)) -> Analysis {
-        let mut doc = Doc::new(text, options);
+        let mut doc = Doc::new(text, options, &self.lexicon);
         for c in &self.pipeline {
             c.run(&mut doc);
             lap(c.name());
@@ -156,6 +178,11 @@ impl Analyzer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bundled_resources_load() {
+        assert!(Analyzer::new(Config::default()).is_ok());
+    }
 
     #[test]
     fn skipping_components() {

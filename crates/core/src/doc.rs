@@ -9,6 +9,7 @@
 //! | [`ignored`](Doc::ignored) | `boilerplate` | ranges that are not story text |
 //! | [`paragraphs`](Doc::paragraphs), [`sentences`](Doc::sentences) | `segment` | story segmentation |
 //! | [`tokens`](Doc::tokens), [`sentence_tokens`](Doc::sentence_tokens), [`lower`](Doc::lower) | `tokenize` | words with byte offsets |
+//! | [`lex`](Doc::lex) | the [`crate::Analyzer`] | word lists (read-only) |
 //! | [`ents`](Doc::ents) | `ner` | recognised name mentions |
 //! | [`actors`](Doc::actors) | `actors`, then `link`, `facts`, `salience` | actor drafts |
 //! | [`mentions`](Doc::mentions) | `mentions` | actor mention of each token |
@@ -21,6 +22,7 @@
 //! Every offset is a byte offset into [`Doc::text`].
 
 use crate::drafts::{ActorDraft, ProposalDraft};
+use crate::lexicon::Lexicon;
 use crate::mentions::MentionIndex;
 use crate::model::{Ignored, Span, Summary};
 use crate::ner::EntityMention;
@@ -34,6 +36,8 @@ pub struct Doc<'a> {
     pub text: &'a str,
     /// The options of this analysis.
     pub options: &'a Options,
+    /// The word lists (owned by the [`crate::Analyzer`]).
+    pub lex: &'a Lexicon,
     /// Boilerplate ranges (byte offsets).
     pub ignored: Vec<Ignored>,
     /// Paragraph spans (every non-empty block, boilerplate included).
@@ -61,10 +65,11 @@ pub struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     /// A document with no layers filled yet.
-    pub fn new(text: &'a str, options: &'a Options) -> Self {
+    pub fn new(text: &'a str, options: &'a Options, lex: &'a Lexicon) -> Self {
         Doc {
             text,
             options,
+            lex,
             ignored: Vec::new(),
             paragraphs: Vec::new(),
             sentences: Vec::new(),
@@ -166,7 +171,7 @@ impl<'a> Doc<'a> {
             summary_sentences: 3,
             input: crate::InputFormat::Text,
         };
-        let mut doc = Doc::new(text, &OPTIONS);
+        let mut doc = Doc::new(text, &OPTIONS, crate::Analyzer::shared().lexicon());
         crate::segment::Segmenter.run(&mut doc);
         crate::tokenize::Tokenizer.run(&mut doc);
         doc

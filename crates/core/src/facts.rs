@@ -19,7 +19,6 @@
 use crate::doc::Doc;
 use crate::drafts::{ActorDraft, FactDraft};
 use crate::pipeline::Component;
-use crate::proposals::lex;
 use crate::tokenize::TokenKind;
 
 /// Longest fact clause, in words.
@@ -96,7 +95,9 @@ fn collect(doc: &Doc) -> Vec<(usize, FactDraft)> {
             };
             if holders.is_empty()
                 || doc.in_pp(k)
-                || k > r.start && lex::is_determiner(doc.lw(k - 1)) && doc.mention_at(k).is_none()
+                || k > r.start
+                    && doc.lex.is_determiner(doc.lw(k - 1))
+                    && doc.mention_at(k).is_none()
                 || !subject_position(doc, k, r.start)
             {
                 k = next.max(k + 1);
@@ -124,7 +125,7 @@ fn coordinated(
 ) -> (Vec<usize>, usize) {
     while j + 1 < end && holders.len() < 4 && matches!(doc.lw(j), "and" | ",") {
         let mut n = j + 1;
-        if lex::is_determiner(doc.lw(n)) && doc.mention_at(n).is_none() {
+        if doc.lex.is_determiner(doc.lw(n)) && doc.mention_at(n).is_none() {
             n += 1;
         }
         match doc.mention_at(n) {
@@ -154,7 +155,7 @@ fn subject_position(doc: &Doc, k: usize, s0: usize) -> bool {
         if j > s0 + back
             && article(doc.lw(j - back - 1))
             && (j - back..j)
-                .all(|m| doc.kind(m) == Some(TokenKind::Word) && !lex::is_verbish(doc.lw(m)))
+                .all(|m| doc.kind(m) == Some(TokenKind::Word) && !doc.lex.is_verbish(doc.lw(m)))
         {
             j -= back + 1;
             break;
@@ -165,10 +166,10 @@ fn subject_position(doc: &Doc, k: usize, s0: usize) -> bool {
     }
     let w = doc.lw(j - 1);
     doc.kind(j - 1) != Some(TokenKind::Word)
-        || lex::is_conjunction(w)
-        || lex::is_clause_word(w)
-        || lex::is_adverb(w)
-        || lex::is_role_noun(w)
+        || doc.lex.is_conjunction(w)
+        || doc.lex.is_clause_word(w)
+        || doc.lex.is_adverb(w)
+        || doc.lex.is_acting_body(w)
         || matches!(
             w,
             "said" | "says" | "that" | "meanwhile" | "however" | "also"
@@ -179,7 +180,7 @@ fn subject_position(doc: &Doc, k: usize, s0: usize) -> bool {
 /// and its verb; returns the token after it.
 fn skip_time(doc: &Doc, j: usize, end: usize) -> usize {
     let is_time = |w: &str| {
-        crate::dates::is_weekday(w)
+        doc.lex.is_weekday(w)
             || matches!(
                 w,
                 "week" | "month" | "year" | "weekend" | "morning" | "evening" | "night"
@@ -200,17 +201,17 @@ fn verb_after(doc: &Doc, mut j: usize, end: usize) -> Option<usize> {
     if doc.kind(j) == Some(TokenKind::Possessive) {
         j += 1;
         let mut skipped = 0;
-        while j < end && skipped < 2 && !lex::is_role_noun(doc.lw(j)) {
+        while j < end && skipped < 2 && !doc.lex.is_acting_body(doc.lw(j)) {
             j += 1;
             skipped += 1;
         }
-        if !lex::is_role_noun(doc.lw(j)) {
+        if !doc.lex.is_acting_body(doc.lw(j)) {
             return None;
         }
         j += 1;
     }
     let mut roles = 0;
-    while j < end && roles < 2 && lex::is_role_noun(doc.lw(j)) && !doc.is_cap(j) {
+    while j < end && roles < 2 && doc.lex.is_acting_body(doc.lw(j)) && !doc.is_cap(j) {
         j += 1;
         roles += 1;
     }
@@ -230,7 +231,7 @@ fn verb_after(doc: &Doc, mut j: usize, end: usize) -> Option<usize> {
 
 fn skip_adverbs(doc: &Doc, mut j: usize, end: usize) -> usize {
     let mut n = 0;
-    while j < end && n < 3 && lex::is_adverb(doc.lw(j)) && doc.lw(j) != "not" {
+    while j < end && n < 3 && doc.lex.is_adverb(doc.lw(j)) && doc.lw(j) != "not" {
         j += 1;
         n += 1;
     }
@@ -241,9 +242,9 @@ fn is_verb_at(doc: &Doc, v: usize) -> bool {
     let w = doc.lw(v);
     doc.kind(v) == Some(TokenKind::Word)
         && !doc.is_cap(v)
-        && lex::is_verbish(w)
-        && lex::head(w).is_none()
-        && !lex::is_determiner(w)
+        && doc.lex.is_verbish(w)
+        && doc.lex.head(w).is_none()
+        && !doc.lex.is_determiner(w)
 }
 
 /// Is token `k` the start of a new clause inside a fact?
@@ -259,8 +260,8 @@ fn boundary(doc: &Doc, k: usize, end: usize) -> Boundary {
                     .take_while(|&j| doc.kind(j) == Some(TokenKind::Word))
                     .any(|j| matches!(doc.lw(j), "said" | "says" | "told" | "reported" | "added"));
                 if reporting
-                    || lex::is_clause_word(next)
-                    || lex::is_conjunction(next)
+                    || doc.lex.is_clause_word(next)
+                    || doc.lex.is_conjunction(next)
                     || matches!(
                         next,
                         "even" | "after" | "before" | "since" | "where" | "without" | "despite"
@@ -285,8 +286,8 @@ fn boundary(doc: &Doc, k: usize, end: usize) -> Boundary {
                 } else if v < end
                     && is_verb_at(doc, v)
                     && !verb.ends_with("ing")
-                    && !lex::is_aux(verb)
-                    || v < end && lex::is_aux(verb) && w != "and"
+                    && !doc.lex.is_aux(verb)
+                    || v < end && doc.lex.is_aux(verb) && w != "and"
                 {
                     Boundary::NewVerb(v)
                 } else if w == "and" || w == "or" {
@@ -311,7 +312,7 @@ enum Boundary {
 /// A new subject (mention or pronoun) followed by a verb.
 fn starts_subject(doc: &Doc, k: usize, end: usize) -> bool {
     let mut j = k;
-    if lex::is_determiner(doc.lw(j)) {
+    if doc.lex.is_determiner(doc.lw(j)) {
         j += 1;
     }
     if doc.in_pp(j) {
@@ -408,7 +409,7 @@ fn clause_text(doc: &Doc, a: usize, b: usize, subject: usize, s0: usize) -> Opti
         };
         return Some(format!("{} “{q}”", doc.tok(a)));
     }
-    if end == a + 1 && lex::is_aux(verb) {
+    if end == a + 1 && doc.lex.is_aux(verb) {
         return None;
     }
     let mut t = doc.tokens_text(a, end).to_owned();

@@ -96,7 +96,6 @@ impl MentionIndex {
 
 /// Marks tokens that follow a preposition up to the next clause break.
 fn prepositional_phrases(doc: &Doc) -> Vec<bool> {
-    use crate::proposals::lex;
     let mut in_pp = vec![false; doc.tokens.len()];
     for s in 0..doc.sentences.len() {
         let r = doc.sentence_range(s);
@@ -109,21 +108,22 @@ fn prepositional_phrases(doc: &Doc) -> Vec<bool> {
             let mut opens = false;
             match t.kind {
                 TokenKind::Word => {
-                    if lex::is_preposition(w) && !(w == "to" && next_is_verb_base(doc, i)) {
+                    if doc.lex.is_preposition(w) && !(w == "to" && next_is_verb_base(doc, i)) {
                         in_pp[i] = false;
                         pp = true;
                         opens = true;
                     } else if doc.is_cap(i) && i > r0 {
                         in_pp[i] = pp;
-                    } else if lex::is_clause_word(w)
-                        || lex::is_aux(w)
-                        || (lex::is_verbish(w) && !(prev_opens && lex::is_participle(w)))
+                    } else if doc.lex.is_clause_word(w)
+                        || doc.lex.is_aux(w)
+                        || (doc.lex.is_verbish(w)
+                            && !(prev_opens && crate::proposals::lex::is_participle(w)))
                     {
                         in_pp[i] = false;
                         pp = false;
                     } else {
                         in_pp[i] = pp;
-                        opens = lex::is_determiner(w) && prev_opens;
+                        opens = doc.lex.is_determiner(w) && prev_opens;
                     }
                 }
                 TokenKind::Punct if w != "-" => {
@@ -139,9 +139,8 @@ fn prepositional_phrases(doc: &Doc) -> Vec<bool> {
 }
 
 fn next_is_verb_base(doc: &Doc, i: usize) -> bool {
-    use crate::proposals::lex;
     let w = doc.lw(i + 1);
-    lex::is_common_verb(w) || lex::is_cue_word(w) && !w.ends_with("ed")
+    doc.lex.is_common_verb(w) || doc.lex.is_cue_word(w) && !w.ends_with("ed")
 }
 
 impl Doc<'_> {

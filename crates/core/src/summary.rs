@@ -18,10 +18,10 @@
 //! O(n) to score plus O(k · s) selection for k ≤ n picks over s sentences.
 
 use crate::doc::Doc;
-use crate::hash::{FastMap, FastSet};
+use crate::hash::FastMap;
+use crate::lexicon::{Lexicon, List};
 use crate::model::{Span, Summary};
 use crate::pipeline::Component;
-use crate::proposals::lex;
 use crate::tokenize::TokenKind;
 
 /// Scoring weights and the word budget.
@@ -84,6 +84,7 @@ struct Cand {
 /// text), so that sentence word sets are small sorted id lists rather than
 /// sets of owned strings.
 struct Vocab<'t> {
+    lx: &'t Lexicon,
     ids: FastMap<&'t str, u32>,
     /// Per id: is it a content word (not a stop word, longer than one
     /// character)? Decided once per distinct word.
@@ -96,7 +97,8 @@ impl<'t> Vocab<'t> {
         let next = self.ids.len() as u32;
         let id = *self.ids.entry(w).or_insert(next);
         if id == next {
-            self.content.push(!is_stop(w) && w.chars().nth(1).is_some());
+            self.content
+                .push(!is_stop(self.lx, w) && w.chars().nth(1).is_some());
         }
         (id, self.content[id as usize])
     }
@@ -114,27 +116,16 @@ fn distinct(ids: &[u32]) -> Vec<u32> {
     v
 }
 
-/// Function words left out of a sentence's content words: one set, the
-/// union of the determiner, preposition, conjunction, pronoun and auxiliary
-/// lists plus a few reporting words.
-fn is_stop(w: &str) -> bool {
-    static STOP: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
-    STOP.get_or_init(|| {
-        [
-            lex::DETERMINERS,
-            lex::PREPOSITIONS,
-            lex::CONJUNCTIONS,
-            lex::PRONOUNS,
-            lex::AUXILIARIES,
-            &[
-                "not", "also", "said", "says", "than", "there", "their", "them",
-            ],
-        ]
-        .concat()
-        .into_iter()
-        .collect()
-    })
-    .contains(w)
+/// Function words left out of a sentence's content words: the determiner,
+/// preposition, conjunction, pronoun and auxiliary classes plus a few
+/// reporting words.
+fn is_stop(lx: &Lexicon, w: &str) -> bool {
+    lx.is_determiner(w)
+        || lx.is_preposition(w)
+        || lx.is_conjunction(w)
+        || lx.is_pronoun(w)
+        || lx.is_aux(w)
+        || lx.is_extra_stop_word(w)
 }
 
 fn has_terminal(s: &str) -> bool {
@@ -143,15 +134,16 @@ fn has_terminal(s: &str) -> bool {
 }
 
 /// Short date-like line ("Monday, May 18, 2015").
-fn is_dateline(s: &str) -> bool {
+fn is_dateline(lx: &Lexicon, s: &str) -> bool {
     let n = s.split_whitespace().take(9).count();
     if n > 8 {
         return false;
     }
     let lower = s.to_lowercase();
-    let month = crate::dates::MONTHS
+    let month = lx
+        .words(List::Months)
         .iter()
-        .chain(crate::dates::WEEKDAYS)
+        .chain(lx.words(List::Weekdays))
         .any(|m| lower.contains(m));
     let year = s
         .split_whitespace()
@@ -163,7 +155,7 @@ fn is_dateline(s: &str) -> bool {
 fn has_verb(doc: &Doc, s: usize) -> bool {
     doc.sentence_tokens(s).iter().any(|t| {
         let w = doc.lower.get(t.range()).unwrap_or("");
-        t.kind == TokenKind::Word && lex::is_verbish(w)
+        t.kind == TokenKind::Word && doc.lex.is_verbish(w)
     })
 }
 
@@ -198,7 +190,7 @@ fn candidates(doc: &Doc) -> (Vec<usize>, Option<usize>) {
             headline = Some(i);
             continue;
         }
-        if is_dateline(text) && (single || !has_terminal(text)) {
+        if is_dateline(doc.lex, text) && (single || !has_terminal(text)) {
             continue;
         }
         if para_credit || words < 4 {
@@ -241,6 +233,7 @@ pub fn summarize_with(doc: &Doc, n: usize, w: &Weights) -> Summary {
     };
     // Content words of every candidate, flat, with each candidate's range.
     let mut vocab = Vocab {
+        lx: doc.lex,
         ids: FastMap::with_capacity_and_hasher(
             (doc.tokens.len() / 2).min(8192),
             Default::default(),

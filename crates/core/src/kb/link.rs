@@ -35,6 +35,7 @@ use super::store::{store, Hit, Strength};
 use super::{demonym, Category, Entry};
 use crate::doc::Doc;
 use crate::drafts::ActorDraft as Actor;
+use crate::lexicon::Lexicon;
 use crate::model::{ActorKind, Background, MentionForm};
 use crate::pipeline::Component;
 use crate::tokenize::TokenKind;
@@ -310,12 +311,6 @@ fn place_comma_region(actor: &Actor, surface: &str) -> Option<&'static Entry> {
     }
 }
 
-/// Words that make a place name out of a place name ("Southern Indiana").
-const PLACE_MODIFIERS: &[&str] = &[
-    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
-    "Greater", "Upper", "Lower", "New", "Old", "Inner", "Outer", "Metro", "Downtown",
-];
-
 /// The last word of `a`'s name if the name looks like an unknown person's:
 /// two or three capitalised words, not in the knowledge base, labelled a
 /// person, or a place whose first word is not a place modifier, a known
@@ -323,6 +318,7 @@ const PLACE_MODIFIERS: &[&str] = &[
 ///
 /// `written_lower(w)` tells whether the article writes `w` in lower case.
 fn surname_of_unknown_name<'a>(
+    lx: &Lexicon,
     a: &'a Actor,
     written_lower: &dyn Fn(&str) -> bool,
 ) -> Option<&'a str> {
@@ -340,7 +336,7 @@ fn surname_of_unknown_name<'a>(
     let person_like = match a.kind {
         ActorKind::Person => true,
         ActorKind::Place => {
-            !PLACE_MODIFIERS.contains(&w[0])
+            !(lx.is_place_modifier(w[0]) || matches!(w[0], "New" | "Old" | "Metro" | "Downtown"))
                 && super::hits(w[0]).is_empty()
                 && !written_lower(w[0].to_lowercase().as_str())
         }
@@ -388,7 +384,7 @@ pub fn link(doc: &Doc, actors: &mut [Actor]) {
     };
     let surnames: HashSet<String> = actors
         .iter()
-        .filter_map(|a| surname_of_unknown_name(a, &written_lower).map(str::to_owned))
+        .filter_map(|a| surname_of_unknown_name(doc.lex, a, &written_lower).map(str::to_owned))
         .collect();
     for a in actors.iter_mut() {
         if a.kind != ActorKind::Person && surnames.contains(a.name.trim()) {
@@ -419,9 +415,15 @@ mod tests {
     fn unknown_personal_names_yield_their_surname() {
         let none = |_: &str| false;
         let p = Actor::bare("Valeska Paris", ActorKind::Place);
-        assert_eq!(surname_of_unknown_name(&p, &none), Some("Paris"));
+        assert_eq!(
+            surname_of_unknown_name(crate::Analyzer::shared().lexicon(), &p, &none),
+            Some("Paris")
+        );
         let p = Actor::bare("Jane Doe", ActorKind::Person);
-        assert_eq!(surname_of_unknown_name(&p, &none), Some("Doe"));
+        assert_eq!(
+            surname_of_unknown_name(crate::Analyzer::shared().lexicon(), &p, &none),
+            Some("Doe")
+        );
         // Known names, place modifiers, punctuation, organisations: no.
         for (n, k) in [
             ("Vladimir Putin", ActorKind::Person),
@@ -431,7 +433,11 @@ mod tests {
             ("Paris", ActorKind::Person),
         ] {
             assert_eq!(
-                surname_of_unknown_name(&Actor::bare(n, k), &none),
+                surname_of_unknown_name(
+                    crate::Analyzer::shared().lexicon(),
+                    &Actor::bare(n, k),
+                    &none
+                ),
                 None,
                 "{n}"
             );
@@ -439,7 +445,10 @@ mod tests {
         // A first word the article also writes in lower case is a word.
         let lower = |w: &str| w == "environment";
         let p = Actor::bare("Environment Canada", ActorKind::Place);
-        assert_eq!(surname_of_unknown_name(&p, &lower), None);
+        assert_eq!(
+            surname_of_unknown_name(crate::Analyzer::shared().lexicon(), &p, &lower),
+            None
+        );
     }
 
     #[test]

@@ -20,12 +20,7 @@
 //! Complexity: O(n) in the number of tokens (hash lookups per token; the
 //! chunk extension never revisits a token).
 
-mod cues;
-mod lexicon;
-
-pub(crate) use lexicon::{FastMap, FastSet};
-
-use crate::hash::FastSet as HashSet;
+use crate::hash::{FastMap, FastSet, FastSet as HashSet};
 
 use crate::doc::Doc;
 use crate::model::{ActorKind, MentionForm, Span};
@@ -180,6 +175,10 @@ impl<'d, 'a> Rules<'d, 'a> {
         r
     }
 
+    fn lx(&self) -> &'a crate::lexicon::Lexicon {
+        self.doc.lex
+    }
+
     fn w(&self, g: usize) -> &'a str {
         self.doc.tok(g)
     }
@@ -198,7 +197,7 @@ impl<'d, 'a> Rules<'d, 'a> {
             let w = self.w(g);
             let month_may = w == "May" && self.kind(g + 1) == Some(TokenKind::Number);
             let contraction = w.starts_with("I'") || w.starts_with("I’");
-            is_cap(w) && !cues::is_never_name(w) && !contraction && !month_may
+            is_cap(w) && !self.lx().is_never_name(w) && !contraction && !month_may
         }
     }
 
@@ -294,10 +293,10 @@ impl<'d, 'a> Rules<'d, 'a> {
             let w = self.w(j);
             let prev = self.w(j - 1);
             let sp = self.space_before(j);
-            if self.capword(j) && sp && !cues::is_function_word(w) {
+            if self.capword(j) && sp && !self.lx().is_function_word(w) {
                 // "NASA Bill Ingalls": an acronym does not run into a person.
                 if is_acronym(prev)
-                    && lexicon::is_first_name(w)
+                    && self.lx().is_first_name(w)
                     && j + 1 < end
                     && self.capword(j + 1)
                 {
@@ -309,7 +308,7 @@ impl<'d, 'a> Rules<'d, 'a> {
             if w == "." && !sp && j + 1 < end && self.capword(j + 1) {
                 let single = prev.chars().count() == 1 && is_cap(prev);
                 let abbrev = matches!(prev, "St" | "Mt" | "Ft" | "Pt");
-                if single || abbrev || cues::is_title(prev) {
+                if single || abbrev || self.lx().is_title(prev) {
                     j += 2;
                     continue;
                 }
@@ -319,8 +318,8 @@ impl<'d, 'a> Rules<'d, 'a> {
                     let nw = self.w(j + 1);
                     // "Cheuk-yan" joins; "Open-minded" does not.
                     let common_left =
-                        !is_cap(nw) && j - 1 == i && lexicon::is_lowercase_word(&lower(prev));
-                    if is_cap(nw) || (!lexicon::is_lowercase_word(nw) && !common_left) {
+                        !is_cap(nw) && j - 1 == i && self.lx().is_lowercase_word(&lower(prev));
+                    if is_cap(nw) || (!self.lx().is_lowercase_word(nw) && !common_left) {
                         j += 2;
                         continue;
                     }
@@ -333,7 +332,7 @@ impl<'d, 'a> Rules<'d, 'a> {
                     continue;
                 }
             }
-            if w == "of" && cues::joins_of(prev) {
+            if w == "of" && self.lx().joins_of(prev) {
                 let k = if self.w(j + 1) == "the" { j + 2 } else { j + 1 };
                 if k < end && self.capword(k) {
                     j = k + 1;
@@ -346,20 +345,20 @@ impl<'d, 'a> Rules<'d, 'a> {
             }
             // "National Air and Space Museum": "and" inside a name whose
             // head comes after it (bounded look-ahead).
-            if w == "and" && !cues::is_org_head(prev) && !cues::is_place_head(prev) {
+            if w == "and" && !self.lx().is_org_head(prev) && !self.lx().is_place_head(prev) {
                 let mut k = j + 1;
                 while k < end && k < j + 6 && self.capword(k) && self.space_before(k) {
                     k += 1;
                 }
                 if k > j + 1 {
                     let head = self.w(k - 1);
-                    if cues::is_org_head(head) || cues::is_place_head(head) {
+                    if self.lx().is_org_head(head) || self.lx().is_place_head(head) {
                         j = k;
                         continue;
                     }
                 }
             }
-            if cues::is_name_particle(w) && sp && j + 1 < end && self.capword(j + 1) {
+            if self.lx().is_name_particle(w) && sp && j + 1 < end && self.capword(j + 1) {
                 j += 2;
                 continue;
             }
@@ -379,28 +378,29 @@ impl<'d, 'a> Rules<'d, 'a> {
     /// Is `w` (capitalised) a common word here: a function word, usually
     /// lower case in English, or written in lower case in this document?
     fn is_common(&self, w: &str) -> bool {
-        if cues::is_function_word(w) {
+        if self.lx().is_function_word(w) {
             return true;
         }
         let l = lower(w);
         let singular = l.strip_suffix('s').filter(|s| s.len() > 2);
-        lexicon::is_lowercase_word(&l)
+        self.lx().is_lowercase_word(&l)
             || self.lower_doc.contains(l.as_str())
-            || singular.is_some_and(|s| lexicon::is_lowercase_word(s) || self.lower_doc.contains(s))
+            || singular
+                .is_some_and(|s| self.lx().is_lowercase_word(s) || self.lower_doc.contains(s))
     }
 
     /// Is `w` known as a name from a gazetteer or the knowledge base?
     fn is_gazetteer_name(&self, w: &str) -> bool {
         crate::kb::lookup(w).is_some()
-            || lexicon::is_place(w)
-            || lexicon::is_first_name(w)
+            || crate::kb::is_place(w)
+            || self.lx().is_first_name(w)
             || crate::kb::demonym(w).is_some()
     }
 
     /// Should a capitalised word at the start of a sentence begin a name?
     fn accept_initial(&self, g: usize, run_len: usize) -> bool {
         let w = self.w(g);
-        if cues::is_function_word(w) {
+        if self.lx().is_function_word(w) {
             return false;
         }
         if self.known_mid.contains(w) && (run_len > 1 || self.known_single.contains(w)) {
@@ -415,7 +415,7 @@ impl<'d, 'a> Rules<'d, 'a> {
         }
         // An unknown single word: a name only with a name-like follower.
         let next = g + 1;
-        self.kind(next) == Some(TokenKind::Possessive) || cues::is_say_verb(self.w(next))
+        self.kind(next) == Some(TokenKind::Possessive) || self.lx().is_say_verb(self.w(next))
     }
 
     fn chunk_sentence(&self, s: usize, out: &mut Vec<Cand>) {
@@ -446,7 +446,7 @@ impl<'d, 'a> Rules<'d, 'a> {
                 return false;
             }
             let w = self.w(g);
-            if cues::is_function_word(w) || cues::is_never_name(w) || !is_cap(w) {
+            if self.lx().is_function_word(w) || self.lx().is_never_name(w) || !is_cap(w) {
                 return false;
             }
             if all_caps {
@@ -454,7 +454,7 @@ impl<'d, 'a> Rules<'d, 'a> {
             }
             self.known_mid.contains(w)
                 || crate::kb::lookup(w).is_some()
-                || (lexicon::is_place(w) && !self.is_common(w))
+                || (crate::kb::is_place(w) && !self.is_common(w))
         };
         let mut g = range.start;
         while g < range.end {
@@ -478,7 +478,7 @@ impl<'d, 'a> Rules<'d, 'a> {
         while a < b {
             let w = self.w(a);
             let initial = self.is_initial(a);
-            if cues::is_function_word(w) || (initial && !self.accept_initial(a, b - a)) {
+            if self.lx().is_function_word(w) || (initial && !self.accept_initial(a, b - a)) {
                 a += 1;
             } else {
                 break;
@@ -489,14 +489,14 @@ impl<'d, 'a> Rules<'d, 'a> {
         }
         // A title inside the run: "U.S. President Donald Trump".
         let mut k = a;
-        while k < b && !cues::is_title(self.w(k)) {
+        while k < b && !self.lx().is_title(self.w(k)) {
             k += 1;
         }
         if k < b {
             let mut t_end = k;
             while t_end < b {
                 let w = self.w(t_end);
-                if cues::is_title(w) || (w == "." && t_end > k) {
+                if self.lx().is_title(w) || (w == "." && t_end > k) {
                     t_end += 1;
                 } else if w == "of" && t_end > k && t_end + 1 < b {
                     t_end += 2;
@@ -504,18 +504,18 @@ impl<'d, 'a> Rules<'d, 'a> {
                     break;
                 }
             }
-            let weak = (k..t_end).all(|g| cues::is_weak_title(self.w(g)) || self.w(g) == ".");
+            let weak = (k..t_end).all(|g| self.lx().is_weak_title(self.w(g)) || self.w(g) == ".");
             let has_name = t_end < b;
             // "Duke University", "Foreign Affairs": not a title and a name.
             let head = self.w(b - 1);
-            if has_name && (cues::is_org_head(head) || cues::is_place_head(head)) {
+            if has_name && (self.lx().is_org_head(head) || self.lx().is_place_head(head)) {
                 self.emit(a, b, out);
                 return;
             }
             if has_name && b - t_end == 1 && self.is_common(head) {
                 return;
             }
-            let general_ok = self.w(k) != "General" || lexicon::is_first_name(self.w(t_end));
+            let general_ok = self.w(k) != "General" || self.lx().is_first_name(self.w(t_end));
             if !weak || (has_name && t_end - k == 1 && general_ok) {
                 // "Senate Majority Leader", "House Speaker", "State Department
                 // Spokesperson": words before the title that are not a name
@@ -525,7 +525,7 @@ impl<'d, 'a> Rules<'d, 'a> {
                     let prefix = self.slice(a, k);
                     let own_name = crate::kb::lookup(prefix).is_some()
                         || is_acronym(prefix)
-                        || lexicon::is_place(prefix)
+                        || crate::kb::is_place(prefix)
                         || (k - a == 1 && self.is_adjective(a))
                         || crate::kb::demonym(prefix).is_some();
                     if own_name {
@@ -579,7 +579,7 @@ impl<'d, 'a> Rules<'d, 'a> {
         }
         if !text.ends_with('s')
             && crate::kb::lookup(text).is_none()
-            && !lexicon::is_place(text)
+            && !crate::kb::is_place(text)
             && self.is_demonym_of_place(text)
         {
             return;
@@ -606,20 +606,20 @@ impl<'d, 'a> Rules<'d, 'a> {
             // "Saudi officials".
             return true;
         }
-        if entry.is_some() || lexicon::is_place(w) {
+        if entry.is_some() || crate::kb::is_place(w) {
             return false;
         }
-        if demonym || (w.ends_with("ist") && !lexicon::is_surname(w)) {
+        if demonym || (w.ends_with("ist") && !self.lx().is_surname(w)) {
             return true;
         }
         next_lower
-            && [
-                "ian", "ean", "ese", "ish", "an", "ic", "i", "ern", "al", "iet",
-            ]
-            .iter()
-            .any(|s| w.ends_with(s))
-            && !lexicon::is_surname(w)
-            && !lexicon::is_first_name(w)
+            && self
+                .lx()
+                .words(crate::lexicon::List::AdjectiveSuffixes)
+                .iter()
+                .any(|s| w.ends_with(s))
+            && !self.lx().is_surname(w)
+            && !self.lx().is_first_name(w)
             && w.chars().count() > 4
     }
 
@@ -691,7 +691,7 @@ impl<'d, 'a> Rules<'d, 'a> {
     /// Is `w` a singular nationality adjective made from a place name
     /// ("South Korean", "New Zealander", "Indonesian")?
     fn is_demonym_of_place(&self, text: &str) -> bool {
-        let known = |t: &str| lexicon::is_place(t) || crate::kb::lookup(t).is_some();
+        let known = |t: &str| crate::kb::is_place(t) || crate::kb::lookup(t).is_some();
         let strip = |suf: &str, add: &str| {
             text.strip_suffix(suf)
                 .is_some_and(|stem| !stem.is_empty() && known(&format!("{stem}{add}")))
@@ -722,23 +722,23 @@ impl<'d, 'a> Rules<'d, 'a> {
         let head = self.head(c.a, c.b);
         let last = self.w(c.b - 1);
         if n == 1
-            && (cues::is_group_noun(last)
+            && (self.lx().is_group_noun(last)
                 || (crate::kb::demonym(last).is_some() && last.ends_with('s')))
         {
             return (ActorKind::Group, 5);
         }
-        if cues::is_org_head(head) {
+        if self.lx().is_org_head(head) {
             return (ActorKind::Organization, 4);
         }
-        if cues::is_place_head(head) {
+        if self.lx().is_place_head(head) {
             return (ActorKind::Place, 4);
         }
-        if lexicon::is_place(text) {
+        if crate::kb::is_place(text) {
             return (ActorKind::Place, 4);
         }
-        if n > 1 && cues::is_place_modifier(first) {
+        if n > 1 && self.lx().is_place_modifier(first) {
             let rest = self.slice(c.a + 1, c.b);
-            if lexicon::is_place(rest) || crate::kb::lookup(rest).is_some() {
+            if crate::kb::is_place(rest) || crate::kb::lookup(rest).is_some() {
                 return (ActorKind::Place, 4);
             }
         }
@@ -746,19 +746,19 @@ impl<'d, 'a> Rules<'d, 'a> {
         let next = self.w(c.b);
         let prev = c.a.checked_sub(1).map_or("", |p| self.w(p));
         let prev2 = c.a.checked_sub(2).map_or("", |p| self.w(p));
-        if prev == "of" && cues::is_place_class(prev2) {
+        if prev == "of" && self.lx().is_place_class(prev2) {
             return (ActorKind::Place, 3);
         }
         if next == "," {
             let after = self.w(c.b + 1);
-            if self.kind(c.b + 1) == Some(TokenKind::Number) || cues::is_person_noun(after) {
+            if self.kind(c.b + 1) == Some(TokenKind::Number) || self.lx().is_person_noun(after) {
                 return (ActorKind::Person, 3);
             }
             // Appositive: "Jane Doe, an Australian woman,".
             if matches!(after, "a" | "an" | "the") {
                 let person = (c.b + 2..c.b + 7)
                     .take_while(|&g| self.kind(g) == Some(TokenKind::Word))
-                    .any(|g| cues::is_person_noun(self.w(g)));
+                    .any(|g| self.lx().is_person_noun(self.w(g)));
                 if person {
                     return (ActorKind::Person, 3);
                 }
@@ -796,7 +796,7 @@ impl<'d, 'a> Rules<'d, 'a> {
                     })
                     .collect::<Vec<_>>()
                     .join(" ");
-                if lexicon::is_place(&title_case)
+                if crate::kb::is_place(&title_case)
                     || crate::kb::lookup(&title_case).is_some_and(|e| e.kind == ActorKind::Place)
                 {
                     return (ActorKind::Place, 3);
@@ -805,10 +805,10 @@ impl<'d, 'a> Rules<'d, 'a> {
             return (ActorKind::Organization, 3);
         }
         let initial = first.chars().count() == 1 && self.w(c.a + 1) == ".";
-        if n > 1 && (lexicon::is_first_name(first) || initial) {
+        if n > 1 && (self.lx().is_first_name(first) || initial) {
             return (ActorKind::Person, 3);
         }
-        if let Some(h) = lexicon::head_counts(last) {
+        if let Some(h) = self.lx().head_counts(last) {
             let total: u16 = h.iter().sum();
             let (best, &cnt) = h
                 .iter()
@@ -822,22 +822,22 @@ impl<'d, 'a> Rules<'d, 'a> {
         }
         if n == 1 {
             if (last.ends_with("ans") || last.ends_with("ians") || last.ends_with("is"))
-                && !lexicon::is_surname(last)
+                && !self.lx().is_surname(last)
                 && last.chars().count() > 5
             {
                 return (ActorKind::Group, 2);
             }
-            if lexicon::is_first_name(last) || lexicon::is_surname(last) {
+            if self.lx().is_first_name(last) || self.lx().is_surname(last) {
                 return (ActorKind::Person, 2);
             }
         }
-        if cues::is_say_verb(next) {
+        if self.lx().is_say_verb(next) {
             return (ActorKind::Person, 1);
         }
         if self.kind(c.a.wrapping_sub(1)) == Some(TokenKind::Possessive) && n > 1 {
             return (ActorKind::Person, 1);
         }
-        if cues::is_place_preposition(prev) {
+        if self.lx().is_place_preposition(prev) {
             return (ActorKind::Place, 1);
         }
         if n >= 4 {
@@ -881,7 +881,7 @@ impl<'d, 'a> Rules<'d, 'a> {
                     let plural = text.ends_with('s') && !text.ends_with("ss");
                     if text.chars().count() == 1
                         || text.chars().any(|ch| ch.is_ascii_digit())
-                        || (unknown && (plural || lexicon::is_lowercase_word(&lower(text))))
+                        || (unknown && (plural || self.lx().is_lowercase_word(&lower(text))))
                     {
                         return None;
                     }
@@ -891,7 +891,7 @@ impl<'d, 'a> Rules<'d, 'a> {
                     && c.forced.is_none()
                     && (c.a..c.b).all(|g| {
                         self.kind(g) != Some(TokenKind::Word)
-                            || lexicon::is_lowercase_word(&lower(self.w(g)))
+                            || self.lx().is_lowercase_word(&lower(self.w(g)))
                     })
                 {
                     return None;

@@ -73,47 +73,6 @@ pub const MERGE_WINDOW: usize = 8;
 /// comparisons (keeps each comparison O(1)).
 const MAX_FEATURES: usize = 32;
 
-/// Words that make a document a negotiation or politics story.
-fn is_context_word(w: &str) -> bool {
-    matches!(
-        w,
-        "talks"
-            | "negotiation"
-            | "negotiations"
-            | "negotiator"
-            | "negotiators"
-            | "negotiate"
-            | "negotiated"
-            | "negotiating"
-            | "diplomatic"
-            | "diplomacy"
-            | "peace"
-            | "ceasefire"
-            | "treaty"
-            | "summit"
-            | "sanctions"
-            | "parliament"
-            | "vote"
-            | "votes"
-            | "voted"
-            | "referendum"
-            | "legislation"
-            | "lawmakers"
-            | "congress"
-            | "senate"
-            | "envoy"
-            | "envoys"
-            | "proposal"
-            | "proposals"
-            | "proposed"
-            | "deal"
-            | "agreement"
-            | "bill"
-            | "strike"
-            | "dispute"
-    )
-}
-
 /// A proposal being assembled.
 struct Work {
     family: Family,
@@ -327,7 +286,7 @@ pub fn find(doc: &Doc) -> Vec<ProposalDraft> {
         .tokens
         .iter()
         .enumerate()
-        .filter(|(i, _)| is_context_word(doc.lw(*i)))
+        .filter(|(i, _)| doc.lex.is_context_word(doc.lw(*i)))
         .take(3)
         .count()
         >= 3;

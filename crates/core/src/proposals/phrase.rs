@@ -12,6 +12,7 @@ use crate::tokenize::TokenKind;
 
 use super::lex::{self, Head, Strength};
 use crate::doc::Doc;
+use crate::lexicon::Lexicon;
 
 /// Longest premodifier walk, in tokens.
 const MAX_LEFT: usize = 8;
@@ -84,11 +85,11 @@ pub fn candidates(doc: &Doc, s: usize) -> Vec<Candidate> {
         if doc.kind(h) != Some(TokenKind::Word) {
             continue;
         }
-        let Some(head) = lex::head(doc.lw(h)) else {
+        let Some(head) = doc.lex.head(doc.lw(h)) else {
             continue;
         };
         // "ceasefire arrangement": the last noun of a compound is the head.
-        if h + 1 < r.end && lex::head(doc.lw(h + 1)).is_some() {
+        if h + 1 < r.end && doc.lex.head(doc.lw(h + 1)).is_some() {
             continue;
         }
         if !capitalisation_ok(doc, h, r.start, r.end) {
@@ -136,22 +137,20 @@ fn reads_as_verb(doc: &Doc, h: usize, s0: usize) -> bool {
     }
     let prev = doc.lw(h - 1);
     let plural = doc.lw(h).ends_with('s');
-    if matches!(
-        prev,
-        "to" | "he" | "she" | "it" | "they" | "we" | "i" | "you" | "who"
-    ) || lex::is_aux(prev)
-        || lex::is_negator(prev)
+    if doc.lex.is_verb_subject(prev)
+        || doc.lex.is_aux(prev)
+        || doc.lex.is_negator(prev)
         || (plural && matches!(prev, "that" | "which"))
     {
         return true;
     }
     let after = doc.lw(h + 1);
     // "studying eye movements offers an insight", "and offer the lessons".
-    if lex::is_determiner(after) && !matches!(after, "that" | "which" | "what" | "whose") {
+    if doc.lex.is_determiner(after) && !matches!(after, "that" | "which" | "what" | "whose") {
         return true;
     }
     let noun_follows =
-        lex::is_preposition(after) && after != "to" || doc.kind(h + 1) != Some(TokenKind::Word);
+        doc.lex.is_preposition(after) && after != "to" || doc.kind(h + 1) != Some(TokenKind::Word);
     if doc.mention_at(h - 1).is_some() && doc.kind(h - 1) == Some(TokenKind::Word) {
         return !noun_follows;
     }
@@ -159,7 +158,7 @@ fn reads_as_verb(doc: &Doc, h: usize, s0: usize) -> bool {
 }
 
 /// Words that may be a verb or a plural and so need a closing determiner.
-fn tentative(w: &str) -> bool {
+fn tentative(lx: &Lexicon, w: &str) -> bool {
     lex::is_participle(w)
         || (w.len() > 4 && w.ends_with("ly"))
         || (w.len() > 3
@@ -167,7 +166,7 @@ fn tentative(w: &str) -> bool {
             && !w.ends_with("ss")
             && !w.ends_with("us")
             && !w.ends_with("is")
-            && !lex::is_topic(w))
+            && !lx.is_topic(w))
 }
 
 fn build(doc: &Doc, s: usize, h: usize, head: Head, s0: usize, s1: usize) -> Option<Candidate> {
@@ -199,7 +198,7 @@ fn build(doc: &Doc, s: usize, h: usize, head: Head, s0: usize, s1: usize) -> Opt
             }
             TokenKind::Number => {}
             TokenKind::Word => {
-                if lex::is_determiner(w) {
+                if doc.lex.is_determiner(w) {
                     // "that" before a plural is a relative pronoun.
                     if !(w == "that" && doc.lw(h).ends_with('s')) && w != "which" {
                         start = k;
@@ -214,24 +213,30 @@ fn build(doc: &Doc, s: usize, h: usize, head: Head, s0: usize, s1: usize) -> Opt
                 let coordinated = matches!(w, "and" | "or")
                     && k > s0
                     && k + 1 < h
-                    && (lex::is_topic(doc.lw(k - 1)) || is_known_modifier(doc.lw(k - 1)))
-                    && (lex::is_topic(doc.lw(k + 1)) || is_known_modifier(doc.lw(k + 1)));
+                    && (doc.lex.is_topic(doc.lw(k - 1))
+                        || is_known_modifier(doc.lex, doc.lw(k - 1)))
+                    && (doc.lex.is_topic(doc.lw(k + 1))
+                        || is_known_modifier(doc.lex, doc.lw(k + 1)));
                 let stop = !in_mention
                     && !coordinated
                     && !force
-                    && (lex::is_preposition(w)
-                        || lex::is_conjunction(w)
-                        || lex::is_pronoun(w)
-                        || lex::is_aux(w)
-                        || lex::is_negator(w)
-                        || lex::is_common_verb(w)
-                        || (lex::is_cue_word(w) && !lex::is_quantifier(w))
-                        || (lex::head(w).is_some() && k + 1 != h));
+                    && (doc.lex.is_preposition(w)
+                        || doc.lex.is_conjunction(w)
+                        || doc.lex.is_pronoun(w)
+                        || doc.lex.is_aux(w)
+                        || doc.lex.is_negator(w)
+                        || doc.lex.is_common_verb(w)
+                        || (doc.lex.is_cue_word(w) && !doc.lex.is_quantifier(w))
+                        || (doc.lex.head(w).is_some() && k + 1 != h));
                 if stop {
                     break;
                 }
                 force_next = coordinated;
-                if !in_mention && !doc.is_cap(k) && tentative(w) && !is_known_modifier(w) {
+                if !in_mention
+                    && !doc.is_cap(k)
+                    && tentative(doc.lex, w)
+                    && !is_known_modifier(doc.lex, w)
+                {
                     // Keep a possible verb only when a determiner closes the
                     // phrase within three plain modifiers ("the updated …",
                     // "a hastily drafted …", "a revised customs …").
@@ -258,10 +263,10 @@ fn build(doc: &Doc, s: usize, h: usize, head: Head, s0: usize, s1: usize) -> Opt
         let w = doc.lw(start);
         let modifier = doc.mention_at(start).is_some()
             || doc.is_cap(start)
-            || lex::is_topic(w)
-            || lex::is_quantifier(w)
-            || is_known_modifier(w)
-            || lex::head(w).is_some()
+            || doc.lex.is_topic(w)
+            || doc.lex.is_quantifier(w)
+            || is_known_modifier(doc.lex, w)
+            || doc.lex.head(w).is_some()
             || doc.kind(start) != Some(TokenKind::Word);
         if !modifier {
             start += 1;
@@ -307,7 +312,7 @@ fn build(doc: &Doc, s: usize, h: usize, head: Head, s0: usize, s1: usize) -> Opt
         }
         let droppable = kind == Some(TokenKind::Word)
             && doc.mention_at(k).is_none()
-            && (lex::is_determiner(w) || is_hedge(w) || lex::is_old_tag(w));
+            && (doc.lex.is_determiner(w) || doc.lex.is_hedge(w) || doc.lex.is_old_tag(w));
         if name_start.is_none() && !droppable && kind != Some(TokenKind::Possessive) {
             name_start = Some(k);
         }
@@ -325,12 +330,12 @@ fn build(doc: &Doc, s: usize, h: usize, head: Head, s0: usize, s1: usize) -> Opt
                 c.number = Some(n);
             }
             Some(TokenKind::Word) => {
-                if lex::is_old_tag(w) {
+                if doc.lex.is_old_tag(w) {
                     c.old = true;
-                } else if lex::is_new_tag(w) {
+                } else if doc.lex.is_new_tag(w) {
                     c.new = true;
-                } else if !(lex::is_determiner(w) || lex::is_quantifier(w)) {
-                    if lex::is_topic(w) {
+                } else if !(doc.lex.is_determiner(w) || doc.lex.is_quantifier(w)) {
+                    if doc.lex.is_topic(w) {
                         c.topic = true;
                     }
                     let after_number = k >= 2
@@ -349,14 +354,14 @@ fn build(doc: &Doc, s: usize, h: usize, head: Head, s0: usize, s1: usize) -> Opt
     // ---- right: complement and description ----
     let next = doc.lw(h + 1);
     let after = h + 1;
-    if next == "to" && after + 1 < s1 && verb_like_base(doc.lw(after + 1)) {
+    if next == "to" && after + 1 < s1 && verb_like_base(doc.lex, doc.lw(after + 1)) {
         c.to_verb = true;
     }
     let relational = head.strength == Strength::Relational;
     let plain = c.content.is_empty() && c.actors.is_empty() && c.number.is_none();
     let mut name_end = h + 1;
     if after < s1 {
-        if complement_prep(next, doc.lw(after + 1)) {
+        if complement_prep(doc.lex, next, doc.lw(after + 1)) {
             let end = walk_np(doc, after + 1, s1);
             if end > after + 1 && !is_time_expression(doc, after + 1, end) {
                 c.complement = content_words(doc, after + 1, end);
@@ -367,11 +372,11 @@ fn build(doc: &Doc, s: usize, h: usize, head: Head, s0: usize, s1: usize) -> Opt
                 }
             }
         } else if lex::is_participle(next)
-            && !lex::is_cue_word(next)
-            && !is_control_verb(next)
+            && !doc.lex.is_cue_word(next)
+            && !doc.lex.is_control_verb(next)
             && (next.ends_with("ing")
-                || lex::is_preposition(doc.lw(after + 1))
-                || lex::is_adverb(doc.lw(after + 1)))
+                || doc.lex.is_preposition(doc.lw(after + 1))
+                || doc.lex.is_adverb(doc.lw(after + 1)))
         {
             let end = walk_clause(doc, after, s1);
             if relational && plain && next.ends_with("ing") {
@@ -387,13 +392,13 @@ fn build(doc: &Doc, s: usize, h: usize, head: Head, s0: usize, s1: usize) -> Opt
         let w = doc.lw(name_end);
         let after_w = doc.lw(name_end + 1);
         let participle_ok =
-            w.ends_with("ing") || lex::is_preposition(after_w) || lex::is_adverb(after_w);
+            w.ends_with("ing") || doc.lex.is_preposition(after_w) || doc.lex.is_adverb(after_w);
         let starts = matches!(w, "that" | "which" | "who")
             || (lex::is_participle(w)
                 && participle_ok
-                && !lex::is_cue_word(w)
-                && !is_control_verb(w))
-            || (w == "to" && verb_like_base(doc.lw(name_end + 1)));
+                && !doc.lex.is_cue_word(w)
+                && !doc.lex.is_control_verb(w))
+            || (w == "to" && verb_like_base(doc.lex, doc.lw(name_end + 1)));
         if starts {
             let end = walk_clause(doc, name_end, s1);
             if end > name_end + 1 {
@@ -422,29 +427,7 @@ fn build(doc: &Doc, s: usize, h: usize, head: Head, s0: usize, s1: usize) -> Opt
                 .map_or(s1, |j| j + 1);
         }
         let v = doc.lw(k);
-        let predicate = matches!(
-            v,
-            "would"
-                | "will"
-                | "aims"
-                | "seeks"
-                | "includes"
-                | "calls"
-                | "requires"
-                | "gives"
-                | "allows"
-                | "sets"
-                | "envisages"
-                | "envisions"
-                | "provides"
-                | "proposes"
-                | "offers"
-                | "bans"
-                | "limits"
-                | "creates"
-                | "establishes"
-                | "grants"
-        );
+        let predicate = doc.lex.is_proposal_predicate(v);
         if predicate && k < s1 {
             let end = walk_clause(doc, k, s1);
             if end > k + 1 {
@@ -479,24 +462,24 @@ fn closed_by_determiner(doc: &Doc, k: usize, s0: usize) -> bool {
         }
         j -= 1;
         let w = doc.lw(j);
-        if lex::is_determiner(w) && w != "which" || doc.kind(j) == Some(TokenKind::Possessive) {
+        if doc.lex.is_determiner(w) && w != "which" || doc.kind(j) == Some(TokenKind::Possessive) {
             return true;
         }
         let plain = doc.kind(j) == Some(TokenKind::Word)
             && doc.mention_at(j).is_none()
             && !doc.is_cap(j)
-            && !lex::is_role_noun(w)
-            && (lex::is_adverb(w)
-                || lex::is_topic(w)
-                || lex::is_quantifier(w)
-                || is_known_modifier(w)
-                || tentative(w))
-            && !(lex::is_preposition(w)
-                || lex::is_conjunction(w)
-                || lex::is_pronoun(w)
-                || lex::is_aux(w)
-                || lex::is_common_verb(w)
-                || lex::is_cue_word(w));
+            && !doc.lex.is_acting_body(w)
+            && (doc.lex.is_adverb(w)
+                || doc.lex.is_topic(w)
+                || doc.lex.is_quantifier(w)
+                || is_known_modifier(doc.lex, w)
+                || tentative(doc.lex, w))
+            && !(doc.lex.is_preposition(w)
+                || doc.lex.is_conjunction(w)
+                || doc.lex.is_pronoun(w)
+                || doc.lex.is_aux(w)
+                || doc.lex.is_common_verb(w)
+                || doc.lex.is_cue_word(w));
         if !plain {
             return false;
         }
@@ -506,75 +489,16 @@ fn closed_by_determiner(doc: &Doc, k: usize, s0: usize) -> bool {
 
 /// "on Friday", "for two years", "of March 3": a time, not a complement.
 fn is_time_expression(doc: &Doc, a: usize, b: usize) -> bool {
+    let lx = doc.lex;
     (a..b).all(|k| {
         let w = doc.lw(k);
         doc.kind(k) != Some(TokenKind::Word)
-            || lex::is_determiner(w)
-            || lex::is_quantifier(w)
-            || crate::dates::is_weekday(w)
-            || crate::dates::MONTHS.contains(&w)
-            || matches!(
-                w,
-                "today"
-                    | "tomorrow"
-                    | "yesterday"
-                    | "week"
-                    | "weeks"
-                    | "month"
-                    | "months"
-                    | "year"
-                    | "years"
-                    | "day"
-                    | "days"
-                    | "night"
-                    | "morning"
-                    | "evening"
-                    | "afternoon"
-                    | "next"
-                    | "last"
-                    | "weekend"
-                    | "hours"
-                    | "hour"
-                    | "decade"
-                    | "decades"
-            )
+            || lx.is_determiner(w)
+            || lx.is_quantifier(w)
+            || lx.is_weekday(w)
+            || lx.is_month_name(w)
+            || lx.is_time_word(w)
     })
-}
-
-/// Verbs that take an infinitive ("the plan failed to …"): finite, not a
-/// participle describing the proposal.
-fn is_control_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "failed"
-            | "agreed"
-            | "refused"
-            | "threatened"
-            | "vowed"
-            | "promised"
-            | "wanted"
-            | "tried"
-            | "sought"
-            | "hoped"
-            | "planned"
-            | "expected"
-            | "continued"
-            | "appeared"
-            | "seemed"
-            | "managed"
-            | "decided"
-            | "needed"
-            | "started"
-            | "stopped"
-            | "helped"
-            | "looked"
-            | "remained"
-            | "moved"
-            | "passed"
-            | "stalled"
-            | "collapsed"
-            | "ended"
-    )
 }
 
 /// "1990", "2016": a year, not an identifying number.
@@ -584,73 +508,25 @@ fn is_year(w: &str) -> bool {
         && w.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Words dropped from the front of a name ("another", "potential").
-fn is_hedge(w: &str) -> bool {
-    matches!(
-        w,
-        "potential"
-            | "possible"
-            | "proposed"
-            | "so-called"
-            | "multiple"
-            | "several"
-            | "certain"
-            | "various"
-            | "many"
-            | "other"
-            | "further"
-            | "additional"
-            | "more"
-            | "all"
-            | "both"
-            | "sweeping"
-            | "landmark"
-            | "controversial"
-            | "ambitious"
-            | "historic"
-            | "major"
-            | "massive"
-            | "long-awaited"
-            | "contentious"
-    )
-}
-
 /// Participles used as adjectives before a noun ("the proposed ban").
-fn is_known_modifier(w: &str) -> bool {
-    lex::is_new_tag(w)
-        || lex::is_topic(w)
-        || matches!(
-            w,
-            "proposed"
-                | "binding"
-                | "existing"
-                | "outstanding"
-                | "remaining"
-                | "planned"
-                | "agreed"
-                | "controversial"
-                | "limited"
-                | "detailed"
-                | "long-awaited"
-        )
+fn is_known_modifier(lx: &Lexicon, w: &str) -> bool {
+    lx.is_new_tag(w) || lx.is_topic(w) || lx.is_listed_modifier(w)
 }
 
-fn verb_like_base(w: &str) -> bool {
+fn verb_like_base(lx: &Lexicon, w: &str) -> bool {
     !w.is_empty()
-        && !lex::is_determiner(w)
+        && !lx.is_determiner(w)
         && !w.ends_with("ed")
         && !w.ends_with('s')
         && w.chars().all(char::is_alphabetic)
-        && lex::head(w).is_none()
+        && lx.head(w).is_none()
 }
 
 /// Prepositions that start a complement ("restrictions on …", "summit between …").
-fn complement_prep(w: &str, next: &str) -> bool {
+fn complement_prep(lx: &Lexicon, w: &str, next: &str) -> bool {
     match w {
-        "on" | "for" | "against" | "of" | "between" | "with" | "over" | "regarding"
-        | "concerning" => true,
-        "to" => lex::is_determiner(next) || next.chars().next().is_some_and(char::is_uppercase),
-        _ => false,
+        "to" => lx.is_determiner(next) || next.chars().next().is_some_and(char::is_uppercase),
+        _ => lx.is_complement_preposition(w),
     }
 }
 
@@ -671,16 +547,18 @@ fn walk_np(doc: &Doc, i: usize, s1: usize) -> usize {
                     k > i
                 } else if w == "and" || w == "or" {
                     let n = doc.lw(k + 1);
-                    doc.is_cap(k + 1) && !lex::is_determiner(n)
+                    doc.is_cap(k + 1) && !doc.lex.is_determiner(n)
                 } else {
-                    !(lex::is_preposition(w)
-                        || lex::is_clause_word(w)
-                        || lex::is_conjunction(w)
-                        || lex::is_aux(w)
-                        || lex::is_pronoun(w) && !lex::is_determiner(w)
-                        || lex::is_cue_word(w)
-                        || lex::is_common_verb(w)
-                        || (lex::is_participle(w) && k > i && !lex::is_determiner(doc.lw(k - 1))))
+                    !(doc.lex.is_preposition(w)
+                        || doc.lex.is_clause_word(w)
+                        || doc.lex.is_conjunction(w)
+                        || doc.lex.is_aux(w)
+                        || doc.lex.is_pronoun(w) && !doc.lex.is_determiner(w)
+                        || doc.lex.is_cue_word(w)
+                        || doc.lex.is_common_verb(w)
+                        || (lex::is_participle(w)
+                            && k > i
+                            && !doc.lex.is_determiner(doc.lw(k - 1))))
                 }
             }
         };
@@ -719,13 +597,13 @@ fn walk_clause(doc: &Doc, i: usize, s1: usize) -> usize {
                     break;
                 }
                 let name_follows =
-                    doc.is_cap(k + 1) || lex::is_determiner(doc.lw(k + 1)) && doc.is_cap(k + 2);
+                    doc.is_cap(k + 1) || doc.lex.is_determiner(doc.lw(k + 1)) && doc.is_cap(k + 2);
                 if (w == "and" || w == "or")
                     && !name_follows
                     && (lex::is_participle(doc.lw(k + 1))
-                        || lex::is_verbish(doc.lw(k + 1))
-                        || lex::head(doc.lw(k + 1)).is_some()
-                        || lex::is_determiner(doc.lw(k + 1)))
+                        || doc.lex.is_verbish(doc.lw(k + 1))
+                        || doc.lex.head(doc.lw(k + 1)).is_some()
+                        || doc.lex.is_determiner(doc.lw(k + 1)))
                 {
                     break;
                 }
@@ -743,10 +621,10 @@ fn content_words(doc: &Doc, a: usize, b: usize) -> Vec<String> {
         .filter(|&k| doc.kind(k) == Some(TokenKind::Word))
         .map(|k| doc.lw(k))
         .filter(|w| {
-            !(lex::is_determiner(w)
-                || lex::is_preposition(w)
-                || lex::is_conjunction(w)
-                || lex::is_quantifier(w))
+            !(doc.lex.is_determiner(w)
+                || doc.lex.is_preposition(w)
+                || doc.lex.is_conjunction(w)
+                || doc.lex.is_quantifier(w))
         })
         .map(str::to_owned)
         .collect()

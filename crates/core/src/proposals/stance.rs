@@ -115,7 +115,7 @@ fn negated(doc: &Doc, tok: usize, s0: usize) -> bool {
     while k > s0 && seen < 3 {
         k -= 1;
         let w = doc.lw(k);
-        if lex::is_negator(w) || w.ends_with("n't") || w == "refused" || w == "failed" {
+        if doc.lex.is_negator(w) || w.ends_with("n't") || w == "refused" || w == "failed" {
             return true;
         }
         if doc.kind(k) == Some(TokenKind::Word) {
@@ -155,7 +155,7 @@ fn sentence_cues(doc: &Doc, s: usize, marks: &Marks) -> Vec<CueHit> {
                 nominal: true,
             })
         } else {
-            lex::cue(w, next)
+            doc.lex.cue(w, next)
         };
         let Some(cue) = cue else { continue };
         // A capitalised cue mid-sentence is a name ("Table Mountain").
@@ -177,14 +177,6 @@ fn sentence_cues(doc: &Doc, s: usize, marks: &Marks) -> Vec<CueHit> {
     out
 }
 
-/// Is token `w` (lower case) a hard clause boundary for stance attribution?
-pub fn is_hard_boundary(w: &str) -> bool {
-    matches!(
-        w,
-        ";" | ":" | "but" | "however" | "whereas" | "although" | "though" | "yet" | "—" | "–"
-    )
-}
-
 fn opens_finite_clause(doc: &Doc, k: usize) -> bool {
     matches!(doc.lw(k), "while" | "whereas" | "when") && !lex::is_participle(doc.lw(k + 1))
 }
@@ -195,7 +187,10 @@ fn left_cue(doc: &Doc, c: &Candidate, marks: &Marks, s0: usize) -> Option<CueHit
     while k > s0 && c.np_start - k < MAX_CUE_DISTANCE {
         k -= 1;
         let w = doc.lw(k);
-        if is_hard_boundary(w) || opens_finite_clause(doc, k) || matches!(w, "which" | "who") {
+        if doc.lex.is_hard_boundary(w)
+            || opens_finite_clause(doc, k)
+            || matches!(w, "which" | "who")
+        {
             return None;
         }
         if let Some(hit) = marks.cue(k) {
@@ -220,7 +215,7 @@ fn right_cue(doc: &Doc, c: &Candidate, marks: &Marks, s1: usize) -> Option<CueHi
     let mut k = start;
     while k < s1 && k - start < MAX_RIGHT_DISTANCE {
         let w = doc.lw(k);
-        if k > start && (is_hard_boundary(w) || matches!(w, "while" | "whereas")) {
+        if k > start && (doc.lex.is_hard_boundary(w) || matches!(w, "while" | "whereas")) {
             return None;
         }
         if let Some(hit) = marks.cue(k) {
@@ -230,7 +225,7 @@ fn right_cue(doc: &Doc, c: &Candidate, marks: &Marks, s1: usize) -> Option<CueHi
             }
             return None;
         }
-        if !(lex::is_aux(w) || lex::is_adverb(w) || lex::is_negator(w)) {
+        if !(doc.lex.is_aux(w) || doc.lex.is_adverb(w) || doc.lex.is_negator(w)) {
             only_aux = false;
         }
         k += 1;
@@ -248,14 +243,14 @@ fn subject_at(doc: &Doc, s0: usize, from: usize, marks: &Marks) -> Option<(usize
         k -= 1;
         steps += 1;
         let w = doc.lw(k);
-        if is_hard_boundary(w) || opens_finite_clause(doc, k) {
+        if doc.lex.is_hard_boundary(w) || opens_finite_clause(doc, k) {
             // "welcomed A but criticized B": a verb right after "but"
             // shares the subject before it.
             let mut v = k + 1;
-            while lex::is_adverb(doc.lw(v)) && v < from {
+            while doc.lex.is_adverb(doc.lw(v)) && v < from {
                 v += 1;
             }
-            let shared = matches!(w, "but" | "yet") && v <= from && lex::is_verbish(doc.lw(v));
+            let shared = matches!(w, "but" | "yet") && v <= from && doc.lex.is_verbish(doc.lw(v));
             if !shared {
                 break;
             }
@@ -270,9 +265,9 @@ fn subject_at(doc: &Doc, s0: usize, from: usize, marks: &Marks) -> Option<(usize
                 continue;
             }
             let possessive = doc.kind(m.last) == Some(TokenKind::Possessive);
-            let role_follows = lex::is_role_noun(doc.lw(m.last + 1))
-                || lex::is_role_noun(doc.lw(m.last + 2))
-                || lex::is_role_noun(doc.lw(m.last + 3));
+            let role_follows = doc.lex.is_acting_body(doc.lw(m.last + 1))
+                || doc.lex.is_acting_body(doc.lw(m.last + 2))
+                || doc.lex.is_acting_body(doc.lw(m.last + 3));
             if possessive && !role_follows {
                 fallback.get_or_insert((m.actor, usize::MAX));
                 continue;
@@ -307,10 +302,10 @@ fn subject_at(doc: &Doc, s0: usize, from: usize, marks: &Marks) -> Option<(usize
 /// "it"/"they" directly before a verb (not "make it clear").
 fn subject_pronoun(doc: &Doc, k: usize) -> bool {
     let mut v = k + 1;
-    while lex::is_adverb(doc.lw(v)) && v < k + 4 {
+    while doc.lex.is_adverb(doc.lw(v)) && v < k + 4 {
         v += 1;
     }
-    lex::is_verbish(doc.lw(v))
+    doc.lex.is_verbish(doc.lw(v))
 }
 
 /// Does a relative pronoun follow the name ("the plan, which …")?
@@ -346,10 +341,7 @@ fn speaker(doc: &Doc, s0: usize, marks: &Marks) -> Option<usize> {
     let s1 = s0 + marks.in_name.len();
     for k in s0..s1 {
         let w = doc.lw(k);
-        let reporting = matches!(
-            w,
-            "said" | "says" | "told" | "added" | "warned" | "insisted" | "stated" | "argued"
-        );
+        let reporting = doc.lex.is_reporting_verb(w);
         let according = w == "according" && doc.lw(k + 1) == "to";
         if !(reporting || according) {
             continue;
@@ -358,7 +350,7 @@ fn speaker(doc: &Doc, s0: usize, marks: &Marks) -> Option<usize> {
         let mut j = k + 1 + usize::from(according);
         while j < s1 && j < k + 5 && doc.mention_at(j).is_none() {
             let t = doc.lw(j);
-            if !(lex::is_determiner(t) || doc.is_cap(j) || lex::is_role_noun(t)) {
+            if !(doc.lex.is_determiner(t) || doc.is_cap(j) || doc.lex.is_acting_body(t)) {
                 break;
             }
             j += 1;
@@ -406,7 +398,7 @@ fn coordinated_before(doc: &Doc, s0: usize, mut first: usize, out: &mut Vec<usiz
 /// The agents after "by": "by Qatar, Egypt and the United States".
 fn agents_after(doc: &Doc, mut k: usize, out: &mut Vec<usize>) {
     for _ in 0..5 {
-        if lex::is_determiner(doc.lw(k)) && doc.mention_at(k).is_none() {
+        if doc.lex.is_determiner(doc.lw(k)) && doc.mention_at(k).is_none() {
             k += 1;
         }
         let Some(m) = doc.mention_at(k) else { return };
@@ -438,7 +430,7 @@ fn cue_possessor(doc: &Doc, cue: usize, s0: usize) -> Option<usize> {
                 if matches!(w, "his" | "her") {
                     return doc.last_person_before(k);
                 }
-                if lex::is_determiner(w) || lex::is_preposition(w) || lex::is_verbish(w) {
+                if doc.lex.is_determiner(w) || doc.lex.is_preposition(w) || doc.lex.is_verbish(w) {
                     return None;
                 }
                 seen += 1;
@@ -529,31 +521,9 @@ fn authored_by(doc: &Doc, c: &Candidate) -> Vec<(usize, StanceKind)> {
     if doc.lw(p + 1) != "by" {
         return Vec::new();
     }
-    let kind = match lex::cue(w, "by") {
+    let kind = match doc.lex.cue(w, "by") {
         Some(cue) if lex::is_participle(w) || w == "put" => cue.kind,
-        _ if matches!(
-            w,
-            "set"
-                | "drafted"
-                | "proposed"
-                | "brokered"
-                | "offered"
-                | "imposed"
-                | "written"
-                | "presented"
-                | "tabled"
-                | "introduced"
-                | "negotiated"
-                | "unveiled"
-                | "sponsored"
-                | "laid"
-                | "issued"
-                | "announced"
-                | "mediated"
-        ) =>
-        {
-            StanceKind::Proposes
-        }
+        _ if doc.lex.is_authoring_participle(w) => StanceKind::Proposes,
         _ => return Vec::new(),
     };
     let mut agents = Vec::new();
@@ -567,36 +537,8 @@ fn adjust(doc: &Doc, c: &Candidate, kind: StanceKind) -> StanceKind {
     let a = c.np_start;
     let before1 = if a >= 1 { doc.lw(a - 1) } else { "" };
     let before2 = if a >= 2 { doc.lw(a - 2) } else { "" };
-    let alteration = before1 == "to"
-        && matches!(
-            before2,
-            "alterations"
-                | "alteration"
-                | "changes"
-                | "change"
-                | "amendments"
-                | "amendment"
-                | "revisions"
-                | "revision"
-                | "modifications"
-                | "adjustments"
-                | "tweaks"
-        );
-    let partial = before1 == "of"
-        && matches!(
-            before2,
-            "components"
-                | "parts"
-                | "part"
-                | "elements"
-                | "aspects"
-                | "points"
-                | "sections"
-                | "portions"
-                | "some"
-                | "much"
-                | "provisions"
-        );
+    let alteration = before1 == "to" && doc.lex.is_alteration_noun(before2);
+    let partial = before1 == "of" && doc.lex.is_part_noun(before2);
     match kind {
         StanceKind::Supports | StanceKind::Proposes if alteration => StanceKind::Criticizes,
         StanceKind::Supports if partial => StanceKind::Mixed,
