@@ -62,17 +62,17 @@ fn is_role_noun(lx: &Lexicon, w: &str) -> bool {
 }
 
 /// A nationality or place adjective: "Russian", "European", "Kremlin".
-fn affiliation(word: &str) -> Option<&'static crate::kb::Entry> {
-    crate::kb::demonym(word).or_else(|| crate::kb::lookup(word))
+fn affiliation<'k>(kb: &'k crate::kb::Kb, word: &str) -> Option<&'k crate::kb::Entry> {
+    kb.demonym(word).or_else(|| kb.lookup(word))
 }
 
 /// One actor under construction.
 #[derive(Debug)]
-struct Proto {
+struct Proto<'k> {
     kind: ActorKind,
     /// Fullest name-form text.
     name: String,
-    kb_id: Option<&'static str>,
+    kb_id: Option<&'k str>,
     /// `(span, form)` of every mention.
     mentions: Vec<(Span, MentionForm)>,
     titles: Vec<Span>,
@@ -155,11 +155,11 @@ pub fn build(doc: &Doc, mentions: &[EntityMention]) -> Vec<ActorDraft> {
     // 2a. Knowledge-base identity.
     let mut by_kb: HashMap<&str, usize> = HashMap::default();
     for (i, t) in texts.iter().enumerate() {
-        if let Some(e) = crate::kb::lookup(t).filter(|e| e.kind == kinds[i]) {
-            match by_kb.get(e.id) {
+        if let Some(e) = doc.kb.lookup(t).filter(|e| e.kind == kinds[i]) {
+            match by_kb.get(e.id.as_str()) {
                 Some(&j) => union(&mut parent, i, j),
                 None => {
-                    by_kb.insert(e.id, i);
+                    by_kb.insert(e.id.as_str(), i);
                 }
             }
         }
@@ -258,14 +258,14 @@ pub fn build(doc: &Doc, mentions: &[EntityMention]) -> Vec<ActorDraft> {
         let root = find(&mut parent, ent_of[mi]);
         let p = *proto_of_root.entry(root).or_insert_with(|| {
             let kind = root_kind[root].1;
-            let kb = crate::kb::lookup(texts[root]).filter(|e| e.kind == kind);
+            let kb = doc.kb.lookup(texts[root]).filter(|e| e.kind == kind);
             protos.push(Proto {
                 kind,
                 name: kb
                     .filter(|e| index.contains_key(e.name))
                     .map_or(texts[root], |e| e.name)
                     .to_owned(),
-                kb_id: kb.map(|e| e.id),
+                kb_id: kb.map(|e| e.id.as_str()),
                 mentions: Vec::new(),
                 titles: Vec::new(),
                 descriptions: Vec::new(),
@@ -514,9 +514,9 @@ struct Context<'d, 'a> {
     starts: Vec<(usize, usize)>,
     /// Proto index → sentences with a name mention.
     /// (proto, affiliation id) → number of sentences naming both.
-    co: HashMap<(usize, &'static str), usize>,
+    co: HashMap<(usize, &'a str), usize>,
     /// Sentence → affiliation ids mentioned in it.
-    affils: Vec<Vec<&'static str>>,
+    affils: Vec<Vec<&'a str>>,
 }
 
 impl<'d, 'a> Context<'d, 'a> {
@@ -524,11 +524,11 @@ impl<'d, 'a> Context<'d, 'a> {
         doc: &'d Doc<'a>,
         mentions: &[EntityMention],
         proto_of: &[usize],
-        protos: &[Proto],
+        protos: &[Proto<'a>],
     ) -> Self {
         let mut starts = Vec::new();
         let mut sentences_of: HashMap<usize, Vec<usize>> = HashMap::default();
-        let mut affils: Vec<Vec<&'static str>> = vec![Vec::new(); doc.sentences.len()];
+        let mut affils: Vec<Vec<&'a str>> = vec![Vec::new(); doc.sentences.len()];
         for (m, &p) in mentions.iter().zip(proto_of) {
             if m.form != MentionForm::Name {
                 continue;
@@ -550,9 +550,9 @@ impl<'d, 'a> Context<'d, 'a> {
                 if !w.starts_with(char::is_uppercase) {
                     continue;
                 }
-                if let Some(e) = crate::kb::demonym(w) {
+                if let Some(e) = doc.kb.demonym(w) {
                     if let Some(v) = affils.get_mut(t.sentence_index()) {
-                        v.push(e.id);
+                        v.push(e.id.as_str());
                     }
                 }
             }
@@ -562,7 +562,7 @@ impl<'d, 'a> Context<'d, 'a> {
             a.sort_unstable();
             a.dedup();
         }
-        let mut co: HashMap<(usize, &'static str), usize> = HashMap::default();
+        let mut co: HashMap<(usize, &'a str), usize> = HashMap::default();
         for (&p, ss) in &sentences_of {
             for &s in ss {
                 for &id in &affils[s] {
@@ -682,7 +682,7 @@ impl<'d, 'a> Context<'d, 'a> {
                     let m = doc.tok(k);
                     if doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Word)
                         && m.chars().next().is_some_and(char::is_uppercase)
-                        && affiliation(m).is_some()
+                        && affiliation(doc.kb, m).is_some()
                     {
                         modifier = Some(m);
                         k += 1;
@@ -726,7 +726,7 @@ impl<'d, 'a> Context<'d, 'a> {
                     && g + 1 < range.end
                     && w.starts_with(char::is_uppercase)
                     && !w.ends_with('s')
-                    && crate::kb::demonym(w).is_some()
+                    && doc.kb.demonym(w).is_some()
                 {
                     // One optional modifier: "Russian military forces".
                     let mut k = g + 1;
@@ -764,7 +764,7 @@ impl<'d, 'a> Context<'d, 'a> {
     ) -> Option<usize> {
         let role_l = role.to_lowercase();
         let role_word = role_l.split_whitespace().last().unwrap_or("").to_owned();
-        let aff = modifier.and_then(affiliation);
+        let aff = modifier.and_then(|m| affiliation(self.doc.kb, m));
         let here = self.doc.sentence_at(span.start);
         // The last few persons mentioned by name before the phrase (a
         // bounded look-back keeps this O(1) per phrase); the latest gets a bonus.
@@ -812,17 +812,17 @@ impl<'d, 'a> Context<'d, 'a> {
                 if descr(m) || descr(e.name) {
                     score += 3;
                 }
-                if let Some(kbp) = crate::kb::lookup(&proto.name) {
+                if let Some(kbp) = self.doc.kb.lookup(&proto.name) {
                     if kbp.kind == ActorKind::Person && kbp.description.contains(e.name) {
                         score += 3;
                     }
                 }
-                let mut co = self.co.get(&(p, e.id)).copied().unwrap_or(0);
+                let mut co = self.co.get(&(p, e.id.as_str())).copied().unwrap_or(0);
                 // Not the phrase's own sentence.
                 let named_here = here.is_some_and(|h| {
                     self.affils
                         .get(h)
-                        .is_some_and(|a| a.binary_search(&e.id).is_ok())
+                        .is_some_and(|a| a.binary_search(&e.id.as_str()).is_ok())
                         && self.doc.sentences.get(h).is_some_and(|sp| {
                             let lo = self.starts.partition_point(|&(st, _)| st < sp.start);
                             let hi = self.starts.partition_point(|&(st, _)| st < sp.end);

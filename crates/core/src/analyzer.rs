@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::doc::Doc;
+use crate::kb::Kb;
 use crate::lexicon::{Lexicon, LexiconError};
 use crate::model::{Analysis, SourceFormat};
 use crate::pipeline::{default_components, Component};
@@ -51,6 +52,13 @@ impl std::fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// The bundled glossary entry for the kind of proposal `phrase` names: the
+/// longest trailing phrase that is a term ("28-point peace proposal" → peace
+/// plan, "a Trump–Putin summit" → summit).
+pub fn glossary_for(phrase: &str) -> Option<&'static crate::kb::GlossaryEntry> {
+    Analyzer::shared().kb.glossary_for(phrase)
+}
+
 /// Owns the resources of an analysis and runs its components in order.
 ///
 /// Build one with [`Analyzer::new`] and reuse it: building parses the
@@ -59,6 +67,7 @@ impl std::error::Error for Error {}
 /// analyzer.
 pub struct Analyzer {
     lexicon: Lexicon,
+    kb: Kb,
     pipeline: Vec<Box<dyn Component>>,
 }
 
@@ -84,6 +93,7 @@ impl Analyzer {
         }
         Ok(Analyzer {
             lexicon: Lexicon::bundled()?,
+            kb: Kb::bundled(),
             pipeline,
         })
     }
@@ -105,6 +115,12 @@ impl Analyzer {
     #[cfg(test)]
     pub(crate) fn lexicon(&self) -> &Lexicon {
         &self.lexicon
+    }
+
+    /// The knowledge base.
+    #[cfg(test)]
+    pub(crate) fn kb(&self) -> &Kb {
+        &self.kb
     }
 
     /// The names of the components, in the order they run.
@@ -166,7 +182,7 @@ impl Analyzer {
     /// Runs the components over plain text and assembles the result; its
     /// `text` is left empty for the caller to fill.
     fn run(&self, text: &str, options: &Options, lap: &mut dyn FnMut(&'static str)) -> Analysis {
-        let mut doc = Doc::new(text, options, &self.lexicon);
+        let mut doc = Doc::new(text, options, &self.lexicon, &self.kb);
         for c in &self.pipeline {
             c.run(&mut doc);
             lap(c.name());

@@ -9,7 +9,7 @@
 //! | [`ignored`](Doc::ignored) | `boilerplate` | ranges that are not story text |
 //! | [`paragraphs`](Doc::paragraphs), [`sentences`](Doc::sentences) | `segment` | story segmentation |
 //! | [`tokens`](Doc::tokens), [`sentence_tokens`](Doc::sentence_tokens), [`lower`](Doc::lower) | `tokenize` | words with byte offsets |
-//! | [`lex`](Doc::lex) | the [`crate::Analyzer`] | word lists (read-only) |
+//! | [`lex`](Doc::lex), [`kb`](Doc::kb) | the [`crate::Analyzer`] | word lists and knowledge base (read-only) |
 //! | [`ents`](Doc::ents) | `ner` | recognised name mentions |
 //! | [`actors`](Doc::actors) | `actors`, then `link`, `facts`, `salience` | actor drafts |
 //! | [`mentions`](Doc::mentions) | `mentions` | actor mention of each token |
@@ -22,6 +22,7 @@
 //! Every offset is a byte offset into [`Doc::text`].
 
 use crate::drafts::{ActorDraft, ProposalDraft};
+use crate::kb::Kb;
 use crate::lexicon::Lexicon;
 use crate::mentions::MentionIndex;
 use crate::model::{Ignored, Span, Summary};
@@ -38,6 +39,8 @@ pub struct Doc<'a> {
     pub options: &'a Options,
     /// The word lists (owned by the [`crate::Analyzer`]).
     pub lex: &'a Lexicon,
+    /// The knowledge base (owned by the [`crate::Analyzer`]).
+    pub kb: &'a Kb,
     /// Boilerplate ranges (byte offsets).
     pub ignored: Vec<Ignored>,
     /// Paragraph spans (every non-empty block, boilerplate included).
@@ -65,11 +68,12 @@ pub struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     /// A document with no layers filled yet.
-    pub fn new(text: &'a str, options: &'a Options, lex: &'a Lexicon) -> Self {
+    pub fn new(text: &'a str, options: &'a Options, lex: &'a Lexicon, kb: &'a Kb) -> Self {
         Doc {
             text,
             options,
             lex,
+            kb,
             ignored: Vec::new(),
             paragraphs: Vec::new(),
             sentences: Vec::new(),
@@ -171,7 +175,8 @@ impl<'a> Doc<'a> {
             summary_sentences: 3,
             input: crate::InputFormat::Text,
         };
-        let mut doc = Doc::new(text, &OPTIONS, crate::Analyzer::shared().lexicon());
+        let shared = crate::Analyzer::shared();
+        let mut doc = Doc::new(text, &OPTIONS, shared.lexicon(), shared.kb());
         crate::segment::Segmenter.run(&mut doc);
         crate::tokenize::Tokenizer.run(&mut doc);
         doc

@@ -57,8 +57,8 @@ pub(crate) mod segment;
 pub(crate) mod summary;
 pub(crate) mod tokenize;
 
-pub use analyzer::{Analyzer, Config, Error};
-pub use kb::{glossary_for, GlossaryEntry};
+pub use analyzer::{glossary_for, Analyzer, Config, Error};
+pub use kb::GlossaryEntry;
 pub use model::*;
 pub use offsets::OffsetMap;
 

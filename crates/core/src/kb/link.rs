@@ -31,8 +31,8 @@
 
 use crate::hash::{FastMap as HashMap, FastSet as HashSet};
 
-use super::store::{store, Hit, Strength};
-use super::{demonym, Category, Entry};
+use super::store::{Hit, Strength};
+use super::{Category, Entry, Kb};
 use crate::doc::Doc;
 use crate::drafts::ActorDraft as Actor;
 use crate::lexicon::Lexicon;
@@ -46,16 +46,17 @@ const MAX_NGRAM: usize = 6;
 const TITLE_WINDOW: usize = 3;
 
 /// What the article says about which entries are present.
-struct Context {
+struct Context<'k> {
+    kb: &'k Kb,
     /// Ids of entries named unambiguously in the article.
-    cues: HashSet<&'static str>,
+    cues: HashSet<&'k str>,
     /// Entry id → number of cues that list it as context.
-    support: HashMap<&'static str, u32>,
+    support: HashMap<&'k str, u32>,
 }
 
-impl Context {
-    fn new(doc: &Doc) -> Self {
-        let s = store();
+impl<'k> Context<'k> {
+    fn new(doc: &Doc<'k>) -> Self {
+        let s = doc.kb;
         let mut cues = HashSet::default();
         let toks = &doc.tokens;
         for i in 0..toks.len() {
@@ -64,8 +65,8 @@ impl Context {
             if t.kind != TokenKind::Word || !first.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            if let Some(e) = demonym(first) {
-                cues.insert(e.id);
+            if let Some(e) = s.demonym(first) {
+                cues.insert(e.id.as_str());
             }
             for tj in toks[i..].iter().take(MAX_NGRAM) {
                 if tj.sentence != t.sentence {
@@ -76,20 +77,24 @@ impl Context {
                 };
                 if let Some([h]) = s.names.get(key).map(Vec::as_slice) {
                     if h.strength == Strength::Strong && !h.flagged {
-                        cues.insert(s.entries[h.entry].id);
+                        cues.insert(s.entries[h.entry].id.as_str());
                     }
                 }
             }
         }
-        let mut support: HashMap<&'static str, u32> = HashMap::default();
+        let mut support: HashMap<&'k str, u32> = HashMap::default();
         for id in &cues {
-            if let Some(e) = super::by_id(id) {
-                for c in e.context {
+            if let Some(e) = s.by_id(id) {
+                for c in e.context.iter() {
                     *support.entry(c).or_default() += 1;
                 }
             }
         }
-        Context { cues, support }
+        Context {
+            kb: s,
+            cues,
+            support,
+        }
     }
 
     /// How much the article supports `e`: its context ids present, and cues
@@ -105,12 +110,12 @@ impl Context {
             .filter(|c| self.cues.contains(*c))
             .filter(|c| {
                 !city
-                    || !super::by_id(c).is_some_and(|x| {
+                    || !self.kb.by_id(c).is_some_and(|x| {
                         matches!(x.category, Category::Country | Category::Territory)
                     })
             })
             .count() as u32;
-        own + self.support.get(e.id).copied().unwrap_or(0)
+        own + self.support.get(e.id.as_str()).copied().unwrap_or(0)
     }
 }
 
@@ -179,11 +184,11 @@ fn after_place_comma(doc: &Doc, actor: &Actor) -> bool {
 
 /// Picks among ambiguous candidates by context; on a tie (or no support) the
 /// candidate marked as the editorial default, if any, else `None`.
-fn by_context(
-    ctx: &Context,
-    cands: &[(&'static Entry, bool)],
+fn by_context<'k>(
+    ctx: &Context<'k>,
+    cands: &[(&'k Entry, bool)],
     region_slot: bool,
-) -> Option<&'static Entry> {
+) -> Option<&'k Entry> {
     let bonus = |e: &Entry| {
         u32::from(
             region_slot
@@ -195,11 +200,13 @@ fn by_context(
     };
     // A candidate whose full name is written unambiguously elsewhere in the
     // article wins outright ("New York City" beside "New York").
-    let mut named = cands.iter().filter(|(e, _)| ctx.cues.contains(e.id));
+    let mut named = cands
+        .iter()
+        .filter(|(e, _)| ctx.cues.contains(e.id.as_str()));
     if let (Some((e, _)), None) = (named.next(), named.next()) {
         return Some(e);
     }
-    let mut scored: Vec<(u32, &'static Entry, bool)> = cands
+    let mut scored: Vec<(u32, &'k Entry, bool)> = cands
         .iter()
         .map(|&(e, preferred)| (ctx.score(e, cands.len() == 1) + bonus(e), e, preferred))
         .collect();
@@ -218,19 +225,19 @@ fn by_context(
 }
 
 /// The entry one surface resolves to, if any.
-fn resolve_name(
-    doc: &Doc,
-    ctx: &Context,
+fn resolve_name<'k>(
+    doc: &Doc<'k>,
+    ctx: &Context<'k>,
     actor: &Actor,
     single_word_actor: bool,
     hits: &[Hit],
-) -> Option<&'static Entry> {
-    let s = store();
+) -> Option<&'k Entry> {
+    let s = doc.kb;
     let ok: Vec<&Hit> = hits
         .iter()
         .filter(|h| compatible(actor.kind, &s.entries[h.entry]))
         .collect();
-    let strong: Vec<(&'static Entry, bool)> = ok
+    let strong: Vec<(&'k Entry, bool)> = ok
         .iter()
         .filter(|h| h.strength == Strength::Strong)
         .map(|h| (&s.entries[h.entry], h.preferred))
@@ -248,7 +255,7 @@ fn resolve_name(
     if !single_word_actor {
         return None;
     }
-    let weak: Vec<&'static Entry> = ok.iter().map(|h| &s.entries[h.entry]).collect();
+    let weak: Vec<&'k Entry> = ok.iter().map(|h| &s.entries[h.entry]).collect();
     let [e] = weak.as_slice() else {
         // Several people share it: a title or context must single one out.
         let titled: Vec<_> = weak
@@ -261,19 +268,19 @@ fn resolve_name(
             _ => None,
         };
     };
-    let full_name = ctx.cues.contains(e.id);
+    let full_name = ctx.cues.contains(e.id.as_str());
     let title = has_title(doc, actor, e);
     let distinctive = !flagged && hits.len() == 1;
     (full_name || title || (distinctive && ctx.score(e, false) > 0)).then_some(*e)
 }
 
 /// The entry an actor refers to, if the article supports one.
-fn resolve(doc: &Doc, ctx: &Context, actor: &Actor) -> Option<(&'static Entry, bool)> {
+fn resolve<'k>(doc: &Doc<'k>, ctx: &Context<'k>, actor: &Actor) -> Option<(&'k Entry, bool)> {
     let single = !actor.name.trim().contains(char::is_whitespace);
     for surface in surfaces(doc, actor) {
-        let hits = super::hits(surface);
+        let hits = doc.kb.hits(surface);
         if hits.is_empty() {
-            if let Some(e) = place_comma_region(actor, surface) {
+            if let Some(e) = place_comma_region(doc.kb, actor, surface) {
                 return Some((e, false));
             }
             continue;
@@ -289,7 +296,7 @@ fn resolve(doc: &Doc, ctx: &Context, actor: &Actor) -> Option<(&'static Entry, b
     }
     if matches!(actor.kind, ActorKind::Group | ActorKind::Other) {
         let head = actor.name.split_whitespace().next().unwrap_or("");
-        if let Some(e) = demonym(head).filter(|e| e.kind != ActorKind::Person) {
+        if let Some(e) = doc.kb.demonym(head).filter(|e| e.kind != ActorKind::Person) {
             return Some((e, true));
         }
     }
@@ -298,10 +305,11 @@ fn resolve(doc: &Doc, ctx: &Context, actor: &Actor) -> Option<(&'static Entry, b
 
 /// "Houston, Texas" → Houston: the part before the comma, when one of its
 /// candidates lists the part after it (a state or country) as context.
-fn place_comma_region(actor: &Actor, surface: &str) -> Option<&'static Entry> {
+fn place_comma_region<'k>(kb: &'k Kb, actor: &Actor, surface: &str) -> Option<&'k Entry> {
     let (left, right) = surface.split_once(", ")?;
-    let regions: Vec<&'static str> = super::candidates(right).iter().map(|e| e.id).collect();
-    let mut found = super::candidates(left)
+    let regions: Vec<&str> = kb.candidates(right).iter().map(|e| e.id.as_str()).collect();
+    let mut found = kb
+        .candidates(left)
         .into_iter()
         .filter(|e| compatible(actor.kind, e) && e.kind == ActorKind::Place)
         .filter(|e| e.context.iter().any(|c| regions.contains(c)));
@@ -319,6 +327,7 @@ fn place_comma_region(actor: &Actor, surface: &str) -> Option<&'static Entry> {
 /// `written_lower(w)` tells whether the article writes `w` in lower case.
 fn surname_of_unknown_name<'a>(
     lx: &Lexicon,
+    kb: &Kb,
     a: &'a Actor,
     written_lower: &dyn Fn(&str) -> bool,
 ) -> Option<&'a str> {
@@ -329,7 +338,7 @@ fn surname_of_unknown_name<'a>(
         || !w
             .iter()
             .all(|x| x.chars().next().is_some_and(char::is_uppercase))
-        || !super::hits(&a.name).is_empty()
+        || !kb.hits(&a.name).is_empty()
     {
         return None;
     }
@@ -337,7 +346,7 @@ fn surname_of_unknown_name<'a>(
         ActorKind::Person => true,
         ActorKind::Place => {
             !(lx.is_place_modifier(w[0]) || matches!(w[0], "New" | "Old" | "Metro" | "Downtown"))
-                && super::hits(w[0]).is_empty()
+                && kb.hits(w[0]).is_empty()
                 && !written_lower(w[0].to_lowercase().as_str())
         }
         _ => false,
@@ -384,7 +393,9 @@ pub fn link(doc: &Doc, actors: &mut [Actor]) {
     };
     let surnames: HashSet<String> = actors
         .iter()
-        .filter_map(|a| surname_of_unknown_name(doc.lex, a, &written_lower).map(str::to_owned))
+        .filter_map(|a| {
+            surname_of_unknown_name(doc.lex, doc.kb, a, &written_lower).map(str::to_owned)
+        })
         .collect();
     for a in actors.iter_mut() {
         if a.kind != ActorKind::Person && surnames.contains(a.name.trim()) {
@@ -392,9 +403,9 @@ pub fn link(doc: &Doc, actors: &mut [Actor]) {
             continue;
         }
         a.background = resolve(doc, &ctx, a).map(|(e, via_demonym)| Background {
-            id: e.id.to_owned(),
+            id: e.id.clone(),
             name: e.name.to_owned(),
-            description: e.description.to_owned(),
+            description: e.description.clone(),
             as_of: e.as_of.to_owned(),
             source: e.source.to_owned(),
             wiki: if via_demonym {
@@ -416,12 +427,22 @@ mod tests {
         let none = |_: &str| false;
         let p = Actor::bare("Valeska Paris", ActorKind::Place);
         assert_eq!(
-            surname_of_unknown_name(crate::Analyzer::shared().lexicon(), &p, &none),
+            surname_of_unknown_name(
+                crate::Analyzer::shared().lexicon(),
+                crate::Analyzer::shared().kb(),
+                &p,
+                &none
+            ),
             Some("Paris")
         );
         let p = Actor::bare("Jane Doe", ActorKind::Person);
         assert_eq!(
-            surname_of_unknown_name(crate::Analyzer::shared().lexicon(), &p, &none),
+            surname_of_unknown_name(
+                crate::Analyzer::shared().lexicon(),
+                crate::Analyzer::shared().kb(),
+                &p,
+                &none
+            ),
             Some("Doe")
         );
         // Known names, place modifiers, punctuation, organisations: no.
@@ -435,6 +456,7 @@ mod tests {
             assert_eq!(
                 surname_of_unknown_name(
                     crate::Analyzer::shared().lexicon(),
+                    crate::Analyzer::shared().kb(),
                     &Actor::bare(n, k),
                     &none
                 ),
@@ -446,7 +468,12 @@ mod tests {
         let lower = |w: &str| w == "environment";
         let p = Actor::bare("Environment Canada", ActorKind::Place);
         assert_eq!(
-            surname_of_unknown_name(crate::Analyzer::shared().lexicon(), &p, &lower),
+            surname_of_unknown_name(
+                crate::Analyzer::shared().lexicon(),
+                crate::Analyzer::shared().kb(),
+                &p,
+                &lower
+            ),
             None
         );
     }

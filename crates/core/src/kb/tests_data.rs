@@ -2,12 +2,16 @@
 
 use std::collections::HashSet;
 
-use crate::kb;
+use crate::kb::Kb;
+
+fn kb() -> &'static Kb {
+    crate::Analyzer::shared().kb()
+}
 use crate::model::ActorKind;
 
 #[test]
 fn every_entry_has_description_date_and_source() {
-    let entries = kb::entries();
+    let entries = kb().entries();
     assert!(entries.len() > 1000, "only {} entries", entries.len());
     for e in entries {
         assert!(!e.id.is_empty() && !e.name.is_empty(), "{e:?}");
@@ -37,11 +41,11 @@ fn every_entry_has_description_date_and_source() {
 #[test]
 fn ids_are_unique_and_context_ids_exist() {
     let mut seen = HashSet::new();
-    for e in kb::entries() {
-        assert!(seen.insert(e.id), "duplicate id {}", e.id);
+    for e in kb().entries() {
+        assert!(seen.insert(e.id.as_str()), "duplicate id {}", e.id);
     }
-    for e in kb::entries() {
-        for c in e.context {
+    for e in kb().entries() {
+        for c in e.context.iter() {
             assert!(seen.contains(c), "{}: unknown context id {c}", e.id);
         }
     }
@@ -49,17 +53,21 @@ fn ids_are_unique_and_context_ids_exist() {
 
 #[test]
 fn every_alias_resolves_uniquely_or_is_marked_ambiguous() {
-    for e in kb::entries() {
+    for e in kb().entries() {
         for name in std::iter::once(&e.name).chain(e.aliases.iter()) {
-            let cands = kb::candidates(name);
+            let cands = kb().candidates(name);
             assert!(
                 cands.iter().any(|c| c.id == e.id),
                 "{name} does not find {}",
                 e.id
             );
-            if !kb::is_ambiguous(name) {
+            if !kb().is_ambiguous(name) {
                 assert_eq!(cands.len(), 1, "{name}: several entries but not ambiguous");
-                assert_eq!(kb::lookup(name).map(|c| c.id), Some(e.id), "{name}");
+                assert_eq!(
+                    kb().lookup(name).map(|c| c.id.as_str()),
+                    Some(e.id.as_str()),
+                    "{name}"
+                );
             }
         }
     }
@@ -68,7 +76,7 @@ fn every_alias_resolves_uniquely_or_is_marked_ambiguous() {
 #[test]
 fn known_ambiguous_names() {
     for n in ["Georgia", "Congo", "Washington", "Jordan", "New York"] {
-        assert!(kb::is_ambiguous(n), "{n} should be ambiguous");
+        assert!(kb().is_ambiguous(n), "{n} should be ambiguous");
     }
     for n in [
         "Russia",
@@ -78,7 +86,7 @@ fn known_ambiguous_names() {
         "NATO",
         "Moscow",
     ] {
-        assert!(!kb::is_ambiguous(n), "{n} should not be ambiguous");
+        assert!(!kb().is_ambiguous(n), "{n} should not be ambiguous");
     }
 }
 
@@ -101,10 +109,10 @@ fn demonyms_map_to_their_entries() {
         ("European", "europe"),
     ];
     for (w, id) in cases {
-        assert_eq!(kb::demonym(w).map(|e| e.id), Some(id), "{w}");
+        assert_eq!(kb().demonym(w).map(|e| e.id.as_str()), Some(id), "{w}");
     }
     for w in ["Georgian", "Congolese", "Dominican", "Smith", "Table"] {
-        assert!(kb::demonym(w).is_none(), "{w} should not resolve");
+        assert!(kb().demonym(w).is_none(), "{w} should not resolve");
     }
 }
 
@@ -153,18 +161,22 @@ fn coverage_of_required_groups() {
         ("Vladimir Putin", "vladimir-putin"),
     ];
     for (name, id) in need {
-        assert_eq!(kb::lookup(name).map(|e| e.id), Some(id), "{name}");
+        assert_eq!(kb().lookup(name).map(|e| e.id.as_str()), Some(id), "{name}");
     }
-    assert_eq!(kb::lookup("Putin").map(|e| e.kind), Some(ActorKind::Person));
-    let kremlin = kb::lookup("the Kremlin")
-        .map(|e| e.description)
+    assert_eq!(
+        kb().lookup("Putin").map(|e| e.kind),
+        Some(ActorKind::Person)
+    );
+    let kremlin = kb()
+        .lookup("the Kremlin")
+        .map(|e| e.description.as_str())
         .unwrap_or("");
     assert!(kremlin.contains("Russian presidency"), "{kremlin}");
 }
 
 #[test]
 fn glossary_entries_are_complete() {
-    let terms = kb::glossary_terms();
+    let terms = kb().glossary_terms();
     assert!(terms.len() >= 20);
     for g in terms {
         assert!(g.definition.ends_with('.'), "{}", g.term);
@@ -180,14 +192,14 @@ fn glossary_entries_are_complete() {
         "summit",
         "treaty",
     ] {
-        assert!(kb::glossary(t).is_some(), "{t}");
+        assert!(kb().glossary(t).is_some(), "{t}");
     }
 }
 
 #[test]
 fn every_category_in_the_data_is_known() {
     use crate::kb::Category;
-    for e in kb::entries() {
+    for e in kb().entries() {
         assert_ne!(e.category, Category::Other, "{}: unknown category", e.id);
     }
 }

@@ -2,7 +2,11 @@
 
 use crate::doc::Doc;
 use crate::drafts::{ActorDraft as Actor, MentionDraft};
-use crate::kb;
+use crate::kb::Kb;
+
+fn kb() -> &'static Kb {
+    crate::Analyzer::shared().kb()
+}
 use crate::model::{ActorKind, MentionForm, Span};
 
 /// An actor with one name mention at every occurrence of `name` in `text`.
@@ -24,7 +28,7 @@ fn actor(text: &str, name: &str, kind: ActorKind) -> Actor {
 fn link(text: &str, actors: &[(&str, ActorKind)]) -> Vec<Option<String>> {
     let doc = Doc::segmented(text);
     let mut a: Vec<Actor> = actors.iter().map(|(n, k)| actor(text, n, *k)).collect();
-    kb::link::link(&doc, &mut a);
+    crate::kb::link::link(&doc, &mut a);
     a.into_iter().map(|a| a.background.map(|b| b.id)).collect()
 }
 
@@ -89,7 +93,7 @@ fn kremlin_is_the_seat_of_the_russian_presidency() {
     let text = "The Kremlin said the talks were useful.";
     let doc = Doc::segmented(text);
     let mut a = vec![actor(text, "Kremlin", ActorKind::Organization)];
-    kb::link::link(&doc, &mut a);
+    crate::kb::link::link(&doc, &mut a);
     let b = a[0].background.as_ref().expect("Kremlin linked");
     assert_eq!(b.id, "kremlin");
     assert!(b.description.contains("seat") && b.description.contains("Russian presidency"));
@@ -105,7 +109,7 @@ fn demonym_groups_get_their_country_without_a_wiki_title() {
         actor(text, "Ukrainians", ActorKind::Group),
         actor(text, "Russians", ActorKind::Group),
     ];
-    kb::link::link(&doc, &mut a);
+    crate::kb::link::link(&doc, &mut a);
     let b: Vec<_> = a.iter().map(|a| a.background.as_ref()).collect();
     assert_eq!(b[0].map(|b| b.id.as_str()), Some("ukraine"));
     assert_eq!(b[1].map(|b| b.id.as_str()), Some("russia"));
@@ -170,7 +174,7 @@ fn odd_inputs_do_not_panic() {
     ] {
         let doc = Doc::segmented(text);
         let mut a = vec![actor(text, text, ActorKind::Place)];
-        kb::link::link(&doc, &mut a);
+        crate::kb::link::link(&doc, &mut a);
     }
 }
 
@@ -200,7 +204,7 @@ fn reference_article_actors_get_backgrounds() {
     // Nothing links to an entry of another kind.
     for a in &analysis.actors {
         if let Some(b) = &a.background {
-            let e = kb::by_id(&b.id).expect("linked id exists");
+            let e = kb().by_id(&b.id).expect("linked id exists");
             assert_eq!(
                 a.kind == ActorKind::Person,
                 e.kind == ActorKind::Person,
@@ -355,10 +359,10 @@ fn random_actors_and_texts_never_panic() {
                 a
             })
             .collect();
-        kb::link::link(&doc, &mut actors);
+        crate::kb::link::link(&doc, &mut actors);
         for a in &actors {
             if let Some(b) = &a.background {
-                assert!(kb::by_id(&b.id).is_some());
+                assert!(kb().by_id(&b.id).is_some());
             }
         }
     }

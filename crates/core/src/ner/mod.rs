@@ -179,6 +179,10 @@ impl<'d, 'a> Rules<'d, 'a> {
         self.doc.lex
     }
 
+    fn kb(&self) -> &'a crate::kb::Kb {
+        self.doc.kb
+    }
+
     fn w(&self, g: usize) -> &'a str {
         self.doc.tok(g)
     }
@@ -391,10 +395,10 @@ impl<'d, 'a> Rules<'d, 'a> {
 
     /// Is `w` known as a name from a gazetteer or the knowledge base?
     fn is_gazetteer_name(&self, w: &str) -> bool {
-        crate::kb::lookup(w).is_some()
-            || crate::kb::is_place(w)
+        self.kb().lookup(w).is_some()
+            || self.kb().is_place(w)
             || self.lx().is_first_name(w)
-            || crate::kb::demonym(w).is_some()
+            || self.kb().demonym(w).is_some()
     }
 
     /// Should a capitalised word at the start of a sentence begin a name?
@@ -450,11 +454,11 @@ impl<'d, 'a> Rules<'d, 'a> {
                 return false;
             }
             if all_caps {
-                return upper_known.contains(w) || crate::kb::lookup(w).is_some();
+                return upper_known.contains(w) || self.kb().lookup(w).is_some();
             }
             self.known_mid.contains(w)
-                || crate::kb::lookup(w).is_some()
-                || (crate::kb::is_place(w) && !self.is_common(w))
+                || self.kb().lookup(w).is_some()
+                || (self.kb().is_place(w) && !self.is_common(w))
         };
         let mut g = range.start;
         while g < range.end {
@@ -523,11 +527,11 @@ impl<'d, 'a> Rules<'d, 'a> {
                 let mut k = k;
                 if k > a {
                     let prefix = self.slice(a, k);
-                    let own_name = crate::kb::lookup(prefix).is_some()
+                    let own_name = self.kb().lookup(prefix).is_some()
                         || is_acronym(prefix)
-                        || crate::kb::is_place(prefix)
+                        || self.kb().is_place(prefix)
                         || (k - a == 1 && self.is_adjective(a))
-                        || crate::kb::demonym(prefix).is_some();
+                        || self.kb().demonym(prefix).is_some();
                     if own_name {
                         self.emit(a, k, out);
                     } else {
@@ -578,8 +582,8 @@ impl<'d, 'a> Rules<'d, 'a> {
             return;
         }
         if !text.ends_with('s')
-            && crate::kb::lookup(text).is_none()
-            && !crate::kb::is_place(text)
+            && self.kb().lookup(text).is_none()
+            && !self.kb().is_place(text)
             && self.is_demonym_of_place(text)
         {
             return;
@@ -599,14 +603,14 @@ impl<'d, 'a> Rules<'d, 'a> {
         let next_lower = self.kind(g + 1) == Some(TokenKind::Word)
             && first_char(self.w(g + 1)).is_some_and(char::is_lowercase);
         // "Myanmar" is a country's name and its adjective: a name here.
-        let entry = crate::kb::lookup(w);
+        let entry = self.kb().lookup(w);
         let own_name = entry.is_some_and(|e| e.name == w);
-        let demonym = !own_name && crate::kb::demonym(w).is_some();
+        let demonym = !own_name && self.kb().demonym(w).is_some();
         if demonym && next_lower {
             // "Saudi officials".
             return true;
         }
-        if entry.is_some() || crate::kb::is_place(w) {
+        if entry.is_some() || self.kb().is_place(w) {
             return false;
         }
         if demonym || (w.ends_with("ist") && !self.lx().is_surname(w)) {
@@ -639,7 +643,7 @@ impl<'d, 'a> Rules<'d, 'a> {
                     let left = self.slice(start, g);
                     let right_end = (g + 1..c.b).find(|&h| self.w(h) == "-").unwrap_or(c.b);
                     let right = self.slice(g + 1, right_end);
-                    let known = |t: &str| singles.contains(t) || crate::kb::lookup(t).is_some();
+                    let known = |t: &str| singles.contains(t) || self.kb().lookup(t).is_some();
                     if known(left) && known(right) {
                         pieces.push((start, g));
                         start = g + 1;
@@ -691,7 +695,7 @@ impl<'d, 'a> Rules<'d, 'a> {
     /// Is `w` a singular nationality adjective made from a place name
     /// ("South Korean", "New Zealander", "Indonesian")?
     fn is_demonym_of_place(&self, text: &str) -> bool {
-        let known = |t: &str| crate::kb::is_place(t) || crate::kb::lookup(t).is_some();
+        let known = |t: &str| self.kb().is_place(t) || self.kb().lookup(t).is_some();
         let strip = |suf: &str, add: &str| {
             text.strip_suffix(suf)
                 .is_some_and(|stem| !stem.is_empty() && known(&format!("{stem}{add}")))
@@ -714,7 +718,7 @@ impl<'d, 'a> Rules<'d, 'a> {
             return (k, 5);
         }
         let text = self.slice(c.a, c.b);
-        if let Some(e) = crate::kb::lookup(text) {
+        if let Some(e) = self.kb().lookup(text) {
             return (e.kind, 6);
         }
         let n = self.word_count(c.a, c.b);
@@ -723,7 +727,7 @@ impl<'d, 'a> Rules<'d, 'a> {
         let last = self.w(c.b - 1);
         if n == 1
             && (self.lx().is_group_noun(last)
-                || (crate::kb::demonym(last).is_some() && last.ends_with('s')))
+                || (self.kb().demonym(last).is_some() && last.ends_with('s')))
         {
             return (ActorKind::Group, 5);
         }
@@ -733,12 +737,12 @@ impl<'d, 'a> Rules<'d, 'a> {
         if self.lx().is_place_head(head) {
             return (ActorKind::Place, 4);
         }
-        if crate::kb::is_place(text) {
+        if self.kb().is_place(text) {
             return (ActorKind::Place, 4);
         }
         if n > 1 && self.lx().is_place_modifier(first) {
             let rest = self.slice(c.a + 1, c.b);
-            if crate::kb::is_place(rest) || crate::kb::lookup(rest).is_some() {
+            if self.kb().is_place(rest) || self.kb().lookup(rest).is_some() {
                 return (ActorKind::Place, 4);
             }
         }
@@ -770,13 +774,13 @@ impl<'d, 'a> Rules<'d, 'a> {
                     e += 1;
                 }
                 let region = self.slice(c.b + 1, e);
-                let is_region = crate::kb::lookup(region).is_some_and(|k| {
+                let is_region = self.kb().lookup(region).is_some_and(|k| {
                     matches!(
                         k.category,
                         crate::kb::Category::Country | crate::kb::Category::UsState
                     )
                 });
-                if is_region && crate::kb::lookup(text).is_none() {
+                if is_region && self.kb().lookup(text).is_none() {
                     return (ActorKind::Place, 3);
                 }
             }
@@ -796,8 +800,11 @@ impl<'d, 'a> Rules<'d, 'a> {
                     })
                     .collect::<Vec<_>>()
                     .join(" ");
-                if crate::kb::is_place(&title_case)
-                    || crate::kb::lookup(&title_case).is_some_and(|e| e.kind == ActorKind::Place)
+                if self.kb().is_place(&title_case)
+                    || self
+                        .kb()
+                        .lookup(&title_case)
+                        .is_some_and(|e| e.kind == ActorKind::Place)
                 {
                     return (ActorKind::Place, 3);
                 }
