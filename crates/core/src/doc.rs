@@ -9,6 +9,7 @@
 //! | [`ignored`](Doc::ignored) | `boilerplate` | ranges that are not story text |
 //! | [`paragraphs`](Doc::paragraphs), [`sentences`](Doc::sentences) | `segment` | story segmentation |
 //! | [`tokens`](Doc::tokens), [`sentence_tokens`](Doc::sentence_tokens), [`lower`](Doc::lower) | `tokenize` | words with byte offsets |
+//! | [`syntax`](Doc::syntax) | `pos` | word classes, prepositional phrases |
 //! | [`lex`](Doc::lex), [`kb`](Doc::kb) | the [`crate::Analyzer`] | word lists and knowledge base (read-only) |
 //! | [`ents`](Doc::ents) | `ner` | recognised name mentions |
 //! | [`actors`](Doc::actors) | `actors`, then `link`, `facts`, `salience` | actor drafts |
@@ -27,6 +28,7 @@ use crate::lexicon::Lexicon;
 use crate::mentions::MentionIndex;
 use crate::model::{Ignored, Span, Summary};
 use crate::ner::EntityMention;
+use crate::syntax::Syntax;
 use crate::tokenize::{Token, TokenKind};
 use crate::Options;
 
@@ -54,6 +56,8 @@ pub struct Doc<'a> {
     /// The text lower-cased by [`lower_text`]: same byte offsets as `text`,
     /// so `lower[t.range()]` is token `t` in lower case.
     pub lower: String,
+    /// Word classes and phrase flags of the tokens.
+    pub syntax: Syntax,
     /// Recognised name mentions, in text order.
     pub ents: Vec<EntityMention>,
     /// Actor drafts, in order of first mention; the index is the actor's id.
@@ -80,6 +84,7 @@ impl<'a> Doc<'a> {
             tokens: Vec::new(),
             sentence_tokens: Vec::new(),
             lower: String::new(),
+            syntax: Syntax::default(),
             ents: Vec::new(),
             actors: Vec::new(),
             mentions: MentionIndex::default(),
@@ -179,6 +184,7 @@ impl<'a> Doc<'a> {
         let mut doc = Doc::new(text, &OPTIONS, shared.lexicon(), shared.kb());
         crate::segment::Segmenter.run(&mut doc);
         crate::tokenize::Tokenizer.run(&mut doc);
+        crate::syntax::PosTagger.run(&mut doc);
         doc
     }
 }

@@ -19,6 +19,7 @@
 use crate::doc::Doc;
 use crate::drafts::{ActorDraft, FactDraft};
 use crate::pipeline::Component;
+use crate::syntax::Class;
 use crate::tokenize::TokenKind;
 
 /// Longest fact clause, in words.
@@ -87,7 +88,7 @@ fn collect(doc: &Doc) -> Vec<(usize, FactDraft)> {
         while k < r.end {
             let (holders, next) = match doc.mention_at(k) {
                 Some(m) if m.first == k => (vec![m.actor], m.last),
-                _ if matches!(doc.lw(k), "he" | "she") => match doc.last_person_before(k) {
+                _ if matches!(doc.lw(k), "he" | "she") => match doc.antecedent(k, 0) {
                     Some(a) => (vec![a], k + 1),
                     None => (Vec::new(), k + 1),
                 },
@@ -95,16 +96,14 @@ fn collect(doc: &Doc) -> Vec<(usize, FactDraft)> {
             };
             if holders.is_empty()
                 || doc.in_pp(k)
-                || k > r.start
-                    && doc.lex.is_determiner(doc.lw(k - 1))
-                    && doc.mention_at(k).is_none()
-                || !subject_position(doc, k, r.start)
+                || k > r.start && doc.is(k - 1, Class::Det) && doc.mention_at(k).is_none()
+                || !doc.subject_position(k, r.start)
             {
                 k = next.max(k + 1);
                 continue;
             }
             let (holders, after) = coordinated(doc, holders, next, r.end);
-            match verb_after(doc, after, r.end) {
+            match doc.predicate_after(after, r.end) {
                 Some(v) => {
                     facts_from(doc, s, &holders, v, k, &mut out);
                     k = after.max(k + 1);
@@ -125,7 +124,7 @@ fn coordinated(
 ) -> (Vec<usize>, usize) {
     while j + 1 < end && holders.len() < 4 && matches!(doc.lw(j), "and" | ",") {
         let mut n = j + 1;
-        if doc.lex.is_determiner(doc.lw(n)) && doc.mention_at(n).is_none() {
+        if doc.is(n, Class::Det) && doc.mention_at(n).is_none() {
             n += 1;
         }
         match doc.mention_at(n) {
@@ -137,114 +136,6 @@ fn coordinated(
         }
     }
     (holders, j)
-}
-
-/// The verb after a subject ending before token `j`, skipping possessive +
-/// role noun, role nouns, an appositive and adverbs.
-/// Can a subject start at token `k`? Not right after a content word
-/// ("keep Northern Ireland aligned …" makes Northern Ireland an object).
-fn subject_position(doc: &Doc, k: usize, s0: usize) -> bool {
-    let article = |w: &str| matches!(w, "the" | "a" | "an");
-    let mut j = k;
-    // Skip articles and capitalised titles ("the", "President", "Senator").
-    while j > s0 && (article(doc.lw(j - 1)) || doc.is_cap(j - 1)) {
-        j -= 1;
-    }
-    // "The opposition Labour Party": up to two modifiers after an article.
-    for back in 1..=2 {
-        if j > s0 + back
-            && article(doc.lw(j - back - 1))
-            && (j - back..j)
-                .all(|m| doc.kind(m) == Some(TokenKind::Word) && !doc.lex.is_verbish(doc.lw(m)))
-        {
-            j -= back + 1;
-            break;
-        }
-    }
-    if j == s0 {
-        return true;
-    }
-    let w = doc.lw(j - 1);
-    doc.kind(j - 1) != Some(TokenKind::Word)
-        || doc.lex.is_conjunction(w)
-        || doc.lex.is_clause_word(w)
-        || doc.lex.is_adverb(w)
-        || doc.lex.is_acting_body(w)
-        || matches!(
-            w,
-            "said" | "says" | "that" | "meanwhile" | "however" | "also"
-        )
-}
-
-/// "on Friday", "last week", "yesterday": a time phrase between a subject
-/// and its verb; returns the token after it.
-fn skip_time(doc: &Doc, j: usize, end: usize) -> usize {
-    let is_time = |w: &str| {
-        doc.lex.is_weekday(w)
-            || matches!(
-                w,
-                "week" | "month" | "year" | "weekend" | "morning" | "evening" | "night"
-            )
-    };
-    match doc.lw(j) {
-        "yesterday" | "today" | "tonight" | "earlier" | "later" => j + 1,
-        "on" | "last" | "this" | "next" if j + 1 < end && is_time(doc.lw(j + 1)) => j + 2,
-        _ => j,
-    }
-}
-
-fn verb_after(doc: &Doc, mut j: usize, end: usize) -> Option<usize> {
-    let j0 = skip_time(doc, j, end);
-    if j0 != j && j0 < end && is_verb_at(doc, skip_adverbs(doc, j0, end)) {
-        return Some(skip_adverbs(doc, j0, end));
-    }
-    if doc.kind(j) == Some(TokenKind::Possessive) {
-        j += 1;
-        let mut skipped = 0;
-        while j < end && skipped < 2 && !doc.lex.is_acting_body(doc.lw(j)) {
-            j += 1;
-            skipped += 1;
-        }
-        if !doc.lex.is_acting_body(doc.lw(j)) {
-            return None;
-        }
-        j += 1;
-    }
-    let mut roles = 0;
-    while j < end && roles < 2 && doc.lex.is_acting_body(doc.lw(j)) && !doc.is_cap(j) {
-        j += 1;
-        roles += 1;
-    }
-    if roles > 0 && doc.mention_at(j).is_some() {
-        // "Kremlin insider Yuri Ushakov": the next name is the subject.
-        return None;
-    }
-    if doc.lw(j) == "," {
-        // Appositive: ", spokesman for the Indonesian military, said".
-        let close = (j + 1..end.min(j + 14)).find(|&c| doc.lw(c) == ",")?;
-        let v = skip_adverbs(doc, close + 1, end);
-        return is_verb_at(doc, v).then_some(v);
-    }
-    let v = skip_adverbs(doc, j, end);
-    (v < end && is_verb_at(doc, v)).then_some(v)
-}
-
-fn skip_adverbs(doc: &Doc, mut j: usize, end: usize) -> usize {
-    let mut n = 0;
-    while j < end && n < 3 && doc.lex.is_adverb(doc.lw(j)) && doc.lw(j) != "not" {
-        j += 1;
-        n += 1;
-    }
-    j
-}
-
-fn is_verb_at(doc: &Doc, v: usize) -> bool {
-    let w = doc.lw(v);
-    doc.kind(v) == Some(TokenKind::Word)
-        && !doc.is_cap(v)
-        && doc.lex.is_verbish(w)
-        && doc.lex.head(w).is_none()
-        && !doc.lex.is_determiner(w)
 }
 
 /// Is token `k` the start of a new clause inside a fact?
@@ -260,8 +151,8 @@ fn boundary(doc: &Doc, k: usize, end: usize) -> Boundary {
                     .take_while(|&j| doc.kind(j) == Some(TokenKind::Word))
                     .any(|j| matches!(doc.lw(j), "said" | "says" | "told" | "reported" | "added"));
                 if reporting
-                    || doc.lex.is_clause_word(next)
-                    || doc.lex.is_conjunction(next)
+                    || doc.is(k + 1, Class::ClauseWord)
+                    || doc.is(k + 1, Class::Conj)
                     || matches!(
                         next,
                         "even" | "after" | "before" | "since" | "where" | "without" | "despite"
@@ -279,15 +170,15 @@ fn boundary(doc: &Doc, k: usize, end: usize) -> Boundary {
         Some(TokenKind::Word) => match w {
             "while" | "whereas" | "although" | "though" | "because" => Boundary::Stop,
             "and" | "or" | "but" | "yet" => {
-                let v = skip_adverbs(doc, k + 1, end);
+                let v = doc.skip_adverbs(k + 1, end);
                 let verb = doc.lw(v);
                 if starts_subject(doc, k + 1, end) {
                     Boundary::Stop
                 } else if v < end
-                    && is_verb_at(doc, v)
+                    && doc.is_verb_at(v)
                     && !verb.ends_with("ing")
-                    && !doc.lex.is_aux(verb)
-                    || v < end && doc.lex.is_aux(verb) && w != "and"
+                    && !doc.is(v, Class::Aux)
+                    || v < end && doc.is(v, Class::Aux) && w != "and"
                 {
                     Boundary::NewVerb(v)
                 } else if w == "and" || w == "or" {
@@ -312,7 +203,7 @@ enum Boundary {
 /// A new subject (mention or pronoun) followed by a verb.
 fn starts_subject(doc: &Doc, k: usize, end: usize) -> bool {
     let mut j = k;
-    if doc.lex.is_determiner(doc.lw(j)) {
+    if doc.is(j, Class::Det) {
         j += 1;
     }
     if doc.in_pp(j) {
@@ -323,8 +214,8 @@ fn starts_subject(doc: &Doc, k: usize, end: usize) -> bool {
         None if matches!(doc.lw(j), "he" | "she" | "they" | "we" | "it" | "i") => j + 1,
         None => return false,
     };
-    let v = skip_adverbs(doc, after, end);
-    v < end && is_verb_at(doc, v)
+    let v = doc.skip_adverbs(after, end);
+    v < end && doc.is_verb_at(v)
 }
 
 fn facts_from(
@@ -409,7 +300,7 @@ fn clause_text(doc: &Doc, a: usize, b: usize, subject: usize, s0: usize) -> Opti
         };
         return Some(format!("{} “{q}”", doc.tok(a)));
     }
-    if end == a + 1 && doc.lex.is_aux(verb) {
+    if end == a + 1 && doc.is(a, Class::Aux) {
         return None;
     }
     let mut t = doc.tokens_text(a, end).to_owned();

@@ -55,6 +55,7 @@ pub(crate) mod proposals;
 pub(crate) mod salience;
 pub(crate) mod segment;
 pub(crate) mod summary;
+pub(crate) mod syntax;
 pub(crate) mod tokenize;
 
 pub use analyzer::{glossary_for, Analyzer, Config, Error};

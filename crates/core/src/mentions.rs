@@ -7,7 +7,6 @@ use crate::doc::Doc;
 use crate::drafts::ActorId;
 use crate::model::ActorKind;
 use crate::pipeline::Component;
-use crate::tokenize::TokenKind;
 
 /// No mention covers this token.
 const NONE: u32 = u32::MAX;
@@ -23,14 +22,12 @@ pub struct MentionRef {
     pub last: usize,
 }
 
-/// Actor mentions by token, and a "inside a prepositional phrase" flag per
-/// token.
+/// Actor mentions by token.
 #[derive(Debug, Default)]
 pub struct MentionIndex {
     /// Mentions sorted by first token.
     pub mentions: Vec<MentionRef>,
     tok_mention: Vec<u32>,
-    in_pp: Vec<bool>,
     kinds: Vec<ActorKind>,
 }
 
@@ -88,59 +85,9 @@ impl MentionIndex {
         MentionIndex {
             mentions,
             tok_mention,
-            in_pp: prepositional_phrases(doc),
             kinds: doc.actors.iter().map(|a| a.kind).collect(),
         }
     }
-}
-
-/// Marks tokens that follow a preposition up to the next clause break.
-fn prepositional_phrases(doc: &Doc) -> Vec<bool> {
-    let mut in_pp = vec![false; doc.tokens.len()];
-    for s in 0..doc.sentences.len() {
-        let r = doc.sentence_range(s);
-        let r0 = r.start;
-        let mut pp = false;
-        let mut prev_opens = false;
-        for i in r {
-            let t = doc.tokens[i];
-            let w = doc.lw(i);
-            let mut opens = false;
-            match t.kind {
-                TokenKind::Word => {
-                    if doc.lex.is_preposition(w) && !(w == "to" && next_is_verb_base(doc, i)) {
-                        in_pp[i] = false;
-                        pp = true;
-                        opens = true;
-                    } else if doc.is_cap(i) && i > r0 {
-                        in_pp[i] = pp;
-                    } else if doc.lex.is_clause_word(w)
-                        || doc.lex.is_aux(w)
-                        || (doc.lex.is_verbish(w)
-                            && !(prev_opens && crate::proposals::lex::is_participle(w)))
-                    {
-                        in_pp[i] = false;
-                        pp = false;
-                    } else {
-                        in_pp[i] = pp;
-                        opens = doc.lex.is_determiner(w) && prev_opens;
-                    }
-                }
-                TokenKind::Punct if w != "-" => {
-                    in_pp[i] = false;
-                    pp = false;
-                }
-                _ => in_pp[i] = pp,
-            }
-            prev_opens = opens;
-        }
-    }
-    in_pp
-}
-
-fn next_is_verb_base(doc: &Doc, i: usize) -> bool {
-    let w = doc.lw(i + 1);
-    doc.lex.is_common_verb(w) || doc.lex.is_cue_word(w) && !w.ends_with("ed")
 }
 
 impl Doc<'_> {
@@ -149,11 +96,6 @@ impl Doc<'_> {
         let ix = &self.mentions;
         let m = *ix.tok_mention.get(i)?;
         (m != NONE).then(|| &ix.mentions[m as usize])
-    }
-
-    /// True if token `i` is inside a prepositional phrase.
-    pub fn in_pp(&self, i: usize) -> bool {
-        self.mentions.in_pp.get(i).copied().unwrap_or(false)
     }
 
     /// The last actor of kind Person mentioned before token `i` (for "he",

@@ -26,6 +26,7 @@ pub fn default_components() -> Vec<Box<dyn Component>> {
         Box::new(crate::boilerplate::Boilerplate),
         Box::new(crate::segment::Segmenter),
         Box::new(crate::tokenize::Tokenizer),
+        Box::new(crate::syntax::PosTagger),
         Box::new(crate::ner::Recognizer),
         Box::new(crate::actors::ActorBuilder),
         Box::new(crate::kb::Linker),

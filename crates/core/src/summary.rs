@@ -153,10 +153,8 @@ fn is_dateline(lx: &Lexicon, s: &str) -> bool {
 
 /// Does the sentence contain something that looks like a verb?
 fn has_verb(doc: &Doc, s: usize) -> bool {
-    doc.sentence_tokens(s).iter().any(|t| {
-        let w = doc.lower.get(t.range()).unwrap_or("");
-        t.kind == TokenKind::Word && doc.lex.is_verbish(w)
-    })
+    doc.sentence_range(s)
+        .any(|i| doc.kind(i) == Some(TokenKind::Word) && doc.is_verb(i))
 }
 
 /// Sentences that may appear in a summary, plus the headline sentence if any.

@@ -52,7 +52,6 @@
 //!
 //! Complexity: O(n) in the tokens plus O(m log m) for m actor mentions.
 
-pub mod lex;
 pub mod phrase;
 pub mod stance;
 
@@ -63,7 +62,7 @@ use crate::drafts::{MentionDraft, ProposalDraft, StanceDraft};
 use crate::model::{MentionForm, Span, StanceKind};
 use crate::pipeline::Component;
 
-use lex::{Family, Strength};
+use crate::lexicon::{Family, Strength};
 use phrase::Candidate;
 
 /// How many recent proposals of a family a new mention is compared with.

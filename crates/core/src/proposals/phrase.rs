@@ -10,9 +10,9 @@
 
 use crate::tokenize::TokenKind;
 
-use super::lex::{self, Head, Strength};
 use crate::doc::Doc;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Family, Head, Strength};
+use crate::syntax::Class;
 
 /// Longest premodifier walk, in tokens.
 const MAX_LEFT: usize = 8;
@@ -89,7 +89,7 @@ pub fn candidates(doc: &Doc, s: usize) -> Vec<Candidate> {
             continue;
         };
         // "ceasefire arrangement": the last noun of a compound is the head.
-        if h + 1 < r.end && doc.lex.head(doc.lw(h + 1)).is_some() {
+        if h + 1 < r.end && doc.is(h + 1, Class::ProposalHead) {
             continue;
         }
         if !capitalisation_ok(doc, h, r.start, r.end) {
@@ -138,19 +138,19 @@ fn reads_as_verb(doc: &Doc, h: usize, s0: usize) -> bool {
     let prev = doc.lw(h - 1);
     let plural = doc.lw(h).ends_with('s');
     if doc.lex.is_verb_subject(prev)
-        || doc.lex.is_aux(prev)
-        || doc.lex.is_negator(prev)
+        || doc.is(h - 1, Class::Aux)
+        || doc.is(h - 1, Class::Neg)
         || (plural && matches!(prev, "that" | "which"))
     {
         return true;
     }
     let after = doc.lw(h + 1);
     // "studying eye movements offers an insight", "and offer the lessons".
-    if doc.lex.is_determiner(after) && !matches!(after, "that" | "which" | "what" | "whose") {
+    if doc.is(h + 1, Class::Det) && !matches!(after, "that" | "which" | "what" | "whose") {
         return true;
     }
     let noun_follows =
-        doc.lex.is_preposition(after) && after != "to" || doc.kind(h + 1) != Some(TokenKind::Word);
+        doc.is(h + 1, Class::Prep) && after != "to" || doc.kind(h + 1) != Some(TokenKind::Word);
     if doc.mention_at(h - 1).is_some() && doc.kind(h - 1) == Some(TokenKind::Word) {
         return !noun_follows;
     }
@@ -158,15 +158,16 @@ fn reads_as_verb(doc: &Doc, h: usize, s0: usize) -> bool {
 }
 
 /// Words that may be a verb or a plural and so need a closing determiner.
-fn tentative(lx: &Lexicon, w: &str) -> bool {
-    lex::is_participle(w)
+fn tentative(doc: &Doc, k: usize) -> bool {
+    let w = doc.lw(k);
+    doc.is(k, Class::Participle)
         || (w.len() > 4 && w.ends_with("ly"))
         || (w.len() > 3
             && w.ends_with('s')
             && !w.ends_with("ss")
             && !w.ends_with("us")
             && !w.ends_with("is")
-            && !lx.is_topic(w))
+            && !doc.is(k, Class::Topic))
 }
 
 fn build(doc: &Doc, s: usize, h: usize, head: Head, s0: usize, s1: usize) -> Option<Candidate> {
@@ -198,7 +199,7 @@ fn build(doc: &Doc, s: usize, h: usize, head: Head, s0: usize, s1: usize) -> Opt
             }
             TokenKind::Number => {}
             TokenKind::Word => {
-                if doc.lex.is_determiner(w) {
+                if doc.is(k, Class::Det) {
                     // "that" before a plural is a relative pronoun.
                     if !(w == "that" && doc.lw(h).ends_with('s')) && w != "which" {
                         start = k;
@@ -213,29 +214,24 @@ fn build(doc: &Doc, s: usize, h: usize, head: Head, s0: usize, s1: usize) -> Opt
                 let coordinated = matches!(w, "and" | "or")
                     && k > s0
                     && k + 1 < h
-                    && (doc.lex.is_topic(doc.lw(k - 1))
-                        || is_known_modifier(doc.lex, doc.lw(k - 1)))
-                    && (doc.lex.is_topic(doc.lw(k + 1))
-                        || is_known_modifier(doc.lex, doc.lw(k + 1)));
+                    && (doc.is(k - 1, Class::Topic) || is_known_modifier(doc, k - 1))
+                    && (doc.is(k + 1, Class::Topic) || is_known_modifier(doc, k + 1));
                 let stop = !in_mention
                     && !coordinated
                     && !force
-                    && (doc.lex.is_preposition(w)
-                        || doc.lex.is_conjunction(w)
-                        || doc.lex.is_pronoun(w)
-                        || doc.lex.is_aux(w)
-                        || doc.lex.is_negator(w)
-                        || doc.lex.is_common_verb(w)
-                        || (doc.lex.is_cue_word(w) && !doc.lex.is_quantifier(w))
-                        || (doc.lex.head(w).is_some() && k + 1 != h));
+                    && (doc.is(k, Class::Prep)
+                        || doc.is(k, Class::Conj)
+                        || doc.is(k, Class::Pron)
+                        || doc.is(k, Class::Aux)
+                        || doc.is(k, Class::Neg)
+                        || doc.is(k, Class::CommonVerb)
+                        || (doc.is(k, Class::Cue) && !doc.is(k, Class::Quantifier))
+                        || (doc.is(k, Class::ProposalHead) && k + 1 != h));
                 if stop {
                     break;
                 }
                 force_next = coordinated;
-                if !in_mention
-                    && !doc.is_cap(k)
-                    && tentative(doc.lex, w)
-                    && !is_known_modifier(doc.lex, w)
+                if !in_mention && !doc.is_cap(k) && tentative(doc, k) && !is_known_modifier(doc, k)
                 {
                     // Keep a possible verb only when a determiner closes the
                     // phrase within three plain modifiers ("the updated …",
@@ -260,13 +256,12 @@ fn build(doc: &Doc, s: usize, h: usize, head: Head, s0: usize, s1: usize) -> Opt
     // "to add new restrictions": the word after an infinitive "to" is a verb
     // (but not in "agree to ceasefire deal").
     if !has_det && start > s0 && start < h && doc.lw(start - 1) == "to" {
-        let w = doc.lw(start);
         let modifier = doc.mention_at(start).is_some()
             || doc.is_cap(start)
-            || doc.lex.is_topic(w)
-            || doc.lex.is_quantifier(w)
-            || is_known_modifier(doc.lex, w)
-            || doc.lex.head(w).is_some()
+            || doc.is(start, Class::Topic)
+            || doc.is(start, Class::Quantifier)
+            || is_known_modifier(doc, start)
+            || doc.is(start, Class::ProposalHead)
             || doc.kind(start) != Some(TokenKind::Word);
         if !modifier {
             start += 1;
@@ -312,7 +307,7 @@ fn build(doc: &Doc, s: usize, h: usize, head: Head, s0: usize, s1: usize) -> Opt
         }
         let droppable = kind == Some(TokenKind::Word)
             && doc.mention_at(k).is_none()
-            && (doc.lex.is_determiner(w) || doc.lex.is_hedge(w) || doc.lex.is_old_tag(w));
+            && (doc.is(k, Class::Det) || doc.lex.is_hedge(w) || doc.is(k, Class::OldTag));
         if name_start.is_none() && !droppable && kind != Some(TokenKind::Possessive) {
             name_start = Some(k);
         }
@@ -330,12 +325,12 @@ fn build(doc: &Doc, s: usize, h: usize, head: Head, s0: usize, s1: usize) -> Opt
                 c.number = Some(n);
             }
             Some(TokenKind::Word) => {
-                if doc.lex.is_old_tag(w) {
+                if doc.is(k, Class::OldTag) {
                     c.old = true;
-                } else if doc.lex.is_new_tag(w) {
+                } else if doc.is(k, Class::NewTag) {
                     c.new = true;
-                } else if !(doc.lex.is_determiner(w) || doc.lex.is_quantifier(w)) {
-                    if doc.lex.is_topic(w) {
+                } else if !(doc.is(k, Class::Det) || doc.is(k, Class::Quantifier)) {
+                    if doc.is(k, Class::Topic) {
                         c.topic = true;
                     }
                     let after_number = k >= 2
@@ -354,29 +349,29 @@ fn build(doc: &Doc, s: usize, h: usize, head: Head, s0: usize, s1: usize) -> Opt
     // ---- right: complement and description ----
     let next = doc.lw(h + 1);
     let after = h + 1;
-    if next == "to" && after + 1 < s1 && verb_like_base(doc.lex, doc.lw(after + 1)) {
+    if next == "to" && after + 1 < s1 && verb_like_base(doc, after + 1) {
         c.to_verb = true;
     }
     let relational = head.strength == Strength::Relational;
     let plain = c.content.is_empty() && c.actors.is_empty() && c.number.is_none();
     let mut name_end = h + 1;
     if after < s1 {
-        if complement_prep(doc.lex, next, doc.lw(after + 1)) {
+        if complement_prep(doc, after) {
             let end = walk_np(doc, after + 1, s1);
             if end > after + 1 && !is_time_expression(doc, after + 1, end) {
                 c.complement = content_words(doc, after + 1, end);
-                if relational || plain || head.family == lex::Family::Sanction {
+                if relational || plain || head.family == Family::Sanction {
                     name_end = end;
                 } else {
                     c.desc = Some((after, end));
                 }
             }
-        } else if lex::is_participle(next)
-            && !doc.lex.is_cue_word(next)
+        } else if doc.is(h + 1, Class::Participle)
+            && !doc.is(h + 1, Class::Cue)
             && !doc.lex.is_control_verb(next)
             && (next.ends_with("ing")
-                || doc.lex.is_preposition(doc.lw(after + 1))
-                || doc.lex.is_adverb(doc.lw(after + 1)))
+                || doc.is(after + 1, Class::Prep)
+                || doc.is(after + 1, Class::Adverb))
         {
             let end = walk_clause(doc, after, s1);
             if relational && plain && next.ends_with("ing") {
@@ -390,15 +385,15 @@ fn build(doc: &Doc, s: usize, h: usize, head: Head, s0: usize, s1: usize) -> Opt
     c.name_end = name_end;
     if c.desc.is_none() && name_end < s1 {
         let w = doc.lw(name_end);
-        let after_w = doc.lw(name_end + 1);
-        let participle_ok =
-            w.ends_with("ing") || doc.lex.is_preposition(after_w) || doc.lex.is_adverb(after_w);
+        let participle_ok = w.ends_with("ing")
+            || doc.is(name_end + 1, Class::Prep)
+            || doc.is(name_end + 1, Class::Adverb);
         let starts = matches!(w, "that" | "which" | "who")
-            || (lex::is_participle(w)
+            || (doc.is(name_end, Class::Participle)
                 && participle_ok
-                && !doc.lex.is_cue_word(w)
+                && !doc.is(name_end, Class::Cue)
                 && !doc.lex.is_control_verb(w))
-            || (w == "to" && verb_like_base(doc.lex, doc.lw(name_end + 1)));
+            || (w == "to" && verb_like_base(doc, name_end + 1));
         if starts {
             let end = walk_clause(doc, name_end, s1);
             if end > name_end + 1 {
@@ -408,7 +403,8 @@ fn build(doc: &Doc, s: usize, h: usize, head: Head, s0: usize, s1: usize) -> Opt
             // ", which would …", ", brokered by Qatar, Egypt and …"
             let n = doc.lw(name_end + 1);
             let nn = doc.lw(name_end + 2);
-            let starts = matches!(n, "which" | "who") || lex::is_participle(n) && nn == "by";
+            let starts = matches!(n, "which" | "who")
+                || doc.is(name_end + 1, Class::Participle) && nn == "by";
             if starts {
                 let end = walk_clause(doc, name_end + 1, s1);
                 if end > name_end + 2 {
@@ -462,24 +458,24 @@ fn closed_by_determiner(doc: &Doc, k: usize, s0: usize) -> bool {
         }
         j -= 1;
         let w = doc.lw(j);
-        if doc.lex.is_determiner(w) && w != "which" || doc.kind(j) == Some(TokenKind::Possessive) {
+        if doc.is(j, Class::Det) && w != "which" || doc.kind(j) == Some(TokenKind::Possessive) {
             return true;
         }
         let plain = doc.kind(j) == Some(TokenKind::Word)
             && doc.mention_at(j).is_none()
             && !doc.is_cap(j)
-            && !doc.lex.is_acting_body(w)
-            && (doc.lex.is_adverb(w)
-                || doc.lex.is_topic(w)
-                || doc.lex.is_quantifier(w)
-                || is_known_modifier(doc.lex, w)
-                || tentative(doc.lex, w))
-            && !(doc.lex.is_preposition(w)
-                || doc.lex.is_conjunction(w)
-                || doc.lex.is_pronoun(w)
-                || doc.lex.is_aux(w)
-                || doc.lex.is_common_verb(w)
-                || doc.lex.is_cue_word(w));
+            && !doc.is(j, Class::ActingBody)
+            && (doc.is(j, Class::Adverb)
+                || doc.is(j, Class::Topic)
+                || doc.is(j, Class::Quantifier)
+                || is_known_modifier(doc, j)
+                || tentative(doc, j))
+            && !(doc.is(j, Class::Prep)
+                || doc.is(j, Class::Conj)
+                || doc.is(j, Class::Pron)
+                || doc.is(j, Class::Aux)
+                || doc.is(j, Class::CommonVerb)
+                || doc.is(j, Class::Cue));
         if !plain {
             return false;
         }
@@ -493,8 +489,8 @@ fn is_time_expression(doc: &Doc, a: usize, b: usize) -> bool {
     (a..b).all(|k| {
         let w = doc.lw(k);
         doc.kind(k) != Some(TokenKind::Word)
-            || lx.is_determiner(w)
-            || lx.is_quantifier(w)
+            || doc.is(k, Class::Det)
+            || doc.is(k, Class::Quantifier)
             || lx.is_weekday(w)
             || lx.is_month_name(w)
             || lx.is_time_word(w)
@@ -509,24 +505,29 @@ fn is_year(w: &str) -> bool {
 }
 
 /// Participles used as adjectives before a noun ("the proposed ban").
-fn is_known_modifier(lx: &Lexicon, w: &str) -> bool {
-    lx.is_new_tag(w) || lx.is_topic(w) || lx.is_listed_modifier(w)
+fn is_known_modifier(doc: &Doc, k: usize) -> bool {
+    doc.is(k, Class::NewTag) || doc.is(k, Class::Topic) || doc.lex.is_listed_modifier(doc.lw(k))
 }
 
-fn verb_like_base(lx: &Lexicon, w: &str) -> bool {
+/// Could token `k` be a verb's base form ("to travel")?
+fn verb_like_base(doc: &Doc, k: usize) -> bool {
+    let w = doc.lw(k);
     !w.is_empty()
-        && !lx.is_determiner(w)
+        && !doc.is(k, Class::Det)
         && !w.ends_with("ed")
         && !w.ends_with('s')
         && w.chars().all(char::is_alphabetic)
-        && lx.head(w).is_none()
+        && !doc.is(k, Class::ProposalHead)
 }
 
-/// Prepositions that start a complement ("restrictions on …", "summit between …").
-fn complement_prep(lx: &Lexicon, w: &str, next: &str) -> bool {
-    match w {
-        "to" => lx.is_determiner(next) || next.chars().next().is_some_and(char::is_uppercase),
-        _ => lx.is_complement_preposition(w),
+/// Does token `k` start a complement ("restrictions on …", "summit between …")?
+fn complement_prep(doc: &Doc, k: usize) -> bool {
+    match doc.lw(k) {
+        "to" => {
+            doc.is(k + 1, Class::Det)
+                || doc.lw(k + 1).chars().next().is_some_and(char::is_uppercase)
+        }
+        w => doc.lex.is_complement_preposition(w),
     }
 }
 
@@ -546,19 +547,16 @@ fn walk_np(doc: &Doc, i: usize, s1: usize) -> usize {
                 } else if w == "of" {
                     k > i
                 } else if w == "and" || w == "or" {
-                    let n = doc.lw(k + 1);
-                    doc.is_cap(k + 1) && !doc.lex.is_determiner(n)
+                    doc.is_cap(k + 1) && !doc.is(k + 1, Class::Det)
                 } else {
-                    !(doc.lex.is_preposition(w)
-                        || doc.lex.is_clause_word(w)
-                        || doc.lex.is_conjunction(w)
-                        || doc.lex.is_aux(w)
-                        || doc.lex.is_pronoun(w) && !doc.lex.is_determiner(w)
-                        || doc.lex.is_cue_word(w)
-                        || doc.lex.is_common_verb(w)
-                        || (lex::is_participle(w)
-                            && k > i
-                            && !doc.lex.is_determiner(doc.lw(k - 1))))
+                    !(doc.is(k, Class::Prep)
+                        || doc.is(k, Class::ClauseWord)
+                        || doc.is(k, Class::Conj)
+                        || doc.is(k, Class::Aux)
+                        || doc.is(k, Class::Pron) && !doc.is(k, Class::Det)
+                        || doc.is(k, Class::Cue)
+                        || doc.is(k, Class::CommonVerb)
+                        || (doc.is(k, Class::Participle) && k > i && !doc.is(k - 1, Class::Det)))
                 }
             }
         };
@@ -597,13 +595,13 @@ fn walk_clause(doc: &Doc, i: usize, s1: usize) -> usize {
                     break;
                 }
                 let name_follows =
-                    doc.is_cap(k + 1) || doc.lex.is_determiner(doc.lw(k + 1)) && doc.is_cap(k + 2);
+                    doc.is_cap(k + 1) || doc.is(k + 1, Class::Det) && doc.is_cap(k + 2);
                 if (w == "and" || w == "or")
                     && !name_follows
-                    && (lex::is_participle(doc.lw(k + 1))
-                        || doc.lex.is_verbish(doc.lw(k + 1))
-                        || doc.lex.head(doc.lw(k + 1)).is_some()
-                        || doc.lex.is_determiner(doc.lw(k + 1)))
+                    && (doc.is(k + 1, Class::Participle)
+                        || doc.is(k + 1, Class::Verbish)
+                        || doc.is(k + 1, Class::ProposalHead)
+                        || doc.is(k + 1, Class::Det))
                 {
                     break;
                 }
@@ -619,13 +617,12 @@ fn walk_clause(doc: &Doc, i: usize, s1: usize) -> usize {
 fn content_words(doc: &Doc, a: usize, b: usize) -> Vec<String> {
     (a..b)
         .filter(|&k| doc.kind(k) == Some(TokenKind::Word))
-        .map(|k| doc.lw(k))
-        .filter(|w| {
-            !(doc.lex.is_determiner(w)
-                || doc.lex.is_preposition(w)
-                || doc.lex.is_conjunction(w)
-                || doc.lex.is_quantifier(w))
+        .filter(|&k| {
+            !(doc.is(k, Class::Det)
+                || doc.is(k, Class::Prep)
+                || doc.is(k, Class::Conj)
+                || doc.is(k, Class::Quantifier))
         })
-        .map(str::to_owned)
+        .map(|k| doc.lw(k).to_owned())
         .collect()
 }

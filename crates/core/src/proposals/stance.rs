@@ -18,9 +18,9 @@
 use crate::model::StanceKind;
 use crate::tokenize::TokenKind;
 
-use super::lex;
 use super::phrase::Candidate;
 use crate::doc::Doc;
+use crate::syntax::Class;
 
 /// Longest distance, in tokens, between a cue and its proposal.
 const MAX_CUE_DISTANCE: usize = 25;
@@ -115,7 +115,7 @@ fn negated(doc: &Doc, tok: usize, s0: usize) -> bool {
     while k > s0 && seen < 3 {
         k -= 1;
         let w = doc.lw(k);
-        if doc.lex.is_negator(w) || w.ends_with("n't") || w == "refused" || w == "failed" {
+        if doc.is(k, Class::Neg) || w.ends_with("n't") || w == "refused" || w == "failed" {
             return true;
         }
         if doc.kind(k) == Some(TokenKind::Word) {
@@ -150,7 +150,7 @@ fn sentence_cues(doc: &Doc, s: usize, marks: &Marks) -> Vec<CueHit> {
             prev,
             "disproportionately" | "unfairly" | "unduly" | "overly" | "heavily"
         ) {
-            Some(lex::Cue {
+            Some(crate::lexicon::Cue {
                 kind: StanceKind::Criticizes,
                 nominal: true,
             })
@@ -177,19 +177,13 @@ fn sentence_cues(doc: &Doc, s: usize, marks: &Marks) -> Vec<CueHit> {
     out
 }
 
-fn opens_finite_clause(doc: &Doc, k: usize) -> bool {
-    matches!(doc.lw(k), "while" | "whereas" | "when") && !lex::is_participle(doc.lw(k + 1))
-}
-
 /// The nearest cue governing the candidate from the left.
 fn left_cue(doc: &Doc, c: &Candidate, marks: &Marks, s0: usize) -> Option<CueHit> {
     let mut k = c.np_start;
     while k > s0 && c.np_start - k < MAX_CUE_DISTANCE {
         k -= 1;
         let w = doc.lw(k);
-        if doc.lex.is_hard_boundary(w)
-            || opens_finite_clause(doc, k)
-            || matches!(w, "which" | "who")
+        if doc.lex.is_hard_boundary(w) || doc.opens_finite_clause(k) || matches!(w, "which" | "who")
         {
             return None;
         }
@@ -219,93 +213,19 @@ fn right_cue(doc: &Doc, c: &Candidate, marks: &Marks, s1: usize) -> Option<CueHi
             return None;
         }
         if let Some(hit) = marks.cue(k) {
-            let passive = only_aux && hit.kind != StanceKind::Neutral && lex::is_participle(w);
+            let passive =
+                only_aux && hit.kind != StanceKind::Neutral && doc.is(k, Class::Participle);
             if hit.nominal || passive || relative {
                 return (!hit.speech || hit.nominal).then_some(hit);
             }
             return None;
         }
-        if !(doc.lex.is_aux(w) || doc.lex.is_adverb(w) || doc.lex.is_negator(w)) {
+        if !(doc.is(k, Class::Aux) || doc.is(k, Class::Adverb) || doc.is(k, Class::Neg)) {
             only_aux = false;
         }
         k += 1;
     }
     None
-}
-
-/// The subject to the left of token `from` in the sentence starting at
-/// `s0`: (actor, first token of its mention, or `usize::MAX` for a pronoun).
-fn subject_at(doc: &Doc, s0: usize, from: usize, marks: &Marks) -> Option<(usize, usize)> {
-    let mut fallback = None;
-    let mut k = from;
-    let mut steps = 0;
-    while k > s0 && steps < 2 * MAX_CUE_DISTANCE {
-        k -= 1;
-        steps += 1;
-        let w = doc.lw(k);
-        if doc.lex.is_hard_boundary(w) || opens_finite_clause(doc, k) {
-            // "welcomed A but criticized B": a verb right after "but"
-            // shares the subject before it.
-            let mut v = k + 1;
-            while doc.lex.is_adverb(doc.lw(v)) && v < from {
-                v += 1;
-            }
-            let shared = matches!(w, "but" | "yet") && v <= from && doc.lex.is_verbish(doc.lw(v));
-            if !shared {
-                break;
-            }
-            continue;
-        }
-        if marks.in_phrase(k) {
-            continue;
-        }
-        if let Some(m) = doc.mention_at(k) {
-            k = m.first;
-            if doc.in_pp(m.first) {
-                continue;
-            }
-            let possessive = doc.kind(m.last) == Some(TokenKind::Possessive);
-            let role_follows = doc.lex.is_acting_body(doc.lw(m.last + 1))
-                || doc.lex.is_acting_body(doc.lw(m.last + 2))
-                || doc.lex.is_acting_body(doc.lw(m.last + 3));
-            if possessive && !role_follows {
-                fallback.get_or_insert((m.actor, usize::MAX));
-                continue;
-            }
-            return Some((m.actor, m.first));
-        }
-        if matches!(w, "he" | "she") && !doc.in_pp(k) {
-            return doc
-                .last_person_before(k)
-                .map(|a| (a, usize::MAX))
-                .or(fallback);
-        }
-        if matches!(w, "it" | "they") && !doc.in_pp(k) && subject_pronoun(doc, k) {
-            // An organisation, country or group named in this or the
-            // previous sentence, with no proposal phrase in between.
-            use crate::model::ActorKind::*;
-            let kinds: &[crate::model::ActorKind] = if w == "it" {
-                &[Organization, Place]
-            } else {
-                &[Organization, Place, Group]
-            };
-            let min = doc.previous_sentence_start(s0);
-            let found = doc
-                .last_actor_before(k, min, kinds)
-                .filter(|_| !(s0..k).any(|j| marks.in_phrase(j)));
-            return found.map(|a| (a, usize::MAX)).or(fallback);
-        }
-    }
-    fallback
-}
-
-/// "it"/"they" directly before a verb (not "make it clear").
-fn subject_pronoun(doc: &Doc, k: usize) -> bool {
-    let mut v = k + 1;
-    while doc.lex.is_adverb(doc.lw(v)) && v < k + 4 {
-        v += 1;
-    }
-    doc.lex.is_verbish(doc.lw(v))
 }
 
 /// Does a relative pronoun follow the name ("the plan, which …")?
@@ -324,9 +244,9 @@ fn push_subject(
     kind: StanceKind,
     out: &mut Vec<(usize, StanceKind)>,
 ) {
-    if let Some((a, first)) = subject_at(doc, s0, from, marks) {
-        let mut holders = vec![a];
-        if first != usize::MAX {
+    if let Some(subject) = doc.subject_before(s0, from, &|k| marks.in_phrase(k)) {
+        let mut holders = vec![subject.actor];
+        if let Some(first) = subject.first {
             coordinated_before(doc, s0, first, &mut holders);
         }
         out.extend(holders.into_iter().map(|h| (h, kind)));
@@ -349,8 +269,7 @@ fn speaker(doc: &Doc, s0: usize, marks: &Marks) -> Option<usize> {
         // After: "said Foreign Minister Sergei Lavrov", "according to the EU".
         let mut j = k + 1 + usize::from(according);
         while j < s1 && j < k + 5 && doc.mention_at(j).is_none() {
-            let t = doc.lw(j);
-            if !(doc.lex.is_determiner(t) || doc.is_cap(j) || doc.lex.is_acting_body(t)) {
+            if !(doc.is(j, Class::Det) || doc.is_cap(j) || doc.is(j, Class::ActingBody)) {
                 break;
             }
             j += 1;
@@ -398,7 +317,7 @@ fn coordinated_before(doc: &Doc, s0: usize, mut first: usize, out: &mut Vec<usiz
 /// The agents after "by": "by Qatar, Egypt and the United States".
 fn agents_after(doc: &Doc, mut k: usize, out: &mut Vec<usize>) {
     for _ in 0..5 {
-        if doc.lex.is_determiner(doc.lw(k)) && doc.mention_at(k).is_none() {
+        if doc.is(k, Class::Det) && doc.mention_at(k).is_none() {
             k += 1;
         }
         let Some(m) = doc.mention_at(k) else { return };
@@ -428,9 +347,9 @@ fn cue_possessor(doc: &Doc, cue: usize, s0: usize) -> Option<usize> {
             Some(TokenKind::Word) => {
                 let w = doc.lw(k);
                 if matches!(w, "his" | "her") {
-                    return doc.last_person_before(k);
+                    return doc.antecedent(k, s0);
                 }
-                if doc.lex.is_determiner(w) || doc.lex.is_preposition(w) || doc.lex.is_verbish(w) {
+                if doc.is(k, Class::Det) || doc.is(k, Class::Prep) || doc.is(k, Class::Verbish) {
                     return None;
                 }
                 seen += 1;
@@ -522,7 +441,7 @@ fn authored_by(doc: &Doc, c: &Candidate) -> Vec<(usize, StanceKind)> {
         return Vec::new();
     }
     let kind = match doc.lex.cue(w, "by") {
-        Some(cue) if lex::is_participle(w) || w == "put" => cue.kind,
+        Some(cue) if doc.is(p, Class::Participle) || w == "put" => cue.kind,
         _ if doc.lex.is_authoring_participle(w) => StanceKind::Proposes,
         _ => return Vec::new(),
     };
