@@ -11,8 +11,9 @@
 //! | [`tokens`](Doc::tokens), [`sentence_tokens`](Doc::sentence_tokens), [`lower`](Doc::lower) | `tokenize` | words with byte offsets |
 //! | [`syntax`](Doc::syntax) | `pos` | word classes, prepositional phrases |
 //! | [`lex`](Doc::lex), [`kb`](Doc::kb) | the [`crate::Analyzer`] | word lists and knowledge base (read-only) |
-//! | [`ents`](Doc::ents) | `ner` | recognised name mentions |
-//! | [`actors`](Doc::actors) | `actors`, then `link`, `facts`, `salience` | actor drafts |
+//! | [`ents`](Doc::ents), [`titles`](Doc::titles) | `ner` | recognised names with a score; titles before names or standing alone |
+//! | [`roles`](Doc::roles) | `roles` | role phrases ("the Russian president") and group phrases |
+//! | [`actors`](Doc::actors) | `actors`, `coref`, then `link`, `facts`, `salience` | actor drafts |
 //! | [`mentions`](Doc::mentions) | `mentions` | actor mention of each token |
 //! | [`proposals`](Doc::proposals) | `proposals` | proposal drafts with stances |
 //! | [`summary`](Doc::summary) | `summary` | the chosen sentences |
@@ -27,7 +28,8 @@ use crate::kb::Kb;
 use crate::lexicon::Lexicon;
 use crate::mentions::MentionIndex;
 use crate::model::{Ignored, Span, Summary};
-use crate::ner::EntityMention;
+use crate::ner::{Ent, Title};
+use crate::roles::RolePhrase;
 use crate::syntax::Syntax;
 use crate::tokenize::{Token, TokenKind};
 use crate::Options;
@@ -58,8 +60,12 @@ pub struct Doc<'a> {
     pub lower: String,
     /// Word classes and phrase flags of the tokens.
     pub syntax: Syntax,
-    /// Recognised name mentions, in text order.
-    pub ents: Vec<EntityMention>,
+    /// Recognised names, in text order.
+    pub ents: Vec<Ent>,
+    /// Titles before names and standalone titles, in text order.
+    pub titles: Vec<Title>,
+    /// Role and group phrases, in text order.
+    pub roles: Vec<RolePhrase>,
     /// Actor drafts, in order of first mention; the index is the actor's id.
     pub actors: Vec<ActorDraft>,
     /// Which actor mention covers each token.
@@ -86,6 +92,8 @@ impl<'a> Doc<'a> {
             lower: String::new(),
             syntax: Syntax::default(),
             ents: Vec::new(),
+            titles: Vec::new(),
+            roles: Vec::new(),
             actors: Vec::new(),
             mentions: MentionIndex::default(),
             proposals: Vec::new(),

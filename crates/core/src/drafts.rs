@@ -31,9 +31,15 @@ pub struct FactDraft {
 }
 
 /// An actor under construction.
+///
+/// `actors` fills the name, kind, raw mentions (unsorted, possibly
+/// overlapping), titles, descriptions and knowledge-base id; `coref` adds
+/// role mentions and finishes the draft ([`crate::actors::finish`]): sorted
+/// mentions, aliases, description and slug.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ActorDraft {
-    /// The public id: a slug of the name, unique within the document.
+    /// The public id: a slug of the name, unique within the document (set
+    /// when the draft is finished).
     pub slug: String,
     /// Fullest name in the text.
     pub name: String,
@@ -51,9 +57,34 @@ pub struct ActorDraft {
     pub background: Option<Background>,
     /// Importance in `0.0..=1.0` (`salience`).
     pub salience: f32,
+    /// Title spans written before its names ("President").
+    pub titles: Vec<Span>,
+    /// Descriptions from premodifiers and appositives.
+    pub descriptions: Vec<String>,
+    /// The knowledge-base entry its name is, if any (for role resolution;
+    /// linking is `link`'s job).
+    pub kb_id: Option<String>,
 }
 
 impl ActorDraft {
+    /// A draft named `name` with nothing else yet.
+    pub fn new(name: &str, kind: ActorKind) -> ActorDraft {
+        ActorDraft {
+            slug: String::new(),
+            name: name.to_owned(),
+            kind,
+            aliases: Vec::new(),
+            description: None,
+            mentions: Vec::new(),
+            facts: Vec::new(),
+            background: None,
+            salience: 0.0,
+            titles: Vec::new(),
+            descriptions: Vec::new(),
+            kb_id: None,
+        }
+    }
+
     /// Start of the first mention (`usize::MAX` without mentions).
     pub fn first_start(&self) -> usize {
         self.mentions.first().map_or(usize::MAX, |m| m.span.start)
@@ -93,14 +124,7 @@ impl ActorDraft {
     pub(crate) fn bare(name: &str, kind: ActorKind) -> ActorDraft {
         ActorDraft {
             slug: crate::actors::slug(name),
-            name: name.to_owned(),
-            kind,
-            aliases: Vec::new(),
-            description: None,
-            mentions: Vec::new(),
-            facts: Vec::new(),
-            background: None,
-            salience: 0.0,
+            ..ActorDraft::new(name, kind)
         }
     }
 }

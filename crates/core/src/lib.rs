@@ -27,8 +27,8 @@
 //! ## How the analysis runs
 //! An [`Analyzer`] owns the resources and a list of named components
 //! ([`Analyzer::component_names`]): `boilerplate`, `segment`, `tokenize`,
-//! `ner`, `actors`, `link`, `mentions`, `proposals`, `facts`, `salience`,
-//! `summary`. Each reads the layers of the working document written before
+//! `pos`, `ner`, `roles`, `actors`, `coref`, `link`, `mentions`,
+//! `proposals`, `facts`, `salience`, `summary`. Each reads the layers of the working document written before
 //! it and fills its own (the table in the `doc` module lists them); the
 //! [`Analysis`] is assembled once, from the final document. Every component
 //! is linear (or n log n) in the input; each module states its complexity.
@@ -39,6 +39,7 @@ pub(crate) mod actors;
 mod analyzer;
 pub(crate) mod assemble;
 pub(crate) mod boilerplate;
+pub(crate) mod coref;
 pub(crate) mod doc;
 pub(crate) mod drafts;
 pub(crate) mod facts;
@@ -52,6 +53,7 @@ pub(crate) mod ner;
 pub mod offsets;
 pub(crate) mod pipeline;
 pub(crate) mod proposals;
+pub(crate) mod roles;
 pub(crate) mod salience;
 pub(crate) mod segment;
 pub(crate) mod summary;

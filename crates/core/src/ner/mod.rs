@@ -26,9 +26,45 @@ use crate::doc::Doc;
 use crate::model::{ActorKind, MentionForm, Span};
 use crate::tokenize::TokenKind;
 
-/// A recognised mention before merging into actors.
+/// A recognised name: what the `ner` component writes to [`Doc::ents`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ent {
+    /// Byte span of the name (titles and determiners left out).
+    pub span: Span,
+    /// What it names.
+    pub label: ActorKind,
+    /// How sure the recogniser is of `label`, in `0.0..=1.0`; when one
+    /// actor's names get different labels, the highest score wins.
+    pub score: f32,
+}
+
+/// A title or office: written before a name ("President" in "President
+/// Zelenskyy") or standing for its holder ("The President").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Title {
+    /// Byte span of the title.
+    pub span: Span,
+    /// Index in [`Doc::ents`] of the name it precedes; `None` when it stands
+    /// alone and refers to a person named elsewhere.
+    pub of: Option<usize>,
+}
+
+/// The score a recogniser strength (0 for a default guess to 7 for a
+/// person's surname with strong evidence) maps to.
+pub const fn score_of(strength: u8) -> f32 {
+    strength as f32 / MAX_STRENGTH as f32
+}
+
+/// The strongest evidence the rules know.
+const MAX_STRENGTH: u8 = 7;
+
+/// The strength of a title: a standalone title ("The President") names a
+/// person with this score.
+pub const TITLE_SCORE: f32 = score_of(5);
+
+/// A recognised mention before the names and titles are split apart.
 #[derive(Debug, Clone, PartialEq)]
-pub struct EntityMention {
+struct EntityMention {
     /// Byte span of the name.
     pub span: Span,
     /// Its kind.
@@ -37,8 +73,8 @@ pub struct EntityMention {
     pub form: MentionForm,
     /// A title written just before the name ("President", "Prime Minister").
     pub title: Option<Span>,
-    /// How much evidence backs `kind`, 0 (a default guess) to 7 (a person's
-    /// surname with strong evidence); used to settle merged actors' kinds.
+    /// How much evidence backs `kind`, 0 (a default guess) to
+    /// [`MAX_STRENGTH`]; used to settle merged actors' kinds.
     pub confidence: u8,
 }
 
@@ -56,7 +92,7 @@ struct Cand {
     forced: Option<ActorKind>,
 }
 
-/// Fills [`Doc::ents`] (reads the tokens).
+/// Fills [`Doc::ents`] and [`Doc::titles`] (reads the tokens).
 pub struct Recognizer;
 
 impl crate::pipeline::Component for Recognizer {
@@ -65,12 +101,41 @@ impl crate::pipeline::Component for Recognizer {
     }
 
     fn run(&self, doc: &mut Doc<'_>) {
-        doc.ents = recognize(doc);
+        let (ents, titles) = split(recognize(doc));
+        doc.ents = ents;
+        doc.titles = titles;
     }
 }
 
+/// Names and titles, each in text order, from the rules' mentions.
+fn split(mentions: Vec<EntityMention>) -> (Vec<Ent>, Vec<Title>) {
+    let mut ents = Vec::with_capacity(mentions.len());
+    let mut titles = Vec::new();
+    for m in mentions {
+        if m.form == MentionForm::Role {
+            titles.push(Title {
+                span: m.span,
+                of: None,
+            });
+            continue;
+        }
+        if let Some(t) = m.title {
+            titles.push(Title {
+                span: t,
+                of: Some(ents.len()),
+            });
+        }
+        ents.push(Ent {
+            span: m.span,
+            label: m.kind,
+            score: score_of(m.confidence),
+        });
+    }
+    (ents, titles)
+}
+
 /// Finds entity mentions in the story sentences, in text order.
-pub fn recognize(doc: &Doc) -> Vec<EntityMention> {
+fn recognize(doc: &Doc) -> Vec<EntityMention> {
     let r = Rules::new(doc);
     let mut cands = Vec::new();
     for s in 0..doc.sentences.len() {
