@@ -229,6 +229,22 @@ pub fn summarize_with(doc: &Doc, n: usize, w: &Weights) -> Summary {
     } else {
         cand_ids
     };
+    let mut cands = score(doc, &cand_ids, headline, w);
+    let mut chosen = select(&mut cands, n, w);
+    chosen.sort_unstable();
+    let text = chosen
+        .iter()
+        .map(|&i| doc.slice(doc.sentences[i]))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Summary {
+        sentences: chosen,
+        text,
+    }
+}
+
+/// The candidates with their content words and scores (step 2).
+fn score(doc: &Doc, cand_ids: &[usize], headline: Option<usize>, w: &Weights) -> Scored {
     // Content words of every candidate, flat, with each candidate's range.
     let mut vocab = Vocab {
         lx: doc.lex,
@@ -240,7 +256,7 @@ pub fn summarize_with(doc: &Doc, n: usize, w: &Weights) -> Summary {
     };
     let mut flat: Vec<u32> = Vec::new();
     let mut ranges: Vec<std::ops::Range<usize>> = Vec::with_capacity(cand_ids.len());
-    for &s in &cand_ids {
+    for &s in cand_ids {
         let from = flat.len();
         content_words(doc, s, &mut vocab, &mut flat);
         ranges.push(from..flat.len());
@@ -260,26 +276,8 @@ pub fn summarize_with(doc: &Doc, n: usize, w: &Weights) -> Summary {
     for &x in &head_words {
         is_head[x as usize] = true;
     }
-    // Salience of the actors named in each sentence, and proposal sentences.
-    let mut actor_score = vec![0.0f32; doc.sentences.len()];
-    for a in &doc.actors {
-        let mut last = usize::MAX;
-        for m in &a.mentions {
-            if let Some(s) = doc.sentence_at(m.span.start) {
-                if s != last {
-                    actor_score[s] += a.salience;
-                    last = s;
-                }
-            }
-        }
-    }
-    let mut has_proposal = vec![false; doc.sentences.len()];
-    for m in doc.proposals.iter().flat_map(|p| &p.mentions) {
-        if let Some(s) = doc.sentence_at(m.span.start) {
-            has_proposal[s] = true;
-        }
-    }
-    let mut cands: Vec<Cand> = cand_ids
+    let (actor_score, has_proposal) = sentence_signals(doc);
+    let cands = cand_ids
         .iter()
         .zip(ranges)
         .enumerate()
@@ -322,10 +320,49 @@ pub fn summarize_with(doc: &Doc, n: usize, w: &Weights) -> Summary {
             }
         })
         .collect();
-    // Greedy MMR selection under the word budget.
+    Scored {
+        cands,
+        vocab_len: vocab.len(),
+    }
+}
+
+/// Scored candidates and the vocabulary size their word ids index.
+struct Scored {
+    cands: Vec<Cand>,
+    vocab_len: usize,
+}
+
+/// Per sentence: the summed salience of the actors it names, and whether it
+/// mentions a proposal.
+fn sentence_signals(doc: &Doc) -> (Vec<f32>, Vec<bool>) {
+    let mut actor_score = vec![0.0f32; doc.sentences.len()];
+    for a in &doc.actors {
+        let mut last = usize::MAX;
+        for m in &a.mentions {
+            if let Some(s) = doc.sentence_at(m.span.start) {
+                if s != last {
+                    actor_score[s] += a.salience;
+                    last = s;
+                }
+            }
+        }
+    }
+    let mut has_proposal = vec![false; doc.sentences.len()];
+    for m in doc.proposals.iter().flat_map(|p| &p.mentions) {
+        if let Some(s) = doc.sentence_at(m.span.start) {
+            has_proposal[s] = true;
+        }
+    }
+    (actor_score, has_proposal)
+}
+
+/// Greedy maximal-marginal-relevance selection under the word budget
+/// (step 3); the chosen sentence indices in the order picked.
+fn select(scored: &mut Scored, n: usize, w: &Weights) -> Vec<usize> {
+    let cands = &mut scored.cands;
     let mut chosen: Vec<usize> = Vec::new();
     let mut used_words = 0;
-    let mut chosen_words = vec![false; vocab.len()];
+    let mut chosen_words = vec![false; scored.vocab_len];
     while chosen.len() < n && used_words < w.budget {
         let best = cands
             .iter()
@@ -353,16 +390,7 @@ pub fn summarize_with(doc: &Doc, n: usize, w: &Weights) -> Summary {
         chosen.push(cands[i].sentence);
         cands[i].score = f32::MIN;
     }
-    chosen.sort_unstable();
-    let text = chosen
-        .iter()
-        .map(|&i| doc.slice(doc.sentences[i]))
-        .collect::<Vec<_>>()
-        .join(" ");
-    Summary {
-        sentences: chosen,
-        text,
-    }
+    chosen
 }
 
 #[cfg(test)]

@@ -1,0 +1,276 @@
+//! Labelling: each candidate's kind from the knowledge base, titles,
+//! organisation and place head words, gazetteers, acronyms, learned
+//! head-word statistics and context ("in X", "X said"); then one label per
+//! name per document, the strongest evidence winning, and a person's surname
+//! inheriting the person label.
+
+use super::{is_acronym, is_cap, lower, Cand, EntityMention, Rules, Strength};
+use crate::hash::FastMap;
+use crate::model::{ActorKind, MentionForm, Span};
+use crate::tokenize::TokenKind;
+
+/// The words of a candidate that the labelling rules read.
+struct Words<'a> {
+    text: &'a str,
+    /// Number of words (hyphen-joined parts count once).
+    n: usize,
+    first: &'a str,
+    head: &'a str,
+    last: &'a str,
+    /// The text after the first word.
+    rest: &'a str,
+}
+
+impl<'a> Words<'a> {
+    fn of(r: &Rules<'_, 'a>, c: &Cand) -> Self {
+        Words {
+            text: r.slice(c.a, c.b),
+            n: r.word_count(c.a, c.b),
+            first: r.w(c.a),
+            head: r.head(c.a, c.b),
+            last: r.w(c.b - 1),
+            rest: r.slice(c.a + 1, c.b),
+        }
+    }
+}
+
+impl<'d, 'a> Rules<'d, 'a> {
+    /// Label of one candidate from its own text and context: the first
+    /// kind of evidence that speaks, strongest first.
+    pub(super) fn classify(&self, c: &Cand) -> (ActorKind, Strength) {
+        if let Some(k) = c.forced {
+            return (k, 5);
+        }
+        let w = Words::of(self, c);
+        self.by_name(&w)
+            .or_else(|| self.by_context(c, &w))
+            .or_else(|| self.by_shape(c, &w))
+            .unwrap_or(if w.n >= 4 {
+                (ActorKind::Organization, 0)
+            } else {
+                (ActorKind::Person, 0)
+            })
+    }
+
+    /// The knowledge base, group nouns, head words and place lists.
+    fn by_name(&self, w: &Words<'a>) -> Option<(ActorKind, Strength)> {
+        let (text, first, head, last) = (w.text, w.first, w.head, w.last);
+        if let Some(e) = self.kb().lookup(text) {
+            return Some((e.kind, 6));
+        }
+        if w.n == 1
+            && (self.lx().is_group_noun(last)
+                || (self.kb().demonym(last).is_some() && last.ends_with('s')))
+        {
+            return Some((ActorKind::Group, 5));
+        }
+        if self.lx().is_org_head(head) {
+            return Some((ActorKind::Organization, 4));
+        }
+        if self.lx().is_place_head(head) || self.kb().is_place(text) {
+            return Some((ActorKind::Place, 4));
+        }
+        if w.n > 1 && self.lx().is_place_modifier(first) {
+            let rest = w.rest;
+            if self.kb().is_place(rest) || self.kb().lookup(rest).is_some() {
+                return Some((ActorKind::Place, 4));
+            }
+        }
+        None
+    }
+
+    /// The words around the name: "the town of X", "X, 42,", "X, an
+    /// Australian woman,", "Aceh, Indonesia".
+    fn by_context(&self, c: &Cand, w: &Words<'a>) -> Option<(ActorKind, Strength)> {
+        let next = self.w(c.b);
+        let prev = c.a.checked_sub(1).map_or("", |p| self.w(p));
+        let prev2 = c.a.checked_sub(2).map_or("", |p| self.w(p));
+        if prev == "of" && self.lx().is_place_class(prev2) {
+            return Some((ActorKind::Place, 3));
+        }
+        if next != "," {
+            return None;
+        }
+        let after = self.w(c.b + 1);
+        if self.kind(c.b + 1) == Some(TokenKind::Number) || self.lx().is_person_noun(after) {
+            return Some((ActorKind::Person, 3));
+        }
+        // Appositive: "Jane Doe, an Australian woman,".
+        if matches!(after, "a" | "an" | "the") {
+            let person = (c.b + 2..c.b + 7)
+                .take_while(|&g| self.kind(g) == Some(TokenKind::Word))
+                .any(|g| self.lx().is_person_noun(self.w(g)));
+            if person {
+                return Some((ActorKind::Person, 3));
+            }
+        }
+        // "Aceh, Indonesia": a place followed by its country or state.
+        if is_cap(after) {
+            let mut e = c.b + 2;
+            while e < c.b + 4 && self.capword(e) && self.space_before(e) {
+                e += 1;
+            }
+            let region = self.slice(c.b + 1, e);
+            let is_region = self.kb().lookup(region).is_some_and(|k| {
+                matches!(
+                    k.category,
+                    crate::kb::Category::Country | crate::kb::Category::UsState
+                )
+            });
+            if is_region && self.kb().lookup(w.text).is_none() {
+                return Some((ActorKind::Place, 3));
+            }
+        }
+        None
+    }
+
+    /// Acronyms, given names and initials, head-word statistics, plurals
+    /// and weak cues ("X said", "in X").
+    fn by_shape(&self, c: &Cand, w: &Words<'a>) -> Option<(ActorKind, Strength)> {
+        let (text, first, last, n) = (w.text, w.first, w.last, w.n);
+        if is_acronym(text) {
+            // "WASHINGTON (Reuters)": a place name in capitals.
+            if text.chars().count() > 3 && !text.contains('.') {
+                let title_case: String = text
+                    .split(' ')
+                    .map(|w| {
+                        let mut cs = w.chars();
+                        cs.next().map_or(String::new(), |f| {
+                            f.to_uppercase()
+                                .chain(cs.flat_map(char::to_lowercase))
+                                .collect()
+                        })
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if self.kb().is_place(&title_case)
+                    || self
+                        .kb()
+                        .lookup(&title_case)
+                        .is_some_and(|e| e.kind == ActorKind::Place)
+                {
+                    return Some((ActorKind::Place, 3));
+                }
+            }
+            return Some((ActorKind::Organization, 3));
+        }
+        let initial = first.chars().count() == 1 && self.w(c.a + 1) == ".";
+        if n > 1 && (self.lx().is_first_name(first) || initial) {
+            return Some((ActorKind::Person, 3));
+        }
+        if let Some(h) = self.lx().head_counts(last) {
+            let total: u16 = h.iter().sum();
+            let (best, &cnt) = h
+                .iter()
+                .enumerate()
+                .max_by_key(|(_, &v)| v)
+                .unwrap_or((0, &0));
+            if total >= 2 && cnt * 10 >= total * 7 {
+                let k = [ActorKind::Person, ActorKind::Organization, ActorKind::Place][best];
+                return Some((k, 2));
+            }
+        }
+        if n == 1 {
+            if (last.ends_with("ans") || last.ends_with("ians") || last.ends_with("is"))
+                && !self.lx().is_surname(last)
+                && last.chars().count() > 5
+            {
+                return Some((ActorKind::Group, 2));
+            }
+            if self.lx().is_first_name(last) || self.lx().is_surname(last) {
+                return Some((ActorKind::Person, 2));
+            }
+        }
+        let prev = c.a.checked_sub(1).map_or("", |p| self.w(p));
+        if self.lx().is_say_verb(self.w(c.b)) {
+            return Some((ActorKind::Person, 1));
+        }
+        if self.kind(c.a.wrapping_sub(1)) == Some(TokenKind::Possessive) && n > 1 {
+            return Some((ActorKind::Person, 1));
+        }
+        if self.lx().is_place_preposition(prev) {
+            return Some((ActorKind::Place, 1));
+        }
+        None
+    }
+
+    /// Labels candidates, one label per name per document.
+    pub(super) fn label(&self, cands: Vec<Cand>) -> Vec<EntityMention> {
+        let labels: Vec<(ActorKind, Strength)> = cands.iter().map(|c| self.classify(c)).collect();
+        let mut best: FastMap<&str, (ActorKind, Strength)> = FastMap::default();
+        for (c, &(k, s)) in cands.iter().zip(&labels) {
+            let text = self.slice(c.a, c.b);
+            let e = best.entry(text).or_insert((k, s));
+            if s > e.1 {
+                *e = (k, s);
+            }
+            // A person's surname is a person here.
+            if k == ActorKind::Person && s >= 2 && c.b - c.a > 1 && c.form == MentionForm::Name {
+                // With good evidence the surname reading beats even the
+                // knowledge base ("Valeska Paris" … "Paris claims").
+                let strength = if s >= 3 { 7 } else { 5 };
+                let last = self.w(c.b - 1);
+                let e = best.entry(last).or_insert((k, strength));
+                if e.1 < strength {
+                    *e = (k, strength);
+                }
+            }
+        }
+        let mut out: Vec<EntityMention> = cands
+            .iter()
+            .zip(labels)
+            .filter_map(|(c, (k, strength))| {
+                let text = self.slice(c.a, c.b);
+                let unknown = strength == 0 && best.get(text).is_none_or(|b| b.1 == 0);
+                if c.b - c.a == 1 && c.forced.is_none() {
+                    // A lone letter, a code ("L2"), an unknown plural
+                    // ("Polaroids") or a capitalised common word ("Factor").
+                    let plural = text.ends_with('s') && !text.ends_with("ss");
+                    if text.chars().count() == 1
+                        || text.chars().any(|ch| ch.is_ascii_digit())
+                        || (unknown && (plural || self.lx().is_lowercase_word(&lower(text))))
+                    {
+                        return None;
+                    }
+                }
+                // "Space Shuttle", "Launch Pad": common words only, no cue.
+                if unknown
+                    && c.forced.is_none()
+                    && (c.a..c.b).all(|g| {
+                        self.kind(g) != Some(TokenKind::Word)
+                            || self.lx().is_lowercase_word(&lower(self.w(g)))
+                    })
+                {
+                    return None;
+                }
+                let s = self.doc.tokens.get(c.a)?.start_byte();
+                let e = self.doc.tokens.get(c.b.checked_sub(1)?)?.end_byte();
+                let (kind, confidence) = if c.forced.is_some() {
+                    (k, strength)
+                } else {
+                    best.get(text).map_or((k, strength), |b| (b.0, b.1))
+                };
+                let title = c.title.and_then(|(ta, tb)| {
+                    Some(Span::new(
+                        self.doc.tokens.get(ta)?.start_byte(),
+                        self.doc.tokens.get(tb.checked_sub(1)?)?.end_byte(),
+                    ))
+                });
+                let form = if kind == ActorKind::Group && c.form == MentionForm::Name {
+                    MentionForm::Demonym
+                } else {
+                    c.form
+                };
+                Some(EntityMention {
+                    span: Span::new(s, e),
+                    kind,
+                    form,
+                    title,
+                    confidence,
+                })
+            })
+            .collect();
+        out.sort_by_key(|m| (m.span.start, m.span.end));
+        out
+    }
+}
