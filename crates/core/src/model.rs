@@ -185,7 +185,7 @@ pub struct Fact {
     pub text: String,
 }
 
-/// Bundled background knowledge linked to an actor (issue 6); `None` when not linked.
+/// Bundled background knowledge linked to an actor; `None` when not linked.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Background {
     /// Knowledge-base id.

@@ -172,7 +172,7 @@ impl serde_json::ser::Formatter for WideFloats {
     }
 }
 
-/// The analysis as JSON text for `JSON.parse` (floats widened, see [`WideFloats`]).
+/// The analysis as JSON text for `JSON.parse` (floats widened, see `WideFloats`).
 pub fn object_json(analysis: &Analysis) -> Result<String, serde_json::Error> {
     let mut out = Vec::with_capacity(analysis.text.len() * 8 + 1024);
     let mut ser = serde_json::Serializer::with_formatter(&mut out, WideFloats);

@@ -1,5 +1,5 @@
 //! Glossary of proposal kinds (ceasefire, security guarantees, summit…) for
-//! proposal cards. Lookups are O(1) hash probes; [`glossary_for`] tries at
+//! proposal cards. Lookups are O(1) hash probes; [`Kb::glossary_for`] tries at
 //! most a fixed number of word suffixes of a phrase.
 
 use super::Kb;

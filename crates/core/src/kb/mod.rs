@@ -10,7 +10,7 @@
 //! document and the number of actors. No network, no I/O.
 //!
 //! Ambiguous names ("Georgia", "Congo", "Washington") never resolve on their
-//! own: [`lookup`] gives a first candidate only when all candidates are of
+//! own: [`Kb::lookup`] gives a first candidate only when all candidates are of
 //! the same kind (for recognition), and [`link`] needs supporting context.
 
 mod glossary;
@@ -120,7 +120,7 @@ pub struct Entry {
     pub kind: ActorKind,
     /// Finer category.
     pub category: Category,
-    /// Other full names ("Russian Federation"); some may be ambiguous (see [`is_ambiguous`]).
+    /// Other full names ("Russian Federation"); some may be ambiguous (see `Kb::is_ambiguous`, a test aid).
     pub aliases: Box<[&'static str]>,
     /// A person's surnames, which link only with support ("Putin").
     pub surnames: Box<[&'static str]>,
@@ -252,8 +252,8 @@ impl Kb {
     /// name matches. For an ambiguous name, returns the first candidate only if
     /// all candidates are of the same kind (so recognisers may still use its
     /// kind), and nothing for a name marked ambiguous because it also names
-    /// something outside the KB ("Jordan", "Chad"); use [`is_ambiguous`] and
-    /// [`candidates`] to tell.
+    /// something outside the KB ("Jordan", "Chad"); use
+    /// [`Kb::candidates`] to tell.
     pub fn lookup(&self, name: &str) -> Option<&Entry> {
         let s = self;
         let h = self.hits(name);

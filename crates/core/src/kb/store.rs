@@ -54,7 +54,7 @@ pub enum Strength {
 /// One entry a key may refer to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hit {
-    /// Index into [`Store::entries`].
+    /// Index into [`Kb::entries`].
     pub entry: usize,
     /// How the key names it.
     pub strength: Strength,

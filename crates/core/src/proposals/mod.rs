@@ -2,15 +2,12 @@
 //! actors take on them.
 //!
 //! ## What counts as a proposal
-//! A noun phrase headed by a proposal noun ([`lex::head`]): plan, proposal,
-//! blueprint, framework, roadmap, initiative, offer, package; deal,
-//! agreement, accord, treaty, pact, settlement, arrangement; demand,
-//! condition, prerequisite, ultimatum; guarantee, assurance; provision,
-//! clause; restriction, limit, limitation, cap, ban; summit; ceasefire,
-//! truce, armistice; sanctions; bill, legislation, amendment; referendum;
-//! resolution; policy. “Talks” and “negotiations” are not proposals: they
-//! are the process in which proposals are made, not positions one can back
-//! or reject.
+//! A noun phrase headed by a proposal noun: the head families of
+//! `data/lexicons/en/proposals/heads.tsv` (plan, deal, demand, guarantee,
+//! provision, restriction, summit, ceasefire, sanction, bill, referendum,
+//! resolution, policy), read through [`crate::lexicon::Lexicon::head`].
+//! “Talks” and “negotiations” are not proposals: they are the process in
+//! which proposals are made, not positions one can back or reject.
 //!
 //! Strong heads (summit, ceasefire, treaty, sanctions, referendum,
 //! ultimatum, accord…) count whenever they are used as nouns. The others need one

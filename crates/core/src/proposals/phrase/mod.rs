@@ -1,8 +1,8 @@
 //! Proposal noun phrases: find a head noun, walk left over its premodifiers
 //! and right over its complement, and record the features merging needs.
 //!
-//! Without a part-of-speech tagger, word classes come from the closed lists
-//! in [`super::lex`]: a phrase never extends left over a preposition,
+//! Word classes come from the syntax layer ([`crate::syntax`]): a phrase
+//! never extends left over a preposition,
 //! conjunction, pronoun, auxiliary or cue verb; -ed/-ing/-ly words and plural
 //! -s words are only kept when a determiner or possessive closes the phrase
 //! ("an updated peace framework" but not "imposing restrictions"). Each walk
