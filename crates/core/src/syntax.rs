@@ -13,6 +13,8 @@
 
 use crate::doc::Doc;
 use crate::drafts::ActorId;
+use crate::hash::FastMap;
+use crate::lexicon::Lexicon;
 use crate::model::ActorKind;
 use crate::pipeline::Component;
 use crate::tokenize::TokenKind;
@@ -98,33 +100,81 @@ impl Component for PosTagger {
     }
 }
 
+/// The classes a lower-case word has by itself: its listed classes (one
+/// probe of [`class_table`]'s map) and those of its shape (-ed, -ing, -ly).
 fn classes_of(doc: &Doc, w: &str) -> Classes {
-    let lx = doc.lex;
-    let mut bits = 0u32;
-    let mut set = |c: Class, yes: bool| {
-        if yes {
-            bits |= c as u32;
-        }
-    };
-    set(Class::Det, lx.is_determiner(w));
-    set(Class::Prep, lx.is_preposition(w));
-    set(Class::Conj, lx.is_conjunction(w));
-    set(Class::ClauseWord, lx.is_clause_word(w));
-    set(Class::Pron, lx.is_pronoun(w));
-    set(Class::Aux, lx.is_aux(w));
-    set(Class::Neg, lx.is_negator(w));
-    set(Class::CommonVerb, lx.is_common_verb(w));
-    set(Class::Cue, lx.is_cue_word(w));
-    set(Class::Verbish, lx.is_verbish(w));
-    set(Class::Adverb, lx.is_adverb(w));
-    set(Class::Topic, lx.is_topic(w));
-    set(Class::Quantifier, lx.is_quantifier(w));
-    set(Class::OldTag, lx.is_old_tag(w));
-    set(Class::NewTag, lx.is_new_tag(w));
-    set(Class::ActingBody, lx.is_acting_body(w));
-    set(Class::Participle, is_participle(w));
-    set(Class::ProposalHead, lx.head(w).is_some());
+    let mut bits = doc.lex.word_classes(w);
+    if is_participle(w) {
+        bits |= Class::Participle as u32;
+    }
+    if w.len() > 4 && w.ends_with("ed") {
+        bits |= Class::Verbish as u32;
+    }
+    if w.len() > 4 && w.ends_with("ly") && !matches!(w, "italy" | "family" | "supply" | "only") {
+        bits |= Class::Adverb as u32;
+    }
     Classes(bits)
+}
+
+/// Word → class bits for every listed word (closed classes, cue forms,
+/// proposal heads), so that tagging a token is one probe. The shape rules
+/// (-ed, -ing, -ly) are applied per token by [`classes_of`]; together they
+/// give exactly the lexicon's predicates ([`Lexicon::is_verbish`] and
+/// [`Lexicon::is_adverb`] included), which a test checks.
+///
+/// [`Lexicon::is_verbish`]: crate::lexicon::Lexicon::is_verbish
+/// [`Lexicon::is_adverb`]: crate::lexicon::Lexicon::is_adverb
+pub(crate) fn class_table(lx: &Lexicon) -> FastMap<String, u32> {
+    use crate::lexicon::List;
+    let mut words: Vec<&str> = Vec::new();
+    for list in [
+        List::Determiners,
+        List::Prepositions,
+        List::Conjunctions,
+        List::ClauseWords,
+        List::Pronouns,
+        List::Auxiliaries,
+        List::Negators,
+        List::CommonVerbs,
+        List::Adverbs,
+        List::Topics,
+        List::Quantifiers,
+        List::OldTags,
+        List::NewTags,
+        List::ActingBodies,
+    ] {
+        words.extend(lx.words(list));
+    }
+    words.extend(lx.cue_and_head_words());
+    let mut map = FastMap::default();
+    for w in words {
+        let mut bits = 0u32;
+        let mut set = |c: Class, yes: bool| {
+            if yes {
+                bits |= c as u32;
+            }
+        };
+        set(Class::Det, lx.is_determiner(w));
+        set(Class::Prep, lx.is_preposition(w));
+        set(Class::Conj, lx.is_conjunction(w));
+        set(Class::ClauseWord, lx.is_clause_word(w));
+        set(Class::Pron, lx.is_pronoun(w));
+        set(Class::Aux, lx.is_aux(w));
+        set(Class::Neg, lx.is_negator(w));
+        set(Class::CommonVerb, lx.is_common_verb(w));
+        set(Class::Cue, lx.is_cue_word(w));
+        set(Class::Verbish, lx.is_verbish(w));
+        set(Class::Adverb, lx.is_adverb(w));
+        set(Class::Topic, lx.is_topic(w));
+        set(Class::Quantifier, lx.is_quantifier(w));
+        set(Class::OldTag, lx.is_old_tag(w));
+        set(Class::NewTag, lx.is_new_tag(w));
+        set(Class::ActingBody, lx.is_acting_body(w));
+        set(Class::Participle, is_participle(w));
+        set(Class::ProposalHead, lx.head(w).is_some());
+        map.insert(w.to_owned(), bits);
+    }
+    map
 }
 
 /// Marks tokens that follow a preposition up to the next clause break.
@@ -421,5 +471,74 @@ impl Doc<'_> {
             }
         }
         fallback
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The precomputed classes equal the lexicon's predicates, for listed
+    /// words and for words known only by their shape.
+    #[test]
+    fn class_table_matches_the_predicates() {
+        let doc = Doc::segmented("x");
+        let lx = doc.lex;
+        let mut words: Vec<String> = lx.cue_and_head_words().map(str::to_owned).collect();
+        for w in [
+            "the",
+            "of",
+            "and",
+            "which",
+            "he",
+            "was",
+            "not",
+            "said",
+            "still",
+            "peace",
+            "several",
+            "earlier",
+            "updated",
+            "officials",
+            "rejected",
+            "walking",
+            "quickly",
+            "family",
+            "italy",
+            "plan",
+            "plans",
+            "x",
+            "",
+            "reportedly",
+            "tabled",
+        ] {
+            words.push(w.to_owned());
+        }
+        for w in &words {
+            let c = classes_of(&doc, w);
+            let want = [
+                (Class::Det, lx.is_determiner(w)),
+                (Class::Prep, lx.is_preposition(w)),
+                (Class::Conj, lx.is_conjunction(w)),
+                (Class::ClauseWord, lx.is_clause_word(w)),
+                (Class::Pron, lx.is_pronoun(w)),
+                (Class::Aux, lx.is_aux(w)),
+                (Class::Neg, lx.is_negator(w)),
+                (Class::CommonVerb, lx.is_common_verb(w)),
+                (Class::Cue, lx.is_cue_word(w)),
+                (Class::Verbish, lx.is_verbish(w)),
+                (Class::Adverb, lx.is_adverb(w)),
+                (Class::Topic, lx.is_topic(w)),
+                (Class::Quantifier, lx.is_quantifier(w)),
+                (Class::OldTag, lx.is_old_tag(w)),
+                (Class::NewTag, lx.is_new_tag(w)),
+                (Class::ActingBody, lx.is_acting_body(w)),
+                (Class::Participle, is_participle(w)),
+                (Class::ProposalHead, lx.head(w).is_some()),
+            ];
+            for (class, yes) in want {
+                assert_eq!(c.has(class), yes, "{w:?} {class:?}");
+            }
+        }
     }
 }

@@ -261,6 +261,10 @@ const NAME_HEADS: (&str, &str) = (
 #[derive(Debug)]
 pub struct Lexicon {
     sets: Vec<WordSet>,
+    /// Word → its closed word classes ([`crate::syntax::Classes`] bits),
+    /// precomputed from the lists, heads and cues so that tagging a token
+    /// is one probe.
+    word_classes: FastMap<String, u32>,
     heads: FastMap<&'static str, Head>,
     cues: FastMap<String, Vec<CueEntry>>,
     name_heads: FastMap<&'static str, [u16; 3]>,
@@ -276,12 +280,28 @@ impl Lexicon {
             let set = words.iter().copied().collect();
             sets.push(WordSet { words, set });
         }
-        Ok(Lexicon {
+        let mut lexicon = Lexicon {
             sets,
+            word_classes: FastMap::default(),
             heads: heads::parse(HEADS.0, HEADS.1)?,
             cues: cues::parse(VERB_CUES, WORD_CUES)?,
             name_heads: parse_name_heads(NAME_HEADS.0, NAME_HEADS.1)?,
-        })
+        };
+        lexicon.word_classes = crate::syntax::class_table(&lexicon);
+        Ok(lexicon)
+    }
+
+    /// The listed word classes of `w` (lower case), as bits.
+    pub(crate) fn word_classes(&self, w: &str) -> u32 {
+        self.word_classes.get(w).copied().unwrap_or(0)
+    }
+
+    /// Every word with a stance cue, and every proposal head form.
+    pub(crate) fn cue_and_head_words(&self) -> impl Iterator<Item = &str> {
+        self.cues
+            .keys()
+            .map(String::as_str)
+            .chain(self.heads.keys().copied())
     }
 
     /// Is `w` in `list`?
