@@ -29,6 +29,7 @@ pub mod boilerplate;
 pub mod dates;
 pub mod doc;
 pub mod facts;
+pub mod gazetteer;
 mod hash;
 pub mod html;
 pub mod kb;
