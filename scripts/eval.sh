@@ -44,4 +44,15 @@ if [[ "${GLOSS_EVAL_SPACY:-1}" != 0 ]]; then
         echo "note: spaCy left out (bench/setup-venv.sh failed)"
     fi
 fi
+# The learned recogniser on Gloss tokens (standalone, not yet in the pipeline):
+# retrained here (deterministic: the same bytes as crates/core/data/models/ner.bin)
+# to get its gum-train predictions by 5-fold cross-validation.
+if [[ -d "$TRAIN_DIR/ner" ]]; then
+    cargo build --release -q -p gloss-train
+    ./target/release/gloss-train ner --train-dir "$TRAIN_DIR" --eval-dir "$EVAL_DIR" \
+        --out "$OUT/ner.bin" --pred-dir "$OUT/ner-pred" 2> "$OUT/ner-train.log" \
+        && systems+=(--pred "ner (learned, standalone)=$OUT/ner-pred") \
+        || echo "note: gloss-train ner failed (see $OUT/ner-train.log)"
+    grep -E "trained on|speed" "$OUT/ner-train.log" || true
+fi
 python3 scripts/eval_ner.py --eval-dir "$EVAL_DIR" --train-dir "$TRAIN_DIR" --out "$OUT" "${systems[@]}"

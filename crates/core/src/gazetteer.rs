@@ -192,11 +192,12 @@ impl Gazetteer {
             }
             let mut best = None;
             key.clear();
-            for j in i..n.min(i + self.max_words.max(1)) {
+            let stop = n.min(i + self.max_words.max(1));
+            for (j, w) in words.iter().enumerate().take(stop).skip(i) {
                 if j > i && !glued.get(j).copied().unwrap_or(false) {
                     key.push(' ');
                 }
-                key.push_str(words[j]);
+                key.push_str(w);
                 if let Some(&c) = self.names.get(&*fold(&key)) {
                     best = Some((j + 1, c));
                 }

@@ -37,6 +37,7 @@ pub mod model;
 pub mod ner;
 pub mod offsets;
 pub mod proposals;
+pub mod recognizer;
 pub mod salience;
 pub mod segment;
 pub mod summary;
