@@ -3,12 +3,13 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help setup serve build budget test lint test-rust licenses test-e2e eval bench bench-smoke
+.PHONY: help setup serve build budget test lint test-rust licenses test-e2e eval bench bench-smoke models
 
 help:
 	@echo "make serve  - build the site and serve it on a local address"
 	@echo "make test   - run every test (lint, unit, golden, property, CLI, licences, browser end-to-end)"
 	@echo "make eval   - accuracy on ../shared/eval (when present)"
+	@echo "make models - retrain the models from ../shared/train"
 	@echo "make bench  - benchmarks against compromise and spaCy (writes bench/RESULTS.md)"
 
 # Toolchain and browser installs (idempotent).
@@ -45,6 +46,10 @@ licenses:
 
 eval:
 	bash scripts/eval.sh
+
+# Retrain the models from ../shared/train into crates/core/data/models/ (deterministic).
+models:
+	cargo run --release -q -p gloss-train -- ner
 
 test: setup lint test-rust licenses test-e2e bench-smoke budget
 	@echo "all tests passed"

@@ -112,13 +112,13 @@ impl Analyzer {
     }
 
     /// The word lists.
-    #[cfg(test)]
+    #[cfg(any(test, feature = "training"))]
     pub(crate) fn lexicon(&self) -> &Lexicon {
         &self.lexicon
     }
 
     /// The knowledge base.
-    #[cfg(test)]
+    #[cfg(any(test, feature = "training"))]
     pub(crate) fn kb(&self) -> &Kb {
         &self.kb
     }

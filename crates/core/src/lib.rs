@@ -59,6 +59,18 @@ pub(crate) mod segment;
 pub(crate) mod summary;
 pub(crate) mod syntax;
 pub(crate) mod tokenize;
+#[cfg(feature = "training")]
+pub mod training;
+// Learned components: internal, and public to the trainer (feature
+// `training`, see `training`).
+#[cfg(feature = "training")]
+pub mod gazetteer;
+#[cfg(not(feature = "training"))]
+pub(crate) mod gazetteer;
+#[cfg(feature = "training")]
+pub mod recognizer;
+#[cfg(not(feature = "training"))]
+pub(crate) mod recognizer;
 
 pub use analyzer::{glossary_for, Analyzer, Config, Error};
 pub use kb::GlossaryEntry;
