@@ -19,6 +19,8 @@ Usage: python3 scripts/bench_archive.py [--mb 100] [--gloss target/release/gloss
 
 import argparse
 import json
+import math
+import resource
 import os
 import shutil
 import subprocess
@@ -71,6 +73,7 @@ class RssSampler:
     def __init__(self, root_pid):
         self.root = root_pid
         self.peak = {}
+        self.cpu = {}  # pid -> user + system clock ticks, last seen
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self.run, daemon=True)
         self.thread.start()
@@ -98,6 +101,9 @@ class RssSampler:
         while not self.stop.is_set():
             for pid in self.descendants():
                 try:
+                    with open(f"/proc/{pid}/stat") as f:
+                        fields = f.read().rsplit(")", 1)[1].split()
+                    self.cpu[pid] = int(fields[11]) + int(fields[12])
                     with open(f"/proc/{pid}/status") as f:
                         status = f.read()
                     with open(f"/proc/{pid}/comm") as f:
@@ -114,11 +120,20 @@ class RssSampler:
     def finish(self):
         self.stop.set()
         self.thread.join()
+        self.cpu_s = sum(self.cpu.values()) / os.sysconf("SC_CLK_TCK")
         return {k: round(v / 1024) for k, v in self.peak.items()}
 
 
+def children_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def timed(cmd, stdin=None, stdout=None):
+    """Runs cmd; returns wall seconds, peak RSS per kind, the load average
+    before, stderr, and CPU seconds of the process tree (user + system)."""
     before = load()
+    cpu0 = children_cpu()
     t0 = time.monotonic()
     proc = subprocess.Popen(cmd, stdin=stdin, stdout=stdout, stderr=subprocess.PIPE, shell=isinstance(cmd, str))
     sampler = RssSampler(proc.pid)
@@ -127,6 +142,9 @@ def timed(cmd, stdin=None, stdout=None):
     rss = sampler.finish()
     if proc.returncode != 0:
         sys.exit(f"bench_archive: {cmd} failed:\n{err.decode(errors='replace')[-3000:]}")
+    # Exact for processes that were waited for; the sampled figure also
+    # counts those that were not (Spark's JVM).
+    timed.cpu = max(children_cpu() - cpu0, sampler.cpu_s)
     return wall, rss, before, err.decode(errors="replace")
 
 
@@ -142,6 +160,52 @@ def sorted_records(path_or_dir):
         with open(name, "rb") as f:
             lines.extend(f.read().splitlines())
     return sorted(lines)
+
+
+def stress(gloss, args, out_dir, spark):
+    """Peak memory with huge lines: 200 articles, one 15 MB document (under
+    the 16 MiB limit), one 40 MB line (over it: an error record) and a bad
+    line, through plain gloss batch, parallel -j2 and Spark local[2]."""
+    path = os.path.join(WORK, "stress.jsonl")
+    if not os.path.exists(path):
+        with open(os.path.join(ROOT, "crates", "core", "tests", "data", "moscow-talks.txt"), encoding="utf-8") as f:
+            article = f.read()
+        with open(path, "w", encoding="utf-8") as out:
+            for i in range(200):
+                out.write(json.dumps({"id": f"a{i}", "text": article}) + "\n")
+                if i == 50:
+                    big = (article + "\n\n") * (15_000_000 // len(article))
+                    out.write(json.dumps({"id": "doc-15mb", "text": big}) + "\n")
+                if i == 100:
+                    huge = (article + "\n\n") * (40_000_000 // len(article))
+                    out.write(json.dumps({"id": "line-40mb", "text": huge}) + "\n")
+                if i == 150:
+                    out.write('{"id": "bad", "text": \n')
+    size = os.path.getsize(path)
+    runs = [("gloss batch", f"'{gloss}' batch < '{path}'")]
+    if shutil.which("parallel"):
+        runs.append(("parallel --pipe -j2 --block 8M", f"parallel --pipe --keep-order --block 8M -j2 '{gloss}' batch < '{path}'"))
+    if spark:
+        out = os.path.join(out_dir, "stress-spark")
+        runs.append(("Spark local[2]", f"'{args.python}' '{os.path.join(HERE, 'spark_batch.py')}' '{path}' '{out}' "
+                     f"--master 'local[2]' --partitions 4 --gloss '{gloss}' --conf spark.ui.enabled=false && cat '{out}'/part-*"))
+    lines = [
+        f"Huge lines: {size / 1e6:.0f} MB, 200 articles + a 15 MB document + a 40 MB line (over --max-bytes 16M) + a bad line.",
+        "",
+        "| engine | wall s | records | error records | peak RSS MB | load avg before |",
+        "|---|---:|---:|---:|---|---|",
+    ]
+    for name, cmd in runs:
+        result = os.path.join(out_dir, "stress.out")
+        w, rss, before, _ = timed(f"{cmd} > '{result}'")
+        with open(result, "rb") as f:
+            recs = [json.loads(line) for line in f]
+        errors = [r for r in recs if "error" in r]
+        assert {r.get("id") for r in errors} >= {"line-40mb"}, errors
+        rss_s = ", ".join(f"{k} {v}" for k, v in sorted(rss.items()))
+        lines.append(f"| {name} | {w:.1f} | {len(recs)} | {len(errors)} | {rss_s} | {before} |")
+        print(f"  stress {name}: {w:.1f} s, rss {rss}", file=sys.stderr, flush=True)
+    return "\n".join(lines)
 
 
 def main():
@@ -160,7 +224,7 @@ def main():
 
     def row(engine, wall, rss, before, note="", excluded=None, out_bytes=None, same=None):
         rows.append({
-            "engine": engine, "wall": wall, "excluded": excluded, "rss": rss, "load": before,
+            "engine": engine, "wall": wall, "cpu": timed.cpu, "excluded": excluded, "rss": rss, "load": before,
             "note": note, "out_bytes": out_bytes, "same": same,
         })
         print(f"  {engine}: {wall:.1f} s, load {before}, rss {rss}", file=sys.stderr, flush=True)
@@ -193,30 +257,35 @@ def main():
     have_spark = subprocess.run([args.python, "-c", "import pyspark"], capture_output=True).returncode == 0
     if not args.skip_spark and have_spark:
         plain_sorted = sorted_records(plain)
-        for cores in (1, 2):
-            out = os.path.join(out_dir, f"spark-{cores}")
+        for cores, pipe in ((1, "jvm"), (2, "jvm"), (2, "python")):
+            out = os.path.join(out_dir, f"spark-{cores}-{pipe}")
             timings = out + ".json"
+            # About 8 MB a partition, as parallel's --block 8M.
+            parts = max(cores, math.ceil(in_bytes / 8e6))
             cmd = [args.python, os.path.join(HERE, "spark_batch.py"), inp, out, "--master", f"local[{cores}]",
-                   "--gloss", gloss, "--conf", "spark.ui.enabled=false", "--timings", timings]
+                   "--partitions", str(parts), "--gloss", gloss, "--conf", "spark.ui.enabled=false",
+                   "--timings", timings] + (["--python-pipe"] if pipe == "python" else [])
             w, rss, before, _ = timed(cmd)
             with open(timings) as f:
                 t = json.load(f)
             got = sorted_records(out)
             n_parts = sum(1 for n in os.listdir(out) if n.startswith("part-"))
             out_bytes = sum(os.path.getsize(os.path.join(out, n)) for n in os.listdir(out) if n.startswith("part-"))
-            row(f"Spark local[{cores}]", w, rss, before, excluded=t["job_s"],
+            row(f"Spark local[{cores}], {pipe} pipe", w, rss, before, excluded=t["job_s"],
                 note=f"{n_parts} partitions, start-up {t['startup_s']:.1f} s", out_bytes=out_bytes,
                 same=got == plain_sorted)
             shutil.rmtree(out)
     elif not args.skip_spark:
         print("bench_archive: pyspark not importable; skipping Spark (bash scripts/setup-spark.sh)", file=sys.stderr)
 
+    stress_table = stress(gloss, args, out_dir, have_spark and not args.skip_spark)
+
     lines = [
         f"Input: {in_bytes / 1e6:.1f} MB, {sum(1 for _ in open(inp, 'rb'))} lines ({source}); "
         f"{os.cpu_count()} cores; gloss {subprocess.run([gloss, '--version'], capture_output=True, text=True).stdout.strip()}.",
         "",
-        "| engine | wall s | MB/s | job s (no JVM start) | MB/s (job) | out/in bytes | same as plain | peak RSS MB | load avg before |",
-        "|---|---:|---:|---:|---:|---:|---|---|---|",
+        "| engine | wall s | MB/s | job s (no JVM start) | MB/s (job) | CPU s | MB per CPU s | out/in bytes | same as plain | peak RSS MB | load avg before |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|",
     ]
     for r in rows:
         rss = ", ".join(f"{k} {v}" for k, v in sorted(r["rss"].items()))
@@ -226,8 +295,9 @@ def main():
         same = "" if r["same"] is None else ("yes" if r["same"] else "NO")
         note = f" ({r['note']})" if r["note"] else ""
         lines.append(
-            f"| {r['engine']}{note} | {r['wall']:.1f} | {mb / r['wall']:.1f} | {ex} | {ex_rate} | {ratio} | {same} | {rss} | {r['load']} |")
-    table = "\n".join(lines)
+            f"| {r['engine']}{note} | {r['wall']:.1f} | {mb / r['wall']:.1f} | {ex} | {ex_rate} | {r['cpu']:.1f} | {mb / r['cpu']:.1f} "
+            f"| {ratio} | {same} | {rss} | {r['load']} |")
+    table = "\n".join(lines) + "\n\n" + stress_table
     print(table)
     with open(os.path.join(WORK, "results.md"), "w") as f:
         f.write(table + "\n")

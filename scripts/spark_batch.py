@@ -12,8 +12,12 @@ The gloss binary is shipped to the executors with SparkContext.addFile.
 
 Options:
   --format jsonl      OUT/part-* with one record per input line (default);
-                      arguments after -- go to `gloss batch` (--fields, --no-text…)
-  --format parquet    OUT/documents, OUT/actors and OUT/stances, flat tables:
+                      arguments after -- go to `gloss batch` (--fields, --no-text…).
+                      Lines are piped by the JVM's RDD.pipe (no Python worker in
+                      the data path); --python-pipe uses PySpark's RDD.pipe and
+                      also counts documents and error records
+  --format parquet    OUT/documents, OUT/actors and OUT/stances, flat tables
+                      (PySpark's RDD.pipe, records parsed in Python):
                       documents: id, source, summary, actors, proposals, line, error
                       actors:    id, actor_id, actor, kind, salience, mentions
                       stances:   id, actor_id, actor, stance, proposal_id,
@@ -71,6 +75,12 @@ def parse_args(argv):
     p.add_argument("--max-bytes", type=parse_size, default=16 << 20, help="gloss's per-line limit (default 16M)")
     p.add_argument("--master", default=None, help="Spark master when not run by spark-submit (default local[*])")
     p.add_argument("--timings", help="write start-up and job times (seconds) as JSON here")
+    p.add_argument(
+        "--python-pipe",
+        action="store_true",
+        help="JSON Lines through PySpark's RDD.pipe (a Python worker per partition) instead of the JVM's; "
+        "slower, but counts documents and error records",
+    )
     p.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE", help="a Spark setting (repeatable)")
     args = p.parse_args(argv)
     args.gloss_args = gloss_args
@@ -176,10 +186,20 @@ def main(argv):
     gloss_args = list(args.gloss_args)
     if args.format == "parquet":
         gloss_args = ["--fields", "source,actors,proposals,summary"]
-    command = shlex.join([binary, "batch", "--max-bytes", str(args.max_bytes)] + gloss_args)
+    argv = [binary, "batch", "--max-bytes", str(args.max_bytes)] + gloss_args
+    partitions = args.partitions or sc.defaultMinPartitions
+    docs_n = errors_n = None
+    if args.format == "jsonl" and not args.python_pipe:
+        # The JVM's RDD.pipe: lines go from Spark's reader to gloss and from
+        # gloss to the writer without passing through a Python worker.
+        # UTF-8 both ways whatever the JVM's default charset (Java 17 takes it
+        # from the locale).
+        jlines = sc._jsc.textFile(args.input, partitions)
+        jlines.pipe(argv, {}, False, 1 << 16, "UTF-8").saveAsTextFile(args.output)
+        return finish(sc, args, master, t_start, t_ready, docs_n, errors_n)
 
-    lines = sc.textFile(args.input, minPartitions=args.partitions) if args.partitions else sc.textFile(args.input)
-    records = lines.pipe(command, checkCode=True)
+    lines = sc.textFile(args.input, minPartitions=partitions)
+    records = lines.pipe(shlex.join(argv), checkCode=True)
     docs = sc.accumulator(0)
     errors = sc.accumulator(0)
 
@@ -231,9 +251,14 @@ def main(argv):
             spark.createDataFrame(rows, sch).write.parquet(os.path.join(args.output, name))
         docs_n, errors_n = counted
         parsed.unpersist()
-    t_done = time.monotonic()
     if args.format == "jsonl":
         docs_n, errors_n = docs.value, errors.value
+    return finish(sc, args, master, t_start, t_ready, docs_n, errors_n)
+
+
+def finish(sc, args, master, t_start, t_ready, docs_n, errors_n):
+    """Stops Spark and reports the times (and counts, where known)."""
+    t_done = time.monotonic()
     sc.stop()
     t_stop = time.monotonic()
     timings = {
