@@ -257,23 +257,42 @@ def main():
     have_spark = subprocess.run([args.python, "-c", "import pyspark"], capture_output=True).returncode == 0
     if not args.skip_spark and have_spark:
         plain_sorted = sorted_records(plain)
-        for cores, pipe in ((1, "jvm"), (2, "jvm"), (2, "python")):
-            out = os.path.join(out_dir, f"spark-{cores}-{pipe}")
+        lean_plain = None
+        for cores, pipe, extra in ((1, "jvm", []), (2, "jvm", []), (2, "python", []),
+                                   (2, "jvm", ["--", "--fields", "actors,proposals,summary"]),
+                                   (2, "parquet", ["--format", "parquet"])):
+            out = os.path.join(out_dir, f"spark-{cores}-{pipe}-{len(extra)}")
             timings = out + ".json"
             # About 8 MB a partition, as parallel's --block 8M.
             parts = max(cores, math.ceil(in_bytes / 8e6))
             cmd = [args.python, os.path.join(HERE, "spark_batch.py"), inp, out, "--master", f"local[{cores}]",
                    "--partitions", str(parts), "--gloss", gloss, "--conf", "spark.ui.enabled=false",
-                   "--timings", timings] + (["--python-pipe"] if pipe == "python" else [])
+                   "--timings", timings] + (["--python-pipe"] if pipe == "python" else []) + extra
             w, rss, before, _ = timed(cmd)
             with open(timings) as f:
                 t = json.load(f)
+            if pipe == "parquet":
+                out_bytes = sum(os.path.getsize(os.path.join(d, n)) for d, _, ns in os.walk(out) for n in ns
+                                if n.endswith(".parquet"))
+                row(f"Spark local[{cores}], Parquet tables", w, rss, before, excluded=t["job_s"],
+                    note=f"{parts} partitions, start-up {t['startup_s']:.1f} s", out_bytes=out_bytes)
+                shutil.rmtree(out)
+                continue
+            if extra:
+                if lean_plain is None:
+                    lean_file = os.path.join(out_dir, "lean-plain.jsonl")
+                    with open(inp, "rb") as i, open(lean_file, "wb") as o:
+                        subprocess.run([gloss, "batch", *extra[1:]], stdin=i, stdout=o, check=True)
+                    lean_plain = sorted_records(lean_file)
+                want = lean_plain
+            else:
+                want = plain_sorted
             got = sorted_records(out)
-            n_parts = sum(1 for n in os.listdir(out) if n.startswith("part-"))
             out_bytes = sum(os.path.getsize(os.path.join(out, n)) for n in os.listdir(out) if n.startswith("part-"))
-            row(f"Spark local[{cores}], {pipe} pipe", w, rss, before, excluded=t["job_s"],
-                note=f"{n_parts} partitions, start-up {t['startup_s']:.1f} s", out_bytes=out_bytes,
-                same=got == plain_sorted)
+            label = f"Spark local[{cores}], {pipe} pipe" + (" " + " ".join(extra[1:]) if extra else "")
+            row(label, w, rss, before, excluded=t["job_s"],
+                note=f"{parts} partitions, start-up {t['startup_s']:.1f} s", out_bytes=out_bytes,
+                same=got == want)
             shutil.rmtree(out)
     elif not args.skip_spark:
         print("bench_archive: pyspark not importable; skipping Spark (bash scripts/setup-spark.sh)", file=sys.stderr)

@@ -17,15 +17,16 @@ Options:
                       the data path); --python-pipe uses PySpark's RDD.pipe and
                       also counts documents and error records
   --format parquet    OUT/documents, OUT/actors and OUT/stances, flat tables
-                      (PySpark's RDD.pipe, records parsed in Python):
+                      (records parsed and flattened by Spark SQL in the JVM):
                       documents: id, source, summary, actors, proposals, line, error
                       actors:    id, actor_id, actor, kind, salience, mentions
                       stances:   id, actor_id, actor, stance, proposal_id,
                                  proposal, evidence, evidence_start, evidence_end
                       ("id" is the input's id: a string as is, another JSON
                       value as its JSON text, null when absent)
-  --gloss PATH        the gloss binary (default: target/release/gloss, else
-                      `gloss` on PATH); it must run on the executors' OS
+  --gloss PATH|URI    the gloss binary (default: target/release/gloss, else
+                      `gloss` on PATH; a URI such as hdfs:///bin/gloss is
+                      fetched by Spark); it must run on the executors' OS
   --partitions N      minimum number of input partitions (default: Spark's)
   --max-bytes SIZE    gloss's per-line limit (default 16M); Hadoop's line
                       reader drops lines over 4 times it before gloss sees them
@@ -44,6 +45,35 @@ import shlex
 import shutil
 import sys
 import time
+
+
+def record_schema():
+    """The part of gloss's records the Parquet tables read (Spark's JSON
+    reader skips the rest; a non-string id is kept as its JSON text)."""
+    from pyspark.sql.types import ArrayType, DoubleType, LongType, StringType, StructField, StructType
+
+    def struct(*fields):
+        return StructType([StructField(n, t, True) for n, t in fields])
+
+    S, L = StringType(), LongType()
+    stance = struct(("actor", S), ("stance", S), ("evidence", struct(("start", L), ("end", L), ("text", S))))
+    return struct(
+        ("id", S),
+        ("source", S),
+        ("summary", struct(("text", S))),
+        (
+            "actors",
+            ArrayType(
+                struct(
+                    ("id", S), ("name", S), ("kind", S), ("salience", DoubleType()),
+                    ("mentions", ArrayType(struct(("start", L)))),
+                )
+            ),
+        ),
+        ("proposals", ArrayType(struct(("id", S), ("name", S), ("stances", ArrayType(stance))))),
+        ("line", L),
+        ("error", S),
+    )
 
 
 def parse_size(text):
@@ -90,6 +120,10 @@ def parse_args(argv):
 
 
 def find_gloss(explicit):
+    """A local path to the gloss binary, or a URI (hdfs://, s3a://…) that
+    SparkContext.addFile fetches itself."""
+    if explicit and "://" in explicit:
+        return explicit
     here = os.path.dirname(os.path.abspath(__file__))
     for candidate in [explicit, os.path.join(here, "..", "target", "release", "gloss"), shutil.which("gloss")]:
         if candidate and os.path.isfile(candidate) and os.access(candidate, os.X_OK):
@@ -99,51 +133,6 @@ def find_gloss(explicit):
         if not explicit
         else f"spark_batch.py: {explicit} is not an executable file"
     )
-
-
-def id_text(value):
-    """The input's id as a Parquet string: strings as they are, other JSON as JSON."""
-    if value is None or isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def document_row(rec):
-    summary = rec.get("summary") or {}
-    return (
-        id_text(rec.get("id")),
-        rec.get("source"),
-        summary.get("text"),
-        len(rec.get("actors") or []) if "error" not in rec else None,
-        len(rec.get("proposals") or []) if "error" not in rec else None,
-        rec.get("line"),
-        rec.get("error"),
-    )
-
-
-def actor_rows(rec):
-    doc = id_text(rec.get("id"))
-    for a in rec.get("actors") or []:
-        yield (doc, a["id"], a["name"], a["kind"], float(a["salience"]), len(a["mentions"]))
-
-
-def stance_rows(rec):
-    doc = id_text(rec.get("id"))
-    names = {a["id"]: a["name"] for a in rec.get("actors") or []}
-    for p in rec.get("proposals") or []:
-        for s in p["stances"]:
-            ev = s["evidence"]
-            yield (
-                doc,
-                s["actor"],
-                names.get(s["actor"]),
-                s["stance"],
-                p["id"],
-                p["name"],
-                ev["text"],
-                ev["start"],
-                ev["end"],
-            )
 
 
 def main(argv):
@@ -175,6 +164,14 @@ def main(argv):
         conf.set("spark.ui.showConsoleProgress", "false")
     sc = SparkContext(conf=conf)
     sc.setLogLevel("WARN")
+    try:
+        # Keep Hadoop's "Skipped line of size …" (INFO) for lines over the cap.
+        jvm = sc._jvm
+        jvm.org.apache.logging.log4j.core.config.Configurator.setLevel(
+            "org.apache.hadoop.mapred.LineRecordReader", jvm.org.apache.logging.log4j.Level.INFO
+        )
+    except Exception:  # noqa: BLE001  (another logging backend: keep its levels)
+        pass
     sc.addFile(gloss)
     t_ready = time.monotonic()
 
@@ -182,78 +179,89 @@ def main(argv):
     # Local mode runs the executors in this process's machine, where addFile
     # leaves the binary under SparkFiles' root; on a cluster, files added to
     # the context are fetched into each executor's working directory.
-    binary = SparkFiles.get(os.path.basename(gloss)) if master.startswith("local") else "./" + os.path.basename(gloss)
+    name = os.path.basename(gloss.split("://", 1)[-1])
+    binary = SparkFiles.get(name) if master.startswith("local") else "./" + name
     gloss_args = list(args.gloss_args)
     if args.format == "parquet":
         gloss_args = ["--fields", "source,actors,proposals,summary"]
     argv = [binary, "batch", "--max-bytes", str(args.max_bytes)] + gloss_args
     partitions = args.partitions or sc.defaultMinPartitions
-    docs_n = errors_n = None
     if args.format == "jsonl" and not args.python_pipe:
         # The JVM's RDD.pipe: lines go from Spark's reader to gloss and from
         # gloss to the writer without passing through a Python worker.
-        # UTF-8 both ways whatever the JVM's default charset (Java 17 takes it
-        # from the locale).
-        jlines = sc._jsc.textFile(args.input, partitions)
-        jlines.pipe(argv, {}, False, 1 << 16, "UTF-8").saveAsTextFile(args.output)
-        return finish(sc, args, master, t_start, t_ready, docs_n, errors_n)
+        piped(sc, args, argv, partitions).saveAsTextFile(args.output)
+        return finish(sc, args, master, t_start, t_ready, None, None)
 
-    lines = sc.textFile(args.input, minPartitions=partitions)
-    records = lines.pipe(shlex.join(argv), checkCode=True)
-    docs = sc.accumulator(0)
-    errors = sc.accumulator(0)
+    if args.python_pipe:
+        records = sc.textFile(args.input, minPartitions=partitions).pipe(shlex.join(argv), checkCode=True)
+        docs = sc.accumulator(0)
+        errors = sc.accumulator(0)
 
-    def count(line):
-        # `"error":` cannot occur inside a JSON string (its quotes would be
-        # escaped), so this finds error records only.
-        if '"error":' in line:
-            errors.add(1)
-        else:
-            docs.add(1)
-        return line
+        def count(line):
+            # `"error":` cannot occur inside a JSON string (its quotes would
+            # be escaped), so this finds error records only.
+            (errors if '"error":' in line else docs).add(1)
+            return line
 
-    records = records.map(count)
-    if args.format == "jsonl":
-        records.saveAsTextFile(args.output)
-    else:
-        from pyspark.sql import SparkSession
-        from pyspark.sql.types import DoubleType, LongType, StringType, StructField, StructType
+        records.map(count).saveAsTextFile(args.output)
+        return finish(sc, args, master, t_start, t_ready, docs.value, errors.value)
 
-        spark = SparkSession(sc)
-        parsed = records.map(json.loads).persist(StorageLevel.MEMORY_AND_DISK)
+    # Parquet: gloss's records are parsed by Spark's JSON reader and
+    # flattened with DataFrame functions, all in the JVM.
+    from pyspark.sql import DataFrame, SparkSession
+    from pyspark.sql import functions as F
 
-        def schema(*fields):
-            return StructType([StructField(n, t, True) for n, t in fields])
+    spark = SparkSession(sc)
+    schema = spark._jsparkSession.parseDataType(record_schema().json())
+    jdf = spark._jsparkSession.read().schema(schema).json(piped(sc, args, argv, partitions))
+    df = DataFrame(jdf, spark).persist(StorageLevel.MEMORY_AND_DISK)
+    ok = F.col("error").isNull()
+    tables = {
+        "documents": df.select(
+            "id",
+            "source",
+            F.col("summary.text").alias("summary"),
+            F.when(ok, F.size("actors")).alias("actors"),
+            F.when(ok, F.size("proposals")).alias("proposals"),
+            "line",
+            "error",
+        ),
+        "actors": df.select("id", F.explode("actors").alias("a")).select(
+            "id",
+            F.col("a.id").alias("actor_id"),
+            F.col("a.name").alias("actor"),
+            F.col("a.kind").alias("kind"),
+            F.col("a.salience").alias("salience"),
+            F.size("a.mentions").alias("mentions"),
+        ),
+        "stances": df.select("id", "actors", F.explode("proposals").alias("p"))
+        .select("id", "actors", "p", F.explode("p.stances").alias("s"))
+        .select(
+            "id",
+            F.col("s.actor").alias("actor_id"),
+            # The actor's name: its entry in the document's actors.
+            F.get(F.filter("actors", lambda a: a["id"] == F.col("s.actor")), 0)["name"].alias("actor"),
+            F.col("s.stance").alias("stance"),
+            F.col("p.id").alias("proposal_id"),
+            F.col("p.name").alias("proposal"),
+            F.col("s.evidence.text").alias("evidence"),
+            F.col("s.evidence.start").alias("evidence_start"),
+            F.col("s.evidence.end").alias("evidence_end"),
+        ),
+    }
+    for name, table in tables.items():
+        table.write.parquet(os.path.join(args.output, name))
+    counts = df.agg(F.count(F.when(ok, 1)).alias("docs"), F.count("error").alias("errors")).first()
+    df.unpersist()
+    return finish(sc, args, master, t_start, t_ready, counts["docs"], counts["errors"])
 
-        S, L, D = StringType(), LongType(), DoubleType()
-        tables = {
-            "documents": (
-                parsed.map(document_row),
-                schema(("id", S), ("source", S), ("summary", S), ("actors", L), ("proposals", L), ("line", L), ("error", S)),
-            ),
-            "actors": (
-                parsed.flatMap(actor_rows),
-                schema(("id", S), ("actor_id", S), ("actor", S), ("kind", S), ("salience", D), ("mentions", L)),
-            ),
-            "stances": (
-                parsed.flatMap(stance_rows),
-                schema(
-                    ("id", S), ("actor_id", S), ("actor", S), ("stance", S), ("proposal_id", S),
-                    ("proposal", S), ("evidence", S), ("evidence_start", L), ("evidence_end", L),
-                ),
-            ),
-        }
-        for i, (name, (rows, sch)) in enumerate(tables.items()):
-            if i == 1:
-                # The first table ran gloss; reset the counts so later tables,
-                # read from the cache, do not count again.
-                counted = (docs.value, errors.value)
-            spark.createDataFrame(rows, sch).write.parquet(os.path.join(args.output, name))
-        docs_n, errors_n = counted
-        parsed.unpersist()
-    if args.format == "jsonl":
-        docs_n, errors_n = docs.value, errors.value
-    return finish(sc, args, master, t_start, t_ready, docs_n, errors_n)
+
+def piped(sc, args, argv, partitions):
+    """The input's lines through gloss: a JavaRDD of output lines, piped by
+    the JVM's RDD.pipe, UTF-8 both ways whatever the JVM's default charset
+    (Java 17 takes it from the locale)."""
+    jlines = sc._jsc.textFile(args.input, partitions)
+    return jlines.pipe(argv, {}, False, 1 << 16, "UTF-8")
 
 
 def finish(sc, args, master, t_start, t_ready, docs_n, errors_n):
