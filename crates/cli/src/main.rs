@@ -1,7 +1,9 @@
 //! `gloss`: the command-line interface to the Gloss analysis core.
 //!
-//! `gloss analyze` explains one article (JSON, text or Markdown);
-//! `gloss batch` streams JSON Lines. See `docs/cli.md` and `gloss --help`.
+//! `gloss analyze` explains one article (JSON, text, Markdown or HTML);
+//! `gloss batch` streams JSON Lines (whole or lean records); `gloss
+//! completions` prints a shell completion script. The command line is
+//! defined with clap in [`args`]. See `docs/cli.md` and `gloss --help`.
 //! Exit codes: 0 success, 1 input/output error, 2 usage error; a closed
 //! output pipe (`gloss batch big.jsonl | head -1`) ends quietly with 0.
 #![forbid(unsafe_code)]
