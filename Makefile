@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help setup serve build budget test lint test-rust licenses test-e2e eval bench bench-smoke models
+.PHONY: help setup serve build budget test lint test-rust licenses test-e2e eval bench bench-smoke models setup-parallel test-spark bench-archive
 
 help:
 	@echo "make serve  - build the site and serve it on a local address"
@@ -11,6 +11,8 @@ help:
 	@echo "make eval   - accuracy on ../shared/eval (when present)"
 	@echo "make models - retrain the models from ../shared/train"
 	@echo "make bench  - benchmarks against compromise and spaCy (writes bench/RESULTS.md)"
+	@echo "make test-spark    - scripts/spark_batch.py on Spark local[2] against gloss batch (installs a JRE and pyspark)"
+	@echo "make bench-archive - gloss batch, GNU parallel and Spark on 100 MB of JSONL (docs/cli.md)"
 
 # Toolchain and browser installs (idempotent).
 setup:
@@ -38,7 +40,11 @@ lint:
 	cargo clippy --workspace --all-targets -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --document-private-items
 
-test-rust:
+# GNU parallel for the CLI's parallel recipe test (crates/cli/tests/parallel.rs).
+setup-parallel:
+	bash scripts/setup-parallel.sh
+
+test-rust: setup-parallel
 	cargo test --workspace --release
 
 licenses:
@@ -61,3 +67,10 @@ bench:
 # Quick benchmark check for CI: tiny inputs, one run, fails only on a broken script.
 bench-smoke:
 	bash bench/bench.sh --smoke
+
+# Archive scale (docs/cli.md): not part of `make test`, the JRE + pyspark install is heavy.
+test-spark:
+	bash scripts/test-spark.sh
+
+bench-archive: setup-parallel
+	bash scripts/bench-archive.sh
