@@ -1,92 +1,20 @@
-//! The root component: owns the state, the analysis worker and the
+//! The root component: owns the state, the analysis engine and the
 //! document-level keyboard shortcuts, and switches between the paste area
-//! and the reader.
+//! and the result view.
 
-use crate::components::{editor::Editor, header::Header, reader::Reader};
+use crate::components::{editor::Editor, header::Header, result::ResultView};
 use crate::dom;
-use crate::engine::{Engine, Reply};
-use crate::state::{self, Action, Phase, Selection, State, Theme};
+use crate::engine::{Engine, Jobs, Reply};
+use crate::ids;
+use crate::state::{Action, Phase, Selection, State, Theme};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// The reference article, embedded at build time for "Try the sample".
-pub const SAMPLE: &str = include_str!("../www/samples/moscow-talks.txt");
-
-/// The DOM id of a mention element.
-pub fn mention_id(sel: Selection) -> String {
-    match sel.target {
-        state::Target::Actor(a) => format!("m-a{a}-{}", sel.mention),
-        state::Target::Proposal(p) => format!("m-p{p}-{}", sel.mention),
-    }
-}
-
-/// Id of a stance-map edge (proposal `p`, stance `s`).
-pub fn edge_id(p: usize, s: usize) -> String {
-    format!("edge-{p}-{s}")
-}
-
-/// Where focus returns when the card closes: the stance-map edge it was
-/// opened from, else its current mention.
-pub fn return_focus_id(sel: Selection, stance: Option<usize>) -> String {
-    match (sel.target, stance) {
-        (state::Target::Proposal(p), Some(s)) => edge_id(p, s),
-        _ => mention_id(sel),
-    }
-}
-
 /// The open card and the stance-map edge it came from, for the Esc handler.
 type OpenCard = (Selection, Option<usize>);
-
-/// Handle to the worker that components use to start jobs.
-#[derive(Clone)]
-pub struct Jobs {
-    engine: Rc<Engine>,
-    state: UseReducerHandle<State>,
-}
-
-impl PartialEq for Jobs {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.engine, &other.engine)
-    }
-}
-
-impl Jobs {
-    /// Analyses `text` (validated first; errors are shown, the text kept).
-    pub fn explain(&self, text: &str) {
-        if let Err(e) = state::validate(text) {
-            self.state.dispatch(Action::Error(e));
-            return;
-        }
-        let now = dom::now();
-        dom::save(dom::TEXT_KEY, text);
-        match self.engine.post("analyze", text, "text") {
-            Ok(job) => self.state.dispatch(Action::Started { job, now }),
-            Err(e) => self.state.dispatch(Action::Error(format!(
-                "Gloss could not start the analysis: {e}. Your text is kept."
-            ))),
-        }
-    }
-
-    /// Converts HTML to text and inserts it over the UTF-16 selection.
-    pub fn insert_html(&self, html: &str, start: u32, end: u32) -> bool {
-        match self.engine.post("extract", html, "html") {
-            Ok(job) => {
-                self.state.dispatch(Action::AwaitInsert { job, start, end });
-                true
-            }
-            Err(_) => false,
-        }
-    }
-
-    /// Stops the running analysis.
-    pub fn cancel(&self) {
-        self.engine.stop();
-        self.state.dispatch(Action::Cancel);
-    }
-}
 
 /// The app.
 #[function_component(App)]
@@ -95,7 +23,7 @@ pub fn app() -> Html {
         let theme = Theme::parse(&dom::load(dom::THEME_KEY).unwrap_or_default());
         dom::apply_theme(theme.as_str());
         State {
-            text: dom::load(dom::TEXT_KEY).unwrap_or_default(),
+            text: dom::load(dom::TEXT_KEY).unwrap_or_default().into(),
             theme,
             ..State::default()
         }
@@ -121,10 +49,7 @@ pub fn app() -> Html {
             engine
         })
     };
-    let jobs = Jobs {
-        engine: engine.clone(),
-        state: state.clone(),
-    };
+    let jobs = Jobs::new(engine.clone(), state.clone());
 
     // A failed job may leave the worker's wasm instance broken: restart it.
     {
@@ -158,7 +83,7 @@ pub fn app() -> Html {
                         if let Some((sel, stance)) = sel {
                             e.prevent_default();
                             dispatcher.dispatch(Action::Close);
-                            dom::focus(&return_focus_id(sel, stance));
+                            dom::focus(&ids::return_focus(sel, stance));
                         }
                     }
                 },
@@ -179,14 +104,20 @@ pub fn app() -> Html {
         });
     }
 
+    let ontheme = use_callback(state.dispatcher(), |theme: Theme, dispatcher| {
+        dom::save(dom::THEME_KEY, theme.as_str());
+        dom::apply_theme(theme.as_str());
+        dispatcher.dispatch(Action::SetTheme(theme));
+    });
+
     let reading = state.phase == Phase::Read && state.analysis.is_some();
     html! {
         <div class="app">
-            <Header state={state.clone()} />
+            <Header theme={state.theme} {ontheme} />
             <p class="sr-only" role="status" aria-live="polite" id="status">{ state.status() }</p>
             <main id="main">
                 if reading {
-                    <Reader state={state.clone()} />
+                    <ResultView state={state.clone()} />
                 } else {
                     <Editor state={state.clone()} jobs={jobs} />
                 }

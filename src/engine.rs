@@ -1,22 +1,22 @@
-//! The analysis worker (`worker.js`, which loads the JS API from `js/`):
-//! every analysis runs off the main thread, so large inputs never freeze
-//! the page, Cancel can terminate it, and a crash in the core (a wasm trap)
-//! surfaces as an error message instead of breaking the app.
-//!
-//! Protocol: `{id, kind: "analyze" | "extract", text, input}` →
-//! `{id, ok, encoded?, text?, ms?, error?}` (`encoded`: the analysis in
-//! the [`crate::wire`] encoding, byte offsets).
+//! The page's side of the analysis engine: [`Engine`] owns the worker
+//! (`src/worker/worker.js`, which loads the app's own wasm module and calls
+//! [`crate::worker::api`]) and restarts it after a crash or Cancel; [`Jobs`]
+//! is the handle components use to start analyses and HTML conversions.
+//! The protocol is described in [`crate::worker`].
 
+use crate::dom;
+use crate::state::{self, Action, State};
 use js_sys::Reflect;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
+use yew::UseReducerHandle;
 
 /// What the worker sent back.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reply {
-    /// An analysis ([`crate::wire`] encoding, byte offsets) and the time spent.
+    /// An analysis ([`crate::worker::wire`] encoding, byte offsets) and the time spent.
     Analysed {
         /// Job id.
         id: u32,
@@ -198,4 +198,58 @@ fn describe(e: JsValue) -> String {
                 .map(|e| String::from(e.message()))
         })
         .unwrap_or_else(|| "the browser refused to start the analysis".into())
+}
+
+/// Handle to the engine that components use to start jobs; their replies
+/// reach the state through the handler the app gave [`Engine::new`].
+#[derive(Clone)]
+pub struct Jobs {
+    engine: Rc<Engine>,
+    state: UseReducerHandle<State>,
+}
+
+impl PartialEq for Jobs {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.engine, &other.engine)
+    }
+}
+
+impl Jobs {
+    /// A handle to `engine` that reports to `state`.
+    pub fn new(engine: Rc<Engine>, state: UseReducerHandle<State>) -> Self {
+        Jobs { engine, state }
+    }
+
+    /// Analyses `text` (validated first; errors are shown, the text kept).
+    pub fn explain(&self, text: &str) {
+        if let Err(e) = state::validate(text) {
+            self.state.dispatch(Action::Error(e));
+            return;
+        }
+        let now = dom::now();
+        dom::save(dom::TEXT_KEY, text);
+        match self.engine.post("analyze", text, "text") {
+            Ok(job) => self.state.dispatch(Action::Started { job, now }),
+            Err(e) => self.state.dispatch(Action::Error(format!(
+                "Gloss could not start the analysis: {e}. Your text is kept."
+            ))),
+        }
+    }
+
+    /// Converts HTML to text and inserts it over the UTF-16 selection.
+    pub fn insert_html(&self, html: &str, start: u32, end: u32) -> bool {
+        match self.engine.post("extract", html, "html") {
+            Ok(job) => {
+                self.state.dispatch(Action::AwaitInsert { job, start, end });
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Stops the running analysis.
+    pub fn cancel(&self) {
+        self.engine.stop();
+        self.state.dispatch(Action::Cancel);
+    }
 }

@@ -4,7 +4,10 @@
 //! [`crate::dom`] / [`crate::engine`].
 
 use gloss_core::{ActorKind, Analysis, OffsetUnit};
+use gloss_render::vocab;
 use std::rc::Rc;
+
+pub use gloss_render::layout::Target;
 
 /// Largest input Gloss analyses, in UTF-8 bytes (5 MB).
 pub const MAX_INPUT_BYTES: usize = 5 * 1024 * 1024;
@@ -55,13 +58,35 @@ impl Theme {
     }
 }
 
-/// Something a card can show.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Target {
-    /// Index into [`Analysis::actors`].
-    Actor(usize),
-    /// Index into [`Analysis::proposals`].
-    Proposal(usize),
+/// A shared value compared by identity: cheap to clone, and props holding
+/// it compare in O(1) instead of comparing whole analyses.
+#[derive(Debug)]
+pub struct Shared<T>(Rc<T>);
+
+impl<T> Shared<T> {
+    /// Shares `value`.
+    pub fn new(value: T) -> Self {
+        Shared(Rc::new(value))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
 }
 
 /// The open card: its target and which of its mentions it was opened from.
@@ -104,46 +129,12 @@ impl Category {
         }
     }
 
-    /// Human label (plural).
-    pub const fn label(self) -> &'static str {
+    /// How the category is written (label, plural, CSS class).
+    pub const fn words(self) -> vocab::KindWords {
         match self {
-            Category::Actor(ActorKind::Person) => "People",
-            Category::Actor(ActorKind::Organization) => "Organisations",
-            Category::Actor(ActorKind::Place) => "Places",
-            Category::Actor(ActorKind::Group) => "Groups",
-            Category::Actor(ActorKind::Other) => "Other",
-            Category::Proposal => "Proposals",
+            Category::Actor(k) => vocab::kind(k),
+            Category::Proposal => vocab::PROPOSAL,
         }
-    }
-
-    /// CSS class suffix.
-    pub const fn css(self) -> &'static str {
-        match self {
-            Category::Actor(k) => kind_css(k),
-            Category::Proposal => "proposal",
-        }
-    }
-}
-
-/// CSS class suffix of an actor kind.
-pub const fn kind_css(kind: ActorKind) -> &'static str {
-    match kind {
-        ActorKind::Person => "person",
-        ActorKind::Organization => "org",
-        ActorKind::Place => "place",
-        ActorKind::Group => "group",
-        ActorKind::Other => "other",
-    }
-}
-
-/// Human label (singular) of an actor kind.
-pub const fn kind_label(kind: ActorKind) -> &'static str {
-    match kind {
-        ActorKind::Person => "Person",
-        ActorKind::Organization => "Organisation",
-        ActorKind::Place => "Place",
-        ActorKind::Group => "Group",
-        ActorKind::Other => "Other",
     }
 }
 
@@ -193,12 +184,12 @@ pub struct Timing {
 /// Everything the app shows.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct State {
-    /// The text in the paste area.
-    pub text: String,
+    /// The text in the paste area (shared, so no action copies it).
+    pub text: Rc<str>,
     /// Where the app is.
     pub phase: Phase,
     /// The last result (byte offsets), kept while editing.
-    pub analysis: Option<Rc<Analysis>>,
+    pub analysis: Option<Shared<Analysis>>,
     /// The open card.
     pub selection: Option<Selection>,
     /// The actor or proposal whose mentions are lit (hover/focus in the list).
@@ -224,7 +215,7 @@ pub struct State {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// The paste area changed.
-    SetText(String),
+    SetText(Rc<str>),
     /// Insert `text` over the UTF-16 selection `start..end` of the paste area.
     Insert {
         /// Selection start (UTF-16 code units, as the DOM reports it).
@@ -394,7 +385,11 @@ impl State {
             Action::Insert { start, end, text } => {
                 let a = utf16_to_byte(&self.text, start as usize);
                 let b = utf16_to_byte(&self.text, end as usize).max(a);
-                self.text.replace_range(a..b, &text);
+                let mut next = String::with_capacity(self.text.len() - (b - a) + text.len());
+                next.push_str(&self.text[..a]);
+                next.push_str(&text);
+                next.push_str(&self.text[b..]);
+                self.text = next.into();
             }
             Action::Started { job, now } => {
                 self.phase = Phase::Analysing { job, started: now };
@@ -411,9 +406,9 @@ impl State {
                 if running != job {
                     return;
                 }
-                match crate::wire::decode(&encoded) {
+                match crate::worker::wire::decode(&encoded) {
                     Some(a) if a.offsets == OffsetUnit::Byte => {
-                        self.analysis = Some(Rc::new(a));
+                        self.analysis = Some(Shared::new(a));
                         self.phase = Phase::Read;
                         self.selection = None;
                         self.lit = None;
@@ -530,8 +525,10 @@ impl State {
 impl yew::Reducible for State {
     type Action = Action;
 
+    /// Copies the state only when another handle still holds it; the copy
+    /// is shallow (the text and the analysis are shared `Rc`s).
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = (*self).clone();
+        let mut next = Rc::unwrap_or_clone(self);
         next.apply(action);
         Rc::new(next)
     }
@@ -543,12 +540,12 @@ mod tests {
 
     fn analysed(text: &str) -> State {
         let mut s = State {
-            text: text.to_owned(),
+            text: text.into(),
             ..State::default()
         };
         s.apply(Action::Started { job: 1, now: 10.0 });
         let a = gloss_core::analyze(text, &gloss_core::Options::default());
-        let encoded: Rc<str> = crate::wire::encode(&a).into();
+        let encoded: Rc<str> = crate::worker::wire::encode(&a).into();
         s.apply(Action::Analysed {
             job: 1,
             encoded,
@@ -677,7 +674,7 @@ mod tests {
     #[test]
     fn insert_uses_utf16_positions() {
         let mut s = State {
-            text: "a😀b".to_owned(),
+            text: "a😀b".into(),
             ..State::default()
         };
         s.apply(Action::Insert {
@@ -685,19 +682,19 @@ mod tests {
             end: 3,
             text: "X".into(),
         });
-        assert_eq!(s.text, "a😀Xb");
+        assert_eq!(&*s.text, "a😀Xb");
         s.apply(Action::Insert {
             start: 0,
             end: 99,
             text: "new".into(),
         });
-        assert_eq!(s.text, "new");
+        assert_eq!(&*s.text, "new");
     }
 
     #[test]
     fn extracted_html_replaces_the_selection() {
         let mut s = State {
-            text: "ab".to_owned(),
+            text: "ab".into(),
             ..State::default()
         };
         s.apply(Action::AwaitInsert {
@@ -709,12 +706,12 @@ mod tests {
             job: 6,
             text: "stale".into(),
         });
-        assert_eq!(s.text, "ab");
+        assert_eq!(&*s.text, "ab");
         s.apply(Action::Extracted {
             job: 7,
             text: "<b>x</b>".into(),
         });
-        assert_eq!(s.text, "a<b>x</b>b", "inserted as text, never as markup");
+        assert_eq!(&*s.text, "a<b>x</b>b", "inserted as text, never as markup");
         assert_eq!(s.pending_insert, None);
     }
 
@@ -734,12 +731,25 @@ mod tests {
             message: "the analysis worker stopped".into(),
         });
         assert_eq!(s.pending_insert, None);
-        assert_eq!(s.text, "ab", "the text is kept");
+        assert_eq!(&*s.text, "ab", "the text is kept");
         assert!(s
             .error
             .as_deref()
             .unwrap_or("")
             .contains("could not be converted"));
+    }
+
+    #[test]
+    fn actions_share_the_text_instead_of_copying_it() {
+        let text: Rc<str> = "Putin met Trump.".into();
+        let state = Rc::new(State {
+            text: text.clone(),
+            ..State::default()
+        });
+        let held = state.clone();
+        let next = yew::Reducible::reduce(state, Action::Light(Some(Target::Actor(0))));
+        assert!(Rc::ptr_eq(&next.text, &text), "a hover keeps the same text");
+        assert!(Rc::ptr_eq(&held.text, &text));
     }
 
     #[test]

@@ -3,19 +3,29 @@
 //! links to their sentences, stances with evidence), then bundled
 //! background. Esc (handled in the app) closes it and returns focus.
 
-use crate::app::{mention_id, return_focus_id};
-use crate::components::reader::jump;
-use crate::dom;
-use crate::export::stance_verb;
-use crate::state::{kind_css, kind_label, Action, Selection, State, Target};
+use crate::state::{Selection, Shared, Target};
+use crate::{dom, ids};
 use gloss_core::{Analysis, Evidence};
+use gloss_render::vocab;
 use yew::prelude::*;
 
 /// Card props.
 #[derive(Properties, PartialEq)]
-pub struct Props {
-    /// App state.
-    pub state: UseReducerHandle<State>,
+pub struct CardProps {
+    /// The analysis.
+    pub analysis: Shared<Analysis>,
+    /// What the card shows, and at which mention.
+    pub selection: Selection,
+    /// The stance (of the shown proposal) it was opened at, from the stance map.
+    pub stance: Option<usize>,
+    /// Opens another card.
+    pub onopen: Callback<Target>,
+    /// Jumps to a sentence of the article.
+    pub onjump: Callback<usize>,
+    /// Moves to the previous (-1) or next (+1) mention.
+    pub onstep: Callback<i32>,
+    /// Closes the card.
+    pub onclose: Callback<()>,
 }
 
 /// Index of the sentence containing byte offset `at` (binary search).
@@ -24,12 +34,11 @@ fn sentence_at(a: &Analysis, at: usize) -> Option<usize> {
     a.sentences.get(i).filter(|s| s.start <= at).map(|_| i)
 }
 
-fn evidence(state: &UseReducerHandle<State>, a: &Analysis, e: &Evidence) -> Html {
+fn evidence(props: &CardProps, e: &Evidence) -> Html {
     let quote = html! { <q>{ e.text.trim().to_owned() }</q> };
-    match sentence_at(a, e.start) {
+    match sentence_at(&props.analysis, e.start) {
         Some(i) => {
-            let state = state.clone();
-            let onclick = Callback::from(move |_: MouseEvent| jump(&state, i));
+            let onclick = props.onjump.reform(move |_: MouseEvent| i);
             html! { <button type="button" class="quote" {onclick} title="Show in the article">{ quote }</button> }
         }
         None => html! { <span class="quote">{ quote }</span> },
@@ -51,14 +60,18 @@ fn background(text: &str, as_of: &str, source: &str, extra: Option<Html>) -> Htm
     }
 }
 
-fn open(state: &UseReducerHandle<State>, target: Target) -> Callback<MouseEvent> {
-    let state = state.clone();
-    Callback::from(move |_: MouseEvent| {
-        state.dispatch(Action::Open(Selection { target, mention: 0 }))
-    })
+fn open(props: &CardProps, target: Target) -> Callback<MouseEvent> {
+    props.onopen.reform(move |_: MouseEvent| target)
 }
 
-fn actor_body(state: &UseReducerHandle<State>, a: &Analysis, i: usize) -> Html {
+/// The stance's words, and its CSS class on a stance line.
+fn stance_words(s: gloss_core::StanceKind) -> (vocab::StanceWords, String) {
+    let words = vocab::stance(s);
+    (words, format!("st-{}", words.class))
+}
+
+fn actor_body(props: &CardProps, i: usize) -> Html {
+    let a = &*props.analysis;
     let Some(x) = a.actors.get(i) else {
         return html! {};
     };
@@ -75,12 +88,15 @@ fn actor_body(state: &UseReducerHandle<State>, a: &Analysis, i: usize) -> Html {
         .flat_map(|(pi, p)| {
             p.stances.iter().filter(|s| s.actor == x.id).map(move |s| (pi, p, s))
         })
-        .map(|(pi, p, s)| html! {
-            <li class={classes!("stance", format!("st-{}", stance_verb(s.stance).replace(' ', "-")))}>
-                <p><span class="verb">{ stance_verb(s.stance) }</span>{ " " }
-                    <button type="button" class="link" onclick={open(state, Target::Proposal(pi))}>{ p.name.clone() }</button></p>
-                { evidence(state, a, &s.evidence) }
-            </li>
+        .map(|(pi, p, s)| {
+            let (words, class) = stance_words(s.stance);
+            html! {
+                <li class={classes!("stance", class)}>
+                    <p><span class="verb">{ vocab::sentence_case(words.verb) }</span>{ " " }
+                        <button type="button" class="link" onclick={open(props, Target::Proposal(pi))}>{ p.name.clone() }</button></p>
+                    { evidence(props, &s.evidence) }
+                </li>
+            }
         })
         .collect();
     html! {
@@ -99,9 +115,8 @@ fn actor_body(state: &UseReducerHandle<State>, a: &Analysis, i: usize) -> Html {
                 if !x.facts.is_empty() {
                     <ul class="facts">
                         { for x.facts.iter().map(|f| {
-                            let state = state.clone();
                             let s = f.sentence;
-                            let onclick = Callback::from(move |_: MouseEvent| jump(&state, s));
+                            let onclick = props.onjump.reform(move |_: MouseEvent| s);
                             html! { <li><button type="button" class="fact" {onclick} title="Show in the article">{ f.text.clone() }</button></li> }
                         }) }
                     </ul>
@@ -118,11 +133,12 @@ fn actor_body(state: &UseReducerHandle<State>, a: &Analysis, i: usize) -> Html {
     }
 }
 
-fn proposal_body(state: &UseReducerHandle<State>, a: &Analysis, i: usize) -> Html {
+fn proposal_body(props: &CardProps, i: usize) -> Html {
+    let a = &*props.analysis;
     let Some(p) = a.proposals.get(i) else {
         return html! {};
     };
-    let current = state.stance;
+    let current = props.stance;
     let glossary = gloss_core::kb::glossary_for(&p.name);
     html! {
         <>
@@ -140,18 +156,19 @@ fn proposal_body(state: &UseReducerHandle<State>, a: &Analysis, i: usize) -> Htm
                             let who = a.actors.iter().position(|x| x.id == s.actor);
                             let name = who.and_then(|w| a.actors.get(w)).map_or(s.actor.clone(), |x| x.name.clone());
                             let here = (current == Some(si)).then_some("current");
+                            let (words, class) = stance_words(s.stance);
                             html! {
-                                <li class={classes!("stance", format!("st-{}", stance_verb(s.stance).replace(' ', "-")), here)}
-                                    id={format!("stance-{si}")} tabindex="-1">
+                                <li class={classes!("stance", class, here)}
+                                    id={ids::card_stance(si)} tabindex="-1">
                                     <p>
                                         if let Some(w) = who {
-                                            <button type="button" class="link" onclick={open(state, Target::Actor(w))}>{ name }</button>
+                                            <button type="button" class="link" onclick={open(props, Target::Actor(w))}>{ name }</button>
                                         } else {
                                             <strong>{ name }</strong>
                                         }
-                                        { " " }<span class="verb">{ stance_verb(s.stance) }</span>{ " it" }
+                                        { " " }<span class="verb">{ words.verb }</span>{ " it" }
                                     </p>
-                                    { evidence(state, a, &s.evidence) }
+                                    { evidence(props, &s.evidence) }
                                 </li>
                             }
                         }) }
@@ -169,38 +186,25 @@ fn proposal_body(state: &UseReducerHandle<State>, a: &Analysis, i: usize) -> Htm
 
 /// The card.
 #[function_component(Card)]
-pub fn card(props: &Props) -> Html {
-    let state = props.state.clone();
-    let sel = state.selection;
+pub fn card(props: &CardProps) -> Html {
+    let sel = props.selection;
     // Opening (or switching) a card moves focus to its title.
-    use_effect_with(sel.map(|s| s.target), |t| {
-        if t.is_some() {
-            dom::focus("card-title");
-        }
-    });
+    use_effect_with(sel.target, |_| dom::focus(ids::CARD_TITLE));
     // Opened from a stance-map edge: bring that stance (with its evidence) into view.
-    use_effect_with((sel.map(|s| s.target), state.stance), |(t, st)| {
-        if let (Some(_), Some(si)) = (t, st) {
-            dom::reveal(&format!("stance-{si}"));
+    use_effect_with((sel.target, props.stance), |(_, st)| {
+        if let Some(si) = st {
+            dom::reveal(&ids::card_stance(*si));
         }
     });
     // Stepping through mentions scrolls the current one into view.
-    use_effect_with(sel, |s| {
-        if let Some(s) = s {
-            dom::scroll_to(&mention_id(*s));
-        }
-    });
-    let (Some(a), Some(sel)) = (state.analysis.clone(), sel) else {
-        return html! {};
-    };
+    use_effect_with(sel, |s| dom::scroll_to(&ids::mention(*s)));
+    let a = &*props.analysis;
     let (name, badge, css, mentions) = match sel.target {
         Target::Actor(i) => match a.actors.get(i) {
-            Some(x) => (
-                x.name.clone(),
-                kind_label(x.kind),
-                kind_css(x.kind),
-                x.mentions.len(),
-            ),
+            Some(x) => {
+                let kind = vocab::kind(x.kind);
+                (x.name.clone(), kind.label, kind.class, x.mentions.len())
+            }
             None => return html! {},
         },
         Target::Proposal(i) => match a.proposals.get(i) {
@@ -209,20 +213,16 @@ pub fn card(props: &Props) -> Html {
         },
     };
     let close = {
-        let state = state.clone();
-        let stance = state.stance;
+        let (onclose, stance) = (props.onclose.clone(), props.stance);
         Callback::from(move |_: MouseEvent| {
-            state.dispatch(Action::Close);
-            dom::focus(&return_focus_id(sel, stance));
+            onclose.emit(());
+            dom::focus(&ids::return_focus(sel, stance));
         })
     };
-    let step = |d: i32| {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Step(d)))
-    };
+    let step = |d: i32| props.onstep.reform(move |_: MouseEvent| d);
     let body = match sel.target {
-        Target::Actor(i) => actor_body(&state, &a, i),
-        Target::Proposal(i) => proposal_body(&state, &a, i),
+        Target::Actor(i) => actor_body(props, i),
+        Target::Proposal(i) => proposal_body(props, i),
     };
     html! {
         <aside class="card" data-card="" role="dialog" aria-modal="false" aria-labelledby="card-title" id="card">
@@ -230,7 +230,7 @@ pub fn card(props: &Props) -> Html {
                 <span class={classes!("badge", format!("k-{css}"))}>{ badge }</span>
                 <button type="button" class="ghost icon-button close" aria-label="Close (Esc)" onclick={close}>{ "✕" }</button>
             </div>
-            <h2 id="card-title" tabindex="-1">{ name }</h2>
+            <h2 id={ids::CARD_TITLE} tabindex="-1">{ name }</h2>
             if mentions > 0 {
                 <div class="mention-nav">
                     <button type="button" class="secondary small" onclick={step(-1)} aria-label="Previous mention" disabled={mentions < 2}>{ "‹ Prev" }</button>

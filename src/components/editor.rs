@@ -1,12 +1,16 @@
 //! The paste area: textarea, Explain, the sample, files (pick or drop),
 //! rich-text paste, progress with Cancel, and errors (the text is kept).
 
-use crate::app::{Jobs, SAMPLE};
 use crate::dom;
+use crate::engine::Jobs;
+use crate::ids;
 use crate::state::{human_bytes, Action, Phase, State, MAX_INPUT_BYTES};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
+
+/// The reference article, embedded at build time for "Try the sample".
+pub const SAMPLE: &str = include_str!("../../www/samples/moscow-talks.txt");
 
 /// Texts up to this size are saved to localStorage on every keystroke
 /// (larger ones when Explain is pressed).
@@ -14,10 +18,11 @@ const AUTOSAVE_BYTES: usize = 256 * 1024;
 
 /// Editor props.
 #[derive(Properties, PartialEq)]
-pub struct Props {
-    /// App state.
+pub struct EditorProps {
+    /// App state (the editor is a container: it reads the text, phase and
+    /// error, and starts jobs).
     pub state: UseReducerHandle<State>,
-    /// The worker.
+    /// The engine's job handle.
     pub jobs: Jobs,
 }
 
@@ -47,10 +52,10 @@ fn load_file(file: web_sys::File, state: UseReducerHandle<State>, jobs: Jobs) {
         {
             Some(content) if html => {
                 if !jobs.insert_html(&content, 0, u32::MAX) {
-                    state.dispatch(Action::SetText(content));
+                    state.dispatch(Action::SetText(content.into()));
                 }
             }
-            Some(content) => state.dispatch(Action::SetText(content)),
+            Some(content) => state.dispatch(Action::SetText(content.into())),
             None => state.dispatch(Action::Error(format!(
                 "“{}” could not be read as text.",
                 file.name()
@@ -61,7 +66,7 @@ fn load_file(file: web_sys::File, state: UseReducerHandle<State>, jobs: Jobs) {
 
 /// The paste area.
 #[function_component(Editor)]
-pub fn editor(props: &Props) -> Html {
+pub fn editor(props: &EditorProps) -> Html {
     let state = props.state.clone();
     let jobs = props.jobs.clone();
     let analysing = matches!(state.phase, Phase::Analysing { .. });
@@ -74,7 +79,7 @@ pub fn editor(props: &Props) -> Html {
                 if value.len() <= AUTOSAVE_BYTES {
                     dom::save(dom::TEXT_KEY, &value);
                 }
-                state.dispatch(Action::SetText(value));
+                state.dispatch(Action::SetText(value.into()));
             }
         })
     };
@@ -97,7 +102,7 @@ pub fn editor(props: &Props) -> Html {
         let state = state.clone();
         let jobs = jobs.clone();
         Callback::from(move |_: MouseEvent| {
-            state.dispatch(Action::SetText(SAMPLE.to_owned()));
+            state.dispatch(Action::SetText(SAMPLE.into()));
             jobs.explain(SAMPLE);
         })
     };
@@ -173,7 +178,7 @@ pub fn editor(props: &Props) -> Html {
             <h1 id="start-title" class="start-title">{ "See who is who, and who wants what, in a news story." }</h1>
             <p class="lede">{ "Paste an article. Gloss highlights its people, organisations and places, the plans and deals they argue about, and where each of them stands — with the sentence that shows it." }</p>
             <label for="article-input" class="field-label">{ "Article text" }</label>
-            <textarea id="article-input" class="article-input" value={state.text.clone()}
+            <textarea id={ids::INPUT} class="article-input" value={AttrValue::Rc(state.text.clone())}
                 placeholder="Paste a news article here, drop a .txt or .html file, or try the sample."
                 spellcheck="false" {oninput} {onkeydown} {onpaste} {ondragover} {ondrop}
                 aria-describedby="input-hint" readonly={analysing} />

@@ -5,69 +5,55 @@
 //! article has no stances.
 
 use crate::components::stance_map::StanceMapView;
-use crate::export::stance_verb;
-use crate::state::{Action, Selection, State, Target};
-use gloss_core::StanceKind;
+use crate::state::{Shared, Target};
+use gloss_core::Analysis;
+use gloss_render::vocab::{self, Side};
 use yew::prelude::*;
 
 /// Positions props.
 #[derive(Properties, PartialEq)]
-pub struct Props {
-    /// App state.
-    pub state: UseReducerHandle<State>,
+pub struct PositionsProps {
+    /// The analysis.
+    pub analysis: Shared<Analysis>,
+    /// Opens an actor's or a proposal's card.
+    pub onopen: Callback<Target>,
+    /// Opens a proposal's card at one of its stances: (proposal, stance).
+    pub onstance: Callback<(usize, usize)>,
 }
-
-/// Which column a stance goes in.
-const fn side(s: StanceKind) -> usize {
-    match s {
-        StanceKind::Proposes | StanceKind::Supports => 0,
-        StanceKind::Opposes | StanceKind::Criticizes => 1,
-        StanceKind::Mixed | StanceKind::Neutral => 2,
-    }
-}
-
-const SIDES: [&str; 3] = ["For", "Against", "Other"];
 
 /// The positions overview.
 #[function_component(Positions)]
-pub fn positions(props: &Props) -> Html {
-    let state = props.state.clone();
-    let Some(a) = state.analysis.clone() else {
-        return html! {};
-    };
+pub fn positions(props: &PositionsProps) -> Html {
+    let a = &props.analysis;
     if a.proposals.iter().all(|p| p.stances.is_empty()) {
         return html! {};
     }
-    let open = |target: Target| {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| {
-            state.dispatch(Action::Open(Selection { target, mention: 0 }))
-        })
-    };
+    let open = |target: Target| props.onopen.reform(move |_: MouseEvent| target);
     let rows = a
         .proposals
         .iter()
         .enumerate()
         .filter(|(_, p)| !p.stances.is_empty())
         .map(|(pi, p)| {
-            let cells = (0..SIDES.len())
-                .filter_map(|col| {
+            let cells = Side::ALL
+                .iter()
+                .filter_map(|&side| {
                     let people: Vec<Html> = p
                         .stances
                         .iter()
-                        .filter(|s| side(s.stance) == col)
+                        .filter(|s| vocab::stance(s.stance).side == side)
                         .filter_map(|s| {
                             let ai = a.actors.iter().position(|x| x.id == s.actor)?;
                             let name = a.actors.get(ai)?.name.clone();
                             Some(html! {
-                                <button type="button" class={classes!("who", format!("side-{col}"))}
-                                    title={format!("{} {}: “{}”", name, stance_verb(s.stance), s.evidence.text.trim())}
+                                <button type="button" class={classes!("who", format!("side-{}", side.class()))}
+                                    title={format!("{} {}: “{}”", name, vocab::stance(s.stance).verb, s.evidence.text.trim())}
                                     onclick={open(Target::Actor(ai))}>{ name }</button>
                             })
                         })
                         .collect();
                     (!people.is_empty()).then(|| html! {
-                        <span class="side-group"><span class="side-label">{ SIDES[col] }</span>{ for people }</span>
+                        <span class="side-group"><span class="side-label">{ side.label() }</span>{ for people }</span>
                     })
                 })
                 .collect::<Html>();
@@ -82,7 +68,7 @@ pub fn positions(props: &Props) -> Html {
     html! {
         <section class="positions" aria-labelledby="positions-title">
             <h2 id="positions-title">{ "Who stands where" }</h2>
-            <StanceMapView state={state.clone()} />
+            <StanceMapView analysis={props.analysis.clone()} onopen={props.onopen.clone()} onstance={props.onstance.clone()} />
             <details class="position-details">
                 <summary>{ "As a list" }</summary>
                 <ul class="position-list">{ rows }</ul>

@@ -2,18 +2,32 @@
 //! salience with mention counts, and the proposals. Hovering or focusing an
 //! entry lights up its mentions; pressing it opens its card.
 
-use crate::state::{kind_css, kind_label, Action, Category, Selection, State, Target};
+use crate::state::{Category, Hidden, Selection, Shared, Target};
+use crate::{dom, ids};
+use gloss_core::Analysis;
+use gloss_render::vocab;
 use yew::prelude::*;
 
 /// Sidebar props.
 #[derive(Properties, PartialEq)]
-pub struct Props {
-    /// App state.
-    pub state: UseReducerHandle<State>,
+pub struct SidebarProps {
+    /// The analysis.
+    pub analysis: Shared<Analysis>,
+    /// Categories the legend hides.
+    pub hidden: Hidden,
+    /// The entry whose mentions are lit.
+    pub lit: Option<Target>,
+    /// Opens an entry's card.
+    pub onopen: Callback<Target>,
+    /// Lights up an entry's mentions (or none).
+    pub onlight: Callback<Option<Target>>,
+    /// Toggles a legend category.
+    pub ontoggle: Callback<Category>,
 }
 
+/// The handlers of one row: open, mouse enter, focus, mouse leave.
 fn row_handlers(
-    state: &UseReducerHandle<State>,
+    props: &SidebarProps,
     target: Target,
 ) -> (
     Callback<MouseEvent>,
@@ -22,58 +36,44 @@ fn row_handlers(
     Callback<MouseEvent>,
 ) {
     let open = {
-        let state = state.clone();
+        let onopen = props.onopen.clone();
         Callback::from(move |_: MouseEvent| {
-            state.dispatch(Action::Open(Selection { target, mention: 0 }));
-            crate::dom::reveal(&crate::app::mention_id(Selection { target, mention: 0 }));
+            onopen.emit(target);
+            dom::reveal(&ids::mention(Selection { target, mention: 0 }));
         })
     };
-    let enter = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Light(Some(target))))
-    };
-    let focus = {
-        let state = state.clone();
-        Callback::from(move |_: FocusEvent| state.dispatch(Action::Light(Some(target))))
-    };
-    let leave = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Light(None)))
-    };
+    let enter = props.onlight.reform(move |_: MouseEvent| Some(target));
+    let focus = props.onlight.reform(move |_: FocusEvent| Some(target));
+    let leave = props.onlight.reform(|_: MouseEvent| None);
     (open, enter, focus, leave)
 }
 
 /// The side list.
 #[function_component(Sidebar)]
-pub fn sidebar(props: &Props) -> Html {
-    let state = props.state.clone();
-    let Some(a) = state.analysis.clone() else {
-        return html! {};
-    };
+pub fn sidebar(props: &SidebarProps) -> Html {
+    let a = &props.analysis;
+    let hidden = props.hidden;
     let count = |c: Category| match c {
         Category::Actor(k) => a.actors.iter().filter(|x| x.kind == k).count(),
         Category::Proposal => a.proposals.len(),
     };
-    let blur = {
-        let state = state.clone();
-        Callback::from(move |_: FocusEvent| state.dispatch(Action::Light(None)))
-    };
+    let blur = props.onlight.reform(|_: FocusEvent| None);
 
     let legend = Category::ALL
         .iter()
         .copied()
         .filter(|&c| count(c) > 0)
         .map(|c| {
-            let shown = !state.hidden.is_hidden(c);
-            let state = state.clone();
-            let onclick = Callback::from(move |_: MouseEvent| state.dispatch(Action::Toggle(c)));
+            let shown = !hidden.is_hidden(c);
+            let onclick = props.ontoggle.reform(move |_: MouseEvent| c);
+            let label = c.words().plural;
             html! {
                 <li>
                     <button type="button" class={classes!("chip", (!shown).then_some("off"))}
                         aria-pressed={shown.to_string()} {onclick}
-                        title={ if shown { format!("Hide {} highlights", c.label().to_lowercase()) } else { format!("Show {} highlights", c.label().to_lowercase()) } }>
-                        <span class={classes!("swatch", format!("k-{}", c.css()))} aria-hidden="true"></span>
-                        { c.label() }
+                        title={ if shown { format!("Hide {} highlights", label.to_lowercase()) } else { format!("Show {} highlights", label.to_lowercase()) } }>
+                        <span class={classes!("swatch", format!("k-{}", c.words().class))} aria-hidden="true"></span>
+                        { label }
                         <span class="count">{ count(c) }</span>
                     </button>
                 </li>
@@ -85,17 +85,18 @@ pub fn sidebar(props: &Props) -> Html {
         .actors
         .iter()
         .enumerate()
-        .filter(|(_, x)| !state.hidden.is_hidden(Category::Actor(x.kind)))
+        .filter(|(_, x)| !hidden.is_hidden(Category::Actor(x.kind)))
         .map(|(i, x)| {
-            let (open, enter, focus, leave) = row_handlers(&state, Target::Actor(i));
-            let lit = state.lit == Some(Target::Actor(i));
+            let (open, enter, focus, leave) = row_handlers(props, Target::Actor(i));
+            let lit = props.lit == Some(Target::Actor(i));
+            let kind = vocab::kind(x.kind);
             html! {
                 <li>
                     <button type="button" class={classes!("row", lit.then_some("lit"))} data-actor-row={x.id.clone()}
                         onclick={open} onmouseenter={enter} onfocus={focus} onmouseleave={leave} onblur={blur.clone()}>
-                        <span class={classes!("swatch", format!("k-{}", kind_css(x.kind)))} aria-hidden="true"></span>
+                        <span class={classes!("swatch", format!("k-{}", kind.class))} aria-hidden="true"></span>
                         <span class="row-name">{ x.name.clone() }</span>
-                        <span class="row-kind">{ kind_label(x.kind) }</span>
+                        <span class="row-kind">{ kind.label }</span>
                         <span class="count" title="Mentions">{ x.mentions.len() }
                             <span class="sr-only">{ if x.mentions.len() == 1 { " mention" } else { " mentions" } }</span>
                         </span>
@@ -110,8 +111,8 @@ pub fn sidebar(props: &Props) -> Html {
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let (open, enter, focus, leave) = row_handlers(&state, Target::Proposal(i));
-            let lit = state.lit == Some(Target::Proposal(i));
+            let (open, enter, focus, leave) = row_handlers(props, Target::Proposal(i));
+            let lit = props.lit == Some(Target::Proposal(i));
             html! {
                 <li>
                     <button type="button" class={classes!("row", lit.then_some("lit"))} data-proposal-row={p.id.clone()}
@@ -145,7 +146,7 @@ pub fn sidebar(props: &Props) -> Html {
                 <h2 id="proposals-title">{ "Proposals" }<span class="muted">{ format!(" · {}", a.proposals.len()) }</span></h2>
                 if a.proposals.is_empty() {
                     <p class="muted">{ "No plans, deals or demands found." }</p>
-                } else if state.hidden.is_hidden(Category::Proposal) {
+                } else if hidden.is_hidden(Category::Proposal) {
                     <p class="muted">{ "Hidden by the filter above." }</p>
                 } else {
                     <ol class="rows" id="proposal-list">{ proposals }</ol>

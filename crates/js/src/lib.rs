@@ -12,8 +12,9 @@
 //! ```
 //!
 //! Offsets are UTF-16 code units by default, so `text.slice(start, end)`
-//! works on JavaScript strings. The web app's worker (`www/worker.js`) uses
-//! [`analyze_json`] with `offsets: "byte"` to hand results to the Rust UI.
+//! works on JavaScript strings. This API is for other pages and tools; the
+//! web app does not use it (its worker runs its own wasm module and hands
+//! results to the page in a compact encoding, see the app's `src/worker/`).
 //! Cost: one analysis (linear in the input) plus one serialisation pass.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

@@ -7,9 +7,10 @@
 //! O(n + m log m) for text length n and m mentions.
 
 use crate::escape::{html, ident, push_html};
-use crate::segments;
-use crate::stance_map::{self, stance_label};
-use gloss_core::{Actor, ActorKind, Analysis, OffsetUnit, Proposal};
+use crate::layout::{self, Mark, Node};
+use crate::stance_map;
+use crate::vocab;
+use gloss_core::{Actor, Analysis, OffsetUnit, Proposal};
 
 const CSS: &str = include_str!("export.css");
 
@@ -32,17 +33,6 @@ impl std::fmt::Display for ExportError {
 }
 
 impl std::error::Error for ExportError {}
-
-/// Human name of an actor kind.
-pub fn kind_name(kind: ActorKind) -> &'static str {
-    match kind {
-        ActorKind::Person => "person",
-        ActorKind::Organization => "organisation",
-        ActorKind::Place => "place",
-        ActorKind::Group => "group",
-        ActorKind::Other => "other",
-    }
-}
 
 fn card_id(id: &str) -> String {
     format!("card-{}", ident(id))
@@ -71,74 +61,70 @@ fn title(a: &Analysis) -> String {
 }
 
 fn push_text(out: &mut String, a: &Analysis) {
-    let mut starts = a
-        .sentences
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.start, i))
-        .peekable();
-    for p in segments::paragraphs(a) {
+    for p in layout::layout(a) {
         out.push_str("<p>");
-        for seg in &p.segments {
-            let (open, close) = match (seg.actor, seg.proposal) {
-                (Some((ai, _)), prop) => {
-                    let actor = &a.actors[ai];
-                    let cls = if prop.is_some() { " in-prop" } else { "" };
-                    (
-                        format!(
-                            "<a class=\"m k-{}{cls}\" href=\"#{}\" data-actor=\"{}\">",
-                            kind_name(actor.kind),
-                            card_id(&actor.id),
-                            html(&actor.id)
-                        ),
-                        "</a>",
-                    )
-                }
-                (None, Some((pi, _))) => {
-                    let prop = &a.proposals[pi];
-                    (
-                        format!(
-                            "<a class=\"prop\" href=\"#{}\" data-proposal=\"{}\">",
-                            card_id(&prop.id),
-                            html(&prop.id)
-                        ),
-                        "</a>",
-                    )
-                }
-                (None, None) if seg.ignored => (
-                    "<span class=\"ignored\" title=\"Not part of the story\">".to_owned(),
-                    "</span>",
-                ),
-                (None, None) => (String::new(), ""),
-            };
-            // Sentence anchors may fall inside a plain run; split it there.
-            let mut pos = seg.start;
-            while let Some(&(s, i)) = starts.peek() {
-                if s < pos {
-                    starts.next();
-                    continue;
-                }
-                if s >= seg.end || !close.is_empty() {
-                    break;
-                }
-                push_html(out, &a.text[pos..s]);
-                out.push_str(&format!("<span id=\"s-{i}\" class=\"anchor\"></span>"));
-                pos = s;
-                starts.next();
-            }
-            if !close.is_empty() {
-                if let Some(&(s, i)) = starts.peek() {
-                    if s == seg.start {
-                        out.push_str(&format!("<span id=\"s-{i}\" class=\"anchor\"></span>"));
-                        starts.next();
-                    }
-                }
-            }
-            out.push_str(&open);
-            push_html(out, &a.text[pos..seg.end]);
-            out.push_str(close);
-        }
+        push_nodes(out, a, &p.nodes, None);
         out.push_str("</p>\n");
+    }
+}
+
+/// Writes laid-out nodes. Inside a proposal (`in_proposal`: its card id),
+/// plain text links to the proposal's card and actor mentions to their own,
+/// so no link is nested in another.
+fn push_nodes(out: &mut String, a: &Analysis, nodes: &[Node], in_proposal: Option<&str>) {
+    for n in nodes {
+        match n {
+            Node::Text(r) => {
+                let text = a.text.get(r.clone()).unwrap_or("");
+                match in_proposal {
+                    Some(card) => {
+                        out.push_str(&format!("<a class=\"prop\" href=\"#{card}\">"));
+                        push_html(out, text);
+                        out.push_str("</a>");
+                    }
+                    None => push_html(out, text),
+                }
+            }
+            Node::Marked { mark, children, .. } => match *mark {
+                Mark::Sentence(i) => {
+                    out.push_str(&format!("<span id=\"s-{i}\" class=\"sent\">"));
+                    push_nodes(out, a, children, in_proposal);
+                    out.push_str("</span>");
+                }
+                Mark::Ignored(_) => {
+                    out.push_str("<span class=\"ignored\" title=\"Not part of the story\">");
+                    push_nodes(out, a, children, in_proposal);
+                    out.push_str("</span>");
+                }
+                Mark::Proposal { proposal, .. } => {
+                    let Some(prop) = a.proposals.get(proposal) else {
+                        push_nodes(out, a, children, in_proposal);
+                        continue;
+                    };
+                    let card = card_id(&prop.id);
+                    out.push_str(&format!(
+                        "<span class=\"m k-proposal\" data-proposal=\"{}\">",
+                        html(&prop.id)
+                    ));
+                    push_nodes(out, a, children, Some(&card));
+                    out.push_str("</span>");
+                }
+                Mark::Actor { actor, .. } => {
+                    let Some(x) = a.actors.get(actor) else {
+                        push_nodes(out, a, children, in_proposal);
+                        continue;
+                    };
+                    out.push_str(&format!(
+                        "<a class=\"m k-{}\" href=\"#{}\" data-actor=\"{}\">",
+                        vocab::kind(x.kind).class,
+                        card_id(&x.id),
+                        html(&x.id)
+                    ));
+                    push_nodes(out, a, children, None);
+                    out.push_str("</a>");
+                }
+            },
+        }
     }
 }
 
@@ -151,9 +137,10 @@ fn push_actor_card(out: &mut String, a: &Analysis, actor: &Actor) {
         "<a class=\"close\" href=\"#\" aria-label=\"Close\">×</a><h3>{}</h3>",
         html(&actor.name)
     ));
+    let kind = vocab::kind(actor.kind);
     out.push_str(&format!(
-        "<p class=\"kind k-{0}\">{0}</p>",
-        kind_name(actor.kind)
+        "<p class=\"kind k-{}\">{}</p>",
+        kind.class, kind.label
     ));
     out.push_str("<h4>In this article</h4>");
     if let Some(d) = &actor.description {
@@ -166,9 +153,8 @@ fn push_actor_card(out: &mut String, a: &Analysis, actor: &Actor) {
         ));
     }
     out.push_str(&format!(
-        "<p class=\"count\">{} mention{}</p>",
-        actor.mentions.len(),
-        if actor.mentions.len() == 1 { "" } else { "s" }
+        "<p class=\"count\">{}</p>",
+        vocab::count(actor.mentions.len(), "mention", "mentions")
     ));
     if !actor.facts.is_empty() {
         out.push_str("<ul class=\"facts\">");
@@ -196,8 +182,8 @@ fn push_actor_card(out: &mut String, a: &Analysis, actor: &Actor) {
         for (p, s) in stances {
             out.push_str(&format!(
                 "<li><span class=\"stance st-{}\">{}</span> <a href=\"#{}\">{}</a><blockquote>{}</blockquote></li>",
-                stance_map::stance_class(s.stance),
-                stance_label(s.stance),
+                vocab::stance(s.stance).class,
+                vocab::sentence_case(vocab::stance(s.stance).verb),
                 card_id(&p.id),
                 html(&p.name),
                 sentence_link(a, s.evidence.start, &s.evidence.text)
@@ -234,11 +220,11 @@ fn push_proposal_card(out: &mut String, a: &Analysis, pi: usize, p: &Proposal) {
                 .actor(&s.actor)
                 .map_or(s.actor.as_str(), |x| x.name.as_str());
             out.push_str(&format!(
-                "<li id=\"ev-{pi}-{si}\"><a href=\"#{}\">{}</a> <span class=\"stance st-{}\">{}</span><blockquote>{}</blockquote></li>",
+                "<li id=\"ev-{pi}-{si}\"><a href=\"#{}\">{}</a> <span class=\"stance st-{}\">{}</span> it<blockquote>{}</blockquote></li>",
                 card_id(&s.actor),
                 html(name),
-                stance_map::stance_class(s.stance),
-                stance_label(s.stance),
+                vocab::stance(s.stance).class,
+                vocab::stance(s.stance).verb,
                 sentence_link(a, s.evidence.start, &s.evidence.text)
             ));
         }
@@ -295,7 +281,7 @@ pub fn html_page(analysis: &Analysis) -> Result<String, ExportError> {
     for actor in &a.actors {
         out.push_str(&format!(
             "<li><a class=\"m k-{}\" href=\"#{}\">{}</a> <span class=\"count\">{}×</span></li>",
-            kind_name(actor.kind),
+            vocab::kind(actor.kind).class,
             card_id(&actor.id),
             html(&actor.name),
             actor.mentions.len()

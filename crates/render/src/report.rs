@@ -6,8 +6,8 @@
 
 use std::fmt::Write as _;
 
-use crate::export::kind_name;
-use gloss_core::{Actor, Analysis, Proposal, StanceKind};
+use crate::vocab;
+use gloss_core::{Actor, Analysis, Proposal};
 
 /// Longest evidence quote in a report, in characters.
 const MAX_QUOTE_CHARS: usize = 300;
@@ -19,17 +19,6 @@ pub enum Style {
     Text,
     /// Markdown.
     Markdown,
-}
-
-fn stance_name(s: StanceKind) -> &'static str {
-    match s {
-        StanceKind::Proposes => "proposes",
-        StanceKind::Supports => "supports",
-        StanceKind::Opposes => "opposes",
-        StanceKind::Criticizes => "criticizes",
-        StanceKind::Mixed => "is mixed on",
-        StanceKind::Neutral => "is involved in",
-    }
 }
 
 /// One line of plain text: whitespace runs (newlines included) become one
@@ -165,7 +154,7 @@ pub fn render(a: &Analysis, style: Style) -> String {
 
 fn actor_entry(out: &mut String, actor: &Actor, style: Style, esc: &dyn Fn(&str) -> String) {
     let name = esc(&actor.name);
-    let kind = kind_name(actor.kind);
+    let kind = vocab::kind(actor.kind).name;
     let n = actor.mentions.len();
     let (bullet, sub) = match style {
         Style::Text => ("* ", "    "),
@@ -235,7 +224,7 @@ fn proposal_entry(
             out,
             "{sub}{} {}: “{}”",
             esc(who),
-            stance_name(s.stance),
+            vocab::stance(s.stance).verb,
             esc(&evidence)
         );
     }

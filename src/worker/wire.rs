@@ -1,5 +1,5 @@
 //! The compact text encoding the analysis worker uses to hand an
-//! [`Analysis`] to the page (see [`crate::worker_api`] and
+//! [`Analysis`] to the page (see [`super::api`] and
 //! [`crate::state::Action::Analysed`]).
 //!
 //! Why not JSON: both ends are this same Rust code, and parsing JSON back
@@ -34,18 +34,18 @@ pub fn encode(a: &Analysis) -> String {
 /// Decodes what [`encode`] wrote; `None` if the input is malformed or has
 /// bytes left over.
 pub fn decode(s: &str) -> Option<Analysis> {
-    let mut r = Reader { s, pos: 0 };
+    let mut r = Cursor { s, pos: 0 };
     let a = Analysis::take(&mut r)?;
     (r.pos == s.len()).then_some(a)
 }
 
 /// Read position in an encoded string.
-struct Reader<'a> {
+struct Cursor<'a> {
     s: &'a str,
     pos: usize,
 }
 
-impl Reader<'_> {
+impl Cursor<'_> {
     fn number(&mut self) -> Option<u64> {
         let rest = self.s.get(self.pos..)?;
         let end = rest.find(',')?;
@@ -62,7 +62,7 @@ impl Reader<'_> {
 /// A value with a place in the encoding.
 trait Wire: Sized {
     fn put(&self, out: &mut String);
-    fn take(r: &mut Reader<'_>) -> Option<Self>;
+    fn take(r: &mut Cursor<'_>) -> Option<Self>;
 }
 
 fn put_number(out: &mut String, n: u64) {
@@ -88,7 +88,7 @@ impl Wire for usize {
     fn put(&self, out: &mut String) {
         put_number(out, *self as u64);
     }
-    fn take(r: &mut Reader<'_>) -> Option<Self> {
+    fn take(r: &mut Cursor<'_>) -> Option<Self> {
         r.index()
     }
 }
@@ -97,7 +97,7 @@ impl Wire for u32 {
     fn put(&self, out: &mut String) {
         put_number(out, u64::from(*self));
     }
-    fn take(r: &mut Reader<'_>) -> Option<Self> {
+    fn take(r: &mut Cursor<'_>) -> Option<Self> {
         u32::try_from(r.number()?).ok()
     }
 }
@@ -106,7 +106,7 @@ impl Wire for f32 {
     fn put(&self, out: &mut String) {
         self.to_bits().put(out);
     }
-    fn take(r: &mut Reader<'_>) -> Option<Self> {
+    fn take(r: &mut Cursor<'_>) -> Option<Self> {
         u32::take(r).map(f32::from_bits)
     }
 }
@@ -116,7 +116,7 @@ impl Wire for String {
         self.len().put(out);
         out.push_str(self);
     }
-    fn take(r: &mut Reader<'_>) -> Option<Self> {
+    fn take(r: &mut Cursor<'_>) -> Option<Self> {
         let n = r.index()?;
         let end = r.pos.checked_add(n)?;
         let s = r.s.get(r.pos..end)?;
@@ -135,7 +135,7 @@ impl<T: Wire> Wire for Option<T> {
             }
         }
     }
-    fn take(r: &mut Reader<'_>) -> Option<Self> {
+    fn take(r: &mut Cursor<'_>) -> Option<Self> {
         match r.number()? {
             0 => Some(None),
             1 => T::take(r).map(Some),
@@ -151,7 +151,7 @@ impl<T: Wire> Wire for Vec<T> {
             v.put(out);
         }
     }
-    fn take(r: &mut Reader<'_>) -> Option<Self> {
+    fn take(r: &mut Cursor<'_>) -> Option<Self> {
         let n = r.index()?;
         // No capacity from the input: a bogus length fails on the items.
         let mut v = Vec::new();
@@ -170,7 +170,7 @@ macro_rules! wire_struct {
             fn put(&self, out: &mut String) {
                 $(self.$f.put(out);)*
             }
-            fn take(r: &mut Reader<'_>) -> Option<Self> {
+            fn take(r: &mut Cursor<'_>) -> Option<Self> {
                 Some($t { $($f: Wire::take(r)?),* })
             }
         }
@@ -187,7 +187,7 @@ macro_rules! wire_enum {
                 let i = match self { $($t::$v => all.iter().position(|x| *x == $t::$v),)* };
                 put_number(out, i.unwrap_or(0) as u64);
             }
-            fn take(r: &mut Reader<'_>) -> Option<Self> {
+            fn take(r: &mut Cursor<'_>) -> Option<Self> {
                 [$($t::$v),*].get(r.index()?).copied()
             }
         }
@@ -310,7 +310,7 @@ mod tests {
 
     #[test]
     fn the_sample_round_trips_exactly() {
-        let text = include_str!("../www/samples/moscow-talks.txt");
+        let text = include_str!("../../www/samples/moscow-talks.txt");
         let a = gloss_core::analyze(text, &gloss_core::Options::default());
         assert!(!a.actors.is_empty() && !a.proposals.is_empty());
         let back = decode(&encode(&a)).expect("decodes");

@@ -1,4 +1,4 @@
-// Stance map, self-contained HTML export and background sections (issue 6).
+// The stance map, the self-contained HTML export and the dated Background sections of the cards.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';

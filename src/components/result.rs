@@ -1,80 +1,105 @@
 //! The result view: toolbar (edit, exports), coverage line, summary,
-//! the highlighted article, the side list and the card.
+//! the highlighted article, the side list and the card. A container: it
+//! reads the state and hands each leaf component only what it shows, with
+//! callbacks made once per dispatcher (so unchanged leaves skip re-rendering).
 
 use crate::components::{
     article::Article, card::Card, positions::Positions, sidebar::Sidebar, summary::Summary,
 };
-use crate::dom;
-use crate::export;
-use crate::state::{thousands, Action, State};
+use crate::state::{thousands, Action, Category, Selection, State, Target};
+use crate::{dom, downloads, ids};
 use yew::prelude::*;
 
-/// Reader props.
+/// Result view props.
 #[derive(Properties, PartialEq)]
-pub struct Props {
+pub struct ResultProps {
     /// App state.
     pub state: UseReducerHandle<State>,
 }
 
-/// Jumps to sentence `i`: scrolls it into view, focuses and flashes it.
-pub fn jump(state: &UseReducerHandle<State>, i: usize) {
-    state.dispatch(Action::Flash(Some(i)));
-    dom::reveal(&format!("s-{i}"));
-}
-
 /// The result view.
-#[function_component(Reader)]
-pub fn reader(props: &Props) -> Html {
+#[function_component(ResultView)]
+pub fn result_view(props: &ResultProps) -> Html {
     let state = props.state.clone();
+    let dispatcher = state.dispatcher();
+
+    // Callbacks for the leaves, stable for the life of the view.
+    let onjump = use_callback(dispatcher.clone(), |i: usize, d| {
+        d.dispatch(Action::Flash(Some(i)));
+        dom::reveal(&ids::sentence(i));
+    });
+    let onopen = use_callback(dispatcher.clone(), |target: Target, d| {
+        d.dispatch(Action::Open(Selection { target, mention: 0 }))
+    });
+    let onselect = use_callback(dispatcher.clone(), |sel: Selection, d| {
+        d.dispatch(Action::Open(sel))
+    });
+    let onstance = use_callback(dispatcher.clone(), |(proposal, stance), d| {
+        d.dispatch(Action::OpenStance { proposal, stance })
+    });
+    let onlight = use_callback(dispatcher.clone(), |t: Option<Target>, d| {
+        d.dispatch(Action::Light(t))
+    });
+    let ontoggle = use_callback(dispatcher.clone(), |c: Category, d| {
+        d.dispatch(Action::Toggle(c))
+    });
+    let onstep = use_callback(dispatcher.clone(), |step: i32, d| {
+        d.dispatch(Action::Step(step))
+    });
+    let onclose = use_callback(dispatcher.clone(), |(), d| d.dispatch(Action::Close));
+
+    // Report when the result is on screen (the Explain → rendered time).
+    {
+        let dispatcher = dispatcher.clone();
+        use_effect_with(state.analysis.clone(), move |_| {
+            dispatcher.dispatch(Action::Rendered { now: dom::now() });
+        });
+    }
+    let copied = use_state(|| false);
     let Some(a) = state.analysis.clone() else {
         return html! {};
     };
 
-    // Report when the result is on screen (the Explain → rendered time).
-    {
-        let state = state.clone();
-        use_effect_with(a.clone(), move |_| {
-            state.dispatch(Action::Rendered { now: dom::now() });
-        });
-    }
-    let copied = use_state(|| false);
-
     let edit = {
-        let state = state.clone();
+        let dispatcher = dispatcher.clone();
         Callback::from(move |_: MouseEvent| {
-            state.dispatch(Action::EditText);
-            dom::focus("article-input");
+            dispatcher.dispatch(Action::EditText);
+            dom::focus(ids::INPUT);
         })
     };
     let json = {
         let a = a.clone();
-        let state = state.clone();
+        let dispatcher = dispatcher.clone();
         Callback::from(move |_: MouseEvent| {
-            let result = export::json(&a).map_err(|e| e.to_string()).and_then(|j| {
+            let result = downloads::json(&a).and_then(|j| {
                 dom::download("gloss-analysis.json", "application/json", &j)
                     .map_err(|_| "the browser refused the download".to_owned())
             });
             if let Err(e) = result {
-                state.dispatch(Action::Error(format!("Export failed: {e}")));
+                dispatcher.dispatch(Action::Error(format!("Export failed: {e}")));
             }
         })
     };
     let markdown = {
         let a = a.clone();
         Callback::from(move |_: MouseEvent| {
-            let _ = dom::download("gloss-analysis.md", "text/markdown", &export::markdown(&a));
+            let _ = dom::download(
+                "gloss-analysis.md",
+                "text/markdown",
+                &downloads::markdown(&a),
+            );
         })
     };
     let page = {
         let a = a.clone();
-        let state = state.clone();
+        let dispatcher = dispatcher.clone();
         Callback::from(move |_: MouseEvent| {
-            let result = export::html(&a).and_then(|h| {
+            let result = downloads::html(&a).and_then(|h| {
                 dom::download("gloss-analysis.html", "text/html", &h)
                     .map_err(|_| "the browser refused the download".to_owned())
             });
             if let Err(e) = result {
-                state.dispatch(Action::Error(format!("Export failed: {e}")));
+                dispatcher.dispatch(Action::Error(format!("Export failed: {e}")));
             }
         })
     };
@@ -128,15 +153,18 @@ pub fn reader(props: &Props) -> Html {
                 <p class="error" role="alert">{ err.clone() }</p>
             }
             <div class="layout">
-                <Summary state={state.clone()} />
-                <Positions state={state.clone()} />
+                <Summary analysis={a.clone()} onjump={onjump.clone()} />
+                <Positions analysis={a.clone()} onopen={onopen.clone()} onstance={onstance} />
                 <aside class="side" aria-label="Actors and proposals">
-                    <Sidebar state={state.clone()} />
+                    <Sidebar analysis={a.clone()} hidden={state.hidden} lit={state.lit}
+                        onopen={onopen.clone()} onlight={onlight.clone()} {ontoggle} />
                 </aside>
-                <Article state={state.clone()} />
+                <Article analysis={a.clone()} lit={state.lit} selection={state.selection}
+                    flash={state.flash} hidden={state.hidden} {onselect} {onlight} />
             </div>
-            if state.selection.is_some() {
-                <Card state={state.clone()} />
+            if let Some(selection) = state.selection {
+                <Card analysis={a} {selection} stance={state.stance}
+                    {onopen} {onjump} {onstep} {onclose} />
             }
         </div>
     }

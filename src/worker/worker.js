@@ -2,7 +2,7 @@
 // the app's own wasm module (already cached by the page; scripts/build-site.sh
 // writes the hashed file names in place of ./gloss-app.js and
 // ./gloss-app_bg.wasm), whose `main` does nothing outside a window.
-// Messages: {id, kind: "analyze" | "extract", text, input} →
+// Messages (src/worker/mod.rs): {id, kind: "analyze" | "extract", text, input} →
 // {id, ok: true, encoded, ms} | {id, ok: true, text} | {id, ok: false, error}.
 // A failure inside the core (a wasm trap) is caught and reported; the app
 // then replaces this worker, since a trapped instance is not reused.
@@ -19,7 +19,7 @@ self.onmessage = async (event) => {
       return;
     }
     const started = performance.now();
-    // The analysis in the app's compact encoding (src/wire.rs), not JSON.
+    // The analysis in the app's compact encoding (src/worker/wire.rs), not JSON.
     const encoded = glossAnalyzeEncoded(String(text ?? ''), input || 'text');
     self.postMessage({ id, ok: true, encoded, ms: performance.now() - started });
   } catch (err) {

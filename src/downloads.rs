@@ -1,9 +1,9 @@
-//! Exports of an analysis: JSON (code-point offsets, the CLI's format), the
-//! Markdown report and the self-contained HTML page. The report and the page
-//! come from `gloss-render` (shared with the CLI), which escapes every piece
-//! of article text. All are O(n) in the size of the analysis.
+//! What the result view's toolbar downloads: JSON (code-point offsets, the
+//! CLI's format), the Markdown report and the self-contained HTML page. The
+//! report and the page come from `gloss-render` (shared with the CLI), which
+//! escapes every piece of article text. All are O(n) in the size of the analysis.
 
-use gloss_core::{Analysis, OffsetUnit, StanceKind};
+use gloss_core::{Analysis, OffsetUnit};
 use gloss_render::report::{self, Style};
 
 /// The analysis as pretty JSON with code-point offsets (what `gloss` prints).
@@ -24,22 +24,10 @@ pub fn html(a: &Analysis) -> Result<String, String> {
     gloss_render::export::html_page(a).map_err(|e| e.to_string())
 }
 
-/// Verb for a stance in a sentence ("Zelenskyy opposes …").
-pub const fn stance_verb(s: StanceKind) -> &'static str {
-    match s {
-        StanceKind::Proposes => "proposes",
-        StanceKind::Supports => "supports",
-        StanceKind::Opposes => "opposes",
-        StanceKind::Criticizes => "criticises",
-        StanceKind::Mixed => "is divided on",
-        StanceKind::Neutral => "is involved in",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use gloss_core::{Actor, ActorKind, Evidence, Proposal, Stance};
+    use gloss_core::{Actor, ActorKind, Evidence, Proposal, Stance, StanceKind};
 
     const HOSTILE: &str = "<img src=x onerror=alert(1)> [link](javascript:x) ![i](y)";
 
