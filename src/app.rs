@@ -2,11 +2,13 @@
 //! document-level keyboard shortcuts, and switches between the paste area
 //! and the result view.
 
-use crate::components::{editor::Editor, header::Header, result::ResultView};
+use crate::components::editor::{Editor, SAMPLE};
+use crate::components::{header::Header, result::ResultView};
 use crate::dom;
 use crate::engine::{Engine, Jobs, Reply};
+use crate::handoff::Handoff;
 use crate::ids;
-use crate::state::{Action, Phase, Selection, State, Theme};
+use crate::state::{Action, EngineStatus, Phase, Selection, State, Theme};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -16,14 +18,37 @@ use yew::prelude::*;
 /// The open card and the stance-map edge it came from, for the Esc handler.
 type OpenCard = (Selection, Option<usize>);
 
+/// App props.
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// What the reader did on the static page before the app started.
+    #[prop_or_default]
+    pub handoff: Handoff,
+}
+
+/// The value of `<html data-engine>`: "loading", "ready" or "unavailable"
+/// (tests and scripts wait for "ready").
+fn engine_attribute(status: &EngineStatus) -> &'static str {
+    match status {
+        EngineStatus::Loading { .. } => "loading",
+        EngineStatus::Ready => "ready",
+        EngineStatus::Unavailable(_) => "unavailable",
+    }
+}
+
 /// The app.
 #[function_component(App)]
-pub fn app() -> Html {
-    let state = use_reducer(|| {
+pub fn app(props: &AppProps) -> Html {
+    let handoff = props.handoff.clone();
+    let state = use_reducer(move || {
         let theme = Theme::parse(&dom::load(dom::THEME_KEY).unwrap_or_default());
         dom::apply_theme(theme.as_str());
+        let text = handoff
+            .text
+            .or_else(|| dom::load(dom::TEXT_KEY))
+            .unwrap_or_default();
         State {
-            text: dom::load(dom::TEXT_KEY).unwrap_or_default().into(),
+            text: text.into(),
             theme,
             ..State::default()
         }
@@ -33,6 +58,13 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         use_memo((), move |_| {
             let engine = Engine::new(move |reply| match reply {
+                Reply::Progress { loaded, total } => {
+                    dispatcher.dispatch(Action::Engine(EngineStatus::Loading { loaded, total }))
+                }
+                Reply::Ready => dispatcher.dispatch(Action::Engine(EngineStatus::Ready)),
+                Reply::Unavailable { message } => {
+                    dispatcher.dispatch(Action::Engine(EngineStatus::Unavailable(message)))
+                }
                 Reply::Analysed { id, encoded, ms } => dispatcher.dispatch(Action::Analysed {
                     job: id,
                     encoded: encoded.into(),
@@ -51,12 +83,49 @@ pub fn app() -> Html {
     };
     let jobs = Jobs::new(engine.clone(), state.clone());
 
-    // A failed job may leave the worker's wasm instance broken: restart it.
+    // A failed job may leave the worker's wasm instance broken: replace it.
     {
         let engine = engine.clone();
-        use_effect_with(state.error.clone(), move |e| {
-            if e.is_some() {
-                engine.stop();
+        use_effect_with(state.failures, move |&n| {
+            if n > 0 {
+                engine.restart();
+            }
+        });
+    }
+    // An export the engine made: hand it to the browser.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(state.download.clone(), move |d| {
+            if let Some(d) = d {
+                if dom::download(d.format.file_name(), d.format.mime(), &d.content).is_err() {
+                    dispatcher.dispatch(Action::Error(
+                        "The browser refused the download.".to_owned(),
+                    ));
+                }
+                dispatcher.dispatch(Action::Downloaded);
+            }
+        });
+    }
+    // `<html data-engine="ready">` once the engine can analyse.
+    use_effect_with(state.engine.clone(), |status| {
+        dom::set_root_attribute("data-engine", engine_attribute(status));
+    });
+    // Finish what the reader started on the static page: the caret, and a
+    // button pressed before the app was running.
+    {
+        let (jobs, state) = (jobs.clone(), state.clone());
+        let handoff = props.handoff.clone();
+        use_effect_with((), move |_| {
+            if let Some((start, end)) = handoff.selection {
+                dom::focus_with_selection(ids::INPUT, start, end);
+            }
+            match handoff.pending.as_deref() {
+                Some("explain") => jobs.explain(&state.text),
+                Some("try-sample") => {
+                    state.dispatch(Action::SetText(SAMPLE.into()));
+                    jobs.explain(SAMPLE);
+                }
+                _ => {}
             }
         });
     }
@@ -117,7 +186,7 @@ pub fn app() -> Html {
             <p class="sr-only" role="status" aria-live="polite" id="status">{ state.status() }</p>
             <main id="main">
                 if reading {
-                    <ResultView state={state.clone()} />
+                    <ResultView state={state.clone()} jobs={jobs.clone()} />
                 } else {
                     <Editor state={state.clone()} jobs={jobs} />
                 }

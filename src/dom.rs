@@ -97,6 +97,28 @@ pub fn apply_theme(value: &str) {
     };
 }
 
+/// Sets an attribute on `<html>`.
+pub fn set_root_attribute(name: &str, value: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute(name, value);
+    }
+}
+
+/// Focuses the text area with this id and restores its selection (UTF-16).
+pub fn focus_with_selection(id: &str, start: u32, end: u32) {
+    if let Some(t) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    {
+        let _ = t.focus();
+        let _ = t.set_selection_range(start, end);
+    }
+}
+
 /// Offers `content` as a file download.
 pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(content));

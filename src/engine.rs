@@ -1,11 +1,12 @@
 //! The page's side of the analysis engine: [`Engine`] owns the worker
-//! (`src/worker/worker.js`, which loads the app's own wasm module and calls
-//! [`crate::worker::api`]) and restarts it after a crash or Cancel; [`Jobs`]
-//! is the handle components use to start analyses and HTML conversions.
-//! The protocol is described in [`crate::worker`].
+//! (`src/worker/worker.js`, which downloads the `gloss-engine` wasm module in
+//! the background and calls [`crate::worker::api`] through it), reports its
+//! download progress and readiness, and restarts it after a crash or Cancel;
+//! [`Jobs`] is the handle components use to start analyses and HTML
+//! conversions. The protocol is described in [`crate::worker`].
 
 use crate::dom;
-use crate::state::{self, Action, State};
+use crate::state::{self, Action, ExportFormat, State};
 use js_sys::Reflect;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -16,6 +17,21 @@ use yew::UseReducerHandle;
 /// What the worker sent back.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reply {
+    /// The engine is downloading: bytes so far and in all.
+    Progress {
+        /// Bytes received.
+        loaded: u64,
+        /// Bytes in all (0: unknown).
+        total: u64,
+    },
+    /// The engine can analyse.
+    Ready,
+    /// The engine could not be loaded (offline on a first visit, a
+    /// download or compile error); jobs sent to this worker fail.
+    Unavailable {
+        /// What went wrong.
+        message: String,
+    },
     /// An analysis ([`crate::worker::wire`] encoding, byte offsets) and the time spent.
     Analysed {
         /// Job id.
@@ -65,6 +81,24 @@ fn field(v: &JsValue, name: &str) -> JsValue {
 }
 
 fn parse_reply(data: &JsValue) -> Reply {
+    if field(data, "progress").as_bool() == Some(true) {
+        let bytes = |name| field(data, name).as_f64().unwrap_or(0.0).max(0.0) as u64;
+        return Reply::Progress {
+            loaded: bytes("loaded"),
+            total: bytes("total"),
+        };
+    }
+    match field(data, "ready").as_bool() {
+        Some(true) => return Reply::Ready,
+        Some(false) => {
+            return Reply::Unavailable {
+                message: field(data, "error")
+                    .as_string()
+                    .unwrap_or_else(|| "the analyser could not be loaded".into()),
+            }
+        }
+        None => {}
+    }
     let id = field(data, "id").as_f64().map(|x| x as u32);
     let ok = field(data, "ok").as_bool().unwrap_or(false);
     let Some(id) = id else {
@@ -112,7 +146,7 @@ impl Engine {
         }
         let opts = web_sys::WorkerOptions::new();
         opts.set_type(web_sys::WorkerType::Module);
-        let worker = web_sys::Worker::new_with_options("./worker.js", &opts)?;
+        let worker = web_sys::Worker::new_with_options(&worker_url(), &opts)?;
         let h = self.handler.clone();
         let on_message =
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
@@ -182,13 +216,44 @@ impl Engine {
         Ok(id)
     }
 
-    /// Stops the worker (cancel, or after a failure: a trapped wasm
-    /// instance is not reused); the next job starts a fresh one.
+    /// Stops the worker; the next job starts a fresh one.
     pub fn stop(&self) {
         if let Some(r) = self.running.borrow_mut().take() {
             r.worker.terminate();
         }
     }
+
+    /// Replaces the worker with a fresh one (after Cancel, or after a job
+    /// failed: a trapped wasm instance is not reused), so the next job finds
+    /// the engine loaded again (from the HTTP cache).
+    pub fn restart(&self) {
+        self.stop();
+        (self.handler)(Reply::Progress {
+            loaded: 0,
+            total: 0,
+        });
+        self.warm_up();
+    }
+}
+
+/// The worker script's (hashed) address, from the page's
+/// `<meta name="gloss-engine" data-worker="…">` (written by the build).
+fn worker_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=gloss-engine]").ok().flatten())
+        .and_then(|m| m.get_attribute("data-worker"))
+        .unwrap_or_else(|| "./worker.js".to_owned())
+}
+
+/// The engine's version (its hashed module name, from the same meta tag):
+/// what a cached result is keyed by besides the text.
+pub fn version() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=gloss-engine]").ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_default()
 }
 
 fn describe(e: JsValue) -> String {
@@ -247,9 +312,20 @@ impl Jobs {
         }
     }
 
+    /// Asks the engine for an export of the current result; the state
+    /// offers it as a download when it arrives.
+    pub fn export(&self, encoded: &str, format: ExportFormat) {
+        match self.engine.post("export", encoded, format.engine_name()) {
+            Ok(job) => self.state.dispatch(Action::AwaitExport { job, format }),
+            Err(e) => self.state.dispatch(Action::Error(format!(
+                "The download could not be made: {e}."
+            ))),
+        }
+    }
+
     /// Stops the running analysis.
     pub fn cancel(&self) {
-        self.engine.stop();
+        self.engine.restart();
         self.state.dispatch(Action::Cancel);
     }
 }

@@ -14,8 +14,8 @@
 pub mod app;
 pub mod components;
 pub mod dom;
-pub mod downloads;
 pub mod engine;
+pub mod handoff;
 pub mod ids;
 pub mod state;
 pub mod worker;

@@ -3,6 +3,7 @@
 //! (the analysis worker, storage, focus) live in the components and in
 //! [`crate::dom`] / [`crate::engine`].
 
+use crate::worker::wire::Glossary;
 use gloss_core::{ActorKind, Analysis, OffsetUnit};
 use gloss_render::vocab;
 use std::rc::Rc;
@@ -67,6 +68,12 @@ impl<T> Shared<T> {
     /// Shares `value`.
     pub fn new(value: T) -> Self {
         Shared(Rc::new(value))
+    }
+}
+
+impl<T: Default> Default for Shared<T> {
+    fn default() -> Self {
+        Shared::new(T::default())
     }
 }
 
@@ -170,6 +177,114 @@ pub enum Phase {
     Read,
 }
 
+/// Where the analysis engine is (it downloads in the background after the
+/// page has painted).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EngineStatus {
+    /// Downloading: bytes so far, and in all (0: not known yet).
+    Loading {
+        /// Bytes received.
+        loaded: u64,
+        /// Bytes in all.
+        total: u64,
+    },
+    /// Ready to analyse.
+    Ready,
+    /// It could not be loaded; the message says why.
+    Unavailable(String),
+}
+
+impl Default for EngineStatus {
+    fn default() -> Self {
+        EngineStatus::Loading {
+            loaded: 0,
+            total: 0,
+        }
+    }
+}
+
+impl EngineStatus {
+    /// True once it can analyse.
+    pub fn is_ready(&self) -> bool {
+        *self == EngineStatus::Ready
+    }
+
+    /// Download progress in percent, when the size is known.
+    pub fn percent(&self) -> Option<u32> {
+        match *self {
+            EngineStatus::Loading { loaded, total } if total > 0 => {
+                Some((loaded.min(total) * 100 / total) as u32)
+            }
+            _ => None,
+        }
+    }
+
+    /// What the page says about it ("Loading the analyser… 120 of 410 KB").
+    pub fn describe(&self) -> String {
+        match self {
+            EngineStatus::Loading { loaded, total } if *total > 0 => format!(
+                "Loading the analyser… {} of {}",
+                human_bytes(*loaded.min(total) as usize),
+                human_bytes(*total as usize)
+            ),
+            EngineStatus::Loading { .. } => "Loading the analyser…".to_owned(),
+            EngineStatus::Ready => "The analyser is ready.".to_owned(),
+            EngineStatus::Unavailable(why) => format!(
+                "The analyser could not be loaded ({why}). Reload the page to try again; your text is kept."
+            ),
+        }
+    }
+}
+
+/// A download the toolbar offers (made by the engine).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// The analysis as JSON, code-point offsets (the CLI's format).
+    Json,
+    /// The Markdown report.
+    Markdown,
+    /// The self-contained HTML page.
+    Html,
+}
+
+impl ExportFormat {
+    /// The name the engine knows it by.
+    pub const fn engine_name(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "json",
+            ExportFormat::Markdown => "markdown",
+            ExportFormat::Html => "html",
+        }
+    }
+
+    /// The file name offered.
+    pub const fn file_name(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "gloss-analysis.json",
+            ExportFormat::Markdown => "gloss-analysis.md",
+            ExportFormat::Html => "gloss-analysis.html",
+        }
+    }
+
+    /// Its media type.
+    pub const fn mime(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "application/json",
+            ExportFormat::Markdown => "text/markdown",
+            ExportFormat::Html => "text/html",
+        }
+    }
+}
+
+/// A finished export, waiting to be handed to the browser as a download.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Download {
+    /// What it is.
+    pub format: ExportFormat,
+    /// Its content.
+    pub content: Rc<str>,
+}
+
 /// Timings of the last analysis, in milliseconds.
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
 pub struct Timing {
@@ -209,6 +324,18 @@ pub struct State {
     pub stance: Option<usize>,
     /// An HTML extraction in flight: (job, UTF-16 selection start, end) to replace.
     pub pending_insert: Option<(u32, u32, u32)>,
+    /// Where the analysis engine is.
+    pub engine: EngineStatus,
+    /// Glossary entries of the result's proposals (from the engine).
+    pub glossary: Shared<Vec<Glossary>>,
+    /// Jobs that failed in the worker: each one asks the app for a fresh worker.
+    pub failures: u32,
+    /// The result as the engine encoded it (what exports are made from).
+    pub encoded: Option<Rc<str>>,
+    /// An export in flight: (job, format).
+    pub pending_export: Option<(u32, ExportFormat)>,
+    /// A finished export to hand to the browser.
+    pub download: Option<Download>,
 }
 
 /// Everything that can happen.
@@ -291,6 +418,17 @@ pub enum Action {
         /// Selection end (UTF-16).
         end: u32,
     },
+    /// News of the engine (download progress, ready, unavailable).
+    Engine(EngineStatus),
+    /// An export was sent to the engine.
+    AwaitExport {
+        /// Job number.
+        job: u32,
+        /// What is being made.
+        format: ExportFormat,
+    },
+    /// The download was handed to the browser.
+    Downloaded,
     /// The worker converted HTML to text.
     Extracted {
         /// Job number.
@@ -318,12 +456,20 @@ pub fn validate(text: &str) -> Result<(), String> {
 /// "4.2 MB", "310 KB", "12 bytes".
 pub fn human_bytes(n: usize) -> String {
     if n >= 1024 * 1024 {
-        format!("{:.1} MB", n as f64 / (1024.0 * 1024.0))
+        let tenths = (n as u64 * 10 + 512 * 1024) / (1024 * 1024);
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     } else if n >= 1024 {
         format!("{} KB", n.div_ceil(1024))
     } else {
         format!("{n} bytes")
     }
+}
+
+/// A duration in milliseconds with one decimal ("18.4"), written without
+/// the float formatter (which would add kilobytes to the page's module).
+pub fn tenths(ms: f64) -> String {
+    let t = (ms.max(0.0) * 10.0 + 0.5) as u64;
+    format!("{}.{}", t / 10, t % 10)
 }
 
 /// "4,210".
@@ -406,9 +552,11 @@ impl State {
                 if running != job {
                     return;
                 }
-                match crate::worker::wire::decode(&encoded) {
-                    Some(a) if a.offsets == OffsetUnit::Byte => {
-                        self.analysis = Some(Shared::new(a));
+                match crate::worker::wire::decode_explained(&encoded) {
+                    Some(e) if e.analysis.offsets == OffsetUnit::Byte => {
+                        self.analysis = Some(Shared::new(e.analysis));
+                        self.glossary = Shared::new(e.glossary);
+                        self.encoded = Some(encoded.clone());
                         self.phase = Phase::Read;
                         self.selection = None;
                         self.lit = None;
@@ -432,6 +580,16 @@ impl State {
                 }
             }
             Action::Failed { job, message } => {
+                if job.is_some() {
+                    self.failures += 1;
+                }
+                if let Some((pending, _)) = self.pending_export {
+                    if job.is_none_or(|j| j == pending) {
+                        self.pending_export = None;
+                        self.error = Some(format!("The download could not be made ({message})."));
+                        return;
+                    }
+                }
                 if let Phase::Analysing { job: running, .. } = self.phase {
                     if job.is_none_or(|j| j == running) {
                         self.fail(message);
@@ -500,10 +658,26 @@ impl State {
             Action::Toggle(c) => self.hidden.toggle(c),
             Action::SetTheme(t) => self.theme = t,
             Action::Flash(s) => self.flash = s,
+            Action::Engine(status) => self.engine = status,
+            Action::AwaitExport { job, format } => {
+                self.pending_export = Some((job, format));
+                self.error = None;
+            }
+            Action::Downloaded => self.download = None,
             Action::AwaitInsert { job, start, end } => {
                 self.pending_insert = Some((job, start, end))
             }
             Action::Extracted { job, text } => {
+                if let Some((j, format)) = self.pending_export {
+                    if j == job {
+                        self.pending_export = None;
+                        self.download = Some(Download {
+                            format,
+                            content: text.into(),
+                        });
+                        return;
+                    }
+                }
                 if let Some((j, start, end)) = self.pending_insert {
                     if j == job {
                         self.pending_insert = None;
@@ -544,8 +718,7 @@ mod tests {
             ..State::default()
         };
         s.apply(Action::Started { job: 1, now: 10.0 });
-        let a = gloss_core::analyze(text, &gloss_core::Options::default());
-        let encoded: Rc<str> = crate::worker::wire::encode(&a).into();
+        let encoded: Rc<str> = crate::worker::api::analyze_encoded(text, "text").into();
         s.apply(Action::Analysed {
             job: 1,
             encoded,
@@ -753,11 +926,30 @@ mod tests {
     }
 
     #[test]
+    fn engine_status_is_described() {
+        let s = EngineStatus::Loading {
+            loaded: 100 * 1024,
+            total: 400 * 1024,
+        };
+        assert_eq!(s.percent(), Some(25));
+        assert_eq!(s.describe(), "Loading the analyser… 100 KB of 400 KB");
+        assert_eq!(EngineStatus::default().percent(), None);
+        assert!(EngineStatus::Ready.is_ready());
+        let mut st = State::default();
+        st.apply(Action::Engine(EngineStatus::Ready));
+        assert!(st.engine.is_ready());
+    }
+
+    #[test]
     fn helpers() {
         assert_eq!(thousands(4210), "4,210");
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1_234_567), "1,234,567");
         assert_eq!(human_bytes(300 * 1024), "300 KB");
+        assert_eq!(human_bytes(5 * 1024 * 1024), "5.0 MB");
+        assert_eq!(human_bytes(5_662_310), "5.4 MB");
+        assert_eq!(tenths(18.44), "18.4");
+        assert_eq!(tenths(0.06), "0.1");
         assert_eq!(Theme::parse("dark"), Theme::Dark);
         assert_eq!(Theme::System.toggled(true), Theme::Light);
         assert_eq!(Theme::Light.toggled(true), Theme::Dark);

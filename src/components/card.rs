@@ -4,6 +4,7 @@
 //! background. Esc (handled in the app) closes it and returns focus.
 
 use crate::state::{Selection, Shared, Target};
+use crate::worker::wire::Glossary;
 use crate::{dom, ids};
 use gloss_core::{Analysis, Evidence};
 use gloss_render::vocab;
@@ -26,6 +27,8 @@ pub struct CardProps {
     pub onstep: Callback<i32>,
     /// Closes the card.
     pub onclose: Callback<()>,
+    /// Glossary entries of the proposals (from the engine).
+    pub glossary: Shared<Vec<Glossary>>,
 }
 
 /// Index of the sentence containing byte offset `at` (binary search).
@@ -139,7 +142,7 @@ fn proposal_body(props: &CardProps, i: usize) -> Html {
         return html! {};
     };
     let current = props.stance;
-    let glossary = gloss_core::kb::glossary_for(&p.name);
+    let glossary = props.glossary.iter().find(|g| g.proposal == p.id);
     html! {
         <>
             <section class="card-section in-article">
@@ -176,7 +179,7 @@ fn proposal_body(props: &CardProps, i: usize) -> Html {
                 }
             </section>
             if let Some(g) = glossary {
-                { background(g.definition, g.as_of, g.source, Some(html! {
+                { background(&g.definition, &g.as_of, &g.source, Some(html! {
                     <p class="muted small">{ format!("Glossary: “{}”", g.term) }</p>
                 })) }
             }

@@ -70,6 +70,7 @@ pub fn editor(props: &EditorProps) -> Html {
     let state = props.state.clone();
     let jobs = props.jobs.clone();
     let analysing = matches!(state.phase, Phase::Analysing { .. });
+    let ready = state.engine.is_ready();
 
     let oninput = {
         let state = state.clone();
@@ -198,12 +199,28 @@ pub fn editor(props: &EditorProps) -> Html {
                     { format!("{} of {} · Ctrl+Enter to explain", human_bytes(size), human_bytes(MAX_INPUT_BYTES)) }
                 </p>
             </div>
+            <p id="engine-status" class={classes!("engine-status", ready.then_some("ready"))}>
+                if ready {
+                    { "✓ The analyser is ready. It runs in this browser." }
+                } else {
+                    { state.engine.describe() }
+                    if let Some(p) = state.engine.percent() {
+                        { " " }<progress max="100" value={p.to_string()} aria-label="Analyser download"></progress>
+                    }
+                }
+            </p>
             if analysing {
                 <div class="progress-row">
-                    <div class="progress" role="progressbar" aria-label="Analysing the article" aria-busy="true">
-                        <span class="bar"></span>
-                    </div>
-                    <span>{ "Analysing…" }</span>
+                    if ready {
+                        <div class="progress" role="progressbar" aria-label="Analysing the article" aria-busy="true">
+                            <span class="bar"></span>
+                        </div>
+                        <span>{ "Analysing…" }</span>
+                    } else {
+                        <progress class="download" max="100" value={state.engine.percent().unwrap_or(0).to_string()}
+                            aria-label="Loading the analyser"></progress>
+                        <span>{ format!("{} Your article is analysed as soon as it has loaded.", state.engine.describe()) }</span>
+                    }
                     <button id="cancel" type="button" class="secondary" onclick={cancel}>{ "Cancel" }</button>
                 </div>
             }

@@ -6,8 +6,9 @@
 use crate::components::{
     article::Article, card::Card, positions::Positions, sidebar::Sidebar, summary::Summary,
 };
-use crate::state::{thousands, Action, Category, Selection, State, Target};
-use crate::{dom, downloads, ids};
+use crate::engine::Jobs;
+use crate::state::{tenths, thousands, Action, Category, ExportFormat, Selection, State, Target};
+use crate::{dom, ids};
 use yew::prelude::*;
 
 /// Result view props.
@@ -15,6 +16,8 @@ use yew::prelude::*;
 pub struct ResultProps {
     /// App state.
     pub state: UseReducerHandle<State>,
+    /// The engine's job handle (exports are made by the engine).
+    pub jobs: Jobs,
 }
 
 /// The result view.
@@ -67,42 +70,15 @@ pub fn result_view(props: &ResultProps) -> Html {
             dom::focus(ids::INPUT);
         })
     };
-    let json = {
-        let a = a.clone();
-        let dispatcher = dispatcher.clone();
+    let export = |format: ExportFormat| {
+        let (jobs, encoded) = (props.jobs.clone(), state.encoded.clone());
         Callback::from(move |_: MouseEvent| {
-            let result = downloads::json(&a).and_then(|j| {
-                dom::download("gloss-analysis.json", "application/json", &j)
-                    .map_err(|_| "the browser refused the download".to_owned())
-            });
-            if let Err(e) = result {
-                dispatcher.dispatch(Action::Error(format!("Export failed: {e}")));
+            if let Some(encoded) = &encoded {
+                jobs.export(encoded, format);
             }
         })
     };
-    let markdown = {
-        let a = a.clone();
-        Callback::from(move |_: MouseEvent| {
-            let _ = dom::download(
-                "gloss-analysis.md",
-                "text/markdown",
-                &downloads::markdown(&a),
-            );
-        })
-    };
-    let page = {
-        let a = a.clone();
-        let dispatcher = dispatcher.clone();
-        Callback::from(move |_: MouseEvent| {
-            let result = downloads::html(&a).and_then(|h| {
-                dom::download("gloss-analysis.html", "text/html", &h)
-                    .map_err(|_| "the browser refused the download".to_owned())
-            });
-            if let Err(e) = result {
-                dispatcher.dispatch(Action::Error(format!("Export failed: {e}")));
-            }
-        })
-    };
+    let busy = state.pending_export.is_some();
     let copy = {
         let a = a.clone();
         let copied = copied.clone();
@@ -121,13 +97,10 @@ pub fn result_view(props: &ResultProps) -> Html {
     let timing = state
         .timing
         .and_then(|t| t.total_ms)
-        .map(|ms| format!(" in {ms:.0} ms"))
+        .map(|ms| format!(" in {} ms", (ms + 0.5) as u64))
         .unwrap_or_default();
-    let render_ms = state
-        .timing
-        .and_then(|t| t.total_ms)
-        .map(|ms| format!("{ms:.1}"));
-    let analysis_ms = state.timing.map(|t| format!("{:.1}", t.analysis_ms));
+    let render_ms = state.timing.and_then(|t| t.total_ms).map(tenths);
+    let analysis_ms = state.timing.map(|t| tenths(t.analysis_ms));
 
     html! {
         <div class="reader" data-render-ms={render_ms} data-analysis-ms={analysis_ms}>
@@ -137,9 +110,9 @@ pub fn result_view(props: &ResultProps) -> Html {
                 <button id="copy-summary" type="button" class="ghost" onclick={copy} disabled={a.summary.text.is_empty()}>
                     { if *copied { "Summary copied" } else { "Copy summary" } }
                 </button>
-                <button id="download-json" type="button" class="ghost" onclick={json}>{ "JSON" }</button>
-                <button id="download-md" type="button" class="ghost" onclick={markdown}>{ "Markdown" }</button>
-                <button id="download-html" type="button" class="ghost" onclick={page}
+                <button id="download-json" type="button" class="ghost" onclick={export(ExportFormat::Json)} disabled={busy}>{ "JSON" }</button>
+                <button id="download-md" type="button" class="ghost" onclick={export(ExportFormat::Markdown)} disabled={busy}>{ "Markdown" }</button>
+                <button id="download-html" type="button" class="ghost" onclick={export(ExportFormat::Html)} disabled={busy}
                     title="One self-contained page with the highlights and cards; works offline, runs no script">{ "Download HTML" }</button>
             </div>
             <p class="coverage" id="coverage">
@@ -163,7 +136,7 @@ pub fn result_view(props: &ResultProps) -> Html {
                     flash={state.flash} hidden={state.hidden} {onselect} {onlight} />
             </div>
             if let Some(selection) = state.selection {
-                <Card analysis={a} {selection} stance={state.stance}
+                <Card analysis={a} {selection} stance={state.stance} glossary={state.glossary.clone()}
                     {onopen} {onjump} {onstep} {onclose} />
             }
         </div>

@@ -71,7 +71,7 @@ pub fn sidebar(props: &SidebarProps) -> Html {
                 <li>
                     <button type="button" class={classes!("chip", (!shown).then_some("off"))}
                         aria-pressed={shown.to_string()} {onclick}
-                        title={ if shown { format!("Hide {} highlights", label.to_lowercase()) } else { format!("Show {} highlights", label.to_lowercase()) } }>
+                        title={ if shown { format!("Hide {} highlights", label.to_ascii_lowercase()) } else { format!("Show {} highlights", label.to_ascii_lowercase()) } }>
                         <span class={classes!("swatch", format!("k-{}", c.words().class))} aria-hidden="true"></span>
                         { label }
                         <span class="count">{ count(c) }</span>

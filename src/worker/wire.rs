@@ -24,6 +24,45 @@ use gloss_core::model::{
     Summary,
 };
 
+/// A bundled glossary entry for a proposal (what its card's Background box
+/// shows). Looked up by the engine, so the page's module carries no KB.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Glossary {
+    /// Id of the proposal it explains.
+    pub proposal: String,
+    /// The glossary term that matched ("peace plan").
+    pub term: String,
+    /// Its neutral definition.
+    pub definition: String,
+    /// When the definition was written ("2026-11").
+    pub as_of: String,
+    /// Where it comes from.
+    pub source: String,
+}
+
+/// What the engine sends back for one analysis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explained {
+    /// The analysis (byte offsets).
+    pub analysis: Analysis,
+    /// Glossary entries of its proposals (only those that have one).
+    pub glossary: Vec<Glossary>,
+}
+
+/// Encodes an engine result for [`decode_explained`].
+pub fn encode_explained(e: &Explained) -> String {
+    let mut out = String::with_capacity(e.analysis.text.len() * 2 + 64);
+    e.put(&mut out);
+    out
+}
+
+/// Decodes what [`encode_explained`] wrote; `None` if malformed.
+pub fn decode_explained(s: &str) -> Option<Explained> {
+    let mut r = Cursor { s, pos: 0 };
+    let e = Explained::take(&mut r)?;
+    (r.pos == s.len()).then_some(e)
+}
+
 /// Encodes an analysis for [`decode`].
 pub fn encode(a: &Analysis) -> String {
     let mut out = String::with_capacity(a.text.len() * 2 + 64);
@@ -290,6 +329,14 @@ wire_struct!(FlatMention {
     label,
     actor
 });
+wire_struct!(Glossary {
+    proposal,
+    term,
+    definition,
+    as_of,
+    source
+});
+wire_struct!(Explained { analysis, glossary });
 wire_struct!(Analysis {
     schema,
     offsets,

@@ -2,9 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { start, open, explainSample, mention, foreignRequests, OUT } from './helpers.mjs';
+import { start, open, explainSample, mention, foreignRequests, siteFiles } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -17,13 +15,16 @@ after(async () => {
 test('the sample is explained and a Putin mention opens his card', async () => {
   const { context, page, log } = await open(env);
   await explainSample(page);
-  // Everything fetched to open the page and explain the sample (for scripts/budget.sh).
-  const firstLoad = [...new Set(log.requests.map((u) => new URL(u).pathname.replace(/^\//, '') || 'index.html'))];
-  await writeFile(join(OUT, 'first-load.json'), JSON.stringify(firstLoad, null, 2) + '\n');
-  // The worker reuses the module the page downloaded (HTTP cache): one download.
-  const wasm = firstLoad.filter((f) => f.endsWith('_bg.wasm'));
-  assert.equal(wasm.length, 1, `one wasm module: ${wasm}`);
-  assert.equal(env.server.hits.get('/' + wasm[0]), 1, 'the wasm is downloaded once');
+  // Everything fetched to open the page and explain the sample: the build's
+  // first-load and engine files (what scripts/budget.sh weighs), each once.
+  // (sw.js, the offline copy's service worker, is registered once the engine is ready.)
+  const fetched = [...new Set(log.requests.map((u) => new URL(u).pathname.replace(/^\//, '') || 'index.html'))]
+    .filter((f) => f !== 'sw.js');
+  const expected = [...siteFiles('first-load'), ...siteFiles('engine')];
+  assert.deepEqual([...fetched].sort(), [...expected].sort(), 'the page and the worker fetch exactly the listed files');
+  const wasm = fetched.filter((f) => f.endsWith('_bg.wasm'));
+  assert.equal(wasm.length, 2, `the page's module and the engine: ${wasm}`);
+  for (const w of wasm) assert.equal(env.server.hits.get('/' + w), 1, `${w} is downloaded once`);
   const status = await page.textContent('#status');
   assert.match(status, /\d+ actors?, \d+ proposals?/);
   assert.match(await page.textContent('#coverage'), /Analysed 100% of [\d,]+ characters/);

@@ -141,12 +141,14 @@ pub const PROPOSAL: KindWords = KindWords {
 };
 
 /// `s` with its first letter in upper case ("is divided on" → "Is divided on").
+/// For the vocabulary's own words, which are ASCII (no Unicode case tables
+/// in the page's module).
 pub fn sentence_case(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let mut out = s.to_owned();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    out
 }
 
 /// "1 mention", "3 mentions": a count and a noun, plural when it is not 1.

@@ -1,7 +1,9 @@
-//! What the result view's toolbar downloads: JSON (code-point offsets, the
-//! CLI's format), the Markdown report and the self-contained HTML page. The
-//! report and the page come from `gloss-render` (shared with the CLI), which
-//! escapes every piece of article text. All are O(n) in the size of the analysis.
+//! What the result view's toolbar downloads, made by the engine (so the
+//! serialiser, the report and the page's stylesheet stay out of the page's
+//! own module): JSON (code-point offsets, the CLI's format), the Markdown
+//! report and the self-contained HTML page. The report and the page come
+//! from `gloss-render` (shared with the CLI), which escapes every piece of
+//! article text. All are O(n) in the size of the analysis.
 
 use gloss_core::{Analysis, OffsetUnit};
 use gloss_render::report::{self, Style};
@@ -22,6 +24,18 @@ pub fn markdown(a: &Analysis) -> String {
 /// byte offsets, as the app keeps it).
 pub fn html(a: &Analysis) -> Result<String, String> {
     gloss_render::export::html_page(a).map_err(|e| e.to_string())
+}
+
+/// The export `format` ("json", "markdown" or "html") of an engine result
+/// in the [`super::wire`] encoding.
+pub fn export(encoded: &str, format: &str) -> Result<String, String> {
+    let e = super::wire::decode_explained(encoded).ok_or("the result could not be read")?;
+    match format {
+        "json" => json(&e.analysis),
+        "markdown" => Ok(markdown(&e.analysis)),
+        "html" => html(&e.analysis),
+        other => Err(format!("unknown export format {other:?}")),
+    }
 }
 
 #[cfg(test)]
@@ -85,7 +99,7 @@ mod tests {
     #[test]
     fn sample_exports() {
         let a = gloss_core::analyze(
-            include_str!("../www/samples/moscow-talks.txt"),
+            include_str!("../../www/samples/moscow-talks.txt"),
             &gloss_core::Options::default(),
         );
         let md = markdown(&a);
@@ -99,5 +113,19 @@ mod tests {
         let mut cp = a.clone();
         cp.convert_offsets(OffsetUnit::Codepoint);
         assert!(html(&cp).is_err(), "only byte offsets render");
+    }
+
+    #[test]
+    fn exports_of_an_encoded_result() {
+        let encoded = super::super::api::analyze_encoded(
+            "Vladimir Putin met Steve Witkoff in Moscow.",
+            "text",
+        );
+        for format in ["json", "markdown", "html"] {
+            let out = export(&encoded, format).expect(format);
+            assert!(out.contains("Putin"), "{format}: {out}");
+        }
+        assert!(export(&encoded, "pdf").is_err());
+        assert!(export("garbage", "json").is_err());
     }
 }
