@@ -187,6 +187,17 @@ impl Engine {
 
     /// Sends a job; returns its id.
     pub fn post(&self, kind: &str, text: &str, input: &str) -> Result<u32, String> {
+        self.post_with(kind, text, input, "")
+    }
+
+    /// Sends a job with the reader's corrections (wire-encoded); returns its id.
+    pub fn post_with(
+        &self,
+        kind: &str,
+        text: &str,
+        input: &str,
+        corrections: &str,
+    ) -> Result<u32, String> {
         let broken = self
             .running
             .borrow()
@@ -208,6 +219,7 @@ impl Engine {
         set("kind", JsValue::from_str(kind)).map_err(describe)?;
         set("text", JsValue::from_str(text)).map_err(describe)?;
         set("input", JsValue::from_str(input)).map_err(describe)?;
+        set("corrections", JsValue::from_str(corrections)).map_err(describe)?;
         let running = self.running.borrow();
         let worker = running
             .as_ref()
@@ -244,6 +256,66 @@ fn worker_url() -> String {
         .and_then(|d| d.query_selector("meta[name=gloss-engine]").ok().flatten())
         .and_then(|m| m.get_attribute("data-worker"))
         .unwrap_or_else(|| "./worker.js".to_owned())
+}
+
+/// A page handed over by the "Explain this page" bookmarklet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Page {
+    /// Its HTML (untrusted: it is converted like pasted rich text).
+    pub html: String,
+    /// Its title, shortened.
+    pub title: String,
+    /// Its site.
+    pub host: String,
+}
+
+/// Largest page the bookmarklet may hand over (HTML, UTF-16 units).
+pub const MAX_PAGE_UNITS: u32 = 20 * 1024 * 1024;
+
+/// Checks a message's shape: `{type: "gloss:page", version: 1, html, title?, url?}`
+/// with string fields and HTML of a sane size; anything else is ignored.
+pub fn page_message(data: &JsValue) -> Option<Page> {
+    if field(data, "type").as_string().as_deref() != Some("gloss:page")
+        || field(data, "version").as_f64() != Some(1.0)
+    {
+        return None;
+    }
+    let html = field(data, "html");
+    let length = html.dyn_ref::<js_sys::JsString>()?.length();
+    if length == 0 || length > MAX_PAGE_UNITS {
+        return None;
+    }
+    let title: String = field(data, "title")
+        .as_string()
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(120)
+        .collect();
+    let url = field(data, "url").as_string().unwrap_or_default();
+    let host: String = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .and_then(|rest| rest.split(['/', '?', '#']).next())
+        .unwrap_or("")
+        .chars()
+        .take(80)
+        .collect();
+    Some(Page {
+        html: html.as_string()?,
+        title: if title.is_empty() {
+            "Untitled page".to_owned()
+        } else {
+            title
+        },
+        host: if host.is_empty() {
+            "an unknown site".to_owned()
+        } else {
+            host
+        },
+    })
 }
 
 /// The engine's version (its hashed module name, from the same meta tag):
@@ -294,7 +366,11 @@ impl Jobs {
         let now = dom::now();
         dom::save(dom::TEXT_KEY, text);
         match self.engine.post("analyze", text, "text") {
-            Ok(job) => self.state.dispatch(Action::Started { job, now }),
+            Ok(job) => self.state.dispatch(Action::Started {
+                job,
+                now,
+                hash: state::text_hash(text).into(),
+            }),
             Err(e) => self.state.dispatch(Action::Error(format!(
                 "Gloss could not start the analysis: {e}. Your text is kept."
             ))),
@@ -314,8 +390,11 @@ impl Jobs {
 
     /// Asks the engine for an export of the current result; the state
     /// offers it as a download when it arrives.
-    pub fn export(&self, encoded: &str, format: ExportFormat) {
-        match self.engine.post("export", encoded, format.engine_name()) {
+    pub fn export(&self, encoded: &str, format: ExportFormat, corrections: &str) {
+        match self
+            .engine
+            .post_with("export", encoded, format.engine_name(), corrections)
+        {
             Ok(job) => self.state.dispatch(Action::AwaitExport { job, format }),
             Err(e) => self.state.dispatch(Action::Error(format!(
                 "The download could not be made: {e}."

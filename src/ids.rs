@@ -32,6 +32,15 @@ pub const CARD_TITLE: &str = "card-title";
 /// The paste area.
 pub const INPUT: &str = "article-input";
 
+/// The result's heading (the article's headline when it has one).
+pub const RESULT_TITLE: &str = "result-title";
+
+/// The highlighted article (the "Skip to article" target).
+pub const ARTICLE: &str = "article-view";
+
+/// The index of actors and proposals.
+pub const INDEX: &str = "index";
+
 /// Where focus returns when the card closes: the stance-map edge it was
 /// opened from, else its current mention.
 pub fn return_focus(sel: Selection, stance: Option<usize>) -> String {

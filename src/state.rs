@@ -5,6 +5,8 @@
 
 use crate::worker::wire::Glossary;
 use gloss_core::{ActorKind, Analysis, OffsetUnit};
+pub use gloss_render::corrections::Correction;
+use gloss_render::corrections::{self, Outcome};
 use gloss_render::vocab;
 use std::rc::Rc;
 
@@ -172,6 +174,8 @@ pub enum Phase {
         job: u32,
         /// `performance.now()` when Explain was pressed.
         started: f64,
+        /// Fingerprint of the text being analysed.
+        hash: Rc<str>,
     },
     /// Reading the result.
     Read,
@@ -285,6 +289,163 @@ pub struct Download {
     pub content: Rc<str>,
 }
 
+/// A message about the input that is not an error (the text is fine, but
+/// the reader should know something).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// A web address was pasted on its own.
+    BareUrl,
+    /// Rich text was converted from a web page.
+    Converted(PasteReport),
+    /// A page arrived from the "Explain this page" bookmarklet.
+    FromPage {
+        /// The page's title.
+        title: String,
+        /// Its site ("www.example.org").
+        host: String,
+    },
+    /// The "Explain this page" link was pressed instead of dragged.
+    DragBookmarklet,
+}
+
+impl Notice {
+    /// What the page says.
+    pub fn message(&self) -> String {
+        match self {
+            Notice::BareUrl => "That is a web address. Gloss does not fetch pages, so nothing leaves your browser: open the article, select all of it (Ctrl+A), copy, and paste the text here.".to_owned(),
+            Notice::Converted(r) => r.message(),
+            Notice::FromPage { title, host } => format!(
+                "From “{title}” ({host}): the page was handed over inside your browser and cleaned like pasted HTML. Nothing was uploaded."
+            ),
+            Notice::DragBookmarklet => "Drag this link to your bookmarks bar. Then, on a news article, click the bookmark: Gloss opens in a new tab with the article.".to_owned(),
+        }
+    }
+}
+
+/// What a rich-text paste kept and left out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PasteReport {
+    /// Paragraphs kept.
+    pub paragraphs: usize,
+    /// What the HTML had that the text has not ("2 menus", "5 images").
+    pub dropped: Vec<String>,
+    /// The clipboard's plain text, for "paste as plain text instead".
+    pub plain: Rc<str>,
+    /// Where the converted text went (UTF-16 start and length).
+    pub at: (u32, u32),
+}
+
+impl PasteReport {
+    /// Counts what the HTML holds that the extraction leaves out. O(n).
+    pub fn dropped_from(html: &str) -> Vec<String> {
+        let lower = html.to_ascii_lowercase();
+        let count = |tag: &str| lower.matches(tag).count();
+        let mut out = Vec::new();
+        for (tag, one, many) in [
+            ("<nav", "menu", "menus"),
+            ("<img", "image", "images"),
+            ("<iframe", "embedded frame", "embedded frames"),
+            ("<form", "form", "forms"),
+            ("<aside", "side box", "side boxes"),
+        ] {
+            let n = count(tag);
+            if n > 0 {
+                out.push(vocab::count(n, one, many));
+            }
+        }
+        if count("<script") + count("<style") > 0 {
+            out.push("the page's code".to_owned());
+        }
+        out
+    }
+
+    /// "Converted from a web page: kept 40 paragraphs, left out 2 menus and
+    /// the page's code; links became plain text."
+    pub fn message(&self) -> String {
+        let kept = vocab::count(self.paragraphs, "paragraph", "paragraphs");
+        let left = match self.dropped.as_slice() {
+            [] => String::new(),
+            [one] => format!(", left out {one}"),
+            [rest @ .., last] => format!(", left out {} and {last}", rest.join(", ")),
+        };
+        format!("Converted from a web page: kept {kept}{left}; links became plain text.")
+    }
+}
+
+/// Why a chosen or dropped file is refused before it is read, from its
+/// name and type (a PDF, an image, an office document…); `None` for text,
+/// HTML and anything else worth reading.
+pub fn file_refusal(name: &str, mime: &str) -> Option<String> {
+    let lower = name.to_ascii_lowercase();
+    let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
+    let what = if mime == "application/pdf" || ext == "pdf" {
+        "a PDF"
+    } else if mime.starts_with("image/")
+        || matches!(
+            ext,
+            "png" | "jpg" | "jpeg" | "gif" | "webp" | "heic" | "avif" | "bmp" | "tif" | "tiff"
+        )
+    {
+        "an image"
+    } else if mime.starts_with("video/") || mime.starts_with("audio/") {
+        "a recording"
+    } else if matches!(
+        ext,
+        "doc" | "docx" | "odt" | "rtf" | "pages" | "epub" | "zip" | "xls" | "xlsx" | "ppt" | "pptx"
+    ) {
+        "a document Gloss cannot open"
+    } else {
+        return None;
+    };
+    Some(not_text(name, what))
+}
+
+/// The message for a file that is not text: copy the article's text instead.
+pub fn not_text(name: &str, what: &str) -> String {
+    format!(
+        "“{name}” is {what}: Gloss reads text and web pages only. Open it, select the article's text, copy it and paste it here. Your text is kept."
+    )
+}
+
+/// True when file content read as text is not text (NUL bytes, or many
+/// characters that were not valid UTF-8).
+pub fn looks_binary(content: &str) -> bool {
+    let sample: String = content.chars().take(4096).collect();
+    let bad = sample
+        .chars()
+        .filter(|&c| c == '\u{FFFD}' || c == '\0')
+        .count();
+    sample.contains('\0') || bad * 50 > sample.chars().count().max(1)
+}
+
+/// Number of paragraphs (blocks separated by blank lines) in `text`.
+pub fn paragraph_count(text: &str) -> usize {
+    text.split("\n\n").filter(|p| !p.trim().is_empty()).count()
+}
+
+/// True when `text` is only a web address ("https://…").
+pub fn is_bare_url(text: &str) -> bool {
+    let t = text.trim();
+    (t.starts_with("https://") || t.starts_with("http://") || t.starts_with("www."))
+        && !t.contains(char::is_whitespace)
+}
+
+/// A short, stable fingerprint of a text (FNV-1a, 64 bits, hex): what the
+/// cached result and the corrections are stored under. Not a security hash.
+pub fn text_hash(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    let mut out = String::with_capacity(16);
+    for i in (0..16).rev() {
+        let d = ((h >> (i * 4)) & 0xf) as u8;
+        out.push(char::from(if d < 10 { b'0' + d } else { b'a' + d - 10 }));
+    }
+    out
+}
+
 /// Timings of the last analysis, in milliseconds.
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
 pub struct Timing {
@@ -303,8 +464,21 @@ pub struct State {
     pub text: Rc<str>,
     /// Where the app is.
     pub phase: Phase,
-    /// The last result (byte offsets), kept while editing.
+    /// The last result as shown: the engine's analysis (byte offsets) with
+    /// the reader's corrections applied; kept while editing.
     pub analysis: Option<Shared<Analysis>>,
+    /// The engine's analysis, before corrections.
+    pub base: Option<Shared<Analysis>>,
+    /// The reader's corrections, in order (undo takes the last off).
+    pub corrections: Rc<Vec<Correction>>,
+    /// What became of each correction.
+    pub outcomes: Rc<Vec<Outcome>>,
+    /// Fingerprint of the text the result is of ([`text_hash`]).
+    pub result_of: Option<Rc<str>>,
+    /// Counts the reader's own corrections and undos (what is saved).
+    pub corrections_rev: u32,
+    /// Results made by pressing Explain (not restored): focus follows each.
+    pub explained: u32,
     /// The open card.
     pub selection: Option<Selection>,
     /// The actor or proposal whose mentions are lit (hover/focus in the list).
@@ -336,6 +510,17 @@ pub struct State {
     pub pending_export: Option<(u32, ExportFormat)>,
     /// A finished export to hand to the browser.
     pub download: Option<Download>,
+    /// A message about the input (not an error).
+    pub notice: Option<Notice>,
+    /// Kind tags after each highlight ("Acme Corp ORG").
+    pub show_labels: bool,
+    /// The index (actors and proposals) is open as a sheet (narrow screens).
+    pub index_open: bool,
+    /// Explain as soon as the HTML being converted is in the paste area
+    /// (a page from the bookmarklet).
+    pub explain_after_insert: bool,
+    /// Set when that conversion has landed: the app then explains.
+    pub insert_landed: u32,
 }
 
 /// Everything that can happen.
@@ -358,6 +543,8 @@ pub enum Action {
         job: u32,
         /// `performance.now()`.
         now: f64,
+        /// Fingerprint of the text ([`text_hash`]).
+        hash: Rc<str>,
     },
     /// The worker answered with the analysis (byte offsets).
     Analysed {
@@ -429,6 +616,38 @@ pub enum Action {
     },
     /// The download was handed to the browser.
     Downloaded,
+    /// The reader corrects the analysis.
+    Correct(Correction),
+    /// Take back the last correction.
+    Undo,
+    /// Take back every correction.
+    UndoAll,
+    /// The corrections kept in this browser for the new result's text.
+    Corrections(Vec<Correction>),
+    /// A result kept in this browser for this text (a reload), with its corrections.
+    Restore {
+        /// The result in the wire encoding.
+        encoded: Rc<str>,
+        /// Its corrections.
+        corrections: Vec<Correction>,
+        /// Fingerprint of the text.
+        hash: Rc<str>,
+    },
+    /// Show (or clear) a message about the input.
+    Notice(Option<Notice>),
+    /// Show or hide the kind tags.
+    ToggleLabels,
+    /// Open or close the index sheet.
+    ToggleIndex(bool),
+    /// Rich text is being converted: what to report once it lands.
+    Pasting {
+        /// What the HTML had that the text will not.
+        dropped: Vec<String>,
+        /// The clipboard's plain text.
+        plain: Rc<str>,
+    },
+    /// Explain once the HTML being converted has landed.
+    ExplainAfterInsert,
     /// The worker converted HTML to text.
     Extracted {
         /// Job number.
@@ -442,6 +661,9 @@ pub enum Action {
 pub fn validate(text: &str) -> Result<(), String> {
     if text.trim().is_empty() {
         return Err("Paste or type an article first.".to_owned());
+    }
+    if is_bare_url(text) {
+        return Err(Notice::BareUrl.message());
     }
     if text.len() > MAX_INPUT_BYTES {
         return Err(format!(
@@ -485,6 +707,20 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
+/// "12 people, places and groups · 4 proposals".
+pub fn counts(a: &Analysis) -> String {
+    let n = a.actors.len();
+    let actors = if n == 1 {
+        "1 person, place or group".to_owned()
+    } else {
+        format!("{n} people, places and groups")
+    };
+    format!(
+        "{actors} · {}",
+        vocab::count(a.proposals.len(), "proposal", "proposals")
+    )
+}
+
 /// Byte offset of UTF-16 offset `units` in `text` (clamped to the text).
 pub fn utf16_to_byte(text: &str, units: usize) -> usize {
     let mut count = 0usize;
@@ -511,15 +747,7 @@ impl State {
     pub fn status(&self) -> String {
         match (&self.phase, &self.analysis) {
             (Phase::Analysing { .. }, _) => "Analysing…".to_owned(),
-            (Phase::Read, Some(a)) => {
-                let n = a.actors.len();
-                let p = a.proposals.len();
-                format!(
-                    "{n} actor{}, {p} proposal{}",
-                    if n == 1 { "" } else { "s" },
-                    if p == 1 { "" } else { "s" }
-                )
-            }
+            (Phase::Read, Some(a)) => counts(a),
             _ => String::new(),
         }
     }
@@ -527,7 +755,12 @@ impl State {
     /// Applies one action.
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::SetText(t) => self.text = t,
+            Action::SetText(t) => {
+                self.text = t;
+                if matches!(self.notice, Some(Notice::Converted(_))) {
+                    self.notice = None;
+                }
+            }
             Action::Insert { start, end, text } => {
                 let a = utf16_to_byte(&self.text, start as usize);
                 let b = utf16_to_byte(&self.text, end as usize).max(a);
@@ -537,14 +770,20 @@ impl State {
                 next.push_str(&self.text[b..]);
                 self.text = next.into();
             }
-            Action::Started { job, now } => {
-                self.phase = Phase::Analysing { job, started: now };
+            Action::Started { job, now, hash } => {
+                self.phase = Phase::Analysing {
+                    job,
+                    started: now,
+                    hash,
+                };
                 self.error = None;
+                self.notice = None;
             }
             Action::Analysed { job, encoded, ms } => {
                 let Phase::Analysing {
                     job: running,
                     started,
+                    ref hash,
                 } = self.phase
                 else {
                     return;
@@ -552,24 +791,14 @@ impl State {
                 if running != job {
                     return;
                 }
-                match crate::worker::wire::decode_explained(&encoded) {
-                    Some(e) if e.analysis.offsets == OffsetUnit::Byte => {
-                        self.analysis = Some(Shared::new(e.analysis));
-                        self.glossary = Shared::new(e.glossary);
-                        self.encoded = Some(encoded.clone());
-                        self.phase = Phase::Read;
-                        self.selection = None;
-                        self.lit = None;
-                        self.flash = None;
-                        self.stance = None;
-                        self.timing = Some(Timing {
-                            analysis_ms: ms,
-                            total_ms: None,
-                            started,
-                        });
-                    }
-                    Some(_) => self.fail("the result used unexpected offsets".to_owned()),
-                    None => self.fail("the result could not be read".to_owned()),
+                let hash = hash.clone();
+                if self.take_result(encoded, hash) {
+                    self.explained += 1;
+                    self.timing = Some(Timing {
+                        analysis_ms: ms,
+                        total_ms: None,
+                        started,
+                    });
                 }
             }
             Action::Rendered { now } => {
@@ -624,6 +853,7 @@ impl State {
                 if exists {
                     self.selection = Some(sel);
                     self.stance = None;
+                    self.index_open = false;
                 }
             }
             Action::OpenStance { proposal, stance } => {
@@ -664,6 +894,63 @@ impl State {
                 self.error = None;
             }
             Action::Downloaded => self.download = None,
+            Action::Correct(c) => {
+                let split = match &c {
+                    Correction::Split { actor, start, .. } => {
+                        Some(Correction::split_id(actor, *start))
+                    }
+                    _ => None,
+                };
+                let merged = match &c {
+                    Correction::Merge { actor, into } => Some((actor.clone(), into.clone())),
+                    _ => None,
+                };
+                Rc::make_mut(&mut self.corrections).push(c);
+                self.corrections_rev += 1;
+                self.recompute(merged);
+                if let Some(id) = split {
+                    self.select_actor(&id);
+                }
+            }
+            Action::Undo => {
+                if Rc::make_mut(&mut self.corrections).pop().is_some() {
+                    self.corrections_rev += 1;
+                    self.recompute(None);
+                }
+            }
+            Action::UndoAll => {
+                if !self.corrections.is_empty() {
+                    self.corrections = Rc::default();
+                    self.corrections_rev += 1;
+                    self.recompute(None);
+                }
+            }
+            Action::Corrections(list) => {
+                self.corrections = Rc::new(list);
+                self.recompute(None);
+            }
+            Action::Restore {
+                encoded,
+                corrections,
+                hash,
+            } => {
+                if self.take_result(encoded, hash) {
+                    self.corrections = Rc::new(corrections);
+                    self.recompute(None);
+                }
+            }
+            Action::Notice(n) => self.notice = n,
+            Action::ToggleLabels => self.show_labels = !self.show_labels,
+            Action::ToggleIndex(open) => self.index_open = open,
+            Action::Pasting { dropped, plain } => {
+                self.notice = Some(Notice::Converted(PasteReport {
+                    paragraphs: 0,
+                    dropped,
+                    plain,
+                    at: (0, 0),
+                }));
+            }
+            Action::ExplainAfterInsert => self.explain_after_insert = true,
             Action::AwaitInsert { job, start, end } => {
                 self.pending_insert = Some((job, start, end))
             }
@@ -681,10 +968,125 @@ impl State {
                 if let Some((j, start, end)) = self.pending_insert {
                     if j == job {
                         self.pending_insert = None;
+                        let len = text.encode_utf16().count() as u32;
+                        let paragraphs = paragraph_count(&text);
+                        if let Some(Notice::Converted(r)) = &mut self.notice {
+                            r.paragraphs = paragraphs;
+                            r.at = (start.min(self.text.encode_utf16().count() as u32), len);
+                        }
                         self.apply(Action::Insert { start, end, text });
+                        if self.explain_after_insert {
+                            self.explain_after_insert = false;
+                            self.insert_landed += 1;
+                        }
                     }
                 }
             }
+        }
+    }
+
+    /// Takes an engine result (wire encoding) as the one shown, without
+    /// corrections; false (and an error) if it cannot be read.
+    fn take_result(&mut self, encoded: Rc<str>, hash: Rc<str>) -> bool {
+        match crate::worker::wire::decode_explained(&encoded) {
+            Some(e) if e.analysis.offsets == OffsetUnit::Byte => {
+                let a = Shared::new(e.analysis);
+                self.base = Some(a.clone());
+                self.analysis = Some(a);
+                self.corrections = Rc::default();
+                self.outcomes = Rc::default();
+                self.glossary = Shared::new(e.glossary);
+                self.encoded = Some(encoded);
+                self.result_of = Some(hash);
+                self.phase = Phase::Read;
+                self.selection = None;
+                self.lit = None;
+                self.flash = None;
+                self.stance = None;
+                self.index_open = false;
+                true
+            }
+            Some(_) => {
+                self.fail("the result used unexpected offsets".to_owned());
+                false
+            }
+            None => {
+                self.fail("the result could not be read".to_owned());
+                false
+            }
+        }
+    }
+
+    /// The id of an actor or proposal of the shown analysis.
+    fn target_id(&self, t: Target) -> Option<(bool, String)> {
+        let a = self.analysis.as_ref()?;
+        match t {
+            Target::Actor(i) => a.actors.get(i).map(|x| (true, x.id.clone())),
+            Target::Proposal(i) => a.proposals.get(i).map(|p| (false, p.id.clone())),
+        }
+    }
+
+    /// Opens the card of the actor with this id, if there is one.
+    fn select_actor(&mut self, id: &str) {
+        if let Some(i) = self
+            .analysis
+            .as_ref()
+            .and_then(|a| a.actors.iter().position(|x| x.id == id))
+        {
+            self.selection = Some(Selection {
+                target: Target::Actor(i),
+                mention: 0,
+            });
+            self.stance = None;
+        }
+    }
+
+    /// Applies the corrections to the engine's analysis again, keeping the
+    /// open card on the same actor or proposal (or on the actor a merge kept).
+    fn recompute(&mut self, merged: Option<(String, String)>) {
+        let Some(base) = self.base.clone() else {
+            return;
+        };
+        let open = self
+            .selection
+            .and_then(|s| self.target_id(s.target).map(|t| (s, t)));
+        if self.corrections.is_empty() {
+            self.analysis = Some(base);
+            self.outcomes = Rc::default();
+        } else {
+            let mut a = (*base).clone();
+            self.outcomes = Rc::new(corrections::apply(&mut a, &self.corrections));
+            self.analysis = Some(Shared::new(a));
+        }
+        self.lit = None;
+        self.selection = None;
+        let Some((sel, (actor, id))) = open else {
+            return;
+        };
+        let id = match merged {
+            Some((gone, into)) if actor && gone == id => into,
+            _ => id,
+        };
+        let Some(a) = &self.analysis else { return };
+        let found = if actor {
+            a.actors.iter().position(|x| x.id == id).map(Target::Actor)
+        } else {
+            a.proposals
+                .iter()
+                .position(|p| p.id == id)
+                .map(Target::Proposal)
+        };
+        if let Some(target) = found {
+            let n = match target {
+                Target::Actor(i) => a.actors[i].mentions.len(),
+                Target::Proposal(i) => a.proposals[i].mentions.len(),
+            };
+            self.selection = Some(Selection {
+                target,
+                mention: sel.mention.min(n.saturating_sub(1)),
+            });
+        } else {
+            self.stance = None;
         }
     }
 
@@ -717,7 +1119,11 @@ mod tests {
             text: text.into(),
             ..State::default()
         };
-        s.apply(Action::Started { job: 1, now: 10.0 });
+        s.apply(Action::Started {
+            job: 1,
+            now: 10.0,
+            hash: "h".into(),
+        });
         let encoded: Rc<str> = crate::worker::api::analyze_encoded(text, "text").into();
         s.apply(Action::Analysed {
             job: 1,
@@ -731,7 +1137,11 @@ mod tests {
     fn explain_flow_reaches_read_and_reports_status() {
         let mut s = analysed(include_str!("../www/samples/moscow-talks.txt"));
         assert_eq!(s.phase, Phase::Read);
-        assert!(s.status().contains("actor"));
+        assert!(
+            s.status().contains("people, places and groups"),
+            "{}",
+            s.status()
+        );
         s.apply(Action::Rendered { now: 30.0 });
         assert_eq!(s.timing.and_then(|t| t.total_ms), Some(20.0));
         s.apply(Action::EditText);
@@ -742,7 +1152,11 @@ mod tests {
     #[test]
     fn stale_and_failed_jobs() {
         let mut s = State::default();
-        s.apply(Action::Started { job: 2, now: 0.0 });
+        s.apply(Action::Started {
+            job: 2,
+            now: 0.0,
+            hash: "h".into(),
+        });
         s.apply(Action::Analysed {
             job: 1,
             encoded: "".into(),
@@ -759,14 +1173,22 @@ mod tests {
         });
         assert_eq!(s.phase, Phase::Edit);
         assert!(s.error.as_deref().unwrap_or("").contains("could not"));
-        s.apply(Action::Started { job: 3, now: 0.0 });
+        s.apply(Action::Started {
+            job: 3,
+            now: 0.0,
+            hash: "h".into(),
+        });
         assert_eq!(s.error, None);
         s.apply(Action::Failed {
             job: None,
             message: "RuntimeError: unreachable".into(),
         });
         assert!(s.error.as_deref().unwrap_or("").contains("unreachable"));
-        s.apply(Action::Started { job: 4, now: 0.0 });
+        s.apply(Action::Started {
+            job: 4,
+            now: 0.0,
+            hash: "h".into(),
+        });
         s.apply(Action::Cancel);
         assert_eq!(s.phase, Phase::Edit);
     }
@@ -938,6 +1360,135 @@ mod tests {
         let mut st = State::default();
         st.apply(Action::Engine(EngineStatus::Ready));
         assert!(st.engine.is_ready());
+    }
+
+    #[test]
+    fn input_messages() {
+        assert!(is_bare_url(
+            "  https://www.example.org/news/2026/story.html \n"
+        ));
+        assert!(is_bare_url("www.example.org/a"));
+        assert!(!is_bare_url("Read https://example.org for more."));
+        assert!(validate("https://example.org/story")
+            .unwrap_err()
+            .contains("does not fetch pages"));
+        assert!(file_refusal("Report.PDF", "").unwrap().contains("is a PDF"));
+        assert!(file_refusal("photo.jpg", "image/jpeg")
+            .unwrap()
+            .contains("an image"));
+        assert!(file_refusal("x", "application/pdf").is_some());
+        assert_eq!(file_refusal("story.txt", "text/plain"), None);
+        assert_eq!(file_refusal("page.html", "text/html"), None);
+        assert!(looks_binary("%PDF-1.7\0\u{FFFD}\u{FFFD}"));
+        assert!(!looks_binary("Plain text, with ünïcode."));
+        let r = PasteReport {
+            paragraphs: 40,
+            dropped: PasteReport::dropped_from(
+                "<nav>a</nav><NAV>b</nav><script>x</script><img src=y>",
+            ),
+            plain: "".into(),
+            at: (0, 0),
+        };
+        assert_eq!(
+            r.message(),
+            "Converted from a web page: kept 40 paragraphs, left out 2 menus, 1 image and the page's code; links became plain text."
+        );
+        assert_eq!(paragraph_count("a\n\nb\n\n\n\nc"), 3);
+        assert_eq!(text_hash("abc"), text_hash("abc"));
+        assert_ne!(text_hash("abc"), text_hash("abd"));
+        assert_eq!(text_hash("").len(), 16);
+    }
+
+    #[test]
+    fn corrections_apply_undo_and_keep_the_card() {
+        let mut s = analysed("Vladimir Putin met Steve Witkoff in Moscow. Putin rejected the plan. Witkoff left Moscow.");
+        let a = s.analysis.clone().expect("analysed");
+        let putin = a
+            .actors
+            .iter()
+            .position(|x| x.name.contains("Putin"))
+            .expect("Putin");
+        let witkoff = a
+            .actors
+            .iter()
+            .find(|x| x.name.contains("Witkoff"))
+            .expect("Witkoff")
+            .id
+            .clone();
+        let putin_id = a.actors[putin].id.clone();
+        s.apply(Action::Open(Selection {
+            target: Target::Actor(putin),
+            mention: 0,
+        }));
+        s.apply(Action::Correct(Correction::Rename {
+            actor: putin_id.clone(),
+            name: "V. Putin".into(),
+        }));
+        let shown = s.analysis.clone().expect("shown");
+        let Some(Selection {
+            target: Target::Actor(i),
+            ..
+        }) = s.selection
+        else {
+            panic!("card closed")
+        };
+        assert_eq!(
+            shown.actors[i].name, "V. Putin",
+            "the open card follows the actor"
+        );
+        assert_eq!(
+            s.base
+                .as_ref()
+                .map(|b| b.actors[putin].name.clone())
+                .as_deref(),
+            Some(a.actors[putin].name.as_str()),
+            "the engine's analysis is untouched"
+        );
+        s.apply(Action::Correct(Correction::Merge {
+            actor: putin_id.clone(),
+            into: witkoff.clone(),
+        }));
+        let Some(Selection {
+            target: Target::Actor(i),
+            ..
+        }) = s.selection
+        else {
+            panic!("card closed")
+        };
+        assert_eq!(
+            s.analysis.as_ref().map(|a| a.actors[i].id.clone()),
+            Some(witkoff),
+            "a merge keeps the card on the actor that stays"
+        );
+        assert_eq!(s.corrections.len(), 2);
+        s.apply(Action::Undo);
+        s.apply(Action::Undo);
+        assert!(s.corrections.is_empty());
+        assert_eq!(s.analysis, s.base, "undo restores the engine's analysis");
+        assert_eq!(s.corrections_rev, 4);
+        s.apply(Action::Correct(Correction::Hide { actor: putin_id }));
+        s.apply(Action::UndoAll);
+        assert!(s.corrections.is_empty());
+    }
+
+    #[test]
+    fn a_kept_result_is_restored_with_its_corrections() {
+        let text = "Vladimir Putin met Steve Witkoff in Moscow.";
+        let encoded: Rc<str> = crate::worker::api::analyze_encoded(text, "text").into();
+        let a = crate::worker::wire::decode_explained(&encoded)
+            .expect("valid")
+            .analysis;
+        let id = a.actors[0].id.clone();
+        let mut s = State::default();
+        s.apply(Action::Restore {
+            encoded,
+            corrections: vec![Correction::Hide { actor: id.clone() }],
+            hash: text_hash(text).into(),
+        });
+        assert_eq!(s.phase, Phase::Read);
+        assert_eq!(s.explained, 0, "a restore does not move focus");
+        assert!(s.analysis.as_ref().is_some_and(|a| a.actor(&id).is_none()));
+        assert_eq!(s.result_of.as_deref(), Some(text_hash(text).as_str()));
     }
 
     #[test]

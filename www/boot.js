@@ -27,12 +27,19 @@ for (const button of buttons) {
 }
 
 // The offline copy is made once the engine has loaded, so the service worker
-// finds every file in the HTTP cache instead of downloading the engine twice.
+// finds every file in the HTTP cache instead of downloading the engine twice;
+// <html data-offline="ready"> then shows the footer's "works offline" note.
 if ('serviceWorker' in navigator && location.protocol !== 'file:') {
   const register = () =>
-    navigator.serviceWorker.register('./sw.js').catch(() => {
-      // No offline copy (private mode, or the host does not allow it).
-    });
+    navigator.serviceWorker
+      .register('./sw.js')
+      .then(() => navigator.serviceWorker.ready)
+      .then(() => {
+        root.dataset.offline = 'ready';
+      })
+      .catch(() => {
+        // No offline copy (private mode, or the host does not allow it).
+      });
   if (root.dataset.engine === 'ready') register();
   else {
     new MutationObserver((_, observer) => {

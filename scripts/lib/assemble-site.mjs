@@ -47,7 +47,7 @@ function replaceOnce(text, from, to, what) {
 }
 
 // The page's module and the engine.
-const app = module('gloss-app', 'first-load');
+const app = module('gloss-app', 'app');
 const engine = module('gloss-engine', 'engine');
 const engineBytes = readFileSync(join(dist, engine.wasm));
 

@@ -1,10 +1,17 @@
-//! The paste area: textarea, Explain, the sample, files (pick or drop),
-//! rich-text paste, progress with Cancel, and errors (the text is kept).
+//! The paste area: textarea, Explain, the sample, files (pick or drop; a
+//! PDF or an image is refused with what to do instead), rich-text paste
+//! (converted, with a report of what was kept and "paste as plain text
+//! instead"), a bare web address (Gloss fetches nothing: a message says
+//! what to do), the "Explain this page" bookmarklet, the engine's download
+//! progress, progress with Cancel, and errors (the text is kept).
 
 use crate::dom;
 use crate::engine::Jobs;
 use crate::ids;
-use crate::state::{human_bytes, Action, Phase, State, MAX_INPUT_BYTES};
+use crate::state::{
+    file_refusal, human_bytes, is_bare_url, looks_binary, not_text, Action, Notice, PasteReport,
+    Phase, State, MAX_INPUT_BYTES,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
@@ -33,6 +40,10 @@ fn is_html_file(file: &web_sys::File) -> bool {
 
 /// Reads a chosen or dropped file into the paste area (HTML is converted to text).
 fn load_file(file: web_sys::File, state: UseReducerHandle<State>, jobs: Jobs) {
+    if let Some(why) = file_refusal(&file.name(), &file.type_()) {
+        state.dispatch(Action::Error(why));
+        return;
+    }
     let size = file.size() as usize;
     if size > MAX_INPUT_BYTES {
         state.dispatch(Action::Error(format!(
@@ -50,6 +61,9 @@ fn load_file(file: web_sys::File, state: UseReducerHandle<State>, jobs: Jobs) {
             .ok()
             .and_then(|v| v.as_string())
         {
+            Some(content) if looks_binary(&content) => {
+                state.dispatch(Action::Error(not_text(&file.name(), "not text")))
+            }
             Some(content) if html => {
                 if !jobs.insert_html(&content, 0, u32::MAX) {
                     state.dispatch(Action::SetText(content.into()));
@@ -108,16 +122,22 @@ pub fn editor(props: &EditorProps) -> Html {
         })
     };
     let onpaste = {
-        let jobs = jobs.clone();
+        let (jobs, state) = (jobs.clone(), state.clone());
         Callback::from(move |e: Event| {
             let Some(ce) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
                 return;
             };
-            let html = ce
-                .clipboard_data()
-                .and_then(|d| d.get_data("text/html").ok())
-                .unwrap_or_default();
+            let data = ce.clipboard_data();
+            let get = |kind: &str| {
+                data.as_ref()
+                    .and_then(|d| d.get_data(kind).ok())
+                    .unwrap_or_default()
+            };
+            let (html, plain) = (get("text/html"), get("text/plain"));
             if !html.contains('<') {
+                if is_bare_url(&plain) {
+                    state.dispatch(Action::Notice(Some(Notice::BareUrl)));
+                }
                 return;
             }
             let Some(t) = e.target_dyn_into::<web_sys::HtmlTextAreaElement>() else {
@@ -127,7 +147,36 @@ pub fn editor(props: &EditorProps) -> Html {
             let end = t.selection_end().ok().flatten().unwrap_or(start);
             if jobs.insert_html(&html, start, end) {
                 e.prevent_default();
+                state.dispatch(Action::Pasting {
+                    dropped: PasteReport::dropped_from(&html),
+                    plain: plain.into(),
+                });
             }
+        })
+    };
+    let plain_instead = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(Notice::Converted(r)) = &state.notice {
+                state.dispatch(Action::Insert {
+                    start: r.at.0,
+                    end: r.at.0 + r.at.1,
+                    text: r.plain.to_string(),
+                });
+                state.dispatch(Action::Notice(None));
+            }
+        })
+    };
+    let dismiss_notice = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Notice(None)))
+    };
+    let bookmarklet = dom::bookmarklet();
+    let drag_me = {
+        let state = state.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            state.dispatch(Action::Notice(Some(Notice::DragBookmarklet)));
         })
     };
     let ondragover = Callback::from(|e: DragEvent| {
@@ -229,6 +278,23 @@ pub fn editor(props: &EditorProps) -> Html {
                     <p>{ err.clone() }</p>
                     <button type="button" class="ghost" onclick={dismiss}>{ "Dismiss" }</button>
                 </div>
+            }
+            if let Some(n) = &state.notice {
+                <div class="notice" role="status" id="notice">
+                    <p>{ n.message() }</p>
+                    if matches!(n, Notice::Converted(_)) {
+                        <button id="plain-instead" type="button" class="secondary small" onclick={plain_instead}>{ "Paste as plain text instead" }</button>
+                    }
+                    <button type="button" class="ghost small" onclick={dismiss_notice}>{ "Dismiss" }</button>
+                </div>
+            }
+            if let Some(href) = bookmarklet {
+                <p class="bookmarklet">
+                    <span class="muted">{ "Reading the news in this browser? Drag " }</span>
+                    <a id="bookmarklet" class="bookmarklet-link" {href} onclick={drag_me}
+                        title="Drag to your bookmarks bar; on a news page, click it to explain that page">{ "Explain this page" }</a>
+                    <span class="muted">{ " to your bookmarks bar: on any article it opens Gloss with the page, and nothing is uploaded." }</span>
+                </p>
             }
         </section>
     }

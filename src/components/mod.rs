@@ -5,6 +5,7 @@ pub mod card;
 pub mod editor;
 pub mod header;
 pub mod positions;
+pub mod quotes;
 pub mod result;
 pub mod sidebar;
 pub mod stance_map;

@@ -7,8 +7,8 @@
 //! colour is never the only cue. Edges are focusable buttons named "Zelenskyy
 //! opposes territorial provisions"; Enter, Space or a click opens the
 //! proposal's card at that stance, with its evidence sentence (Esc returns
-//! focus to the edge). Nodes open
-//! their cards. One click and one key handler on the `<svg>` serve every
+//! focus to the edge). Names are focusable buttons too and open their
+//! cards. One click and one key handler on the `<svg>` serve every
 //! element (they read its `data-open` attribute), which keeps the wasm small.
 //! O(s + a + p) elements for s stances, a actors, p proposals.
 
@@ -122,8 +122,11 @@ fn draw(props: &StanceMapProps, a: &Analysis, map: &StanceMap) -> Html {
         } else {
             (None, Some(id.to_owned()))
         };
+        let focusable = open.is_some();
         html! {
             <text {class} x={n(x).to_string()} y={n(y + 4.0).to_string()} text-anchor={anchor} data-open={open}
+                tabindex={focusable.then_some("0")} role={focusable.then_some("button")}
+                aria-label={format!("{label}: open its card")}
                 data-actor-node={data_actor} data-proposal-node={data_proposal}>
                 <title>{ label.to_owned() }</title>
                 { short_label(label, max) }

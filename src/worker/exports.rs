@@ -6,6 +6,7 @@
 //! article text. All are O(n) in the size of the analysis.
 
 use gloss_core::{Analysis, OffsetUnit};
+use gloss_render::corrections::{self, Correction};
 use gloss_render::report::{self, Style};
 
 /// The analysis as pretty JSON with code-point offsets (what `gloss` prints).
@@ -27,15 +28,70 @@ pub fn html(a: &Analysis) -> Result<String, String> {
 }
 
 /// The export `format` ("json", "markdown" or "html") of an engine result
-/// in the [`super::wire`] encoding.
-pub fn export(encoded: &str, format: &str) -> Result<String, String> {
+/// in the [`super::wire`] encoding, with the reader's corrections (also in
+/// that encoding; empty for none) applied and listed.
+pub fn export(encoded: &str, format: &str, corrections: &str) -> Result<String, String> {
     let e = super::wire::decode_explained(encoded).ok_or("the result could not be read")?;
+    let list = if corrections.is_empty() {
+        Vec::new()
+    } else {
+        super::wire::decode_corrections(corrections).ok_or("the corrections could not be read")?
+    };
+    let mut a = e.analysis;
+    let outcomes = corrections::apply(&mut a, &list);
     match format {
-        "json" => json(&e.analysis),
-        "markdown" => Ok(markdown(&e.analysis)),
-        "html" => html(&e.analysis),
+        "json" => json_with(&a, &list, &outcomes),
+        "markdown" => Ok(report::render_with(&a, Style::Markdown, &outcomes)),
+        "html" => gloss_render::export::html_page_with(&a, &outcomes).map_err(|e| e.to_string()),
         other => Err(format!("unknown export format {other:?}")),
     }
+}
+
+/// The headline, byline and date, as the JSON export writes them.
+#[derive(serde::Serialize)]
+struct Headline<'a> {
+    title: Option<&'a str>,
+    byline: Option<&'a str>,
+    date: Option<&'a str>,
+}
+
+/// The JSON export: the analysis (code-point offsets) plus `headline` when
+/// the text has one and `corrections` (each with what became of it) when
+/// the reader made any.
+#[derive(serde::Serialize)]
+struct JsonExport<'a> {
+    #[serde(flatten)]
+    analysis: &'a Analysis,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    headline: Option<Headline<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    corrections: Vec<corrections::Applied<'a>>,
+}
+
+fn json_with(
+    a: &Analysis,
+    list: &[Correction],
+    outcomes: &[corrections::Outcome],
+) -> Result<String, String> {
+    let top = gloss_render::masthead::masthead(a);
+    let to_cp = corrections::byte_to_codepoint(&a.text);
+    let mut list = list.to_vec();
+    for c in &mut list {
+        c.map_offsets(&to_cp);
+    }
+    let mut copy = a.clone();
+    copy.convert_offsets(OffsetUnit::Codepoint);
+    let headline = (top.headline.is_some() || top.credit().is_some()).then(|| Headline {
+        title: top.title(a),
+        byline: top.byline.as_deref(),
+        date: top.date.as_deref(),
+    });
+    let out = JsonExport {
+        analysis: &copy,
+        headline,
+        corrections: corrections::applied_list(&list, outcomes),
+    };
+    serde_json::to_string_pretty(&out).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -78,6 +134,45 @@ mod tests {
     }
 
     #[test]
+    fn corrections_show_in_every_export() {
+        let text = "Moscow talks end without a deal\n\nVladimir Putin met Steve Witkoff in Moscow. Putin rejected the peace plan.";
+        let encoded = super::super::api::analyze_encoded(text, "text");
+        let a = super::super::wire::decode_explained(&encoded)
+            .expect("valid")
+            .analysis;
+        let putin = a
+            .actors
+            .iter()
+            .find(|x| x.name.contains("Putin"))
+            .expect("Putin")
+            .id
+            .clone();
+        let list = vec![Correction::Rename {
+            actor: putin,
+            name: "President Putin".into(),
+        }];
+        let c = super::super::wire::encode_corrections(&list);
+        let j: serde_json::Value =
+            serde_json::from_str(&export(&encoded, "json", &c).expect("json")).expect("valid");
+        assert_eq!(j["corrections"][0]["op"], "rename");
+        assert_eq!(j["corrections"][0]["applied"], true);
+        assert_eq!(j["headline"]["title"], "Moscow talks end without a deal");
+        assert!(j["actors"]
+            .as_array()
+            .expect("actors")
+            .iter()
+            .any(|x| x["name"] == "President Putin"));
+        let md = export(&encoded, "markdown", &c).expect("md");
+        assert!(md.starts_with("# Moscow talks end without a deal"), "{md}");
+        assert!(
+            md.contains("President Putin") && md.contains("## Corrections"),
+            "{md}"
+        );
+        let page = export(&encoded, "html", &c).expect("html");
+        assert!(page.contains("President Putin") && page.contains("Corrected by the reader"));
+    }
+
+    #[test]
     fn hostile_text_is_escaped_in_markdown() {
         let md = markdown(&hostile());
         assert!(md.contains("img"), "the text is kept: {md}");
@@ -85,7 +180,10 @@ mod tests {
             .char_indices()
             .any(|(i, c)| c == '<' && !md[..i].ends_with('\\'));
         assert!(!bare_lt, "every < is escaped, so no raw HTML: {md}");
-        assert!(!md.contains("]("), "no links or images: {md}");
+        assert!(
+            !md.replace("\\]", "").contains("]("),
+            "no links or images: {md}"
+        );
     }
 
     #[test]
@@ -122,10 +220,11 @@ mod tests {
             "text",
         );
         for format in ["json", "markdown", "html"] {
-            let out = export(&encoded, format).expect(format);
+            let out = export(&encoded, format, "").expect(format);
             assert!(out.contains("Putin"), "{format}: {out}");
         }
-        assert!(export(&encoded, "pdf").is_err());
-        assert!(export("garbage", "json").is_err());
+        assert!(export(&encoded, "pdf", "").is_err());
+        assert!(export("garbage", "json", "").is_err());
+        assert!(export(&encoded, "json", "garbage").is_err());
     }
 }

@@ -20,10 +20,11 @@ pub fn extract_text(html: &str) -> String {
     api::extract_text(html)
 }
 
-/// An export ("json", "markdown" or "html") of a result in the wire encoding.
+/// An export ("json", "markdown" or "html") of a result in the wire
+/// encoding, with the reader's corrections (wire-encoded, "" for none).
 #[wasm_bindgen(js_name = glossExport)]
-pub fn export(encoded: &str, format: &str) -> Result<String, JsError> {
-    gloss_app::worker::exports::export(encoded, format).map_err(|e| JsError::new(&e))
+pub fn export(encoded: &str, format: &str, corrections: &str) -> Result<String, JsError> {
+    gloss_app::worker::exports::export(encoded, format, corrections).map_err(|e| JsError::new(&e))
 }
 
 fn main() {}

@@ -12,7 +12,7 @@
 //!
 //! Protocol. Page → worker: `{id, kind: "analyze" | "extract", text, input}`,
 //! or `{id, kind: "export", text: <encoded result>, input: "json" |
-//! "markdown" | "html"}` (answered with `text`).
+//! "markdown" | "html", corrections: <encoded corrections>}` (answered with `text`).
 //! Worker → page: `{progress: true, loaded, total}` while the engine
 //! downloads, `{ready: true}` once it can analyse (or `{ready: false, error}`),
 //! then one reply per job, `{id, ok, encoded?, text?, ms?, error?}`

@@ -23,6 +23,7 @@ use gloss_core::model::{
     Label, Mention, MentionForm, OffsetUnit, Proposal, SourceFormat, Span, Stance, StanceKind,
     Summary,
 };
+use gloss_render::corrections::Correction;
 
 /// A bundled glossary entry for a proposal (what its card's Background box
 /// shows). Looked up by the engine, so the page's module carries no KB.
@@ -61,6 +62,23 @@ pub fn decode_explained(s: &str) -> Option<Explained> {
     let mut r = Cursor { s, pos: 0 };
     let e = Explained::take(&mut r)?;
     (r.pos == s.len()).then_some(e)
+}
+
+/// Encodes the reader's corrections (for storage and for the engine's exports).
+pub fn encode_corrections(list: &[Correction]) -> String {
+    let mut out = String::new();
+    list.len().put(&mut out);
+    for c in list {
+        c.put(&mut out);
+    }
+    out
+}
+
+/// Decodes what [`encode_corrections`] wrote; `None` if malformed.
+pub fn decode_corrections(s: &str) -> Option<Vec<Correction>> {
+    let mut r = Cursor { s, pos: 0 };
+    let v = Vec::<Correction>::take(&mut r)?;
+    (r.pos == s.len()).then_some(v)
 }
 
 /// Encodes an analysis for [`decode`].
@@ -275,6 +293,87 @@ wire_enum!(StanceKind {
     Neutral
 });
 
+/// A correction: its variant index, then its fields in order.
+impl Wire for Correction {
+    fn put(&self, out: &mut String) {
+        match self {
+            Correction::Kind { actor, kind } => {
+                put_number(out, 0);
+                actor.put(out);
+                kind.put(out);
+            }
+            Correction::Rename { actor, name } => {
+                put_number(out, 1);
+                actor.put(out);
+                name.put(out);
+            }
+            Correction::Hide { actor } => {
+                put_number(out, 2);
+                actor.put(out);
+            }
+            Correction::Merge { actor, into } => {
+                put_number(out, 3);
+                actor.put(out);
+                into.put(out);
+            }
+            Correction::Split { actor, start, end } => {
+                put_number(out, 4);
+                actor.put(out);
+                start.put(out);
+                end.put(out);
+            }
+            Correction::RemoveStance { proposal, actor } => {
+                put_number(out, 5);
+                proposal.put(out);
+                actor.put(out);
+            }
+            Correction::SetStance {
+                proposal,
+                actor,
+                stance,
+            } => {
+                put_number(out, 6);
+                proposal.put(out);
+                actor.put(out);
+                stance.put(out);
+            }
+        }
+    }
+    fn take(r: &mut Cursor<'_>) -> Option<Self> {
+        let s = |r: &mut Cursor<'_>| String::take(r);
+        Some(match r.number()? {
+            0 => Correction::Kind {
+                actor: s(r)?,
+                kind: ActorKind::take(r)?,
+            },
+            1 => Correction::Rename {
+                actor: s(r)?,
+                name: s(r)?,
+            },
+            2 => Correction::Hide { actor: s(r)? },
+            3 => Correction::Merge {
+                actor: s(r)?,
+                into: s(r)?,
+            },
+            4 => Correction::Split {
+                actor: s(r)?,
+                start: usize::take(r)?,
+                end: usize::take(r)?,
+            },
+            5 => Correction::RemoveStance {
+                proposal: s(r)?,
+                actor: s(r)?,
+            },
+            6 => Correction::SetStance {
+                proposal: s(r)?,
+                actor: s(r)?,
+                stance: StanceKind::take(r)?,
+            },
+            _ => return None,
+        })
+    }
+}
+
 wire_struct!(Span { start, end });
 wire_struct!(Ignored { start, end, reason });
 wire_struct!(Mention {
@@ -382,6 +481,44 @@ mod tests {
             back.actors.first().map(|x| x.salience.to_bits()),
             a.actors.first().map(|x| x.salience.to_bits())
         );
+    }
+
+    #[test]
+    fn corrections_round_trip() {
+        let list = vec![
+            Correction::Kind {
+                actor: "a,1".into(),
+                kind: ActorKind::Place,
+            },
+            Correction::Rename {
+                actor: "a".into(),
+                name: "Zoë, 5".into(),
+            },
+            Correction::Hide { actor: "b".into() },
+            Correction::Merge {
+                actor: "a".into(),
+                into: "b".into(),
+            },
+            Correction::Split {
+                actor: "a".into(),
+                start: 3,
+                end: 9,
+            },
+            Correction::RemoveStance {
+                proposal: "p".into(),
+                actor: "a".into(),
+            },
+            Correction::SetStance {
+                proposal: "p".into(),
+                actor: "a".into(),
+                stance: StanceKind::Mixed,
+            },
+        ];
+        let e = encode_corrections(&list);
+        assert_eq!(decode_corrections(&e), Some(list));
+        assert_eq!(decode_corrections(""), None);
+        assert_eq!(decode_corrections("1,9,"), None);
+        assert_eq!(decode_corrections("0,"), Some(vec![]));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 // progress to the page, then runs jobs. scripts/build-site.sh writes the
 // engine's hashed file names and size in place of the placeholders below and
 // gives this file a hashed name of its own.
-// Messages (src/worker/mod.rs): page → worker {id, kind: "analyze" | "extract" | "export", text, input};
+// Messages (src/worker/mod.rs): page → worker {id, kind: "analyze" | "extract" | "export", text, input, corrections?};
 // worker → page {progress: true, loaded, total}, {ready: true} | {ready: false, error},
 // then {id, ok: true, encoded, ms} | {id, ok: true, text} | {id, ok: false, error}.
 // A failure inside the core (a wasm trap) is caught and reported; the app
@@ -62,7 +62,7 @@ const ready = download(ENGINE)
   );
 
 self.onmessage = async (event) => {
-  const { id, kind, text, input } = event.data || {};
+  const { id, kind, text, input, corrections } = event.data || {};
   try {
     await ready;
     if (kind === 'extract') {
@@ -70,7 +70,7 @@ self.onmessage = async (event) => {
       return;
     }
     if (kind === 'export') {
-      self.postMessage({ id, ok: true, text: glossExport(String(text ?? ''), String(input)) });
+      self.postMessage({ id, ok: true, text: glossExport(String(text ?? ''), String(input), String(corrections ?? '')) });
       return;
     }
     const started = performance.now();

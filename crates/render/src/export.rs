@@ -6,8 +6,10 @@
 //!
 //! O(n + m log m) for text length n and m mentions.
 
+use crate::corrections::Outcome;
 use crate::escape::{html, ident, push_html};
 use crate::layout::{self, Mark, Node};
+use crate::masthead::masthead;
 use crate::stance_map;
 use crate::vocab;
 use gloss_core::{Actor, Analysis, OffsetUnit, Proposal};
@@ -49,15 +51,6 @@ fn sentence_link(a: &Analysis, pos: usize, label: &str) -> String {
         Some(i) => format!("<a href=\"#s-{i}\">{}</a>", html(label)),
         None => html(label),
     }
-}
-
-/// A title for the page: the first paragraph when it is short (a headline).
-fn title(a: &Analysis) -> String {
-    a.paragraphs
-        .first()
-        .and_then(|p| a.text.get(p.start..p.end))
-        .filter(|t| t.chars().count() <= 120)
-        .map_or_else(|| "Explained article".to_owned(), str::to_owned)
 }
 
 fn push_text(out: &mut String, a: &Analysis) {
@@ -160,7 +153,7 @@ fn push_actor_card(out: &mut String, a: &Analysis, actor: &Actor) {
         out.push_str("<ul class=\"facts\">");
         for f in &actor.facts {
             out.push_str(&format!(
-                "<li><a href=\"#s-{}\">{}</a></li>",
+                "<li><a class=\"fact\" href=\"#s-{}\">{}</a></li>",
                 f.sentence,
                 html(&f.text)
             ));
@@ -193,7 +186,7 @@ fn push_actor_card(out: &mut String, a: &Analysis, actor: &Actor) {
     }
     if let Some(b) = &actor.background {
         out.push_str(&format!(
-            "<h4>Background <span class=\"asof\">as of {}</span></h4><p class=\"bg\">{}</p><p class=\"source\">Source: {}</p>",
+            "<div class=\"background\"><h4>Background <span class=\"asof\">not from this article · as of {}</span></h4><p class=\"bg\">{}</p><details class=\"source\"><summary>Source ⓘ</summary>{}</details></div>",
             html(&b.as_of),
             html(&b.description),
             html(&b.source)
@@ -235,19 +228,42 @@ fn push_proposal_card(out: &mut String, a: &Analysis, pi: usize, p: &Proposal) {
 
 /// Renders `analysis` (byte offsets) as one self-contained HTML document.
 pub fn html_page(analysis: &Analysis) -> Result<String, ExportError> {
+    html_page_with(analysis, &[])
+}
+
+/// Renders `analysis` (byte offsets) as one self-contained HTML document,
+/// noting the reader's `corrections` (what became of each).
+pub fn html_page_with(analysis: &Analysis, corrections: &[Outcome]) -> Result<String, ExportError> {
     if analysis.offsets != OffsetUnit::Byte {
         return Err(ExportError::NotByteOffsets);
     }
     let a = analysis;
+    let top = masthead(a);
+    let title = top.title(a).unwrap_or("Explained article");
     let mut out = String::with_capacity(a.text.len() * 3 + 8192);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
     out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
     out.push_str(&format!(
         "<title>{} — explained by Gloss</title><style>{CSS}</style></head><body>",
-        html(&title(a))
+        html(title)
     ));
-    out.push_str("<header><p class=\"brand\">Gloss</p><p class=\"note\">An explained article, saved from Gloss. Highlights open cards; everything here comes from the article, except sections marked Background.</p></header><main>");
+    out.push_str("<header><p class=\"brand\"><span class=\"logo\">G</span> Gloss</p><p class=\"note\">An explained article, saved from Gloss. Highlights open cards; everything here comes from the article, except sections marked Background.</p></header><main>");
+    out.push_str(&format!("<h1>{}</h1>", html(title)));
+    if let Some(credit) = top.credit() {
+        out.push_str(&format!("<p class=\"credit\">{}</p>", html(&credit)));
+    }
+    let kept: Vec<&Outcome> = corrections.iter().filter(|o| o.applied).collect();
+    if !kept.is_empty() {
+        out.push_str(&format!(
+            "<section class=\"corrections\"><h2>Corrected by the reader</h2><p>{} on top of Gloss’s analysis:</p><ul>",
+            vocab::count(kept.len(), "correction", "corrections")
+        ));
+        for o in kept {
+            out.push_str(&format!("<li>{}</li>", html(&o.description)));
+        }
+        out.push_str("</ul></section>");
+    }
 
     if !a.summary.sentences.is_empty() {
         out.push_str("<section class=\"summary\"><h2>Summary</h2><ol>");
@@ -333,6 +349,32 @@ mod tests {
         for actor in &a.actors {
             assert!(page.contains(&format!("id=\"{}\"", card_id(&actor.id))));
         }
+    }
+
+    #[test]
+    fn headline_corrections_and_no_nested_links() {
+        let text = "Council approves bus lanes\n\nBy Maria Lopez\n\nMayor Daniel Reyes proposed the Reyes plan. The chamber of commerce opposed the Reyes plan.";
+        let a = analyze(text, &Options::default());
+        let outcomes = [Outcome {
+            applied: true,
+            description: "“Reyes” <b>renamed</b>.".into(),
+        }];
+        let page = html_page_with(&a, &outcomes).expect("byte offsets");
+        assert!(
+            page.contains("<h1>Council approves bus lanes</h1>"),
+            "{page}"
+        );
+        assert!(page.contains("<p class=\"credit\">By Maria Lopez</p>"));
+        assert!(page.contains("Corrected by the reader") && page.contains("&lt;b&gt;renamed"));
+        let mut depth = 0i32;
+        for (i, _) in page.match_indices("<a") {
+            let closes = page[..i].matches("</a>").count() as i32;
+            let opens =
+                page[..i].matches("<a ").count() as i32 + page[..i].matches("<a>").count() as i32;
+            depth = opens - closes;
+            assert!(depth == 0, "a link opens inside another at {i}");
+        }
+        assert_eq!(depth, 0);
     }
 
     #[test]

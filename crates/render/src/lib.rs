@@ -6,6 +6,9 @@
 //! - [`layout`]: each paragraph as a tree of highlight nodes (sentence →
 //!   proposal → actor), overlaps resolved once for every view;
 //! - [`vocab`]: the words for stances and actor kinds;
+//! - [`corrections`]: the reader's corrections, applied on top of an analysis;
+//! - [`masthead`]: the headline, byline and date the text starts with;
+//! - [`quotes`]: who said what, grouped by speaker;
 //! - [`stance_map`]: a two-column layout of actors and proposals with stance
 //!   edges, and its SVG;
 //! - [`report`]: plain-text and Markdown reports (Markdown escapes hostile
@@ -18,9 +21,12 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod corrections;
 pub mod escape;
 pub mod export;
 pub mod layout;
+pub mod masthead;
+pub mod quotes;
 pub mod report;
 pub mod stance_map;
 pub mod vocab;
