@@ -48,6 +48,6 @@ pub fn take() -> Option<(web_sys::Element, Handoff)> {
     handoff.pending = js_sys::Reflect::get(&window, &JsValue::from_str("glossPending"))
         .ok()
         .and_then(|v| v.as_string());
-    root.set_inner_html("");
+    root.set_text_content(None);
     Some((root, handoff))
 }

@@ -111,8 +111,12 @@ fn context(text: &str, start: usize, end: usize) -> (String, String, String) {
     )
 }
 
-/// "All N mentions": one line of context each; pressing one moves the card there.
+/// "All N mentions": one line of context each; pressing one moves the card
+/// there. Nothing for a single mention.
 fn all_mentions(props: &CardProps, spans: &[(usize, usize)]) -> Html {
+    if spans.len() < 2 {
+        return html! {};
+    }
     let a = &props.analysis;
     let sel = props.selection;
     html! {

@@ -16,7 +16,7 @@ use crate::state::{
 };
 use crate::worker::wire;
 use crate::{dom, ids};
-use gloss_core::{Analysis, IgnoredReason};
+use gloss_core::Analysis;
 use gloss_render::corrections::Correction;
 use gloss_render::layout::{layout, Paragraph};
 use gloss_render::masthead::masthead;
@@ -105,20 +105,7 @@ pub fn result_view(props: &ResultProps) -> Html {
     let headline = top.headline.is_some() && !paragraphs.is_empty();
     // The article starts after the headline and the byline and date lines
     // the header already shows.
-    let credit_lines = |p: &Paragraph| {
-        a.ignored.iter().any(|i| {
-            i.reason == IgnoredReason::Byline && i.start <= p.range.start && p.range.end <= i.end
-        })
-    };
-    let from = if headline {
-        1 + paragraphs
-            .iter()
-            .skip(1)
-            .take_while(|p| credit_lines(p))
-            .count()
-    } else {
-        0
-    };
+    let from = if headline { top.body_start(&a) } else { 0 };
 
     let edit = {
         let dispatcher = dispatcher.clone();

@@ -53,8 +53,8 @@ fn sentence_link(a: &Analysis, pos: usize, label: &str) -> String {
     }
 }
 
-fn push_text(out: &mut String, a: &Analysis) {
-    for p in layout::layout(a) {
+fn push_text(out: &mut String, a: &Analysis, from: usize) {
+    for p in layout::layout(a).into_iter().skip(from) {
         out.push_str("<p>");
         push_nodes(out, a, &p.nodes, None);
         out.push_str("</p>\n");
@@ -279,7 +279,7 @@ pub fn html_page_with(analysis: &Analysis, corrections: &[Outcome]) -> Result<St
     }
 
     out.push_str("<article class=\"text\">");
-    push_text(&mut out, a);
+    push_text(&mut out, a, top.body_start(a));
     out.push_str("</article>");
 
     let map = stance_map::layout(a);

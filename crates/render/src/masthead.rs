@@ -33,6 +33,26 @@ impl Masthead {
             .map(str::trim)
     }
 
+    /// Index of the first paragraph of the story itself: after the headline
+    /// and the byline and date lines right below it, which a view shows in
+    /// its header instead (0 when there is no headline).
+    pub fn body_start(&self, a: &Analysis) -> usize {
+        if self.headline.is_none() {
+            return 0;
+        }
+        let credit_line = |p: &Span| {
+            a.ignored
+                .iter()
+                .any(|i| i.reason == IgnoredReason::Byline && i.start <= p.start && p.end <= i.end)
+        };
+        1 + a
+            .paragraphs
+            .iter()
+            .skip(1)
+            .take_while(|p| credit_line(p))
+            .count()
+    }
+
     /// "By Maria Lopez · Published 3 March 2026", when either is known.
     pub fn credit(&self) -> Option<String> {
         let parts: Vec<&str> = self
@@ -120,6 +140,11 @@ mod tests {
             m.credit().as_deref(),
             Some("By Maria Lopez, Transport Correspondent · Published 3 March 2026")
         );
+        assert_eq!(
+            m.body_start(&a),
+            3,
+            "the story starts after the headline, byline and date"
+        );
     }
 
     #[test]
@@ -129,6 +154,7 @@ mod tests {
             &Options::default(),
         );
         assert_eq!(masthead(&a).headline, None);
+        assert_eq!(masthead(&a).body_start(&a), 0);
         let one = analyze("Talks end without a deal", &Options::default());
         assert_eq!(
             masthead(&one).headline,
