@@ -7,7 +7,7 @@ use wasm_bindgen::{JsCast, JsValue};
 pub const TEXT_KEY: &str = "gloss.text";
 /// localStorage key of the colour scheme.
 pub const THEME_KEY: &str = "gloss.theme";
-/// localStorage key of the last result: "<text hash>\n<engine version>\n<wire encoding>".
+/// localStorage key of the last result: `"<text hash>\n<engine version>\n<wire encoding>"`.
 pub const RESULT_KEY: &str = "gloss.result";
 /// localStorage key prefix of the corrections kept for a text (+ its hash).
 pub const CORRECTIONS_KEY: &str = "gloss.corrections.";

@@ -550,7 +550,7 @@ pub enum Action {
     Analysed {
         /// Job number.
         job: u32,
-        /// The analysis in the [`crate::wire`] encoding.
+        /// The analysis in the [`crate::worker::wire`] encoding.
         encoded: Rc<str>,
         /// Time spent in the core.
         ms: f64,
