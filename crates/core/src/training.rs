@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-pub use crate::{gazetteer, recognizer};
+pub use crate::{gazetteer, recognizer, weights};
 
 use crate::pipeline::Component;
 

@@ -295,7 +295,7 @@ fn model_from(
     threshold: f32,
 ) -> Result<(Vec<u8>, Recognizer), String> {
     let m = learn::export(avg, o.compression, false, threshold);
-    let bytes = m.encode();
+    let bytes = m.encode(&gloss_core::training::recognizer::FORMAT);
     let r = gloss_core::training::recognizer(&bytes).map_err(|e| e.to_string())?;
     Ok((bytes, r))
 }
