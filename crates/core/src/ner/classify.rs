@@ -4,7 +4,7 @@
 //! name per document, the strongest evidence winning, and a person's surname
 //! inheriting the person label.
 
-use super::{is_acronym, is_cap, lower, Cand, EntityMention, Rules, Strength};
+use super::{is_acronym, is_cap, lower, Cand, EntityMention, RuleLabel, Rules, Strength};
 use crate::hash::FastMap;
 use crate::model::{ActorKind, MentionForm, Span};
 use crate::tokenize::TokenKind;
@@ -194,8 +194,11 @@ impl<'d, 'a> Rules<'d, 'a> {
         None
     }
 
-    /// Labels candidates, one label per name per document.
-    pub(super) fn label(&self, cands: Vec<Cand>) -> Vec<EntityMention> {
+    /// The rules' reading of every candidate: its own label, the label
+    /// after one label per name per document (the strongest evidence
+    /// winning, a person's surname inheriting the person label), and
+    /// whether the rules take it for no name at all.
+    pub(super) fn rule_labels(&self, cands: &[Cand]) -> Vec<RuleLabel> {
         let labels: Vec<(ActorKind, Strength)> = cands.iter().map(|c| self.classify(c)).collect();
         let mut best: FastMap<&str, (ActorKind, Strength)> = FastMap::default();
         for (c, &(k, s)) in cands.iter().zip(&labels) {
@@ -216,61 +219,84 @@ impl<'d, 'a> Rules<'d, 'a> {
                 }
             }
         }
-        let mut out: Vec<EntityMention> = cands
+        cands
             .iter()
             .zip(labels)
-            .filter_map(|(c, (k, strength))| {
+            .map(|(c, (k, strength))| {
                 let text = self.slice(c.a, c.b);
-                let unknown = strength == 0 && best.get(text).is_none_or(|b| b.1 == 0);
-                if c.b - c.a == 1 && c.forced.is_none() {
-                    // A lone letter, a code ("L2"), an unknown plural
-                    // ("Polaroids") or a capitalised common word ("Factor").
-                    let plural = text.ends_with('s') && !text.ends_with("ss");
-                    if text.chars().count() == 1
-                        || text.chars().any(|ch| ch.is_ascii_digit())
-                        || (unknown && (plural || self.lx().is_lowercase_word(&lower(text))))
-                    {
-                        return None;
-                    }
-                }
-                // "Space Shuttle", "Launch Pad": common words only, no cue.
-                if unknown
-                    && c.forced.is_none()
-                    && (c.a..c.b).all(|g| {
-                        self.kind(g) != Some(TokenKind::Word)
-                            || self.lx().is_lowercase_word(&lower(self.w(g)))
-                    })
-                {
-                    return None;
-                }
-                let s = self.doc.tokens.get(c.a)?.start_byte();
-                let e = self.doc.tokens.get(c.b.checked_sub(1)?)?.end_byte();
-                let (kind, confidence) = if c.forced.is_some() {
+                let doc = if c.forced.is_some() {
                     (k, strength)
                 } else {
-                    best.get(text).map_or((k, strength), |b| (b.0, b.1))
+                    best.get(text).copied().unwrap_or((k, strength))
                 };
-                let title = c.title.and_then(|(ta, tb)| {
-                    Some(Span::new(
-                        self.doc.tokens.get(ta)?.start_byte(),
-                        self.doc.tokens.get(tb.checked_sub(1)?)?.end_byte(),
-                    ))
-                });
-                let form = if kind == ActorKind::Group && c.form == MentionForm::Name {
-                    MentionForm::Demonym
-                } else {
-                    c.form
-                };
-                Some(EntityMention {
-                    span: Span::new(s, e),
-                    kind,
-                    form,
-                    title,
-                    confidence,
-                })
+                let unknown = strength == 0 && best.get(text).is_none_or(|b| b.1 == 0);
+                RuleLabel {
+                    own: (k, strength),
+                    doc,
+                    dropped: self.not_a_name(c, text, unknown),
+                }
             })
+            .collect()
+    }
+
+    /// Candidates the rules drop: a lone letter, a code ("L2"), an unknown
+    /// plural ("Polaroids") or capitalised common word ("Factor"), or only
+    /// common words with no cue ("Space Shuttle", "Launch Pad").
+    fn not_a_name(&self, c: &Cand, text: &str, unknown: bool) -> bool {
+        if c.forced.is_some() {
+            return false;
+        }
+        if c.b - c.a == 1 {
+            let plural = text.ends_with('s') && !text.ends_with("ss");
+            if text.chars().count() == 1
+                || text.chars().any(|ch| ch.is_ascii_digit())
+                || (unknown && (plural || self.lx().is_lowercase_word(&lower(text))))
+            {
+                return true;
+            }
+        }
+        unknown
+            && (c.a..c.b).all(|g| {
+                self.kind(g) != Some(TokenKind::Word)
+                    || self.lx().is_lowercase_word(&lower(self.w(g)))
+            })
+    }
+
+    /// Labels candidates by the rules alone, one label per name per
+    /// document.
+    pub(super) fn label(&self, cands: &[Cand], rules: &[RuleLabel]) -> Vec<EntityMention> {
+        let mut out: Vec<EntityMention> = cands
+            .iter()
+            .zip(rules)
+            .filter(|(_, r)| !r.dropped)
+            .filter_map(|(c, r)| self.mention(c, r.doc.0, super::score_of(r.doc.1)))
             .collect();
         out.sort_by_key(|m| (m.span.start, m.span.end));
         out
+    }
+
+    /// The mention of candidate `c` with `kind` and `score` (`None` for a
+    /// candidate outside the tokens).
+    pub(super) fn mention(&self, c: &Cand, kind: ActorKind, score: f32) -> Option<EntityMention> {
+        let s = self.doc.tokens.get(c.a)?.start_byte();
+        let e = self.doc.tokens.get(c.b.checked_sub(1)?)?.end_byte();
+        let title = c.title.and_then(|(ta, tb)| {
+            Some(Span::new(
+                self.doc.tokens.get(ta)?.start_byte(),
+                self.doc.tokens.get(tb.checked_sub(1)?)?.end_byte(),
+            ))
+        });
+        let form = if kind == ActorKind::Group && c.form == MentionForm::Name {
+            MentionForm::Demonym
+        } else {
+            c.form
+        };
+        Some(EntityMention {
+            span: Span::new(s, e),
+            kind,
+            form,
+            title,
+            score,
+        })
     }
 }

@@ -22,6 +22,8 @@
 
 mod chunk;
 mod classify;
+pub mod features;
+pub mod learned;
 
 use crate::hash::FastSet;
 
@@ -76,9 +78,20 @@ struct EntityMention {
     pub form: MentionForm,
     /// A title written just before the name ("President", "Prime Minister").
     pub title: Option<Span>,
-    /// How much evidence backs `kind`, 0 (a default guess) to
-    /// [`MAX_STRENGTH`]; used to settle merged actors' kinds.
-    pub confidence: u8,
+    /// How sure the recogniser is of `kind`, in `0.0..=1.0`; used to
+    /// settle merged actors' kinds.
+    pub score: f32,
+}
+
+/// The rules' reading of a candidate (see `Rules::rule_labels`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct RuleLabel {
+    /// The label from its own text and context, and its strength.
+    own: (ActorKind, Strength),
+    /// The label after one label per name per document.
+    doc: (ActorKind, Strength),
+    /// The rules take it for no name at all.
+    dropped: bool,
 }
 
 /// How sure a label is; higher wins when one name gets several labels.
@@ -131,24 +144,23 @@ fn split(mentions: Vec<EntityMention>) -> (Vec<Ent>, Vec<Title>) {
         ents.push(Ent {
             span: m.span,
             label: m.kind,
-            score: score_of(m.confidence),
+            score: m.score,
         });
     }
     (ents, titles)
 }
 
-/// Finds entity mentions in the story sentences, in text order.
+/// Finds entity mentions in the story sentences, in text order: the
+/// rules' candidates, labelled by the learned model when the document has
+/// one and by the rules otherwise.
 fn recognize(doc: &Doc) -> Vec<EntityMention> {
     let r = Rules::new(doc);
-    let mut cands = Vec::new();
-    for s in 0..doc.sentences.len() {
-        match r.headline[s] {
-            Headline::No => r.chunk_sentence(s, &mut cands),
-            _ => r.chunk_headline(s, &mut cands),
-        }
+    let cands = r.candidates();
+    let rules = r.rule_labels(&cands);
+    match doc.ner_model {
+        Some(model) => model.label(&r, &cands, &rules),
+        None => r.label(&cands, &rules),
     }
-    let cands = r.split_hyphenated(cands);
-    r.label(cands)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -241,6 +253,18 @@ impl<'d, 'a> Rules<'d, 'a> {
             }
         }
         r
+    }
+
+    /// The candidate names of the story sentences, in text order.
+    fn candidates(&self) -> Vec<Cand> {
+        let mut cands = Vec::new();
+        for s in 0..self.doc.sentences.len() {
+            match self.headline[s] {
+                Headline::No => self.chunk_sentence(s, &mut cands),
+                _ => self.chunk_headline(s, &mut cands),
+            }
+        }
+        self.split_hyphenated(cands)
     }
 
     fn lx(&self) -> &'a crate::lexicon::Lexicon {
