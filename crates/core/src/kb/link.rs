@@ -119,9 +119,14 @@ impl<'k> Context<'k> {
     }
 }
 
-/// Can an actor of kind `k` be entry `e`? People link only to people.
+/// Can an actor of kind `k` be entry `e`? People link only to people, and
+/// an organisation named like a country (a national team) is not the
+/// country.
 fn compatible(k: ActorKind, e: &Entry) -> bool {
+    use crate::kb::Category;
+    let state = matches!(e.category, Category::Country | Category::Territory);
     (k == ActorKind::Person) == (e.kind == ActorKind::Person)
+        && !(k == ActorKind::Organization && state)
 }
 
 /// Does a title of `e` stand before one of the actor's mentions, or in its

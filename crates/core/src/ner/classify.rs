@@ -262,6 +262,78 @@ impl<'d, 'a> Rules<'d, 'a> {
             })
     }
 
+    /// Readings that hold whatever else the name looks like: a law or
+    /// treaty ("the Clean Water Bill") is another kind of name, never a
+    /// person; a country beside a match verb in a sports report ("France
+    /// beat Brazil 2–1") is its national team, an organisation.
+    pub(super) fn override_kind(&self, c: &Cand) -> Option<(ActorKind, f32)> {
+        if c.forced.is_some() {
+            return None;
+        }
+        if c.b - c.a > 1 && self.lx().is_document_head(self.head(c.a, c.b)) {
+            return Some((ActorKind::Other, 0.9));
+        }
+        self.is_team(c).then_some((ActorKind::Organization, 0.95))
+    }
+
+    /// A country named beside a match verb ("beat", "drew with", "lost
+    /// to") in a sentence with a score or a document about sports.
+    fn is_team(&self, c: &Cand) -> bool {
+        let text = self.slice(c.a, c.b);
+        let country = self.kb().candidates(text).iter().any(|e| {
+            matches!(
+                e.category,
+                crate::kb::Category::Country | crate::kb::Category::Territory
+            )
+        });
+        if !country {
+            return false;
+        }
+        let lw = |g: Option<usize>| g.map_or("", |g| self.doc.lw(g));
+        let prev = lw(c.a.checked_sub(1));
+        let prev2 = lw(c.a.checked_sub(2));
+        let next = lw(Some(c.b));
+        let next2 = lw(Some(c.b + 1));
+        let beside = self.lx().is_match_verb(prev)
+            || self.lx().is_match_verb(next)
+            || (matches!(prev, "with" | "to")
+                && matches!(prev2, "drew" | "draw" | "lost" | "losing"))
+            || (matches!(next, "drew" | "lost") && matches!(next2, "with" | "to"));
+        beside && (self.sentence_has_score(c.a) || self.is_sports_doc())
+    }
+
+    /// Does the sentence of token `g` hold a score ("2–1", "3-0")?
+    fn sentence_has_score(&self, g: usize) -> bool {
+        let Some(t) = self.doc.tokens.get(g) else {
+            return false;
+        };
+        let r = self.doc.sentence_range(t.sentence_index());
+        let digits = |w: &str| !w.is_empty() && w.chars().all(|ch| ch.is_ascii_digit());
+        r.clone().any(|k| {
+            let w = self.w(k);
+            let one = w
+                .split_once(['-', '–'])
+                .is_some_and(|(x, y)| digits(x) && digits(y));
+            let three = digits(w)
+                && matches!(self.w(k + 1), "-" | "–")
+                && digits(self.w(k + 2))
+                && !self.space_before(k + 1)
+                && !self.space_before(k + 2);
+            one || three
+        })
+    }
+
+    /// Does the document use at least two words of sports reports?
+    fn is_sports_doc(&self) -> bool {
+        *self.sports.get_or_init(|| {
+            (0..self.doc.tokens.len())
+                .filter(|&g| self.lx().is_sports_word(self.doc.lw(g)))
+                .take(2)
+                .count()
+                >= 2
+        })
+    }
+
     /// Labels candidates by the rules alone, one label per name per
     /// document.
     pub(super) fn label(&self, cands: &[Cand], rules: &[RuleLabel]) -> Vec<EntityMention> {
@@ -269,7 +341,12 @@ impl<'d, 'a> Rules<'d, 'a> {
             .iter()
             .zip(rules)
             .filter(|(_, r)| !r.dropped)
-            .filter_map(|(c, r)| self.mention(c, r.doc.0, super::score_of(r.doc.1)))
+            .filter_map(|(c, r)| {
+                let (k, s) = self
+                    .override_kind(c)
+                    .unwrap_or((r.doc.0, super::score_of(r.doc.1)));
+                self.mention(c, k, s)
+            })
             .collect();
         out.sort_by_key(|m| (m.span.start, m.span.end));
         out

@@ -175,6 +175,7 @@ impl LabelModel {
                     return r.mention(c, rl.doc.0, super::score_of(rl.doc.1));
                 }
                 let (kind, score) = self.decide(p)?;
+                let (kind, score) = r.override_kind(c).unwrap_or((kind, score));
                 r.mention(c, kind, score)
             })
             .collect();

@@ -181,6 +181,8 @@ struct Rules<'d, 'a> {
     lower_doc: FastSet<&'a str>,
     /// Per sentence: is it a headline?
     headline: Vec<Headline>,
+    /// Is the document a sports report? (Computed on first use.)
+    sports: std::cell::OnceCell<bool>,
 }
 
 fn first_char(w: &str) -> Option<char> {
@@ -221,6 +223,7 @@ impl<'d, 'a> Rules<'d, 'a> {
             known_single: sized(n / 32),
             lower_doc: sized(n / 3),
             headline: Vec::with_capacity(doc.sentences.len()),
+            sports: std::cell::OnceCell::new(),
         };
         for s in 0..doc.sentences.len() {
             let h = r.detect_headline(s);
@@ -291,7 +294,11 @@ impl<'d, 'a> Rules<'d, 'a> {
     fn capword(&self, g: usize) -> bool {
         self.kind(g) == Some(TokenKind::Word) && {
             let w = self.w(g);
-            let month_may = w == "May" && self.kind(g + 1) == Some(TokenKind::Number);
+            // "May 5", "in May", "since March": a date.
+            let month_may = (w == "May" && self.kind(g + 1) == Some(TokenKind::Number))
+                || (g > 0
+                    && self.lx().is_month_name(self.doc.lw(g))
+                    && self.lx().is_month_cue(self.doc.lw(g - 1)));
             let contraction = w.starts_with("I'") || w.starts_with("I’");
             is_cap(w) && !self.lx().is_never_name(w) && !contraction && !month_may
         }
