@@ -235,6 +235,47 @@ mod tests {
     }
 
     #[test]
+    fn damaged_models_are_errors_not_panics() {
+        let bundled = crate::ner::learned::BUNDLED;
+        let with = |bytes: Vec<u8>| {
+            Analyzer::new(Config {
+                ner_model: NerModel::Bytes(bytes),
+                ..Config::default()
+            })
+        };
+        assert!(with(bundled.to_vec()).is_ok());
+        for bad in [
+            Vec::new(),
+            b"not a model".to_vec(),
+            bundled[..bundled.len() / 2].to_vec(),
+            {
+                let mut b = bundled.to_vec();
+                b[bundled.len() / 3] ^= 0x10;
+                b
+            },
+        ] {
+            match with(bad) {
+                Err(e @ Error::Model(_)) => assert!(e.to_string().starts_with("entity model")),
+                other => panic!("expected a model error, got {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn rules_only_and_learned_models_both_analyse() {
+        let text = "The mayor of Kleinwald met Maria Lopez in Bavaria.";
+        for ner_model in [NerModel::Bundled, NerModel::RulesOnly] {
+            let a = Analyzer::new(Config {
+                ner_model,
+                ..Config::default()
+            })
+            .expect("builds");
+            let r = a.analyze(text, &Options::default());
+            assert!(r.actors.iter().any(|x| x.name == "Maria Lopez"));
+        }
+    }
+
+    #[test]
     fn skipping_components() {
         let a = Analyzer::new(Config {
             skip: vec!["summary".into()],

@@ -9,6 +9,9 @@
 //! turns the marks into features. O(n · [`Gazetteer::max_words`]) hash
 //! lookups for n words. [`PersonNames`] holds given names and surnames.
 
+// The size accessors serve the BILOU recogniser, the trainer and the tests.
+#![cfg_attr(not(any(test, feature = "training")), allow(dead_code))]
+
 use crate::hash::FastMap;
 use std::borrow::Cow;
 

@@ -25,6 +25,10 @@
 //! Decoding checks every length, index and the checksum and returns a
 //! [`ModelError`] for any damage: it never panics.
 
+// Writing files and the small accessors serve the trainer (feature
+// `training`) and the tests.
+#![cfg_attr(not(any(test, feature = "training")), allow(dead_code))]
+
 use crate::hash::FastMap;
 use std::fmt;
 

@@ -265,7 +265,8 @@ impl<'d, 'a> Rules<'d, 'a> {
     /// Readings that hold whatever else the name looks like: a law or
     /// treaty ("the Clean Water Bill") is another kind of name, never a
     /// person; a country beside a match verb in a sports report ("France
-    /// beat Brazil 2–1") is its national team, an organisation.
+    /// beat Brazil 2–1") is its national team, an organisation; a name
+    /// after "the town of" or "the mayor of" is a place.
     pub(super) fn override_kind(&self, c: &Cand) -> Option<(ActorKind, f32)> {
         if c.forced.is_some() {
             return None;
@@ -273,7 +274,19 @@ impl<'d, 'a> Rules<'d, 'a> {
         if c.b - c.a > 1 && self.lx().is_document_head(self.head(c.a, c.b)) {
             return Some((ActorKind::Other, 0.9));
         }
-        self.is_team(c).then_some((ActorKind::Organization, 0.95))
+        if self.is_team(c) {
+            return Some((ActorKind::Organization, 0.95));
+        }
+        // "the town of Kleinwald", "the mayor of Kleinwald": a place, unless
+        // the knowledge base knows the name as something else.
+        let prev = c.a.checked_sub(1).map_or("", |p| self.w(p));
+        let prev2 = c.a.checked_sub(2).map_or("", |p| self.doc.lw(p));
+        let other_kind = self
+            .kb()
+            .lookup(self.slice(c.a, c.b))
+            .is_some_and(|e| e.kind != ActorKind::Place);
+        (prev == "of" && self.lx().is_place_class(prev2) && !other_kind)
+            .then_some((ActorKind::Place, 0.9))
     }
 
     /// A country named beside a match verb ("beat", "drew with", "lost
@@ -307,31 +320,16 @@ impl<'d, 'a> Rules<'d, 'a> {
         let Some(t) = self.doc.tokens.get(g) else {
             return false;
         };
-        let r = self.doc.sentence_range(t.sentence_index());
-        let digits = |w: &str| !w.is_empty() && w.chars().all(|ch| ch.is_ascii_digit());
-        r.clone().any(|k| {
-            let w = self.w(k);
-            let one = w
-                .split_once(['-', '–'])
-                .is_some_and(|(x, y)| digits(x) && digits(y));
-            let three = digits(w)
-                && matches!(self.w(k + 1), "-" | "–")
-                && digits(self.w(k + 2))
-                && !self.space_before(k + 1)
-                && !self.space_before(k + 2);
-            one || three
-        })
+        self.doc
+            .sentence_range(t.sentence_index())
+            .any(|k| super::is_score_at(self.doc, k))
     }
 
-    /// Does the document use at least two words of sports reports?
+    /// Is the document a sports report ([`super::is_sports_report`])?
     fn is_sports_doc(&self) -> bool {
-        *self.sports.get_or_init(|| {
-            (0..self.doc.tokens.len())
-                .filter(|&g| self.lx().is_sports_word(self.doc.lw(g)))
-                .take(2)
-                .count()
-                >= 2
-        })
+        *self
+            .sports
+            .get_or_init(|| super::is_sports_report(self.doc))
     }
 
     /// Labels candidates by the rules alone, one label per name per

@@ -14,6 +14,10 @@
 //! from bytes ([`LabelModel::from_bytes`]); damaged bytes give a
 //! [`ModelError`]. O(k) for k candidates (one hash lookup per feature).
 
+// The accessors and the training entry point serve the trainer
+// (feature `training`) and the tests.
+#![cfg_attr(not(any(test, feature = "training")), allow(dead_code))]
+
 use super::features::{self, Lists};
 use super::{Cand, EntityMention, RuleLabel, Rules};
 use crate::kb::Kb;
@@ -166,16 +170,35 @@ impl LabelModel {
             }
             probs = feats.iter().map(|f| self.probabilities(f, 1)).collect();
         }
+        let decided: Vec<Option<(ActorKind, f32)>> = cands
+            .iter()
+            .zip(&probs)
+            .map(|(c, p)| r.override_kind(c).or_else(|| self.decide(p)))
+            .collect();
+        // One reading per name: a candidate taken for no name takes the
+        // best label its text gets elsewhere in the document ("Trump" in
+        // "the Trump administration" when "Trump said" is a person).
+        let mut best: crate::hash::FastMap<&str, (ActorKind, f32)> = Default::default();
+        for (c, d) in cands.iter().zip(&decided) {
+            if let Some((k, s)) = *d {
+                let e = best.entry(r.slice(c.a, c.b)).or_insert((k, s));
+                if k != ActorKind::Other && (e.0 == ActorKind::Other || s > e.1) {
+                    *e = (k, s);
+                }
+            }
+        }
         let mut out: Vec<EntityMention> = cands
             .iter()
             .zip(rules)
-            .zip(&probs)
-            .filter_map(|((c, rl), p)| {
+            .zip(decided)
+            .filter_map(|((c, rl), d)| {
                 if c.form == MentionForm::Role {
                     return r.mention(c, rl.doc.0, super::score_of(rl.doc.1));
                 }
-                let (kind, score) = self.decide(p)?;
-                let (kind, score) = r.override_kind(c).unwrap_or((kind, score));
+                let (kind, score) = d.or_else(|| {
+                    let b = best.get(r.slice(c.a, c.b)).copied()?;
+                    (b.0 != ActorKind::Other && !rl.dropped).then_some(b)
+                })?;
                 r.mention(c, kind, score)
             })
             .collect();

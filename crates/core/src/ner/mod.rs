@@ -150,6 +150,31 @@ fn split(mentions: Vec<EntityMention>) -> (Vec<Ent>, Vec<Title>) {
     (ents, titles)
 }
 
+/// Does the document use at least two words of sports reports ("goal",
+/// "striker") or scores ("2–1")? O(n), stopping at the second.
+pub(crate) fn is_sports_report(doc: &Doc) -> bool {
+    (0..doc.tokens.len())
+        .filter(|&g| doc.lex.is_sports_word(doc.lw(g)) || is_score_at(doc, g))
+        .take(2)
+        .count()
+        >= 2
+}
+
+/// Does a score ("2–1", "3-0") start at token `g`?
+pub(crate) fn is_score_at(doc: &Doc, g: usize) -> bool {
+    let digits = |w: &str| !w.is_empty() && w.len() <= 3 && w.chars().all(|ch| ch.is_ascii_digit());
+    let w = doc.tok(g);
+    let glued = |k: usize| doc.tokens.get(k).is_some_and(|t| !t.space_before);
+    let one = w
+        .split_once(['-', '–'])
+        .is_some_and(|(x, y)| digits(x) && digits(y));
+    one || (digits(w)
+        && matches!(doc.tok(g + 1), "-" | "–")
+        && digits(doc.tok(g + 2))
+        && glued(g + 1)
+        && glued(g + 2))
+}
+
 /// Finds entity mentions in the story sentences, in text order: the
 /// rules' candidates, labelled by the learned model when the document has
 /// one and by the rules otherwise.
