@@ -479,11 +479,7 @@ fn own_features(
             .enumerate()
             .max_by_key(|(_, &v)| v)
             .unwrap_or((0, &0));
-        let share = if total == 0 {
-            0
-        } else {
-            u64::from(cnt * 4 / total)
-        };
+        let share = (cnt * 4).checked_div(total).map_or(0, u64::from);
         out.push(f2(
             t::HEAD_STATS,
             best as u64,

@@ -392,6 +392,15 @@ fn analyzer(bytes: &[u8]) -> Result<Analyzer, String> {
     .map_err(|e| e.to_string())
 }
 
+/// A corpus to predict: name, file, how to read it, which documents.
+type EvalSet<'a> = (
+    &'a str,
+    std::path::PathBuf,
+    Kind,
+    Spans,
+    &'a dyn Fn(usize) -> bool,
+);
+
 /// Runs `gloss-train ner`.
 pub fn run(o: &Options) -> Result<(), String> {
     let t0 = std::time::Instant::now();
@@ -514,13 +523,7 @@ pub fn run(o: &Options) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     let full = analyzer(&bytes)?;
     let everything: &dyn Fn(usize) -> bool = &|_| true;
-    let eval_sets: [(
-        &str,
-        std::path::PathBuf,
-        Kind,
-        Spans,
-        &dyn Fn(usize) -> bool,
-    ); 4] = [
+    let eval_sets: [EvalSet; 4] = [
         (
             "uner-dev",
             ner.join("uner-ewt-dev.jsonl"),
@@ -605,4 +608,71 @@ pub fn run(o: &Options) -> Result<(), String> {
         t0.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOCS: &[&str] = &[
+        r#"{"id":"a","text":"Maria Lopez met officials in Bavaria. Lopez said the Green Party agreed.","entities":[{"start":0,"end":11,"label":"PERSON"},{"start":28,"end":35,"label":"PLACE"},{"start":37,"end":42,"label":"PERSON"},{"start":52,"end":63,"label":"ORG"}]}"#,
+        r#"{"id":"b","text":"The Labour Party chose Tom Reed. Reed visited Ontario on Friday.","entities":[{"start":4,"end":16,"label":"ORG"},{"start":23,"end":31,"label":"PERSON"},{"start":33,"end":37,"label":"PERSON"},{"start":46,"end":53,"label":"PLACE"}]}"#,
+        r#"{"id":"c","text":"Ana Silva left Lisbon. Silva joined the Harbour Council in Porto.","entities":[{"start":0,"end":9,"label":"PERSON"},{"start":15,"end":21,"label":"PLACE"},{"start":23,"end":28,"label":"PERSON"},{"start":40,"end":55,"label":"ORG"},{"start":59,"end":64,"label":"PLACE"}]}"#,
+    ];
+
+    fn options() -> Options {
+        Options {
+            train_dir: std::path::PathBuf::new(),
+            eval_dir: std::path::PathBuf::new(),
+            out: std::path::PathBuf::new(),
+            epochs: 5,
+            seed: 7,
+            min_count: 1,
+            compression: learn::Compression {
+                clip_quantile: 1.0,
+                min_abs: 1,
+            },
+            re3d: false,
+            pred_dir: None,
+            folds: 2,
+            limit: None,
+            gum: true,
+            partial: Partial::Label,
+            threshold: None,
+            two_pass: true,
+        }
+    }
+
+    fn model(o: &Options) -> Vec<u8> {
+        let mut st = corpus::Alignment::default();
+        let docs: Vec<DocEx> = DOCS
+            .iter()
+            .map(|l| corpus::read_doc(l, Kind::Natural, Spans::Plain, &mut st).unwrap())
+            .map(|d| DocEx::new(&d, o.partial))
+            .collect();
+        let refs: Vec<&DocEx> = docs.iter().collect();
+        model_bytes(&fit(&refs, &docs, o).unwrap(), o, 0.3)
+    }
+
+    #[test]
+    fn labeller_training_is_deterministic_and_loads() {
+        let a = model(&options());
+        assert_eq!(
+            a,
+            model(&options()),
+            "same data and seed give the same bytes"
+        );
+        let m = load(&a).expect("the core loads what the trainer writes");
+        assert!(m.two_pass() && m.feature_count() > 0);
+        // The full pipeline runs with it.
+        let an = analyzer(&a).unwrap();
+        let r = an.analyze(
+            "Maria Lopez visited Bavaria.",
+            &gloss_core::Options::default(),
+        );
+        assert!(r.actors.iter().any(|x| x.name == "Maria Lopez"));
+        let mut o = options();
+        o.seed = 8;
+        assert_ne!(model(&o), a, "the seed matters");
+    }
 }
