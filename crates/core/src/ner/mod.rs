@@ -11,11 +11,16 @@
 //!    function words ("The"), sentence-initial common words and titles
 //!    ("President", "Mr.") are stripped (titles are kept for descriptions);
 //!    headline words must be confirmed by the body or a gazetteer.
-//! 3. **Labelling**: knowledge base, title, organisation/place head words,
-//!    gazetteers (given names, places), acronyms, learned head-word
-//!    statistics and context ("in X", "X said"); then one label per name
-//!    per document, the strongest evidence winning, and a person's surname
-//!    inheriting the person label.
+//! 3. **Labelling**: the rules' reading (knowledge base, title,
+//!    organisation/place head words, gazetteers, acronyms, head-word
+//!    statistics and context such as "in X" and "X said", then one label per
+//!    name per document) is computed for every candidate; with the
+//!    Analyzer's learned model (`learned`, the default) it becomes features
+//!    of a two-pass averaged perceptron that decides person, organisation,
+//!    place, group, other or no name, with a calibrated score (an unsure
+//!    name is `Other`, never a default person); without one, the rules'
+//!    label stands. A few readings hold either way (`override_kind`: laws
+//!    and treaties, national teams in sports reports, "the town of X").
 //!
 //! Complexity: O(n) in the number of tokens (hash lookups per token; the
 //! chunk extension never revisits a token).
