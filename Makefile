@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help setup setup-test serve build budget test lint test-rust licenses test-e2e eval bench bench-smoke models setup-parallel test-spark bench-archive
+.PHONY: help setup setup-test serve build budget test lint test-rust licenses test-e2e eval bench bench-smoke models train-smoke setup-parallel test-spark bench-archive
 
 help:
 	@echo "make serve  - build the site and serve it on a local address"
@@ -59,11 +59,21 @@ licenses:
 eval:
 	bash scripts/eval.sh
 
-# Retrain the models from ../shared/train into crates/core/data/models/ (deterministic).
+# Retrain the models from ../shared/train into crates/core/data/models/ (deterministic:
+# the same data give byte-identical files): the entity labeller of the `ner` component
+# and the standalone BILOU recogniser.
 models:
-	cargo run --release -q -p gloss-train -- ner
+	cargo build --release -q -p gloss-train
+	time ./target/release/gloss-train ner
+	time ./target/release/gloss-train bilou
 
-test: setup-test lint test-rust licenses test-e2e bench-smoke budget
+# A quick training run on a few documents of each corpus (when ../shared/train is
+# there), so that the trainer cannot rot; the unit tests of crates/train train on
+# sentences of their own either way.
+train-smoke:
+	bash scripts/train-smoke.sh
+
+test: setup-test lint test-rust train-smoke licenses test-e2e bench-smoke budget
 	@echo "all tests passed"
 
 # Benchmarks (bench/, docs/benchmarks.md): full run writes bench/RESULTS.md and bench/throughput.svg.
