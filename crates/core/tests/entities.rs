@@ -42,6 +42,13 @@ fn kinds_of_names() {
             &[("Municipality of Tirana", Organization)],
         ),
         (
+            "The Coastal Women's League and the Hill Farmers' Association met on Monday.",
+            &[
+                ("Coastal Women's League", Organization),
+                ("Hill Farmers' Association", Organization),
+            ],
+        ),
+        (
             "The Green Party won three seats, and the Liberal Party lost two.",
             &[
                 ("Green Party", Organization),

@@ -94,6 +94,8 @@ word_lists! {
     OfHeads: joins_of => "names/of_heads.txt",
     /// A lower-case particle inside a personal name ("van")?
     NameParticles: is_name_particle => "names/name_particles.txt",
+    /// A plural noun whose possessive may sit inside a name ("People's Party")?
+    PossessiveInner: joins_possessive => "names/possessive_inner.txt",
     /// A capitalised word that is never a name on its own ("Tuesday")?
     NeverNames: is_never_name => "names/never_names.txt",
     /// A capitalised function word that is not part of a name ("The")?

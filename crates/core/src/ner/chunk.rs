@@ -87,13 +87,23 @@ impl<'d, 'a> Rules<'d, 'a> {
                 j += 2;
                 continue;
             }
-            if self.kind(j) == Some(TokenKind::Possessive)
-                && matches!(prev, "People" | "Women" | "Children" | "Men" | "Workers")
-                && j + 1 < end
-                && self.capword(j + 1)
-            {
-                j += 2;
-                continue;
+            if self.kind(j) == Some(TokenKind::Possessive) && j + 1 < end && self.capword(j + 1) {
+                if self.lx().joins_possessive(prev) {
+                    j += 2;
+                    continue;
+                }
+                // A plural possessive ("Farmers'") inside an organisation's
+                // name: the capitalised words after it end in an org head.
+                if !w.contains('s') {
+                    let mut k = j + 1;
+                    while k < end && k < j + 5 && self.capword(k) && self.space_before(k) {
+                        k += 1;
+                    }
+                    if self.lx().is_org_head(self.w(k - 1)) {
+                        j = k;
+                        continue;
+                    }
+                }
             }
             break;
         }
