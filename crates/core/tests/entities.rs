@@ -227,3 +227,31 @@ fn caption_and_credit_lines_are_boilerplate_anywhere() {
         .iter()
         .any(|x| x.name == "Credit" || x.name == "AFP"));
 }
+
+#[test]
+fn datelines_are_places() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "NAIROBI — The court struck down the law on Thursday.",
+            "NAIROBI",
+        ),
+        (
+            "WASHINGTON (Reuters) - The Senate passed the bill.",
+            "WASHINGTON",
+        ),
+        ("NEW YORK — Markets fell sharply on Monday.", "NEW YORK"),
+    ];
+    for (text, place) in cases {
+        let got = actors(&analysis(text));
+        assert!(
+            got.contains(&((*place).into(), ActorKind::Place)),
+            "{text}: {got:?}"
+        );
+    }
+    // A label in capitals is no place.
+    let got = actors(&analysis("NASA, the space agency, said it was ready."));
+    assert!(
+        got.contains(&("NASA".into(), ActorKind::Organization)),
+        "{got:?}"
+    );
+}

@@ -134,6 +134,16 @@ impl<'d, 'a> Rules<'d, 'a> {
     pub(super) fn chunk_sentence(&self, s: usize, out: &mut Vec<Cand>) {
         let range = self.doc.sentence_tokens.get(s).cloned().unwrap_or(0..0);
         let mut g = range.start;
+        if let Some(e) = self.dateline(g) {
+            out.push(Cand {
+                a: g,
+                b: e,
+                title: None,
+                form: MentionForm::Name,
+                forced: None,
+            });
+            g = e;
+        }
         while g < range.end {
             if !self.capword(g) || self.after_prefix(g) {
                 g += 1;
