@@ -156,6 +156,30 @@ fn national_teams_are_organisations_not_countries() {
 }
 
 #[test]
+fn a_law_with_brackets_in_its_name_is_one_name() {
+    for (text, law) in [
+        (
+            "The court said the Fisheries (Amendment) Act broke the constitution.",
+            "Fisheries (Amendment) Act",
+        ),
+        (
+            "Members passed the Housing (No. 3) Bill by a wide margin.",
+            "Housing (No. 3) Bill",
+        ),
+    ] {
+        let got = actors(&analysis(text));
+        assert!(
+            got.iter().any(|(n, k)| n == law && *k != ActorKind::Person),
+            "{text}: {got:?}"
+        );
+        assert!(
+            !got.iter().any(|(n, _)| n == "Bill" || n == "Act"),
+            "{got:?}"
+        );
+    }
+}
+
+#[test]
 fn a_party_and_its_abbreviation_are_one_organisation() {
     let a = analysis(
         "The Freedom Party of Austria (FPÖ) rejected the offer. The FPÖ said talks were over.",

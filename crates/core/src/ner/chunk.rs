@@ -64,6 +64,14 @@ impl<'d, 'a> Rules<'d, 'a> {
                     continue;
                 }
             }
+            // "the Mining (Amendment) Act": a bracketed word inside the
+            // name of a law, whose head comes after the brackets.
+            if w == "(" {
+                if let Some(k) = self.bracketed_in_law(j, end) {
+                    j = k;
+                    continue;
+                }
+            }
             if w == "&" && j + 1 < end && self.capword(j + 1) {
                 j += 2;
                 continue;
@@ -108,6 +116,27 @@ impl<'d, 'a> Rules<'d, 'a> {
             break;
         }
         j
+    }
+
+    /// After `(` at `j`: the end of "(Amendment) Act" when capitalised words
+    /// in brackets are followed by capitalised words that end in a law's
+    /// head word ("Act", "Bill").
+    fn bracketed_in_law(&self, j: usize, end: usize) -> Option<usize> {
+        let mut k = j + 1;
+        while k < end
+            && k < j + 5
+            && (self.capword(k) || self.kind(k) == Some(TokenKind::Number) || self.w(k) == ".")
+        {
+            k += 1;
+        }
+        if k == j + 1 || self.w(k) != ")" {
+            return None;
+        }
+        let mut m = k + 1;
+        while m < end && m < k + 4 && self.capword(m) {
+            m += 1;
+        }
+        (m > k + 1 && self.lx().is_document_head(self.w(m - 1))).then_some(m)
     }
 
     /// Should a capitalised word at the start of a sentence begin a name?
