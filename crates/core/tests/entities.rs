@@ -279,3 +279,34 @@ fn datelines_are_places() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_newspaper_named_by_its_last_word_is_the_same_organisation() {
+    let a = analysis(
+        "The Evening Courier first reported the complaints. Ms Ortiz told the Courier she had done nothing wrong.",
+    );
+    let got = actors(&a);
+    let paper: Vec<_> = a
+        .actors
+        .iter()
+        .filter(|x| x.name.contains("Courier"))
+        .collect();
+    assert_eq!(paper.len(), 1, "{got:?}");
+    assert_eq!(paper[0].kind, ActorKind::Organization, "{got:?}");
+    assert!(
+        paper[0].mentions.iter().any(|m| m.text == "Courier"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn one_capitalised_word_after_the_is_no_person() {
+    let got = actors(&analysis(
+        "Officials said the Registry would publish the figures, and the Romans were mentioned too.",
+    ));
+    assert!(
+        !got.iter()
+            .any(|(n, k)| n == "Registry" && *k == ActorKind::Person),
+        "{got:?}"
+    );
+}

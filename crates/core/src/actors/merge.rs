@@ -112,11 +112,14 @@ fn by_knowledge_base(doc: &Doc, names: &mut Names) {
     }
 }
 
-/// 2b. Person short forms (last word, else a unique first word) and
-/// initials of organisations and places.
+/// 2b. Person short forms (last word, else a unique first word),
+/// organisations named by their last word ("the Courier" for "the Daily
+/// Courier", when one organisation ends in it) and initials of
+/// organisations and places.
 fn by_short_forms(names: &mut Names) {
     let n = names.texts.len();
     let mut by_last: HashMap<&str, usize> = HashMap::default();
+    let mut org_by_last: HashMap<&str, Option<usize>> = HashMap::default();
     let mut by_first: HashMap<&str, Option<usize>> = HashMap::default();
     let mut by_initials: HashMap<String, usize> = HashMap::default();
     for i in 0..n {
@@ -134,6 +137,19 @@ fn by_short_forms(names: &mut Names) {
                     .entry(first)
                     .and_modify(|v| {
                         // Two different people share the given name: ambiguous.
+                        if v.is_some_and(|j| j != i) {
+                            *v = None;
+                        }
+                    })
+                    .or_insert(Some(i));
+            }
+        }
+        if words.len() >= 2 && names.kinds[i] == ActorKind::Organization {
+            if let Some(last) = words.last() {
+                org_by_last
+                    .entry(last)
+                    .and_modify(|v| {
+                        // Two organisations end in the word: ambiguous.
                         if v.is_some_and(|j| j != i) {
                             *v = None;
                         }
@@ -163,6 +179,12 @@ fn by_short_forms(names: &mut Names) {
         }
         if let Some(Some(j)) = by_first.get(t) {
             if *j != i && names.kinds[i] == ActorKind::Person {
+                names.union(i, *j);
+                continue;
+            }
+        }
+        if let Some(Some(j)) = org_by_last.get(t) {
+            if *j != i && names.kinds[i] == ActorKind::Organization {
                 names.union(i, *j);
                 continue;
             }
