@@ -113,9 +113,10 @@ fn by_knowledge_base(doc: &Doc, names: &mut Names) {
 }
 
 /// 2b. Person short forms (last word, else a unique first word),
-/// organisations named by their last word ("the Courier" for "the Daily
-/// Courier", when one organisation ends in it) and initials of
-/// organisations and places.
+/// organisations and other names named by their last word ("the Courier"
+/// for "the Daily Courier", "the Prize" for "the Pemberton Prize", when
+/// one name of that kind ends in it) and initials of organisations and
+/// places.
 fn by_short_forms(names: &mut Names) {
     let n = names.texts.len();
     let mut by_last: HashMap<&str, usize> = HashMap::default();
@@ -144,7 +145,8 @@ fn by_short_forms(names: &mut Names) {
                     .or_insert(Some(i));
             }
         }
-        if words.len() >= 2 && names.kinds[i] == ActorKind::Organization {
+        if words.len() >= 2 && matches!(names.kinds[i], ActorKind::Organization | ActorKind::Other)
+        {
             if let Some(last) = words.last() {
                 org_by_last
                     .entry(last)
@@ -184,7 +186,7 @@ fn by_short_forms(names: &mut Names) {
             }
         }
         if let Some(Some(j)) = org_by_last.get(t) {
-            if *j != i && names.kinds[i] == ActorKind::Organization {
+            if *j != i && names.kinds[i] == names.kinds[*j] {
                 names.union(i, *j);
                 continue;
             }

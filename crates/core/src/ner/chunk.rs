@@ -91,9 +91,16 @@ impl<'d, 'a> Rules<'d, 'a> {
                     }
                 }
             }
-            if self.lx().is_name_particle(w) && sp && j + 1 < end && self.capword(j + 1) {
-                j += 2;
-                continue;
+            // "van Gogh", and two particles: "de la Fuente", "von der Leyen".
+            if self.lx().is_name_particle(w) && sp && j + 1 < end {
+                if self.capword(j + 1) {
+                    j += 2;
+                    continue;
+                }
+                if j + 2 < end && self.lx().is_name_particle(self.w(j + 1)) && self.capword(j + 2) {
+                    j += 3;
+                    continue;
+                }
             }
             if self.kind(j) == Some(TokenKind::Possessive) && j + 1 < end && self.capword(j + 1) {
                 if self.lx().joins_possessive(prev) {
