@@ -70,6 +70,7 @@ mod tests {
                     end: HOSTILE.len(),
                     text: HOSTILE.into(),
                 },
+                hedged: false,
             }],
         });
         a

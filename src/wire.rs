@@ -12,7 +12,8 @@
 //! * `Option`: `0,` for none, or `1,` and the value;
 //! * a list: its length, then the items;
 //! * an enum without data: its variant index as a number;
-//! * `f32`: its IEEE bit pattern as a number (exact, no float formatting).
+//! * `f32`: its IEEE bit pattern as a number (exact, no float formatting);
+//! * `bool`: `0,` or `1,`.
 //!
 //! Encoding and decoding are linear in the output. Decoding never panics:
 //! malformed input (truncated, bad number, a length past the end or off a
@@ -99,6 +100,19 @@ impl Wire for u32 {
     }
     fn take(r: &mut Reader<'_>) -> Option<Self> {
         u32::try_from(r.number()?).ok()
+    }
+}
+
+impl Wire for bool {
+    fn put(&self, out: &mut String) {
+        put_number(out, u64::from(*self));
+    }
+    fn take(r: &mut Reader<'_>) -> Option<Self> {
+        match r.number()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
     }
 }
 
@@ -273,7 +287,8 @@ wire_struct!(Evidence { start, end, text });
 wire_struct!(Stance {
     actor,
     stance,
-    evidence
+    evidence,
+    hedged
 });
 wire_struct!(Proposal {
     id,

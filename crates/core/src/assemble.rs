@@ -95,6 +95,7 @@ pub(crate) fn proposal(doc: &Doc, actors: &[ActorDraft], p: &ProposalDraft) -> P
                         end: span.end,
                         text: doc.slice(span).to_owned(),
                     },
+                    hedged: s.hedged,
                 })
             })
             .collect(),

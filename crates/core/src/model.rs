@@ -263,6 +263,14 @@ pub struct Stance {
     pub stance: StanceKind,
     /// The sentence that shows it.
     pub evidence: Evidence,
+    /// Said under "may", "might" or "could": a possibility the text
+    /// reports, not a commitment (absent in JSON when false).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub hedged: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// A plan, deal, demand, guarantee, summit… under discussion.

@@ -285,6 +285,27 @@ impl Doc<'_> {
         }
     }
 
+    /// Is the mention at token `first` the owner of a body in subject
+    /// position, "the parliament of Malta", "the government of Canada"
+    /// ("of" right after a role noun, opening the clause)?
+    pub fn body_of(&self, first: usize) -> bool {
+        let mut of = first.wrapping_sub(1);
+        if self.is(of, Class::Det) {
+            of = of.wrapping_sub(1);
+        }
+        if self.lw(of) != "of" || of < 1 {
+            return false;
+        }
+        let body = of - 1;
+        let s0 = self
+            .tokens
+            .get(first)
+            .map_or(0, |t| self.sentence_range(t.sentence_index()).start);
+        self.is(body, Class::ActingBody)
+            && (body == s0
+                || self.is(body - 1, Class::Det) && (body - 1 == s0 || !self.in_pp(body - 1)))
+    }
+
     /// Is token `v` a verb that can follow a subject: a lower-case word that
     /// could be finite, not a proposal noun or a determiner?
     pub fn is_verb_at(&self, v: usize) -> bool {
@@ -439,7 +460,7 @@ impl Doc<'_> {
             }
             if let Some(m) = self.mention_at(k) {
                 k = m.first;
-                if self.in_pp(m.first) {
+                if self.in_pp(m.first) && !self.body_of(m.first) {
                     continue;
                 }
                 let possessive = self.kind(m.last) == Some(TokenKind::Possessive);
@@ -466,7 +487,18 @@ impl Doc<'_> {
                 // An organisation, country or group named in this or the
                 // previous sentence, with nothing skipped in between.
                 let min = self.previous_sentence_start(s0);
-                let found = self.antecedent(k, min).filter(|_| !(s0..k).any(skip));
+                // A skipped phrase (a proposal) in subject position may be
+                // what the pronoun refers to; one that is an object ("condemned
+                // the move and said it …") may not.
+                let subject_phrase = |j: usize| {
+                    skip(j)
+                        && (j == s0 || !skip(j - 1))
+                        && !(j > s0
+                            && (self.is(j - 1, Class::Verbish) || self.is(j - 1, Class::Prep)))
+                };
+                let found = self
+                    .antecedent(k, min)
+                    .filter(|_| !(s0..k).any(subject_phrase));
                 return found.map(pronoun).or(fallback);
             }
         }

@@ -334,6 +334,7 @@ mod tests {
                     end: 0,
                     text: "He opposed it.".into(),
                 },
+                hedged: false,
             }],
         });
         a

@@ -18,15 +18,29 @@ pub(super) fn complement(doc: &Doc, c: &mut Candidate, head: Head, h: usize, s1:
     if next == "to" && after + 1 < s1 && verb_like_base(doc, after + 1) {
         c.to_verb = true;
     }
-    let relational = head.strength == Strength::Relational;
+    let relational = matches!(head.strength, Strength::Relational | Strength::Governed);
     let plain = c.content.is_empty() && c.actors.is_empty() && c.number.is_none();
     let mut name_end = h + 1;
+    if c.to_verb && head.strength == Strength::Governed && c.has_det {
+        // "a move to ban plastic bags": the infinitive names it.
+        let end = walk_clause(doc, after, s1).min(after + MAX_TO_VERB);
+        c.complement = content_words(doc, after + 1, end);
+        c.name_end = end;
+        return;
+    }
     if after < s1 {
         if complement_prep(doc, after) {
             let end = walk_np(doc, after + 1, s1);
             if end > after + 1 && !is_time_expression(doc, after + 1, end) {
                 c.complement = content_words(doc, after + 1, end);
-                if relational || plain || head.family == Family::Sanction {
+                // "alterations to an earlier peace proposal", "a vote on the
+                // bill": another proposal is named in the complement, so it
+                // describes this one rather than naming it.
+                let names_other = head.strength == Strength::Governed
+                    && (after + 1..end).any(|k| doc.is(k, Class::ProposalHead));
+                if names_other {
+                    c.desc = Some((after, end));
+                } else if relational || plain || head.family == Family::Sanction {
                     name_end = end;
                 } else {
                     c.desc = Some((after, end));
@@ -50,6 +64,9 @@ pub(super) fn complement(doc: &Doc, c: &mut Candidate, head: Head, h: usize, s1:
     }
     c.name_end = name_end;
 }
+
+/// Longest infinitive kept in a name ("move to ban single-use plastic bags").
+const MAX_TO_VERB: usize = 8;
 
 /// Could token `k` be a verb's base form ("to travel")?
 pub(super) fn verb_like_base(doc: &Doc, k: usize) -> bool {
@@ -106,6 +123,7 @@ fn walk_np(doc: &Doc, i: usize, s1: usize) -> usize {
                     doc.is_cap(k + 1) && !doc.is(k + 1, Class::Det)
                 } else {
                     !(doc.is(k, Class::Prep)
+                        || doc.lex.is_non_noun(w)
                         || doc.is(k, Class::ClauseWord)
                         || doc.is(k, Class::Conj)
                         || doc.is(k, Class::Aux)
