@@ -20,9 +20,9 @@
 //! character boundary, unknown variant) gives `None`.
 
 use gloss_core::model::{
-    Actor, ActorKind, Analysis, Background, Evidence, Fact, FlatMention, Ignored, IgnoredReason,
-    Label, Mention, MentionForm, OffsetUnit, Proposal, SourceFormat, Span, Stance, StanceKind,
-    Summary,
+    Actor, ActorKind, Analysis, Background, DigestLine, DigestLink, Evidence, Fact, FlatMention,
+    Ignored, IgnoredReason, Label, Mention, MentionForm, OffsetUnit, Proposal, Quote, SourceFormat,
+    Span, Stance, StanceKind, Summary,
 };
 
 /// Encodes an analysis for [`decode`].
@@ -298,6 +298,26 @@ wire_struct!(Proposal {
     stances
 });
 wire_struct!(Summary { sentences, text });
+wire_struct!(Quote {
+    speaker,
+    start,
+    end,
+    text
+});
+wire_struct!(DigestLink {
+    actor,
+    stance,
+    sentence,
+    start,
+    end
+});
+wire_struct!(DigestLine {
+    proposal,
+    text,
+    supporters,
+    against,
+    links
+});
 wire_struct!(FlatMention {
     start,
     end,
@@ -316,6 +336,8 @@ wire_struct!(Analysis {
     actors,
     proposals,
     summary,
+    quotes,
+    digest,
     mentions
 });
 

@@ -41,6 +41,7 @@ pub(crate) mod assemble;
 pub(crate) mod boilerplate;
 pub(crate) mod clause;
 pub(crate) mod coref;
+pub(crate) mod digest;
 pub(crate) mod doc;
 pub(crate) mod drafts;
 pub(crate) mod facts;

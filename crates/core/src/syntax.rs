@@ -392,6 +392,7 @@ impl Doc<'_> {
         if j0 != j && j0 < end && self.is_verb_at(self.skip_adverbs(j0, end)) {
             return Some(self.skip_adverbs(j0, end));
         }
+        let mut through_role = false;
         if self.kind(j) == Some(TokenKind::Possessive) {
             j += 1;
             let mut skipped = 0;
@@ -403,6 +404,7 @@ impl Doc<'_> {
                 return None;
             }
             j += 1;
+            through_role = true;
         }
         let mut roles = 0;
         while j < end && roles < 2 && self.is(j, Class::ActingBody) && !self.is_cap(j) {
@@ -414,8 +416,25 @@ impl Doc<'_> {
             return None;
         }
         if self.lw(j) == "," {
+            // The name is itself the appositive of a role ("the union's
+            // secretary, Hannah Reyes, told"): the verb follows its comma.
+            let v = self.skip_adverbs(j + 1, end);
+            if !through_role
+                && roles == 0
+                && v < end
+                && self.is_verb_at(v)
+                && !self.is(v, Class::Participle)
+                && self.lw(v + 1) != "by"
+            {
+                return Some(v);
+            }
             // Appositive: ", spokesman for the Indonesian military, said".
             let close = (j + 1..end.min(j + 14)).find(|&c| self.lw(c) == ",")?;
+            // "the union's general secretary, Hannah Reyes, told …": after a
+            // possessor's role, the name in the appositive is the subject.
+            if (through_role || roles > 0) && (j + 1..close).any(|q| self.mention_at(q).is_some()) {
+                return None;
+            }
             let v = self.skip_adverbs(close + 1, end);
             return self.is_verb_at(v).then_some(v);
         }

@@ -137,6 +137,11 @@ pub fn render(a: &Analysis, style: Style) -> String {
             }
         }
     }
+    if !a.digest.is_empty() {
+        heading(&mut out, "Who wants what");
+        digest_entries(&mut out, a, style, &esc);
+        out.push('\n');
+    }
     heading(&mut out, "Actors");
     if a.actors.is_empty() {
         out.push_str("(none found)\n");
@@ -161,6 +166,31 @@ pub fn render(a: &Analysis, style: Style) -> String {
         );
     }
     out
+}
+
+/// The digest: one line per main proposal, and under it each side's
+/// evidence sentence.
+fn digest_entries(out: &mut String, a: &Analysis, style: Style, esc: &dyn Fn(&str) -> String) {
+    let (bullet, sub) = match style {
+        Style::Text => ("* ", "    "),
+        Style::Markdown => ("- ", "  - "),
+    };
+    for line in &a.digest {
+        let _ = writeln!(out, "{bullet}{}", esc(&line.text));
+        for l in &line.links {
+            let who = a
+                .actor(&l.actor)
+                .map_or(l.actor.as_str(), |x| x.name.as_str());
+            let evidence = quote(a.text.get(l.start..l.end).unwrap_or(""));
+            let _ = writeln!(
+                out,
+                "{sub}{} {}: “{}”",
+                esc(who),
+                stance_name(l.stance),
+                esc(&evidence)
+            );
+        }
+    }
 }
 
 fn actor_entry(out: &mut String, actor: &Actor, style: Style, esc: &dyn Fn(&str) -> String) {
@@ -271,6 +301,30 @@ mod tests {
     #[test]
     fn plain_drops_controls_and_joins_lines() {
         assert_eq!(plain("a\u{1b}[31mred\n\tb\u{202E}c\0"), "a[31mred bc");
+    }
+
+    #[test]
+    fn reports_show_the_digest_with_evidence() {
+        let a = gloss_core::analyze(
+            "Hungary called for lifting the sanctions on Iran. Austria rejected lifting the sanctions.",
+            &gloss_core::Options::default(),
+        );
+        assert!(!a.digest.is_empty(), "{:?}", a.proposals);
+        for style in [Style::Text, Style::Markdown] {
+            let r = render(&a, style);
+            let at = r.find("Who wants what").expect("a digest section");
+            assert!(at < r.find("Actors").unwrap_or(usize::MAX), "{r}");
+            assert!(r.contains("proposed by Hungary"), "{r}");
+            assert!(
+                r.contains("Hungary proposes: “Hungary called for lifting"),
+                "{r}"
+            );
+        }
+        let none = gloss_core::analyze(
+            "A storm hit the coast on Monday.",
+            &gloss_core::Options::default(),
+        );
+        assert!(!render(&none, Style::Markdown).contains("Who wants what"));
     }
 
     #[test]

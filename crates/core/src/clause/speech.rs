@@ -421,7 +421,8 @@ fn attribute(
     let mut quotes = Vec::with_capacity(marks.len());
     let mut extra: Vec<Speech> = Vec::new();
     for q in marks {
-        if q.is_empty() {
+        // A quoted word or phrase ("a “strong rationale”") is no quote.
+        if q.is_empty() || words(doc, q.clone()) < MIN_QUOTE_WORDS {
             continue;
         }
         let sa = doc.tokens[q.start].sentence_index();
@@ -474,14 +475,17 @@ fn attribute(
                 }
             }
         }
-        if words(doc, q.clone()) >= MIN_QUOTE_WORDS {
-            let (start, end) = doc.tokens_span(q.start, q.end);
-            quotes.push(QuoteDraft {
-                span: Span::new(start, end),
-                tokens: q.clone(),
-                speaker,
-            });
+        // Without the comma that hands over to the attribution.
+        let mut last = q.end;
+        while last > q.start + 1 && matches!(doc.lw(last - 1), "," | ";" | ":") {
+            last -= 1;
         }
+        let (start, end) = doc.tokens_span(q.start, last);
+        quotes.push(QuoteDraft {
+            span: Span::new(start, end),
+            tokens: q.clone(),
+            speaker,
+        });
     }
     frames.extend(extra);
     quotes

@@ -349,7 +349,7 @@ fn speech_frames_and_quotes() {
         quotes,
         vec![(
             Some("jane-roe".to_owned()),
-            "It is a bad plan. It will hurt shops,"
+            "It is a bad plan. It will hurt shops"
         )]
     );
 }
