@@ -270,7 +270,9 @@ wire_struct!(Background {
     description,
     as_of,
     source,
-    wiki
+    wiki,
+    related,
+    category
 });
 wire_struct!(Actor {
     id,

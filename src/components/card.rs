@@ -112,7 +112,12 @@ fn actor_body(state: &UseReducerHandle<State>, a: &Analysis, i: usize) -> Html {
                 }
             </section>
             if let Some(b) = &x.background {
-                { background(&b.description, &b.as_of, &b.source, None) }
+                if b.related {
+                    // "French officials" are not France: name what they are named after.
+                    { background(&format!("Related: {} ({})", b.name, b.category), &b.as_of, &b.source, None) }
+                } else {
+                    { background(&b.description, &b.as_of, &b.source, None) }
+                }
             }
         </>
     }

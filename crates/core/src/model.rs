@@ -200,6 +200,15 @@ pub struct Background {
     pub source: String,
     /// Title of the English Wikipedia article, where one exists.
     pub wiki: Option<String>,
+    /// The entry is not the actor itself but what it is named after: the
+    /// country of "French officials", the continent of "Europeans". A card
+    /// shows it as "related: France (country)", not as the actor's own
+    /// description. Absent in JSON when false.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub related: bool,
+    /// What the entry is ("country", "city", "political party").
+    #[serde(default)]
+    pub category: String,
 }
 
 /// A real-world entity taking part in the story.

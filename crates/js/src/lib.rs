@@ -36,7 +36,13 @@ export interface GlossOptions {
 export interface GlossSpan { start: number; end: number; }
 export interface GlossMention { start: number; end: number; text: string; form: "name" | "role" | "demonym"; }
 export interface GlossFact { sentence: number; start: number; end: number; text: string; }
-export interface GlossBackground { id: string; name: string; description: string; as_of: string; source: string; wiki: string | null; }
+export interface GlossBackground {
+  id: string; name: string; description: string; as_of: string; source: string; wiki: string | null;
+  /** Present and true when the entry is what the actor is named after ("French officials" → France). */
+  related?: boolean;
+  /** What the entry is ("country", "city", "political party"). */
+  category: string;
+}
 export interface GlossActor {
   id: string; name: string; kind: "person" | "organization" | "place" | "group" | "other";
   aliases: string[]; description: string | null; salience: number;

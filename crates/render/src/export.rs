@@ -265,12 +265,23 @@ fn push_actor_card(out: &mut String, a: &Analysis, actor: &Actor) {
         out.push_str("</ul>");
     }
     if let Some(b) = &actor.background {
-        out.push_str(&format!(
-            "<h4>Background <span class=\"asof\">as of {}</span></h4><p class=\"bg\">{}</p><p class=\"source\">Source: {}</p>",
-            html(&b.as_of),
-            html(&b.description),
-            html(&b.source)
-        ));
+        if b.related {
+            // "French officials": France is what they are named after, not them.
+            out.push_str(&format!(
+                "<h4>Background <span class=\"asof\">as of {}</span></h4><p class=\"bg related\">Related: {} ({})</p><p class=\"source\">Source: {}</p>",
+                html(&b.as_of),
+                html(&b.name),
+                html(&b.category),
+                html(&b.source)
+            ));
+        } else {
+            out.push_str(&format!(
+                "<h4>Background <span class=\"asof\">as of {}</span></h4><p class=\"bg\">{}</p><p class=\"source\">Source: {}</p>",
+                html(&b.as_of),
+                html(&b.description),
+                html(&b.source)
+            ));
+        }
     }
     out.push_str("</section>\n");
 }

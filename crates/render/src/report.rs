@@ -223,13 +223,22 @@ fn actor_entry(out: &mut String, actor: &Actor, style: Style, esc: &dyn Fn(&str)
         let _ = writeln!(out, "{sub}also: {}", aliases.join(", "));
     }
     if let Some(bg) = &actor.background {
-        let _ = writeln!(
-            out,
-            "{sub}background: {} (as of {}; {})",
-            esc(&bg.description),
-            esc(&bg.as_of),
-            esc(&bg.source)
-        );
+        if bg.related {
+            let _ = writeln!(
+                out,
+                "{sub}related: {} ({})",
+                esc(&bg.name),
+                esc(&bg.category)
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "{sub}background: {} (as of {}; {})",
+                esc(&bg.description),
+                esc(&bg.as_of),
+                esc(&bg.source)
+            );
+        }
     }
     for fact in &actor.facts {
         let _ = writeln!(out, "{sub}{}", esc(&fact.text));
