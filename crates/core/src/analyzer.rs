@@ -7,7 +7,9 @@ use crate::doc::Doc;
 use crate::kb::Kb;
 use crate::lexicon::{Lexicon, LexiconError};
 use crate::model::{Analysis, SourceFormat};
+use crate::ner::learned::LabelModel;
 use crate::pipeline::{default_components, Component};
+use crate::weights::ModelError;
 use crate::{html, InputFormat, Options};
 
 /// How to build an [`Analyzer`].
@@ -16,6 +18,20 @@ pub struct Config {
     /// Names of components to leave out of the standard pipeline (for
     /// example `["summary"]`); later components then see those layers empty.
     pub skip: Vec<String>,
+    /// Which model labels the recognised names.
+    pub ner_model: NerModel,
+}
+
+/// The model that labels recognised names (the `ner` component).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum NerModel {
+    /// The bundled model (`crates/core/data/models/ner-labels.bin`).
+    #[default]
+    Bundled,
+    /// A model file's bytes (the output of `gloss-train ner`).
+    Bytes(Vec<u8>),
+    /// No model: the hand-written rules label every name.
+    RulesOnly,
 }
 
 /// Why an [`Analyzer`] could not be built.
@@ -26,6 +42,8 @@ pub enum Error {
     UnknownComponent(String),
     /// A bundled word list could not be parsed.
     Lexicon(LexiconError),
+    /// The entity model file is damaged or was trained for another build.
+    Model(ModelError),
 }
 
 impl From<LexiconError> for Error {
@@ -46,11 +64,18 @@ impl std::fmt::Display for Error {
                 )
             }
             Error::Lexicon(e) => e.fmt(f),
+            Error::Model(e) => write!(f, "entity model: {e}"),
         }
     }
 }
 
 impl std::error::Error for Error {}
+
+impl From<ModelError> for Error {
+    fn from(e: ModelError) -> Self {
+        Error::Model(e)
+    }
+}
 
 /// The bundled glossary entry for the kind of proposal `phrase` names: the
 /// longest trailing phrase that is a term ("28-point peace proposal" → peace
@@ -68,6 +93,7 @@ pub fn glossary_for(phrase: &str) -> Option<&'static crate::kb::GlossaryEntry> {
 pub struct Analyzer {
     lexicon: Lexicon,
     kb: Kb,
+    ner_model: Option<LabelModel>,
     pipeline: Vec<Box<dyn Component>>,
 }
 
@@ -91,9 +117,16 @@ impl Analyzer {
                 return Err(Error::UnknownComponent(name.clone()));
             }
         }
+        let kb = Kb::bundled();
+        let ner_model = match &config.ner_model {
+            NerModel::Bundled => Some(LabelModel::from_bytes(crate::ner::learned::BUNDLED, &kb)?),
+            NerModel::Bytes(b) => Some(LabelModel::from_bytes(b, &kb)?),
+            NerModel::RulesOnly => None,
+        };
         Ok(Analyzer {
             lexicon: Lexicon::bundled()?,
-            kb: Kb::bundled(),
+            kb,
+            ner_model,
             pipeline,
         })
     }
@@ -183,6 +216,7 @@ impl Analyzer {
     /// `text` is left empty for the caller to fill.
     fn run(&self, text: &str, options: &Options, lap: &mut dyn FnMut(&'static str)) -> Analysis {
         let mut doc = Doc::new(text, options, &self.lexicon, &self.kb);
+        doc.ner_model = self.ner_model.as_ref();
         for c in &self.pipeline {
             c.run(&mut doc);
             lap(c.name());
@@ -201,9 +235,51 @@ mod tests {
     }
 
     #[test]
+    fn damaged_models_are_errors_not_panics() {
+        let bundled = crate::ner::learned::BUNDLED;
+        let with = |bytes: Vec<u8>| {
+            Analyzer::new(Config {
+                ner_model: NerModel::Bytes(bytes),
+                ..Config::default()
+            })
+        };
+        assert!(with(bundled.to_vec()).is_ok());
+        for bad in [
+            Vec::new(),
+            b"not a model".to_vec(),
+            bundled[..bundled.len() / 2].to_vec(),
+            {
+                let mut b = bundled.to_vec();
+                b[bundled.len() / 3] ^= 0x10;
+                b
+            },
+        ] {
+            match with(bad) {
+                Err(e @ Error::Model(_)) => assert!(e.to_string().starts_with("entity model")),
+                other => panic!("expected a model error, got {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn rules_only_and_learned_models_both_analyse() {
+        let text = "The mayor of Kleinwald met Maria Lopez in Bavaria.";
+        for ner_model in [NerModel::Bundled, NerModel::RulesOnly] {
+            let a = Analyzer::new(Config {
+                ner_model,
+                ..Config::default()
+            })
+            .expect("builds");
+            let r = a.analyze(text, &Options::default());
+            assert!(r.actors.iter().any(|x| x.name == "Maria Lopez"));
+        }
+    }
+
+    #[test]
     fn skipping_components() {
         let a = Analyzer::new(Config {
             skip: vec!["summary".into()],
+            ..Config::default()
         })
         .expect("summary is a component");
         assert!(!a.component_names().contains(&"summary"));
@@ -215,6 +291,7 @@ mod tests {
         assert!(!r.actors.is_empty());
         let err = Analyzer::new(Config {
             skip: vec!["parser".into()],
+            ..Config::default()
         })
         .expect_err("no such component");
         assert!(err.to_string().contains("\"parser\""), "{err}");

@@ -10,7 +10,7 @@
 //! | [`paragraphs`](Doc::paragraphs), [`sentences`](Doc::sentences) | `segment` | story segmentation |
 //! | [`tokens`](Doc::tokens), [`sentence_tokens`](Doc::sentence_tokens), [`lower`](Doc::lower) | `tokenize` | words with byte offsets |
 //! | [`syntax`](Doc::syntax) | `pos` | word classes, prepositional phrases |
-//! | [`lex`](Doc::lex), [`kb`](Doc::kb) | the [`crate::Analyzer`] | word lists and knowledge base (read-only) |
+//! | [`lex`](Doc::lex), [`kb`](Doc::kb), [`ner_model`](Doc::ner_model) | the [`crate::Analyzer`] | word lists, knowledge base and models (read-only) |
 //! | [`ents`](Doc::ents), [`titles`](Doc::titles) | `ner` | recognised names with a score; titles before names or standing alone |
 //! | [`roles`](Doc::roles) | `roles` | role phrases ("the Russian president") and group phrases |
 //! | [`actors`](Doc::actors) | `actors`, `coref`, then `link`, `facts`, `salience` | actor drafts |
@@ -29,6 +29,7 @@ use crate::kb::Kb;
 use crate::lexicon::Lexicon;
 use crate::mentions::MentionIndex;
 use crate::model::{Ignored, Span, Summary};
+use crate::ner::learned::LabelModel;
 use crate::ner::{Ent, Title};
 use crate::roles::RolePhrase;
 use crate::syntax::Syntax;
@@ -46,6 +47,9 @@ pub struct Doc<'a> {
     pub lex: &'a Lexicon,
     /// The knowledge base (owned by the [`crate::Analyzer`]).
     pub kb: &'a Kb,
+    /// The learned entity labeller (owned by the [`crate::Analyzer`]);
+    /// `None` labels names by the rules alone.
+    pub ner_model: Option<&'a LabelModel>,
     /// Boilerplate ranges (byte offsets).
     pub ignored: Vec<Ignored>,
     /// Paragraph spans (every non-empty block, boilerplate included).
@@ -89,6 +93,7 @@ impl<'a> Doc<'a> {
             options,
             lex,
             kb,
+            ner_model: None,
             ignored: Vec::new(),
             paragraphs: Vec::new(),
             sentences: Vec::new(),

@@ -1,4 +1,4 @@
-//! Name lists for the learned recogniser: the place gazetteer
+//! Name lists for the learned recognisers: the place gazetteer
 //! (`data/gazetteer/`: first-level regions worldwide from the Unicode CLDR,
 //! cities from GeoNames) and the knowledge base's names, by class.
 //!
@@ -7,9 +7,9 @@
 //! spaces. [`Gazetteer::tag`] finds, left to right, the longest entry
 //! starting at each word of a sentence and marks its words; the recogniser
 //! turns the marks into features. O(n · [`Gazetteer::max_words`]) hash
-//! lookups for n words.
-// Trained and tested, not yet a pipeline component: only tests and the
-// trainer (feature `training`) use it so far.
+//! lookups for n words. [`PersonNames`] holds given names and surnames.
+
+// The size accessors serve the BILOU recogniser, the trainer and the tests.
 #![cfg_attr(not(any(test, feature = "training")), allow(dead_code))]
 
 use crate::hash::FastMap;
@@ -218,6 +218,43 @@ impl Gazetteer {
             }
         }
         marks
+    }
+}
+
+const GIVEN_NAMES: &str = include_str!("../data/gazetteer/given_names.txt");
+const SURNAMES: &str = include_str!("../data/gazetteer/surnames.txt");
+
+/// Given names and surnames (`data/gazetteer/`: the US Census 1990 lists),
+/// looked up in lower case.
+#[derive(Debug, Default, Clone)]
+pub struct PersonNames {
+    given: crate::hash::FastSet<&'static str>,
+    surnames: crate::hash::FastSet<&'static str>,
+}
+
+impl PersonNames {
+    /// The bundled lists.
+    pub fn bundled() -> PersonNames {
+        let set = |list: &'static str| {
+            list.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect()
+        };
+        PersonNames {
+            given: set(GIVEN_NAMES),
+            surnames: set(SURNAMES),
+        }
+    }
+
+    /// Is the lower-cased word `lower` a given name?
+    pub fn is_given(&self, lower: &str) -> bool {
+        self.given.contains(lower)
+    }
+
+    /// Is the lower-cased word `lower` a surname?
+    pub fn is_surname(&self, lower: &str) -> bool {
+        self.surnames.contains(lower)
     }
 }
 

@@ -75,8 +75,12 @@ pub(crate) mod gazetteer;
 pub mod recognizer;
 #[cfg(not(feature = "training"))]
 pub(crate) mod recognizer;
+#[cfg(feature = "training")]
+pub mod weights;
+#[cfg(not(feature = "training"))]
+pub(crate) mod weights;
 
-pub use analyzer::{glossary_for, Analyzer, Config, Error};
+pub use analyzer::{glossary_for, Analyzer, Config, Error, NerModel};
 pub use kb::GlossaryEntry;
 pub use model::*;
 pub use offsets::OffsetMap;

@@ -9,15 +9,21 @@ use std::process::ExitCode;
 
 const HELP: &str =
     "gloss-train ner [--train-dir D] [--eval-dir D] [--out FILE] [--epochs N] [--seed N]
-                [--min-count N] [--clip Q] [--min-abs N] [--no-re3d] [--pred-dir DIR] [--folds K]
+                [--min-count N] [--clip Q] [--min-abs N] [--re3d|--no-re3d] [--no-gum]
+                [--partial none|skip|label] [--threshold T] [--one-pass] [--pred-dir DIR] [--folds K]
                 [--limit N]
+gloss-train bilou [same options]
 
-Trains the named-entity recogniser on wikigold (all but every 5th document), re3d and
-gum-train; tunes its OTHER threshold on UNER EWT dev; writes the model file (default
-crates/core/data/models/ner.bin). With --pred-dir, also writes predictions for
-gum-news-dev, UNER EWT test, the wikigold held-out part and gum-train (k-fold
-cross-validated) for scripts/eval_ner.py --pred NAME=DIR. --limit N uses N documents of
-each corpus (a smoke run).";
+ner: trains the entity labeller (the `ner` component's model: what each candidate name
+of the rules is) on wikigold (all but every 5th document) and gum-train (re3d with
+--re3d: it lowered the held-out scores); tunes its
+OTHER threshold on UNER EWT dev; writes crates/core/data/models/ner-labels.bin. With
+--pred-dir, the full pipeline with the new model writes its mentions for gum-news-dev,
+UNER EWT test, the wikigold held-out part and gum-train (k-fold cross-validated by
+document) for scripts/eval_ner.py --pred NAME=DIR.
+bilou: trains the standalone BILOU recogniser (not in the pipeline; re3d included) into
+crates/core/data/models/ner.bin; --pred-dir writes its own predictions.
+--limit N uses N documents of each corpus (a smoke run).";
 
 fn value<T: std::str::FromStr>(args: &[String], i: usize, name: &str) -> Result<T, String> {
     args.get(i + 1)
@@ -26,11 +32,11 @@ fn value<T: std::str::FromStr>(args: &[String], i: usize, name: &str) -> Result<
         .map_err(|_| format!("bad value for {name}"))
 }
 
-fn parse_ner(args: &[String]) -> Result<ner::Options, String> {
+fn parse_ner(args: &[String], out: &str, re3d: bool) -> Result<ner::Options, String> {
     let mut o = ner::Options {
         train_dir: PathBuf::from("../shared/train"),
         eval_dir: PathBuf::from("../shared/eval"),
-        out: PathBuf::from("crates/core/data/models/ner.bin"),
+        out: PathBuf::from(out),
         epochs: 10,
         seed: 1,
         min_count: 3,
@@ -38,10 +44,14 @@ fn parse_ner(args: &[String]) -> Result<ner::Options, String> {
             clip_quantile: 1.0,
             min_abs: 30,
         },
-        re3d: true,
+        re3d,
         pred_dir: None,
         folds: 5,
         limit: None,
+        gum: true,
+        partial: ner::labels::Partial::Label,
+        threshold: None,
+        two_pass: true,
     };
     let mut i = 0;
     while i < args.len() {
@@ -58,6 +68,30 @@ fn parse_ner(args: &[String]) -> Result<ner::Options, String> {
             "--pred-dir" => o.pred_dir = Some(value(args, i, a)?),
             "--folds" => o.folds = value(args, i, a)?,
             "--limit" => o.limit = Some(value(args, i, a)?),
+            "--threshold" => o.threshold = Some(value(args, i, a)?),
+            "--partial" => {
+                o.partial = match args.get(i + 1).map(String::as_str) {
+                    Some("none") => ner::labels::Partial::None,
+                    Some("skip") => ner::labels::Partial::Skip,
+                    Some("label") => ner::labels::Partial::Label,
+                    _ => return Err("--partial needs none, skip or label".into()),
+                }
+            }
+            "--one-pass" => {
+                o.two_pass = false;
+                i += 1;
+                continue;
+            }
+            "--no-gum" => {
+                o.gum = false;
+                i += 1;
+                continue;
+            }
+            "--re3d" => {
+                o.re3d = true;
+                i += 1;
+                continue;
+            }
             "--no-re3d" => {
                 o.re3d = false;
                 i += 1;
@@ -76,7 +110,10 @@ fn parse_ner(args: &[String]) -> Result<ner::Options, String> {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("ner") => parse_ner(&args[1..]).and_then(|o| ner::run(&o)),
+        Some("ner") => parse_ner(&args[1..], "crates/core/data/models/ner-labels.bin", false)
+            .and_then(|o| ner::labels::run(&o)),
+        Some("bilou") => parse_ner(&args[1..], "crates/core/data/models/ner.bin", true)
+            .and_then(|o| ner::run(&o)),
         Some("-h" | "--help") => {
             println!("{HELP}");
             Ok(())

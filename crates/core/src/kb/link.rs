@@ -124,6 +124,19 @@ fn compatible(k: ActorKind, e: &Entry) -> bool {
     (k == ActorKind::Person) == (e.kind == ActorKind::Person)
 }
 
+/// An organisation named like a country in a sports report: its national
+/// team ("France beat Brazil 2–1"), not the country.
+fn is_national_team(doc: &Doc, sports: &std::cell::OnceCell<bool>, actor: &Actor) -> bool {
+    actor.kind == ActorKind::Organization
+        && doc.kb.candidates(actor.name.trim()).iter().any(|e| {
+            matches!(
+                e.category,
+                crate::kb::Category::Country | crate::kb::Category::Territory
+            )
+        })
+        && *sports.get_or_init(|| crate::ner::is_sports_report(doc))
+}
+
 /// Does a title of `e` stand before one of the actor's mentions, or in its
 /// description or role mentions?
 fn has_title(doc: &Doc, actor: &Actor, e: &Entry) -> bool {
@@ -397,8 +410,11 @@ pub fn link(doc: &Doc, actors: &mut [Actor]) {
             surname_of_unknown_name(doc.lex, doc.kb, a, &written_lower).map(str::to_owned)
         })
         .collect();
+    let sports = std::cell::OnceCell::new();
     for a in actors.iter_mut() {
-        if a.kind != ActorKind::Person && surnames.contains(a.name.trim()) {
+        if (a.kind != ActorKind::Person && surnames.contains(a.name.trim()))
+            || is_national_team(doc, &sports, a)
+        {
             a.background = None;
             continue;
         }

@@ -118,6 +118,14 @@ word_lists! {
     Surnames: is_surname => "names/surnames.txt",
     /// Is the lower-cased word usually written in lower case?
     Lowercase: is_lowercase_word => "names/lowercase.txt",
+    /// A last word that makes a name a law or treaty ("Bill", "Treaty")?
+    DocumentHeads: is_document_head => "names/document_heads.txt",
+    /// A word between two teams in a match report ("beat")?
+    MatchVerbs: is_match_verb => "names/match_verbs.txt",
+    /// A word of sports reports ("goal", "striker")?
+    SportsWords: is_sports_word => "names/sports_words.txt",
+    /// A word glued to a title by a hyphen ("elect" in "President-elect")?
+    TitleSuffixes: is_title_suffix => "names/title_suffixes.txt",
     // ---- actors
     /// A noun naming a person's role ("president"), singular?
     PersonRoles: is_person_role => "actors/person_roles.txt",
@@ -262,6 +270,8 @@ word_lists! {
     Months: is_month_name => "dates/months.txt",
     /// A month abbreviation ("sept")?
     MonthAbbreviations: is_month_abbreviation => "dates/month_abbreviations.txt",
+    /// A word before a month name that makes it a date ("in", "since")?
+    MonthCues: is_month_cue => "dates/month_cues.txt",
     /// A weekday name ("monday")?
     Weekdays: is_weekday => "dates/weekdays.txt",
     // ---- summary

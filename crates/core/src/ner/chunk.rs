@@ -201,6 +201,14 @@ impl<'d, 'a> Rules<'d, 'a> {
                 let w = self.w(t_end);
                 if self.lx().is_title(w) || (w == "." && t_end > k) {
                     t_end += 1;
+                } else if matches!(w, "-" | "‐")
+                    && t_end > k
+                    && !self.space_before(t_end)
+                    && !self.space_before(t_end + 1)
+                    && self.lx().is_title_suffix(self.w(t_end + 1))
+                {
+                    // "President-elect Donald J. Trump".
+                    t_end += 2;
                 } else if w == "of" && t_end > k && t_end + 1 < b {
                     t_end += 2;
                 } else {
@@ -284,6 +292,18 @@ impl<'d, 'a> Rules<'d, 'a> {
             && self.kb().lookup(text).is_none()
             && !self.kb().is_place(text)
             && self.is_demonym_of_place(text)
+        {
+            return;
+        }
+        // "African-American voters": hyphen-joined nationality adjectives.
+        let next_lower = self.kind(b) == Some(TokenKind::Word)
+            && first_char(self.w(b)).is_some_and(char::is_lowercase);
+        if text.contains('-')
+            && (next_lower || text.ends_with('n'))
+            && text.split('-').all(|part| {
+                !part.is_empty()
+                    && (self.kb().demonym(part).is_some() || self.is_demonym_of_place(part))
+            })
         {
             return;
         }

@@ -4,7 +4,7 @@
 //! name per document, the strongest evidence winning, and a person's surname
 //! inheriting the person label.
 
-use super::{is_acronym, is_cap, lower, Cand, EntityMention, Rules, Strength};
+use super::{is_acronym, is_cap, lower, Cand, EntityMention, RuleLabel, Rules, Strength};
 use crate::hash::FastMap;
 use crate::model::{ActorKind, MentionForm, Span};
 use crate::tokenize::TokenKind;
@@ -194,8 +194,11 @@ impl<'d, 'a> Rules<'d, 'a> {
         None
     }
 
-    /// Labels candidates, one label per name per document.
-    pub(super) fn label(&self, cands: Vec<Cand>) -> Vec<EntityMention> {
+    /// The rules' reading of every candidate: its own label, the label
+    /// after one label per name per document (the strongest evidence
+    /// winning, a person's surname inheriting the person label), and
+    /// whether the rules take it for no name at all.
+    pub(super) fn rule_labels(&self, cands: &[Cand]) -> Vec<RuleLabel> {
         let labels: Vec<(ActorKind, Strength)> = cands.iter().map(|c| self.classify(c)).collect();
         let mut best: FastMap<&str, (ActorKind, Strength)> = FastMap::default();
         for (c, &(k, s)) in cands.iter().zip(&labels) {
@@ -216,61 +219,159 @@ impl<'d, 'a> Rules<'d, 'a> {
                 }
             }
         }
-        let mut out: Vec<EntityMention> = cands
+        cands
             .iter()
             .zip(labels)
-            .filter_map(|(c, (k, strength))| {
+            .map(|(c, (k, strength))| {
                 let text = self.slice(c.a, c.b);
-                let unknown = strength == 0 && best.get(text).is_none_or(|b| b.1 == 0);
-                if c.b - c.a == 1 && c.forced.is_none() {
-                    // A lone letter, a code ("L2"), an unknown plural
-                    // ("Polaroids") or a capitalised common word ("Factor").
-                    let plural = text.ends_with('s') && !text.ends_with("ss");
-                    if text.chars().count() == 1
-                        || text.chars().any(|ch| ch.is_ascii_digit())
-                        || (unknown && (plural || self.lx().is_lowercase_word(&lower(text))))
-                    {
-                        return None;
-                    }
-                }
-                // "Space Shuttle", "Launch Pad": common words only, no cue.
-                if unknown
-                    && c.forced.is_none()
-                    && (c.a..c.b).all(|g| {
-                        self.kind(g) != Some(TokenKind::Word)
-                            || self.lx().is_lowercase_word(&lower(self.w(g)))
-                    })
-                {
-                    return None;
-                }
-                let s = self.doc.tokens.get(c.a)?.start_byte();
-                let e = self.doc.tokens.get(c.b.checked_sub(1)?)?.end_byte();
-                let (kind, confidence) = if c.forced.is_some() {
+                let doc = if c.forced.is_some() {
                     (k, strength)
                 } else {
-                    best.get(text).map_or((k, strength), |b| (b.0, b.1))
+                    best.get(text).copied().unwrap_or((k, strength))
                 };
-                let title = c.title.and_then(|(ta, tb)| {
-                    Some(Span::new(
-                        self.doc.tokens.get(ta)?.start_byte(),
-                        self.doc.tokens.get(tb.checked_sub(1)?)?.end_byte(),
-                    ))
-                });
-                let form = if kind == ActorKind::Group && c.form == MentionForm::Name {
-                    MentionForm::Demonym
-                } else {
-                    c.form
-                };
-                Some(EntityMention {
-                    span: Span::new(s, e),
-                    kind,
-                    form,
-                    title,
-                    confidence,
-                })
+                let unknown = strength == 0 && best.get(text).is_none_or(|b| b.1 == 0);
+                RuleLabel {
+                    own: (k, strength),
+                    doc,
+                    dropped: self.not_a_name(c, text, unknown),
+                }
+            })
+            .collect()
+    }
+
+    /// Candidates the rules drop: a lone letter, a code ("L2"), an unknown
+    /// plural ("Polaroids") or capitalised common word ("Factor"), or only
+    /// common words with no cue ("Space Shuttle", "Launch Pad").
+    fn not_a_name(&self, c: &Cand, text: &str, unknown: bool) -> bool {
+        if c.forced.is_some() {
+            return false;
+        }
+        if c.b - c.a == 1 {
+            let plural = text.ends_with('s') && !text.ends_with("ss");
+            if text.chars().count() == 1
+                || text.chars().any(|ch| ch.is_ascii_digit())
+                || (unknown && (plural || self.lx().is_lowercase_word(&lower(text))))
+            {
+                return true;
+            }
+        }
+        unknown
+            && (c.a..c.b).all(|g| {
+                self.kind(g) != Some(TokenKind::Word)
+                    || self.lx().is_lowercase_word(&lower(self.w(g)))
+            })
+    }
+
+    /// Readings that hold whatever else the name looks like: a law or
+    /// treaty ("the Clean Water Bill") is another kind of name, never a
+    /// person; a country beside a match verb in a sports report ("France
+    /// beat Brazil 2–1") is its national team, an organisation; a name
+    /// after "the town of" or "the mayor of" is a place.
+    pub(super) fn override_kind(&self, c: &Cand) -> Option<(ActorKind, f32)> {
+        if c.forced.is_some() {
+            return None;
+        }
+        if c.b - c.a > 1 && self.lx().is_document_head(self.head(c.a, c.b)) {
+            return Some((ActorKind::Other, 0.9));
+        }
+        if self.is_team(c) {
+            return Some((ActorKind::Organization, 0.95));
+        }
+        // "the town of Kleinwald", "the mayor of Kleinwald": a place, unless
+        // the knowledge base knows the name as something else.
+        let prev = c.a.checked_sub(1).map_or("", |p| self.w(p));
+        let prev2 = c.a.checked_sub(2).map_or("", |p| self.doc.lw(p));
+        let other_kind = self
+            .kb()
+            .lookup(self.slice(c.a, c.b))
+            .is_some_and(|e| e.kind != ActorKind::Place);
+        (prev == "of" && self.lx().is_place_class(prev2) && !other_kind)
+            .then_some((ActorKind::Place, 0.9))
+    }
+
+    /// A country named beside a match verb ("beat", "drew with", "lost
+    /// to") in a sentence with a score or a document about sports.
+    fn is_team(&self, c: &Cand) -> bool {
+        let text = self.slice(c.a, c.b);
+        let country = self.kb().candidates(text).iter().any(|e| {
+            matches!(
+                e.category,
+                crate::kb::Category::Country | crate::kb::Category::Territory
+            )
+        });
+        if !country {
+            return false;
+        }
+        let lw = |g: Option<usize>| g.map_or("", |g| self.doc.lw(g));
+        let prev = lw(c.a.checked_sub(1));
+        let prev2 = lw(c.a.checked_sub(2));
+        let next = lw(Some(c.b));
+        let next2 = lw(Some(c.b + 1));
+        let beside = self.lx().is_match_verb(prev)
+            || self.lx().is_match_verb(next)
+            || (matches!(prev, "with" | "to")
+                && matches!(prev2, "drew" | "draw" | "lost" | "losing"))
+            || (matches!(next, "drew" | "lost") && matches!(next2, "with" | "to"));
+        beside && (self.sentence_has_score(c.a) || self.is_sports_doc())
+    }
+
+    /// Does the sentence of token `g` hold a score ("2–1", "3-0")?
+    fn sentence_has_score(&self, g: usize) -> bool {
+        let Some(t) = self.doc.tokens.get(g) else {
+            return false;
+        };
+        self.doc
+            .sentence_range(t.sentence_index())
+            .any(|k| super::is_score_at(self.doc, k))
+    }
+
+    /// Is the document a sports report ([`super::is_sports_report`])?
+    fn is_sports_doc(&self) -> bool {
+        *self
+            .sports
+            .get_or_init(|| super::is_sports_report(self.doc))
+    }
+
+    /// Labels candidates by the rules alone, one label per name per
+    /// document.
+    pub(super) fn label(&self, cands: &[Cand], rules: &[RuleLabel]) -> Vec<EntityMention> {
+        let mut out: Vec<EntityMention> = cands
+            .iter()
+            .zip(rules)
+            .filter(|(_, r)| !r.dropped)
+            .filter_map(|(c, r)| {
+                let (k, s) = self
+                    .override_kind(c)
+                    .unwrap_or((r.doc.0, super::score_of(r.doc.1)));
+                self.mention(c, k, s)
             })
             .collect();
         out.sort_by_key(|m| (m.span.start, m.span.end));
         out
+    }
+
+    /// The mention of candidate `c` with `kind` and `score` (`None` for a
+    /// candidate outside the tokens).
+    pub(super) fn mention(&self, c: &Cand, kind: ActorKind, score: f32) -> Option<EntityMention> {
+        let s = self.doc.tokens.get(c.a)?.start_byte();
+        let e = self.doc.tokens.get(c.b.checked_sub(1)?)?.end_byte();
+        let title = c.title.and_then(|(ta, tb)| {
+            Some(Span::new(
+                self.doc.tokens.get(ta)?.start_byte(),
+                self.doc.tokens.get(tb.checked_sub(1)?)?.end_byte(),
+            ))
+        });
+        let form = if kind == ActorKind::Group && c.form == MentionForm::Name {
+            MentionForm::Demonym
+        } else {
+            c.form
+        };
+        Some(EntityMention {
+            span: Span::new(s, e),
+            kind,
+            form,
+            title,
+            score,
+        })
     }
 }

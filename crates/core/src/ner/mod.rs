@@ -11,17 +11,24 @@
 //!    function words ("The"), sentence-initial common words and titles
 //!    ("President", "Mr.") are stripped (titles are kept for descriptions);
 //!    headline words must be confirmed by the body or a gazetteer.
-//! 3. **Labelling**: knowledge base, title, organisation/place head words,
-//!    gazetteers (given names, places), acronyms, learned head-word
-//!    statistics and context ("in X", "X said"); then one label per name
-//!    per document, the strongest evidence winning, and a person's surname
-//!    inheriting the person label.
+//! 3. **Labelling**: the rules' reading (knowledge base, title,
+//!    organisation/place head words, gazetteers, acronyms, head-word
+//!    statistics and context such as "in X" and "X said", then one label per
+//!    name per document) is computed for every candidate; with the
+//!    Analyzer's learned model (`learned`, the default) it becomes features
+//!    of a two-pass averaged perceptron that decides person, organisation,
+//!    place, group, other or no name, with a calibrated score (an unsure
+//!    name is `Other`, never a default person); without one, the rules'
+//!    label stands. A few readings hold either way (`override_kind`: laws
+//!    and treaties, national teams in sports reports, "the town of X").
 //!
 //! Complexity: O(n) in the number of tokens (hash lookups per token; the
 //! chunk extension never revisits a token).
 
 mod chunk;
 mod classify;
+pub mod features;
+pub mod learned;
 
 use crate::hash::FastSet;
 
@@ -76,9 +83,20 @@ struct EntityMention {
     pub form: MentionForm,
     /// A title written just before the name ("President", "Prime Minister").
     pub title: Option<Span>,
-    /// How much evidence backs `kind`, 0 (a default guess) to
-    /// [`MAX_STRENGTH`]; used to settle merged actors' kinds.
-    pub confidence: u8,
+    /// How sure the recogniser is of `kind`, in `0.0..=1.0`; used to
+    /// settle merged actors' kinds.
+    pub score: f32,
+}
+
+/// The rules' reading of a candidate (see `Rules::rule_labels`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct RuleLabel {
+    /// The label from its own text and context, and its strength.
+    own: (ActorKind, Strength),
+    /// The label after one label per name per document.
+    doc: (ActorKind, Strength),
+    /// The rules take it for no name at all.
+    dropped: bool,
 }
 
 /// How sure a label is; higher wins when one name gets several labels.
@@ -131,24 +149,48 @@ fn split(mentions: Vec<EntityMention>) -> (Vec<Ent>, Vec<Title>) {
         ents.push(Ent {
             span: m.span,
             label: m.kind,
-            score: score_of(m.confidence),
+            score: m.score,
         });
     }
     (ents, titles)
 }
 
-/// Finds entity mentions in the story sentences, in text order.
+/// Does the document use at least two words of sports reports ("goal",
+/// "striker") or scores ("2–1")? O(n), stopping at the second.
+pub(crate) fn is_sports_report(doc: &Doc) -> bool {
+    (0..doc.tokens.len())
+        .filter(|&g| doc.lex.is_sports_word(doc.lw(g)) || is_score_at(doc, g))
+        .take(2)
+        .count()
+        >= 2
+}
+
+/// Does a score ("2–1", "3-0") start at token `g`?
+pub(crate) fn is_score_at(doc: &Doc, g: usize) -> bool {
+    let digits = |w: &str| !w.is_empty() && w.len() <= 3 && w.chars().all(|ch| ch.is_ascii_digit());
+    let w = doc.tok(g);
+    let glued = |k: usize| doc.tokens.get(k).is_some_and(|t| !t.space_before);
+    let one = w
+        .split_once(['-', '–'])
+        .is_some_and(|(x, y)| digits(x) && digits(y));
+    one || (digits(w)
+        && matches!(doc.tok(g + 1), "-" | "–")
+        && digits(doc.tok(g + 2))
+        && glued(g + 1)
+        && glued(g + 2))
+}
+
+/// Finds entity mentions in the story sentences, in text order: the
+/// rules' candidates, labelled by the learned model when the document has
+/// one and by the rules otherwise.
 fn recognize(doc: &Doc) -> Vec<EntityMention> {
     let r = Rules::new(doc);
-    let mut cands = Vec::new();
-    for s in 0..doc.sentences.len() {
-        match r.headline[s] {
-            Headline::No => r.chunk_sentence(s, &mut cands),
-            _ => r.chunk_headline(s, &mut cands),
-        }
+    let cands = r.candidates();
+    let rules = r.rule_labels(&cands);
+    match doc.ner_model {
+        Some(model) => model.label(&r, &cands, &rules),
+        None => r.label(&cands, &rules),
     }
-    let cands = r.split_hyphenated(cands);
-    r.label(cands)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -169,6 +211,8 @@ struct Rules<'d, 'a> {
     lower_doc: FastSet<&'a str>,
     /// Per sentence: is it a headline?
     headline: Vec<Headline>,
+    /// Is the document a sports report? (Computed on first use.)
+    sports: std::cell::OnceCell<bool>,
 }
 
 fn first_char(w: &str) -> Option<char> {
@@ -209,6 +253,7 @@ impl<'d, 'a> Rules<'d, 'a> {
             known_single: sized(n / 32),
             lower_doc: sized(n / 3),
             headline: Vec::with_capacity(doc.sentences.len()),
+            sports: std::cell::OnceCell::new(),
         };
         for s in 0..doc.sentences.len() {
             let h = r.detect_headline(s);
@@ -243,6 +288,18 @@ impl<'d, 'a> Rules<'d, 'a> {
         r
     }
 
+    /// The candidate names of the story sentences, in text order.
+    fn candidates(&self) -> Vec<Cand> {
+        let mut cands = Vec::new();
+        for s in 0..self.doc.sentences.len() {
+            match self.headline[s] {
+                Headline::No => self.chunk_sentence(s, &mut cands),
+                _ => self.chunk_headline(s, &mut cands),
+            }
+        }
+        self.split_hyphenated(cands)
+    }
+
     fn lx(&self) -> &'a crate::lexicon::Lexicon {
         self.doc.lex
     }
@@ -267,7 +324,11 @@ impl<'d, 'a> Rules<'d, 'a> {
     fn capword(&self, g: usize) -> bool {
         self.kind(g) == Some(TokenKind::Word) && {
             let w = self.w(g);
-            let month_may = w == "May" && self.kind(g + 1) == Some(TokenKind::Number);
+            // "May 5", "in May", "since March": a date.
+            let month_may = (w == "May" && self.kind(g + 1) == Some(TokenKind::Number))
+                || (g > 0
+                    && self.lx().is_month_name(self.doc.lw(g))
+                    && self.lx().is_month_cue(self.doc.lw(g - 1)));
             let contraction = w.starts_with("I'") || w.starts_with("I’");
             is_cap(w) && !self.lx().is_never_name(w) && !contraction && !month_may
         }

@@ -16,57 +16,7 @@ use crate::hash::FastSet;
 /// Version of the feature templates.
 pub const FEATURE_SET: u32 = 2;
 
-const K: u64 = 0x9E37_79B9_7F4A_7C15;
-
-#[inline]
-fn combine(h: u64, v: u64) -> u64 {
-    (h.rotate_left(23) ^ v).wrapping_mul(K)
-}
-
-/// The splitmix64 finaliser.
-#[inline]
-fn finish(mut z: u64) -> u64 {
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
-
-#[inline]
-fn key(h: u64) -> u32 {
-    (finish(h) >> 32) as u32
-}
-
-/// Hash of a string value.
-#[inline]
-pub fn hash_str(s: &str) -> u64 {
-    let mut h = 0x243F_6A88_85A3_08D3u64 ^ s.len() as u64;
-    let bytes = s.as_bytes();
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(c);
-        h = combine(h, u64::from_le_bytes(b));
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut b = [0u8; 8];
-        b[..rest.len()].copy_from_slice(rest);
-        h = combine(h, u64::from_le_bytes(b));
-    }
-    finish(h)
-}
-
-/// Feature key of template `t` with one value.
-#[inline]
-pub fn f1(t: u64, a: u64) -> u32 {
-    key(combine(combine(t, a), 1))
-}
-
-/// Feature key of template `t` with two values.
-#[inline]
-pub fn f2(t: u64, a: u64, b: u64) -> u32 {
-    key(combine(combine(combine(t, a), b), 2))
-}
+pub use crate::weights::{f1, f2, hash_str};
 
 const NONE: u64 = 0x4e4f_4e45;
 const START: u64 = 0x0053_5441_5254;

@@ -18,21 +18,20 @@
 #![cfg_attr(not(any(test, feature = "training")), allow(dead_code))]
 
 pub mod features;
-pub mod model_file;
 pub mod tags;
 #[cfg(test)]
 mod tests;
 
+pub use crate::weights::ModelError;
 pub use features::Sentence;
-pub use model_file::ModelError;
 pub use tags::EntLabel;
 
 use crate::gazetteer::Gazetteer;
 use crate::hash::FastMap;
 use crate::kb::Kb;
 use crate::lexicon::Lexicon;
+use crate::weights::{Format, ModelFile, Weights};
 use features::{DocEvidence, Prepared};
-use model_file::ModelFile;
 use std::ops::Range;
 use tags::{Tag, TAG_COUNT};
 
@@ -52,11 +51,17 @@ pub struct Ent {
     pub score: f32,
 }
 
+/// The recogniser's model file format.
+pub const FORMAT: Format = Format {
+    magic: b"GLNERv01",
+    classes: TAG_COUNT,
+    feature_set: features::FEATURE_SET,
+};
+
 /// A trained recogniser.
 #[derive(Clone, Debug)]
 pub struct Recognizer {
-    index: FastMap<u32, u32>,
-    weights: Vec<f32>,
+    weights: Weights,
     threshold: f32,
     two_pass: bool,
     gazetteer: Gazetteer,
@@ -93,27 +98,13 @@ impl Recognizer {
     /// Loads a model file (the output of `gloss-train ner`), with the
     /// bundled gazetteer and the cue words and names of `lx` and `kb`.
     pub fn from_bytes(bytes: &[u8], lx: &Lexicon, kb: &Kb) -> Result<Recognizer, ModelError> {
-        Self::from_model(&ModelFile::decode(bytes)?, lx, kb)
+        Self::from_model(&ModelFile::decode(bytes, &FORMAT)?, lx, kb)
     }
 
     /// A recogniser from decoded model content.
     pub fn from_model(m: &ModelFile, lx: &Lexicon, kb: &Kb) -> Result<Recognizer, ModelError> {
-        let mut index = FastMap::with_capacity_and_hasher(m.rows.len(), Default::default());
-        let mut weights = vec![0f32; m.rows.len() * TAG_COUNT];
-        for (i, (k, row)) in m.rows.iter().enumerate() {
-            if index.insert(*k, i as u32).is_some() {
-                return Err(ModelError::Invalid("duplicate key"));
-            }
-            for &(c, w) in row {
-                let slot = weights
-                    .get_mut(i * TAG_COUNT + c as usize)
-                    .ok_or(ModelError::Invalid("class out of range"))?;
-                *slot = model_file::dequantize(w, m.scale);
-            }
-        }
         Ok(Recognizer {
-            index,
-            weights,
+            weights: Weights::new(m, TAG_COUNT)?,
             threshold: m.threshold,
             two_pass: m.two_pass,
             gazetteer: Gazetteer::build(kb),
@@ -129,7 +120,7 @@ impl Recognizer {
 
     /// Number of features with weights.
     pub fn feature_count(&self) -> usize {
-        self.index.len()
+        self.weights.len()
     }
 
     /// Recognises the entities of one sentence (`pos`: UPOS tags of the
@@ -229,16 +220,7 @@ impl Recognizer {
     /// Sums the weights of `features` per tag.
     pub fn scores(&self, features: &[u32]) -> [f32; TAG_COUNT] {
         let mut scores = [0f32; TAG_COUNT];
-        for k in features {
-            if let Some(&r) = self.index.get(k) {
-                let r = r as usize * TAG_COUNT;
-                if let Some(row) = self.weights.get(r..r + TAG_COUNT) {
-                    for (s, &w) in scores.iter_mut().zip(row) {
-                        *s += w;
-                    }
-                }
-            }
-        }
+        self.weights.add_scores(features, &mut scores);
         scores
     }
 

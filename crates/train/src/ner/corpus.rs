@@ -40,6 +40,16 @@ pub struct NerDoc {
     /// For detokenised text: every source token's byte range in the
     /// original text and in [`NerDoc::text`].
     pub to_raw: Option<TokenMap>,
+    /// Every gold entity (nested ones too) as a byte range of
+    /// [`NerDoc::text`] with its label (re3d spans trimmed of leading
+    /// lower-case words), in text order.
+    pub entities: Vec<(Range<usize>, EntLabel)>,
+    /// Byte ranges of [`NerDoc::text`] annotated with something this
+    /// reading leaves out (re3d's descriptions and pronouns, "ISIL
+    /// terrorists", and its non-name types): what lies in them is unknown.
+    pub ignored: Vec<Range<usize>>,
+    /// The corpus's original text.
+    pub raw: String,
 }
 
 impl NerDoc {
@@ -222,8 +232,15 @@ pub fn read_doc(
     let c2b = char_to_byte(raw);
     // Gold entities as byte ranges of `raw`.
     let mut ents: Vec<(Range<usize>, EntLabel)> = Vec::new();
+    let mut ignored: Vec<Range<usize>> = Vec::new();
     for e in v["entities"].as_array().map(Vec::as_slice).unwrap_or(&[]) {
         let Some(label) = label_of(e, spans) else {
+            let (Some(s), Some(en)) = (e["start"].as_u64(), e["end"].as_u64()) else {
+                continue;
+            };
+            if let (Some(&s), Some(&en)) = (c2b.get(s as usize), c2b.get(en as usize)) {
+                ignored.push(s..en);
+            }
             continue;
         };
         let (sk, ek) = if spans == Spans::Name {
@@ -245,8 +262,8 @@ pub fn read_doc(
     }
     // Detokenise and move the entities along.
     let mut to_raw = None;
-    let (text, ents) = match kind {
-        Kind::Natural => (raw.to_owned(), ents),
+    let (text, ents, ignored) = match kind {
+        Kind::Natural => (raw.to_owned(), ents, ignored),
         Kind::Tokenised => {
             let (text, map) = detokenize(raw);
             to_raw = Some(map.clone());
@@ -256,13 +273,32 @@ pub fn read_doc(
                 .into_iter()
                 .filter_map(|(r, l)| Some((start_of(r.start)?..end_of(r.end)?, l)))
                 .collect();
-            (text, moved)
+            let ignored = ignored
+                .into_iter()
+                .filter_map(|r| Some(start_of(r.start)?..end_of(r.end)?))
+                .collect();
+            (text, moved, ignored)
         }
     };
     let tokenized = gloss_core::training::sentences(&text);
-    // Outermost entities only, in text order.
     let mut ents = ents;
     ents.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+    let entities = ents
+        .iter()
+        .filter_map(|(r, l)| {
+            let mut r = r.clone();
+            if spans == Spans::Re3d {
+                while text[r.clone()]
+                    .starts_with(|c: char| !c.is_uppercase() && !c.is_ascii_digit())
+                {
+                    let sp = text[r.clone()].find(' ')?;
+                    r.start += sp + 1;
+                }
+            }
+            Some((r, *l))
+        })
+        .collect();
+    // Outermost entities only, in text order.
     let mut outer: Vec<(Range<usize>, EntLabel)> = Vec::new();
     for (r, l) in ents {
         if outer.last().is_some_and(|(o, _)| r.start < o.end) {
@@ -332,6 +368,9 @@ pub fn read_doc(
         sents,
         char_of_byte,
         to_raw,
+        entities,
+        ignored,
+        raw: raw.to_owned(),
     })
 }
 

@@ -3,7 +3,7 @@
 //! exact and deterministic, and its export to a quantised, pruned
 //! [`ModelFile`].
 
-use gloss_core::training::recognizer::model_file::{self, ModelFile};
+use gloss_core::training::weights::{self as model_file, ModelFile};
 use std::collections::HashMap;
 
 #[derive(Clone, Copy, Debug)]
@@ -140,7 +140,6 @@ pub fn export(
         })
         .collect();
     ModelFile {
-        feature_set: gloss_core::training::recognizer::features::FEATURE_SET,
         two_pass,
         scale: top as f32,
         threshold,

@@ -1,4 +1,4 @@
-//! `gloss-train ner`: trains the named-entity recogniser
+//! `gloss-train bilou`: trains the standalone BILOU named-entity recogniser
 //! (`gloss_core::training::recognizer`) and writes its model file, and optionally the
 //! predictions `scripts/eval_ner.py` scores (`--pred-dir`).
 //!
@@ -10,6 +10,7 @@
 //! cross-validation by document (each fold's model never saw its documents).
 
 pub mod corpus;
+pub mod labels;
 pub mod learn;
 
 use corpus::{Kind, NerDoc, Spans};
@@ -46,6 +47,14 @@ pub struct Options {
     pub folds: usize,
     /// Use only the first `limit` documents of each training corpus (smoke runs).
     pub limit: Option<usize>,
+    /// Train on gum-train too (the labeller).
+    pub gum: bool,
+    /// How the labeller trains on candidates whose span is wrong.
+    pub partial: labels::Partial,
+    /// The labeller's OTHER threshold (tuned on UNER dev when `None`).
+    pub threshold: Option<f32>,
+    /// Train the labeller's second, document-consistency pass.
+    pub two_pass: bool,
 }
 
 /// A document ready for training: words as `&str`, static features.
@@ -183,7 +192,7 @@ fn train(docs: &[&NerDoc], o: &Options) -> Vec<(u32, Vec<(u8, f64)>)> {
 }
 
 /// splitmix64, for the fixed-seed shuffle.
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -194,7 +203,7 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    fn shuffle<T>(&mut self, v: &mut [T]) {
+    pub(crate) fn shuffle<T>(&mut self, v: &mut [T]) {
         for i in (1..v.len()).rev() {
             let j = ((u128::from(self.next()) * (i as u128 + 1)) >> 64) as usize;
             v.swap(i, j);
@@ -295,12 +304,12 @@ fn model_from(
     threshold: f32,
 ) -> Result<(Vec<u8>, Recognizer), String> {
     let m = learn::export(avg, o.compression, false, threshold);
-    let bytes = m.encode();
+    let bytes = m.encode(&gloss_core::training::recognizer::FORMAT);
     let r = gloss_core::training::recognizer(&bytes).map_err(|e| e.to_string())?;
     Ok((bytes, r))
 }
 
-/// Runs `gloss-train ner`.
+/// Runs `gloss-train bilou`.
 pub fn run(o: &Options) -> Result<(), String> {
     let t0 = std::time::Instant::now();
     let ner = o.train_dir.join("ner");
@@ -505,6 +514,10 @@ mod tests {
             pred_dir: None,
             folds: 2,
             limit: None,
+            gum: true,
+            partial: labels::Partial::None,
+            threshold: None,
+            two_pass: false,
         }
     }
 

@@ -1,6 +1,8 @@
-//! Lays out one paragraph of the analysed text as a tree of nodes the
-//! article view renders: plain text, sentence wrappers (jump targets),
-//! dimmed boilerplate, proposal mentions and, inside them, actor mentions.
+//! Highlight layout: each paragraph of the analysed text as a tree of nodes
+//! that a view draws — plain text, sentence wrappers (jump targets), dimmed
+//! boilerplate, proposal mentions and, inside them, actor mentions. The live
+//! view (the app), the HTML page ([`crate::export`]) and so the CLI all draw
+//! from this one layout.
 //!
 //! Overlapping spans are resolved by nesting: a span is kept if it lies
 //! inside its parent and after its previous sibling, and only spans of a
@@ -10,9 +12,17 @@
 //! Complexity: collecting the spans is O(m log m) for m spans (one sort);
 //! laying out all paragraphs is O(p + m).
 
-use crate::state::Target;
 use gloss_core::Analysis;
 use std::ops::Range;
+
+/// An actor or a proposal of an analysis, by index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Target {
+    /// Index into [`Analysis::actors`].
+    Actor(usize),
+    /// Index into [`Analysis::proposals`].
+    Proposal(usize),
+}
 
 /// What a marked span refers to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -428,7 +438,7 @@ mod tests {
 
     #[test]
     fn real_analysis_round_trips_every_paragraph() {
-        let text = include_str!("../www/samples/moscow-talks.txt");
+        let text = include_str!("../../../www/samples/moscow-talks.txt");
         let a = gloss_core::analyze(text, &gloss_core::Options::default());
         let laid = layout(&a);
         for p in &laid {

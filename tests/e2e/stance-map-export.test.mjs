@@ -1,4 +1,4 @@
-// Stance map, self-contained HTML export and background sections (issue 6).
+// The stance map, the self-contained HTML export and the dated Background sections of the cards.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -41,7 +41,8 @@ test('the Putin card shows what the article says first, then dated Background', 
   assert.ok(await bg.isVisible());
   assert.match(await bg.locator('time').textContent(), /\b(19|20)\d\d\b/, 'the background has a date');
   assert.match(await bg.textContent(), /not from this article/);
-  assert.match(await bg.textContent(), /Source:/);
+  assert.match(await bg.locator('.bg-source summary').textContent(), /Source ⓘ/);
+  assert.ok((await bg.locator('.bg-source p').textContent()).trim().length > 3, 'the full source is behind Source ⓘ');
   await clean(page, log);
   await context.close();
 });
@@ -109,6 +110,11 @@ test('stance map is readable at 360 px and in dark mode', async () => {
   for (const [width, colorScheme] of [[360, 'light'], [1280, 'dark'], [360, 'dark']]) {
     const { context, page, log } = await open(env, { width, height: 740, colorScheme });
     await explainSample(page);
+    // On a phone the list is shown first; the map is one press away.
+    if (width < 600) {
+      assert.equal(await page.getAttribute('#positions-list', 'aria-pressed'), 'true', 'the list is the default on a phone');
+      await page.click('#positions-map');
+    }
     const map = page.locator('.stance-map');
     await map.waitFor();
     const m = await page.evaluate(() => {

@@ -1,14 +1,17 @@
-//! The recogniser's binary model file: quantised perceptron weights keyed
-//! by 32-bit feature keys, stored column by column (gzip compresses
-//! columns of similar values far better than interleaved rows).
+//! Linear models with hashed features, shared by the learned components
+//! (the BILOU recogniser, the entity labeller): 32-bit feature keys
+//! ([`f1`], [`f2`], [`hash_str`]), the binary model file of quantised
+//! perceptron weights ([`ModelFile`], stored column by column: gzip
+//! compresses columns of similar values far better than interleaved rows)
+//! and the dense weight table that scores feature sets ([`Weights`]).
 //!
-//! Layout (little-endian; "varint" is LEB128):
+//! File layout (little-endian; "varint" is LEB128):
 //!
 //! | bytes | content |
 //! |---|---|
-//! | 8 | magic `GLNERv01` |
-//! | 4 | feature-set version ([`super::features::FEATURE_SET`]) |
-//! | 1 | class count (17: outside + BILOU × 4 labels) |
+//! | 8 | magic (one per kind of model, [`Format::magic`]) |
+//! | 4 | feature-set version ([`Format::feature_set`]) |
+//! | 1 | class count ([`Format::classes`]) |
 //! | 1 | flags (bit 0: two-pass document consistency) |
 //! | 4 | `f32` scale: the largest weight (see [`dequantize`]) |
 //! | 4 | `f32` threshold: an entity scored below it is labelled OTHER |
@@ -22,10 +25,23 @@
 //! Decoding checks every length, index and the checksum and returns a
 //! [`ModelError`] for any damage: it never panics.
 
-use super::tags::TAG_COUNT;
+// Writing files and the small accessors serve the trainer (feature
+// `training`) and the tests.
+#![cfg_attr(not(any(test, feature = "training")), allow(dead_code))]
+
+use crate::hash::FastMap;
 use std::fmt;
 
-const MAGIC: &[u8; 8] = b"GLNERv01";
+/// What a model file must be: checked when it is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Format {
+    /// The first eight bytes, naming the kind of model.
+    pub magic: &'static [u8; 8],
+    /// Number of classes (at most 255).
+    pub classes: usize,
+    /// Version of the feature templates the model was trained with.
+    pub feature_set: u32,
+}
 
 /// Ratio of the largest to the smallest weight magnitude a code can hold.
 pub const DYNAMIC_RANGE: f32 = 1000.0;
@@ -86,13 +102,13 @@ pub enum ModelError {
 impl fmt::Display for ModelError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ModelError::BadMagic => write!(f, "not a Gloss entity model (bad magic bytes)"),
-            ModelError::Truncated(what) => write!(f, "entity model truncated (in {what})"),
-            ModelError::Checksum => write!(f, "entity model damaged (checksum mismatch)"),
-            ModelError::Invalid(what) => write!(f, "entity model invalid: {what}"),
+            ModelError::BadMagic => write!(f, "not a Gloss model of this kind (bad magic bytes)"),
+            ModelError::Truncated(what) => write!(f, "model file truncated (in {what})"),
+            ModelError::Checksum => write!(f, "model file damaged (checksum mismatch)"),
+            ModelError::Invalid(what) => write!(f, "model file invalid: {what}"),
             ModelError::FeatureSet { expected, found } => write!(
                 f,
-                "entity model built for feature set {found}, this build uses {expected}: retrain it"
+                "model built for feature set {found}, this build uses {expected}: retrain it"
             ),
         }
     }
@@ -103,13 +119,13 @@ impl std::error::Error for ModelError {}
 /// The content of a model file.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ModelFile {
-    /// Feature-set version.
-    pub feature_set: u32,
-    /// Whether the second, document-consistency pass runs.
+    /// Flag bit 0 (the recogniser: whether the second, document-consistency
+    /// pass runs).
     pub two_pass: bool,
     /// Worth of one quantisation step.
     pub scale: f32,
-    /// Entities scored below this are labelled OTHER.
+    /// Decisions scored below this are left unsure (the recognisers label
+    /// them OTHER).
     pub threshold: f32,
     /// Rows `(key, [(class, weight)])`: keys strictly increasing, classes
     /// strictly increasing within a row, weights non-zero.
@@ -185,13 +201,14 @@ impl Reader<'_> {
 }
 
 impl ModelFile {
-    /// Serialises the model (layout in the module documentation).
-    pub fn encode(&self) -> Vec<u8> {
+    /// Serialises the model (layout in the module documentation) in format
+    /// `f`.
+    pub fn encode(&self, f: &Format) -> Vec<u8> {
         let entries: usize = self.rows.iter().map(|r| r.1.len()).sum();
         let mut out = Vec::with_capacity(32 + self.rows.len() * 4 + entries * 2);
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&self.feature_set.to_le_bytes());
-        out.push(TAG_COUNT as u8);
+        out.extend_from_slice(f.magic);
+        out.extend_from_slice(&f.feature_set.to_le_bytes());
+        out.push(f.classes as u8);
         out.push(u8::from(self.two_pass));
         out.extend_from_slice(&self.scale.to_bits().to_le_bytes());
         out.extend_from_slice(&self.threshold.to_bits().to_le_bytes());
@@ -220,12 +237,13 @@ impl ModelFile {
         out
     }
 
-    /// Reads and checks a model file.
-    pub fn decode(bytes: &[u8]) -> Result<ModelFile, ModelError> {
-        if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
+    /// Reads a model file and checks it against format `f`.
+    pub fn decode(bytes: &[u8], f: &Format) -> Result<ModelFile, ModelError> {
+        let magic = f.magic.len();
+        if bytes.len() < magic || &bytes[..magic] != f.magic {
             return Err(ModelError::BadMagic);
         }
-        if bytes.len() < MAGIC.len() + 14 + 8 {
+        if bytes.len() < magic + 14 + 8 {
             return Err(ModelError::Truncated("header"));
         }
         let (body, sum) = bytes.split_at(bytes.len() - 8);
@@ -236,16 +254,16 @@ impl ModelFile {
         }
         let mut r = Reader {
             bytes: body,
-            pos: MAGIC.len(),
+            pos: magic,
         };
         let feature_set = r.u32("header")?;
-        if feature_set != super::features::FEATURE_SET {
+        if feature_set != f.feature_set {
             return Err(ModelError::FeatureSet {
-                expected: super::features::FEATURE_SET,
+                expected: f.feature_set,
                 found: feature_set,
             });
         }
-        if usize::from(r.u8("header")?) != TAG_COUNT {
+        if usize::from(r.u8("header")?) != f.classes {
             return Err(ModelError::Invalid("class count"));
         }
         let flags = r.u8("header")?;
@@ -275,7 +293,7 @@ impl ModelFile {
         let mut lens = Vec::with_capacity(n);
         let mut sum_len = 0usize;
         for _ in 0..n {
-            let l = r.count("entry counts", TAG_COUNT)?;
+            let l = r.count("entry counts", f.classes)?;
             if l == 0 {
                 return Err(ModelError::Invalid("empty row"));
             }
@@ -301,7 +319,7 @@ impl ModelFile {
                     return Err(ModelError::Invalid("classes not increasing"));
                 }
                 class = if j == 0 { c } else { class + c };
-                if class as usize >= TAG_COUNT {
+                if class as usize >= f.classes {
                     return Err(ModelError::Invalid("class out of range"));
                 }
                 let w = weights[at + j] as i8;
@@ -314,7 +332,6 @@ impl ModelFile {
             rows.push((k, row));
         }
         Ok(ModelFile {
-            feature_set,
             two_pass: flags & 1 != 0,
             scale,
             threshold,
@@ -323,13 +340,129 @@ impl ModelFile {
     }
 }
 
+/// Dequantised weights: one dense row of `classes` weights per feature key.
+#[derive(Clone, Debug, Default)]
+pub struct Weights {
+    index: FastMap<u32, u32>,
+    weights: Vec<f32>,
+    classes: usize,
+}
+
+impl Weights {
+    /// The weight table of a decoded file with `classes` classes.
+    pub fn new(m: &ModelFile, classes: usize) -> Result<Weights, ModelError> {
+        let mut index = FastMap::with_capacity_and_hasher(m.rows.len(), Default::default());
+        let mut weights = vec![0f32; m.rows.len() * classes];
+        for (i, (k, row)) in m.rows.iter().enumerate() {
+            if index.insert(*k, i as u32).is_some() {
+                return Err(ModelError::Invalid("duplicate key"));
+            }
+            for &(c, w) in row {
+                let slot = (usize::from(c) < classes)
+                    .then(|| weights.get_mut(i * classes + usize::from(c)))
+                    .flatten()
+                    .ok_or(ModelError::Invalid("class out of range"))?;
+                *slot = dequantize(w, m.scale);
+            }
+        }
+        Ok(Weights {
+            index,
+            weights,
+            classes,
+        })
+    }
+
+    /// Number of features with weights.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Whether no feature has a weight.
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    /// Adds the weights of `features` per class into `scores` (of length
+    /// at least the class count); unknown keys add nothing.
+    pub fn add_scores(&self, features: &[u32], scores: &mut [f32]) {
+        let n = self.classes;
+        for k in features {
+            if let Some(&r) = self.index.get(k) {
+                let r = r as usize * n;
+                if let Some(row) = self.weights.get(r..r + n) {
+                    for (s, &w) in scores.iter_mut().zip(row) {
+                        *s += w;
+                    }
+                }
+            }
+        }
+    }
+}
+
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+#[inline]
+fn combine(h: u64, v: u64) -> u64 {
+    (h.rotate_left(23) ^ v).wrapping_mul(K)
+}
+
+/// The splitmix64 finaliser.
+#[inline]
+fn finish(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+#[inline]
+fn key(h: u64) -> u32 {
+    (finish(h) >> 32) as u32
+}
+
+/// Hash of a string value.
+#[inline]
+pub fn hash_str(s: &str) -> u64 {
+    let mut h = 0x243F_6A88_85A3_08D3u64 ^ s.len() as u64;
+    let bytes = s.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(c);
+        h = combine(h, u64::from_le_bytes(b));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut b = [0u8; 8];
+        b[..rest.len()].copy_from_slice(rest);
+        h = combine(h, u64::from_le_bytes(b));
+    }
+    finish(h)
+}
+
+/// Feature key of template `t` with one value.
+#[inline]
+pub fn f1(t: u64, a: u64) -> u32 {
+    key(combine(combine(t, a), 1))
+}
+
+/// Feature key of template `t` with two values.
+#[inline]
+pub fn f2(t: u64, a: u64, b: u64) -> u32 {
+    key(combine(combine(combine(t, a), b), 2))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const FORMAT: Format = Format {
+        magic: b"GLTESTv1",
+        classes: 17,
+        feature_set: 3,
+    };
+
     fn sample() -> ModelFile {
         ModelFile {
-            feature_set: super::super::features::FEATURE_SET,
             two_pass: true,
             scale: 0.25,
             threshold: 0.5,
@@ -344,22 +477,31 @@ mod tests {
     #[test]
     fn round_trip() {
         let m = sample();
-        let bytes = m.encode();
-        assert_eq!(ModelFile::decode(&bytes), Ok(m));
+        let bytes = m.encode(&FORMAT);
+        assert_eq!(ModelFile::decode(&bytes, &FORMAT), Ok(m));
     }
 
     #[test]
     fn every_damage_is_an_error() {
-        let bytes = sample().encode();
-        assert_eq!(ModelFile::decode(b"nope"), Err(ModelError::BadMagic));
+        let bytes = sample().encode(&FORMAT);
+        assert_eq!(
+            ModelFile::decode(b"nope", &FORMAT),
+            Err(ModelError::BadMagic)
+        );
         for cut in 0..bytes.len() {
-            assert!(ModelFile::decode(&bytes[..cut]).is_err(), "cut {cut}");
+            assert!(
+                ModelFile::decode(&bytes[..cut], &FORMAT).is_err(),
+                "cut {cut}"
+            );
         }
         for i in 0..bytes.len() {
             for bit in [1u8, 0x80] {
                 let mut b = bytes.clone();
                 b[i] ^= bit;
-                assert!(ModelFile::decode(&b).is_err(), "byte {i} bit {bit}");
+                assert!(
+                    ModelFile::decode(&b, &FORMAT).is_err(),
+                    "byte {i} bit {bit}"
+                );
             }
         }
     }
@@ -375,12 +517,41 @@ mod tests {
     }
 
     #[test]
-    fn other_feature_sets_are_refused() {
-        let mut m = sample();
-        m.feature_set += 1;
+    fn other_formats_are_refused() {
+        let bytes = sample().encode(&FORMAT);
+        let newer = Format {
+            feature_set: 4,
+            ..FORMAT
+        };
         assert!(matches!(
-            ModelFile::decode(&m.encode()),
+            ModelFile::decode(&bytes, &newer),
             Err(ModelError::FeatureSet { .. })
         ));
+        let fewer = Format {
+            classes: 6,
+            ..FORMAT
+        };
+        assert!(ModelFile::decode(&bytes, &fewer).is_err());
+        let other = Format {
+            magic: b"GLOTHERx",
+            ..FORMAT
+        };
+        assert_eq!(ModelFile::decode(&bytes, &other), Err(ModelError::BadMagic));
+    }
+
+    #[test]
+    fn weights_score_by_class() {
+        let m = ModelFile {
+            two_pass: false,
+            scale: 1.0,
+            threshold: 0.0,
+            rows: vec![(7, vec![(0, 127), (2, -127)]), (9, vec![(1, 127)])],
+        };
+        let w = Weights::new(&m, 3).unwrap();
+        assert_eq!(w.len(), 2);
+        let mut s = [0f32; 3];
+        w.add_scores(&[7, 9, 11], &mut s);
+        assert_eq!(s, [1.0, 1.0, -1.0]);
+        assert!(Weights::new(&m, 2).is_err(), "class 2 of 2");
     }
 }

@@ -1,5 +1,5 @@
 //! The compact text encoding the analysis worker uses to hand an
-//! [`Analysis`] to the page (see [`crate::worker_api`] and
+//! [`Analysis`] to the page (see [`super::api`] and
 //! [`crate::state::Action::Analysed`]).
 //!
 //! Why not JSON: both ends are this same Rust code, and parsing JSON back
@@ -24,6 +24,63 @@ use gloss_core::model::{
     Ignored, IgnoredReason, Label, Mention, MentionForm, OffsetUnit, Proposal, Quote, SourceFormat,
     Span, Stance, StanceKind, Summary,
 };
+use gloss_render::corrections::Correction;
+
+/// A bundled glossary entry for a proposal (what its card's Background box
+/// shows). Looked up by the engine, so the page's module carries no KB.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Glossary {
+    /// Id of the proposal it explains.
+    pub proposal: String,
+    /// The glossary term that matched ("peace plan").
+    pub term: String,
+    /// Its neutral definition.
+    pub definition: String,
+    /// When the definition was written ("2026-11").
+    pub as_of: String,
+    /// Where it comes from.
+    pub source: String,
+}
+
+/// What the engine sends back for one analysis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explained {
+    /// The analysis (byte offsets).
+    pub analysis: Analysis,
+    /// Glossary entries of its proposals (only those that have one).
+    pub glossary: Vec<Glossary>,
+}
+
+/// Encodes an engine result for [`decode_explained`].
+pub fn encode_explained(e: &Explained) -> String {
+    let mut out = String::with_capacity(e.analysis.text.len() * 2 + 64);
+    e.put(&mut out);
+    out
+}
+
+/// Decodes what [`encode_explained`] wrote; `None` if malformed.
+pub fn decode_explained(s: &str) -> Option<Explained> {
+    let mut r = Cursor { s, pos: 0 };
+    let e = Explained::take(&mut r)?;
+    (r.pos == s.len()).then_some(e)
+}
+
+/// Encodes the reader's corrections (for storage and for the engine's exports).
+pub fn encode_corrections(list: &[Correction]) -> String {
+    let mut out = String::new();
+    list.len().put(&mut out);
+    for c in list {
+        c.put(&mut out);
+    }
+    out
+}
+
+/// Decodes what [`encode_corrections`] wrote; `None` if malformed.
+pub fn decode_corrections(s: &str) -> Option<Vec<Correction>> {
+    let mut r = Cursor { s, pos: 0 };
+    let v = Vec::<Correction>::take(&mut r)?;
+    (r.pos == s.len()).then_some(v)
+}
 
 /// Encodes an analysis for [`decode`].
 pub fn encode(a: &Analysis) -> String {
@@ -35,18 +92,18 @@ pub fn encode(a: &Analysis) -> String {
 /// Decodes what [`encode`] wrote; `None` if the input is malformed or has
 /// bytes left over.
 pub fn decode(s: &str) -> Option<Analysis> {
-    let mut r = Reader { s, pos: 0 };
+    let mut r = Cursor { s, pos: 0 };
     let a = Analysis::take(&mut r)?;
     (r.pos == s.len()).then_some(a)
 }
 
 /// Read position in an encoded string.
-struct Reader<'a> {
+struct Cursor<'a> {
     s: &'a str,
     pos: usize,
 }
 
-impl Reader<'_> {
+impl Cursor<'_> {
     fn number(&mut self) -> Option<u64> {
         let rest = self.s.get(self.pos..)?;
         let end = rest.find(',')?;
@@ -63,7 +120,7 @@ impl Reader<'_> {
 /// A value with a place in the encoding.
 trait Wire: Sized {
     fn put(&self, out: &mut String);
-    fn take(r: &mut Reader<'_>) -> Option<Self>;
+    fn take(r: &mut Cursor<'_>) -> Option<Self>;
 }
 
 fn put_number(out: &mut String, n: u64) {
@@ -89,7 +146,7 @@ impl Wire for usize {
     fn put(&self, out: &mut String) {
         put_number(out, *self as u64);
     }
-    fn take(r: &mut Reader<'_>) -> Option<Self> {
+    fn take(r: &mut Cursor<'_>) -> Option<Self> {
         r.index()
     }
 }
@@ -98,7 +155,7 @@ impl Wire for u32 {
     fn put(&self, out: &mut String) {
         put_number(out, u64::from(*self));
     }
-    fn take(r: &mut Reader<'_>) -> Option<Self> {
+    fn take(r: &mut Cursor<'_>) -> Option<Self> {
         u32::try_from(r.number()?).ok()
     }
 }
@@ -107,7 +164,7 @@ impl Wire for bool {
     fn put(&self, out: &mut String) {
         put_number(out, u64::from(*self));
     }
-    fn take(r: &mut Reader<'_>) -> Option<Self> {
+    fn take(r: &mut Cursor<'_>) -> Option<Self> {
         match r.number()? {
             0 => Some(false),
             1 => Some(true),
@@ -120,7 +177,7 @@ impl Wire for f32 {
     fn put(&self, out: &mut String) {
         self.to_bits().put(out);
     }
-    fn take(r: &mut Reader<'_>) -> Option<Self> {
+    fn take(r: &mut Cursor<'_>) -> Option<Self> {
         u32::take(r).map(f32::from_bits)
     }
 }
@@ -130,7 +187,7 @@ impl Wire for String {
         self.len().put(out);
         out.push_str(self);
     }
-    fn take(r: &mut Reader<'_>) -> Option<Self> {
+    fn take(r: &mut Cursor<'_>) -> Option<Self> {
         let n = r.index()?;
         let end = r.pos.checked_add(n)?;
         let s = r.s.get(r.pos..end)?;
@@ -149,7 +206,7 @@ impl<T: Wire> Wire for Option<T> {
             }
         }
     }
-    fn take(r: &mut Reader<'_>) -> Option<Self> {
+    fn take(r: &mut Cursor<'_>) -> Option<Self> {
         match r.number()? {
             0 => Some(None),
             1 => T::take(r).map(Some),
@@ -165,7 +222,7 @@ impl<T: Wire> Wire for Vec<T> {
             v.put(out);
         }
     }
-    fn take(r: &mut Reader<'_>) -> Option<Self> {
+    fn take(r: &mut Cursor<'_>) -> Option<Self> {
         let n = r.index()?;
         // No capacity from the input: a bogus length fails on the items.
         let mut v = Vec::new();
@@ -184,7 +241,7 @@ macro_rules! wire_struct {
             fn put(&self, out: &mut String) {
                 $(self.$f.put(out);)*
             }
-            fn take(r: &mut Reader<'_>) -> Option<Self> {
+            fn take(r: &mut Cursor<'_>) -> Option<Self> {
                 Some($t { $($f: Wire::take(r)?),* })
             }
         }
@@ -201,7 +258,7 @@ macro_rules! wire_enum {
                 let i = match self { $($t::$v => all.iter().position(|x| *x == $t::$v),)* };
                 put_number(out, i.unwrap_or(0) as u64);
             }
-            fn take(r: &mut Reader<'_>) -> Option<Self> {
+            fn take(r: &mut Cursor<'_>) -> Option<Self> {
                 [$($t::$v),*].get(r.index()?).copied()
             }
         }
@@ -249,6 +306,87 @@ wire_enum!(StanceKind {
     Mixed,
     Neutral
 });
+
+/// A correction: its variant index, then its fields in order.
+impl Wire for Correction {
+    fn put(&self, out: &mut String) {
+        match self {
+            Correction::Kind { actor, kind } => {
+                put_number(out, 0);
+                actor.put(out);
+                kind.put(out);
+            }
+            Correction::Rename { actor, name } => {
+                put_number(out, 1);
+                actor.put(out);
+                name.put(out);
+            }
+            Correction::Hide { actor } => {
+                put_number(out, 2);
+                actor.put(out);
+            }
+            Correction::Merge { actor, into } => {
+                put_number(out, 3);
+                actor.put(out);
+                into.put(out);
+            }
+            Correction::Split { actor, start, end } => {
+                put_number(out, 4);
+                actor.put(out);
+                start.put(out);
+                end.put(out);
+            }
+            Correction::RemoveStance { proposal, actor } => {
+                put_number(out, 5);
+                proposal.put(out);
+                actor.put(out);
+            }
+            Correction::SetStance {
+                proposal,
+                actor,
+                stance,
+            } => {
+                put_number(out, 6);
+                proposal.put(out);
+                actor.put(out);
+                stance.put(out);
+            }
+        }
+    }
+    fn take(r: &mut Cursor<'_>) -> Option<Self> {
+        let s = |r: &mut Cursor<'_>| String::take(r);
+        Some(match r.number()? {
+            0 => Correction::Kind {
+                actor: s(r)?,
+                kind: ActorKind::take(r)?,
+            },
+            1 => Correction::Rename {
+                actor: s(r)?,
+                name: s(r)?,
+            },
+            2 => Correction::Hide { actor: s(r)? },
+            3 => Correction::Merge {
+                actor: s(r)?,
+                into: s(r)?,
+            },
+            4 => Correction::Split {
+                actor: s(r)?,
+                start: usize::take(r)?,
+                end: usize::take(r)?,
+            },
+            5 => Correction::RemoveStance {
+                proposal: s(r)?,
+                actor: s(r)?,
+            },
+            6 => Correction::SetStance {
+                proposal: s(r)?,
+                actor: s(r)?,
+                stance: StanceKind::take(r)?,
+            },
+            _ => return None,
+        })
+    }
+}
 
 wire_struct!(Span { start, end });
 wire_struct!(Ignored { start, end, reason });
@@ -327,6 +465,14 @@ wire_struct!(FlatMention {
     label,
     actor
 });
+wire_struct!(Glossary {
+    proposal,
+    term,
+    definition,
+    as_of,
+    source
+});
+wire_struct!(Explained { analysis, glossary });
 wire_struct!(Analysis {
     schema,
     offsets,
@@ -349,7 +495,7 @@ mod tests {
 
     #[test]
     fn the_sample_round_trips_exactly() {
-        let text = include_str!("../www/samples/moscow-talks.txt");
+        let text = include_str!("../../www/samples/moscow-talks.txt");
         let a = gloss_core::analyze(text, &gloss_core::Options::default());
         assert!(!a.actors.is_empty() && !a.proposals.is_empty());
         let back = decode(&encode(&a)).expect("decodes");
@@ -374,6 +520,44 @@ mod tests {
             back.actors.first().map(|x| x.salience.to_bits()),
             a.actors.first().map(|x| x.salience.to_bits())
         );
+    }
+
+    #[test]
+    fn corrections_round_trip() {
+        let list = vec![
+            Correction::Kind {
+                actor: "a,1".into(),
+                kind: ActorKind::Place,
+            },
+            Correction::Rename {
+                actor: "a".into(),
+                name: "Zoë, 5".into(),
+            },
+            Correction::Hide { actor: "b".into() },
+            Correction::Merge {
+                actor: "a".into(),
+                into: "b".into(),
+            },
+            Correction::Split {
+                actor: "a".into(),
+                start: 3,
+                end: 9,
+            },
+            Correction::RemoveStance {
+                proposal: "p".into(),
+                actor: "a".into(),
+            },
+            Correction::SetStance {
+                proposal: "p".into(),
+                actor: "a".into(),
+                stance: StanceKind::Mixed,
+            },
+        ];
+        let e = encode_corrections(&list);
+        assert_eq!(decode_corrections(&e), Some(list));
+        assert_eq!(decode_corrections(""), None);
+        assert_eq!(decode_corrections("1,9,"), None);
+        assert_eq!(decode_corrections("0,"), Some(vec![]));
     }
 
     #[test]
