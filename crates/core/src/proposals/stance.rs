@@ -499,6 +499,14 @@ fn push_subject(doc: &Doc, s0: usize, from: usize, marks: &Marks, hit: Hit, out:
             }
         }
     }
+    // "I am disappointed with …", "we reject it": in someone's words the
+    // first person is the speaker, never an actor named earlier.
+    if first_person_before(doc, s0, from) {
+        if let Some(a) = speaker_at(doc, from) {
+            out.push(Hit { actor: a, ..hit });
+        }
+        return;
+    }
     if let Some(subject) = doc.subject_before(s0, from, &|k| marks.in_phrase(k)) {
         let mut holders = vec![subject.actor];
         if let Some(first) = subject.first {
@@ -515,6 +523,32 @@ fn push_subject(doc: &Doc, s0: usize, from: usize, marks: &Marks, hit: Hit, out:
     if let Some(a) = speaker {
         out.push(Hit { actor: a, ..hit });
     }
+}
+
+/// Is "I" or "we" the subject of the cue at `from`, right before it or
+/// before its auxiliaries and adverbs ("I'm deeply disappointed", "we
+/// will not accept")?
+fn first_person_before(doc: &Doc, s0: usize, from: usize) -> bool {
+    let mut k = from;
+    let mut steps = 0;
+    while k > s0 && steps < 4 {
+        let p = k - 1;
+        let w = doc.lw(p);
+        let aux = doc.is(p, Class::Aux)
+            || doc.is(p, Class::Adverb)
+            || doc.is(p, Class::Neg)
+            || doc.lex.is_be_form(w)
+            || matches!(
+                w,
+                "'m" | "’m" | "'re" | "’re" | "'ve" | "’ve" | "'ll" | "’ll" | "m" | "re"
+            );
+        if !aux {
+            break;
+        }
+        k = p;
+        steps += 1;
+    }
+    k > s0 && matches!(doc.lw(k - 1), "i" | "we")
 }
 
 /// The word right before a verb group at `from` when it is a subject that
@@ -554,6 +588,11 @@ fn explicit_subject<'d>(doc: &Doc<'d>, from: usize, s0: usize) -> Option<&'d str
 /// ("Israel and Hamas agree", "Qatar, Egypt and the United States").
 fn coordinated_before(doc: &Doc, s0: usize, mut first: usize, out: &mut Vec<usize>) {
     for _ in 0..4 {
+        // "the United Nations and the United States": the article before a
+        // name that does not include it.
+        if first > s0 && doc.lw(first - 1) == "the" && doc.mention_at(first - 1).is_none() {
+            first -= 1;
+        }
         if first < s0 + 2 || !matches!(doc.lw(first - 1), "and" | "," | "or") {
             return;
         }

@@ -13,6 +13,9 @@
 //! * **requests**: the infinitive after a verb of asking and its addressee
 //!   (“urged the council to drop the fee”, “asked Canada not to deport
 //!   them”): what the asker proposes;
+//! * **decisions**: the "that" clause of a verb of deciding (“the court
+//!   ruled that the ban was unlawful”; `proposals/ruling_verbs.txt`),
+//!   which its subject proposes;
 //! * **references**: “it”, “this” or “them” as the object of a stance verb
 //!   (“He rejected it”) names the proposal mentioned last (resolved when
 //!   proposals are merged).
@@ -78,8 +81,9 @@ pub(super) fn add(doc: &Doc, s: usize, out: &mut Vec<Candidate>) {
                 match inner {
                     // "asked the council to delay the ban": the delay.
                     _ if doc.lex.is_modifying_verb(doc.lw(verb)) => extra.push(c),
-                    // "urged Russia to accept the plan": the cue decides.
-                    Some(_) if doc.lex.is_cue_word(doc.lw(verb)) => {}
+                    // "urged Russia to accept the plan", "urged parliament
+                    // to reject it": the cue decides.
+                    _ if doc.lex.is_cue_word(doc.lw(verb)) => {}
                     // "asked the council to hold a referendum": the asker
                     // proposes the referendum.
                     Some(i) => out[i].preset.extend(c.preset),
@@ -87,6 +91,10 @@ pub(super) fn add(doc: &Doc, s: usize, out: &mut Vec<Candidate>) {
                 }
                 continue;
             }
+        }
+        if let Some(c) = ruled_that(doc, s, v, out) {
+            extra.push(c);
+            continue;
         }
         if let Some(c) = voted_to(doc, s, v, out) {
             extra.push(c);
@@ -294,16 +302,28 @@ fn request(doc: &Doc, s: usize, v: usize) -> Option<Candidate> {
         return None;
     }
     let mut k = v + 1;
-    if matches!(doc.lw(k), "on" | "upon") {
+    // "called on them to", "pleaded with him to".
+    if matches!(doc.lw(k), "on" | "upon" | "with") {
         k += 1;
     }
-    // The addressee: a mention or a short noun phrase.
+    // The addressee: a mention or a short noun phrase, with or without a
+    // determiner ("asked officials to look into it").
+    let bare_noun = doc.kind(k) == Some(TokenKind::Word)
+        && !(doc.is(k, Class::Prep)
+            || doc.is(k, Class::Verbish)
+            || doc.is(k, Class::Conj)
+            || doc.is(k, Class::ClauseWord)
+            || doc.is(k, Class::Adverb)
+            || doc.is(k, Class::Neg)
+            || doc.lw(k) == "to");
     let addressee_end = match doc.mention_at(k) {
         Some(m) => {
             let e = doc.np_end(m.last.min(s1), s1);
             e.max(m.last)
         }
-        None if doc.is(k, Class::Det) || doc.is(k, Class::Pron) => doc.np_end(k, s1).max(k + 1),
+        None if doc.is(k, Class::Det) || doc.is(k, Class::Pron) || bare_noun => {
+            doc.np_end(k, s1).max(k + 1)
+        }
         None => return None,
     };
     if addressee_end > k + 8 {
@@ -324,6 +344,57 @@ fn request(doc: &Doc, s: usize, v: usize) -> Option<Candidate> {
         return None;
     }
     let mut c = span_candidate(doc, s, Family::Object, verb, name_start, name_start, end);
+    // "Thomas' sister pleaded with him": the asker is the sister, not the
+    // actor who owns her; but "Russia's government asked" and "retailers'
+    // groups asked" speak for their possessor.
+    let possessed = g.first >= 2
+        && doc.kind(g.first - 1) == Some(TokenKind::Word)
+        && doc.mention_at(g.first - 1).is_none()
+        && doc.kind(g.first - 2) == Some(TokenKind::Possessive)
+        && !doc.is(g.first - 1, Class::ActingBody)
+        && !doc.lex.is_collective_noun(doc.lw(g.first - 1));
+    if let Some(a) = doc.subject_of(&g, &|_| false).filter(|_| !possessed) {
+        c.preset.push(Hit::new(a, StanceKind::Proposes));
+    }
+    Some(c)
+}
+
+/// "the court ruled on Monday that the ban was unlawful": the "that"
+/// clause of a verb of deciding is the decision, which its subject
+/// proposes. Not under negation or in the passive, and not when the clause
+/// already holds a proposal (the cue inside decides).
+fn ruled_that(doc: &Doc, s: usize, v: usize, out: &[Candidate]) -> Option<Candidate> {
+    if !doc.lex.is_ruling_verb(doc.lw(v)) {
+        return None;
+    }
+    let s1 = doc.sentence_end_of(v);
+    let mut k = v + 1;
+    // A short time phrase between: "ruled on Monday that", "decided last week that".
+    while k < s1 && k < v + 5 && doc.lw(k) != "that" {
+        let ok = doc.kind(k) == Some(TokenKind::Word)
+            && (doc.is(k, Class::Adverb)
+                || doc.is(k, Class::Prep)
+                || doc.is(k, Class::Det)
+                || doc.lex.is_weekday(doc.lw(k))
+                || doc.lex.is_time_word(doc.lw(k)));
+        if !ok {
+            return None;
+        }
+        k += 1;
+    }
+    if doc.lw(k) != "that" {
+        return None;
+    }
+    let g = doc.verb_group(v);
+    if g.passive || g.negated {
+        return None;
+    }
+    let start = k + 1;
+    let end = doc.clause_end(start + 1, s1).min(start + MAX_REQUEST + 8);
+    if end <= start + 2 || out.iter().any(|c| start <= c.head_tok && c.head_tok < end) {
+        return None;
+    }
+    let mut c = span_candidate(doc, s, Family::Object, start, start, start, end);
     if let Some(a) = doc.subject_of(&g, &|_| false) {
         c.preset.push(Hit::new(a, StanceKind::Proposes));
     }
