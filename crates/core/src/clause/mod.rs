@@ -58,6 +58,8 @@ pub struct VerbGroup {
 
 /// How far left, in tokens, a verb group may reach.
 const MAX_GROUP: usize = 8;
+/// How far right of a passive participle, in tokens, its "by" phrase may be.
+const MAX_AGENT_GAP: usize = 12;
 /// How far right, in tokens, an object phrase may reach.
 pub const MAX_OBJECT: usize = 14;
 
@@ -296,7 +298,9 @@ impl Doc<'_> {
 
     /// The agents after a passive participle at token `v`: "by" right
     /// after it, or after a short time or place phrase ("introduced in May
-    /// by the mayor").
+    /// by the mayor"), or later in the same clause, before any punctuation,
+    /// conjunction or clause word ("banned from holding rallies in the
+    /// square by the council").
     pub fn agents_after_participle(&self, v: usize) -> Vec<ActorId> {
         let s1 = self.sentence_end_of(v);
         let mut k = v + 1;
@@ -314,7 +318,25 @@ impl Doc<'_> {
         } else if matches!(self.lw(k), "forward" | "up" | "out" | "down") {
             k += 1;
         }
-        self.agents_at(k)
+        let agents = self.agents_at(k);
+        if !agents.is_empty() {
+            return agents;
+        }
+        // Further on in the same clause: "was banned from holding rallies in
+        // the square by the city council".
+        let stop = s1.min(v + 1 + MAX_AGENT_GAP);
+        for j in v + 1..stop {
+            if self.kind(j) == Some(TokenKind::Punct)
+                || self.is(j, Class::ClauseWord) && !self.is(j, Class::Det)
+                || self.is(j, Class::Conj)
+            {
+                break;
+            }
+            if self.lw(j) == "by" {
+                return self.agents_at(j);
+            }
+        }
+        agents
     }
 
     /// One past the last token of the sentence holding token `k`.

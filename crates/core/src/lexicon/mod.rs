@@ -204,6 +204,8 @@ word_lists! {
     TimeWords: is_time_word => "proposals/time_words.txt",
     /// A verb taking an infinitive ("failed", "agreed")?
     ControlVerbs: is_control_verb => "proposals/control_verbs.txt",
+    /// A participle of forbidding that names a measure ("banned from")?
+    ProhibitionParticiples: is_prohibition_participle => "proposals/prohibition_participles.txt",
     /// A verb of deciding whose "that" clause is the decision ("ruled")?
     RulingVerbs: is_ruling_verb => "proposals/ruling_verbs.txt",
     /// A word dropped from the front of a proposal name ("potential")?

@@ -13,6 +13,8 @@
 //! * **requests**: the infinitive after a verb of asking and its addressee
 //!   (“urged the council to drop the fee”, “asked Canada not to deport
 //!   them”): what the asker proposes;
+//! * **prohibitions**: a passive of forbidding with "from" (“was banned
+//!   from holding rallies by the council”), which the agent proposes;
 //! * **decisions**: the "that" clause of a verb of deciding (“the court
 //!   ruled that the ban was unlawful”; `proposals/ruling_verbs.txt`),
 //!   which its subject proposes;
@@ -91,6 +93,10 @@ pub(super) fn add(doc: &Doc, s: usize, out: &mut Vec<Candidate>) {
                 }
                 continue;
             }
+        }
+        if let Some(c) = banned_from(doc, s, v, out) {
+            extra.push(c);
+            continue;
         }
         if let Some(c) = ruled_that(doc, s, v, out) {
             extra.push(c);
@@ -354,6 +360,34 @@ fn request(doc: &Doc, s: usize, v: usize) -> Option<Candidate> {
         && !doc.is(g.first - 1, Class::ActingBody)
         && !doc.lex.is_collective_noun(doc.lw(g.first - 1));
     if let Some(a) = doc.subject_of(&g, &|_| false).filter(|_| !possessed) {
+        c.preset.push(Hit::new(a, StanceKind::Proposes));
+    }
+    Some(c)
+}
+
+/// "the group was banned from holding rallies in the square by the
+/// council": a passive of forbidding with "from" names the measure (the
+/// participle to the end of what it forbids), which the agent after "by"
+/// proposes. Not negated, and not when a proposal noun is already inside.
+fn banned_from(doc: &Doc, s: usize, v: usize, out: &[Candidate]) -> Option<Candidate> {
+    if !doc.lex.is_prohibition_participle(doc.lw(v)) || doc.lw(v + 1) != "from" {
+        return None;
+    }
+    let g = doc.verb_group(v);
+    if !g.passive || g.negated {
+        return None;
+    }
+    let s1 = doc.sentence_end_of(v);
+    let mut end = doc.clause_end(v + 2, s1).min(v + 2 + MAX_REQUEST);
+    // The "by" phrase is the agent, not part of what is forbidden.
+    if let Some(by) = (v + 2..end).find(|&k| doc.lw(k) == "by" && !doc.agents_at(k).is_empty()) {
+        end = by;
+    }
+    if end <= v + 2 || out.iter().any(|c| v <= c.head_tok && c.head_tok < end) {
+        return None;
+    }
+    let mut c = span_candidate(doc, s, Family::Object, v, v, v, end);
+    for a in doc.agents_after_participle(v) {
         c.preset.push(Hit::new(a, StanceKind::Proposes));
     }
     Some(c)

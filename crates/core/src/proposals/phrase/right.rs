@@ -29,7 +29,13 @@ pub(super) fn complement(doc: &Doc, c: &mut Candidate, head: Head, h: usize, s1:
         return;
     }
     if after < s1 {
-        if complement_prep(doc, after) {
+        if next == "of" && gerund_at(doc, after + 1) && (relational || plain) {
+            // "a policy of turning away boats of migrants": the gerund
+            // clause names the measure (up to a relative word).
+            let end = gerund_end(doc, after + 1, s1);
+            c.complement = content_words(doc, after + 1, end);
+            name_end = end;
+        } else if complement_prep(doc, after) {
             let end = walk_np(doc, after + 1, s1);
             if end > after + 1 && !is_time_expression(doc, after + 1, end) {
                 c.complement = content_words(doc, after + 1, end);
@@ -63,6 +69,26 @@ pub(super) fn complement(doc: &Doc, c: &mut Candidate, head: Head, h: usize, s1:
         }
     }
     c.name_end = name_end;
+}
+
+/// Is token `k` a lower-case "-ing" verb form ("turning", "sending")?
+fn gerund_at(doc: &Doc, k: usize) -> bool {
+    let w = doc.lw(k);
+    doc.kind(k) == Some(TokenKind::Word)
+        && !doc.is_cap(k)
+        && w.len() > 5
+        && w.ends_with("ing")
+        && w.chars().all(char::is_alphabetic)
+}
+
+/// The end of a gerund clause from `i`: the clause ([`walk_clause`]) cut
+/// before a relative or clause word ("which", "that") and at
+/// [`MAX_TO_VERB`] + 4 tokens.
+fn gerund_end(doc: &Doc, i: usize, s1: usize) -> usize {
+    let end = walk_clause(doc, i, s1).min(i + MAX_TO_VERB + 4);
+    (i + 1..end)
+        .find(|&k| doc.is(k, Class::ClauseWord) && !doc.is(k, Class::Det))
+        .unwrap_or(end)
 }
 
 /// Longest infinitive kept in a name ("move to ban single-use plastic bags").
