@@ -548,7 +548,11 @@ fn first_person_before(doc: &Doc, s0: usize, from: usize) -> bool {
         k = p;
         steps += 1;
     }
-    k > s0 && matches!(doc.lw(k - 1), "i" | "we")
+    k > s0
+        && matches!(
+            doc.lw(k - 1),
+            "i" | "we" | "i'm" | "i’m" | "we're" | "we’re" | "i've" | "i’ve" | "we've" | "we’ve"
+        )
 }
 
 /// The word right before a verb group at `from` when it is a subject that

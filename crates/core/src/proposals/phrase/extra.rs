@@ -525,8 +525,17 @@ fn object(doc: &Doc, s: usize, v: usize, out: &[Candidate]) -> Option<Candidate>
     if g.passive || subject_is_proposal(doc, g.first, out) {
         return None;
     }
-    // A verb after a determiner is a noun ("the ban on").
-    if v > 0 && (doc.is(v - 1, Class::Det) || doc.kind(v - 1) == Some(TokenKind::Possessive)) {
+    // A verb after a determiner is a noun ("the ban on"); a participle
+    // after an opening quote mark is an adjective ('stored in "approved
+    // security cabinets"').
+    let opening_quote = v > 0
+        && doc.kind(v - 1) == Some(TokenKind::Punct)
+        && matches!(doc.lw(v - 1), "\"" | "“" | "‘" | "'");
+    if v > 0
+        && (doc.is(v - 1, Class::Det)
+            || doc.kind(v - 1) == Some(TokenKind::Possessive)
+            || opening_quote && w.ends_with("ed"))
+    {
         return None;
     }
     // "call for", "vote against": the object follows the particle.
