@@ -729,3 +729,163 @@ fn no_proposals_in_plain_news() {
         assert!(ps.is_empty(), "{t}: {:?}", names_of(&ps));
     }
 }
+
+/// Constructions any news article uses, on sentences of our own:
+/// coordinated holders, first person inside a quote, decisions ("ruled
+/// that"), prohibitions in the passive, requests to a plain noun, and a
+/// measure named by a gerund clause.
+#[test]
+fn holders_decisions_prohibitions_and_requests() {
+    use StanceKind::*;
+    let names = &[
+        ("Canada", ActorKind::Place),
+        ("United Nations", ActorKind::Organization),
+        ("European Union", ActorKind::Organization),
+        ("Supreme Court", ActorKind::Organization),
+        ("City Council", ActorKind::Organization),
+        ("Maria Lopez", ActorKind::Person),
+        ("Tom Hill", ActorKind::Person),
+    ];
+    // (text, proposal name part, actor, stance)
+    let cases: &[(&str, &str, &str, StanceKind)] = &[
+        // Both coordinated subjects hold it, with or without "the".
+        (
+            "The United Nations and the European Union have both criticised the new border policy.",
+            "border policy",
+            "united-nations",
+            Criticizes,
+        ),
+        (
+            "The United Nations and the European Union have both criticised the new border policy.",
+            "border policy",
+            "european-union",
+            Criticizes,
+        ),
+        // A measure named by a gerund clause.
+        (
+            "Canada has maintained a policy of sending asylum seekers back at sea.",
+            "policy of sending asylum seekers back at sea",
+            "canada",
+            Supports,
+        ),
+        // "I" in a quote is its speaker, not a name before it.
+        (
+            "“Like many people in Canada, I am disappointed with the housing law,” Maria Lopez said.",
+            "housing law",
+            "maria-lopez",
+            Criticizes,
+        ),
+        // The that-clause of a ruling is a proposal of the court.
+        (
+            "The Supreme Court ruled on Monday that the strike was illegal.",
+            "strike was illegal",
+            "supreme-court",
+            Proposes,
+        ),
+        // A passive prohibition: the agent after "by", however far on.
+        (
+            "The march was banned from entering the old town by the City Council.",
+            "banned from entering the old town",
+            "city-council",
+            Proposes,
+        ),
+        // A request to a plain noun ("officials") and "pleaded with".
+        (
+            "Tom Hill asked officials to look into the leak.",
+            "look into the leak",
+            "tom-hill",
+            Proposes,
+        ),
+        (
+            "Maria Lopez pleaded with them to reopen the clinic.",
+            "reopen the clinic",
+            "maria-lopez",
+            Proposes,
+        ),
+    ];
+    for &(text, prop, actor, want) in cases {
+        let ps = setup(text, names);
+        let p = ps
+            .iter()
+            .find(|p| p.name.contains(prop))
+            .unwrap_or_else(|| panic!("{text}: no proposal {prop:?} in {:?}", names_of(&ps)));
+        let got: Vec<_> = p
+            .stances
+            .iter()
+            .map(|s| (s.actor.as_str(), s.stance))
+            .collect();
+        assert!(got.contains(&(actor, want)), "{text}: got {got:?}");
+        assert!(
+            !p.name.contains(" by the "),
+            "{text}: the agent is not part of the name {:?}",
+            p.name
+        );
+    }
+}
+
+/// Who gets no stance, or no proposal: the actor who owns the asker
+/// ("Tom Hill's sister asked"), a negated or passive decision, an adjective
+/// in quote marks.
+#[test]
+fn no_stance_for_owners_or_adjectives() {
+    let names = &[
+        ("Tom Hill", ActorKind::Person),
+        ("Supreme Court", ActorKind::Organization),
+        ("Maria Lopez", ActorKind::Person),
+    ];
+    let ps = setup("Tom Hill's sister asked him to see a doctor.", names);
+    assert!(
+        ps.iter()
+            .all(|p| p.stances.iter().all(|s| s.actor != "tom-hill")),
+        "{:?}",
+        ps.iter().map(|p| (&p.name, &p.stances)).collect::<Vec<_>>()
+    );
+    let none: &[&str] = &[
+        "The Supreme Court did not rule that the strike was illegal.",
+        "Maria Lopez asked why the files were not kept in \"approved security cabinets\".",
+    ];
+    for text in none {
+        let ps = setup(text, names);
+        assert!(
+            ps.iter().all(|p| p.stances.is_empty()),
+            "{text}: {:?}",
+            ps.iter().map(|p| (&p.name, &p.stances)).collect::<Vec<_>>()
+        );
+    }
+}
+
+/// A court or a government named after a place is a group that holds
+/// stances, with its country as a "related" background; "the ruling"
+/// refers back to the decision.
+#[test]
+fn place_named_institutions_hold_stances_on_a_ruling() {
+    let text = "A Greek court ruled on Friday that the old temple may be used for weddings. \
+                The Iranian government rejected the ruling.";
+    let a = crate::analyze(text, &crate::Options::default());
+    let court = a
+        .actors
+        .iter()
+        .find(|x| x.name == "Greek court")
+        .expect("the court is an actor");
+    assert_eq!(court.kind, ActorKind::Group);
+    assert!(court.background.as_ref().is_some_and(|b| b.related));
+    let p = a
+        .proposals
+        .iter()
+        .find(|p| p.name.contains("temple may be used for weddings"))
+        .expect("the decision is a proposal");
+    let got: Vec<_> = p
+        .stances
+        .iter()
+        .map(|s| (s.actor.as_str(), s.stance))
+        .collect();
+    assert!(
+        got.contains(&("greek-court", StanceKind::Proposes)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("iranian-government", StanceKind::Opposes)),
+        "{got:?}"
+    );
+    assert_eq!(a.digest.len(), 1, "{:?}", a.digest);
+}
