@@ -15,9 +15,9 @@
 //! double quotes, paired within a paragraph; an unclosed quote ends with
 //! its paragraph). Its speaker is the speaker of a frame in the sentence
 //! where it ends or starts whose reporting verb lies outside it; failing
-//! that, of the sentence just before when that one ends with a colon or
-//! has a frame of its own ('Smith criticised the plan. "It will never
-//! work."'). Quoted sentences without a frame of their own get one for the
+//! that, of the sentence just before when that one is in the same
+//! paragraph, ends with a colon or names a statement ('Smith criticised the
+//! plan. "It will never work."', 'Smith issued a statement. ¶ "…"'). Quoted sentences without a frame of their own get one for the
 //! quote's speaker, so a stance in the second sentence of a long quote is
 //! still credited.
 //!
@@ -398,11 +398,30 @@ fn sentence_subject(doc: &Doc, s: usize) -> Option<ActorId> {
     while k < r.end && k < r.start + 3 && doc.mention_at(k).is_none() {
         k += 1;
     }
-    let m = doc.mention_at(k)?;
+    let mut m = doc.mention_at(k)?;
     if doc.in_pp(m.first) {
         return None;
     }
-    doc.predicate_after(m.last, r.end).map(|_| m.actor)
+    // "U.S. Senator John Cornyn": a place or title before the name
+    // modifies it; the subject is the name.
+    let mut j = m.last;
+    while j < r.end && j < m.last + 2 && doc.mention_at(j).is_none() && doc.is_cap(j) {
+        j += 1;
+    }
+    if let Some(next) = doc.mention_at(j) {
+        m = next;
+    }
+    // "…, Republican from Texas, issued": skip an appositive after the name.
+    let mut after = m.last;
+    if doc.lw(after) == "," {
+        let stop = r.end.min(after + 8);
+        if let Some(c) = (after + 1..stop).find(|&x| doc.lw(x) == ",") {
+            after = c + 1;
+        }
+    }
+    doc.predicate_after(m.last, r.end)
+        .or_else(|| doc.predicate_after(after, r.end))
+        .map(|_| m.actor)
 }
 
 /// Attributes each quote to a speaker, adds frames for quoted sentences
@@ -449,7 +468,12 @@ fn attribute(
             let colon =
                 doc.sentence_range(prev).end > 0 && doc.lw(doc.sentence_range(prev).end - 1) == ":";
             let opens = q.start <= doc.sentence_range(sa).start + 1;
-            if (same_para || colon) && opens {
+            // 'Senator Roe issued a statement on the vote. [new paragraph]
+            // "…"': the statement's words.
+            let statement = doc
+                .sentence_range(prev)
+                .any(|k| doc.lex.is_statement_noun(doc.lw(k)) && !doc.in_quote(k));
+            if (same_para || colon || statement) && opens {
                 speaker = own(prev).or_else(|| sentence_subject(doc, prev));
             }
         }

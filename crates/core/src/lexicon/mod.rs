@@ -176,6 +176,8 @@ word_lists! {
     IntentVerbs: is_intent_verb => "syntax/intent_verbs.txt",
     /// A verb reporting speech ("said", "told", "warned")?
     SpeechVerbs: is_speech_verb => "syntax/speech_verbs.txt",
+    /// A noun for a statement whose words may follow in quotes ("statement")?
+    StatementNouns: is_statement_noun => "syntax/statement_nouns.txt",
     /// A lower-case word that is not a noun ("itself", "too")?
     NonNouns: is_non_noun => "syntax/non_nouns.txt",
     /// A preposition that opens an adjunct of time or cause ("after",

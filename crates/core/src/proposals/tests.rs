@@ -775,6 +775,14 @@ fn holders_decisions_prohibitions_and_requests() {
             "maria-lopez",
             Criticizes,
         ),
+        // A statement announced in the sentence before: the quote is its
+        // author's, past a place before the name and an appositive.
+        (
+            "Canada Senator Maria Lopez, a member of the housing committee, issued a statement.\n\n“I am disappointed with the housing law.”",
+            "housing law",
+            "maria-lopez",
+            Criticizes,
+        ),
         // The that-clause of a ruling is a proposal of the court.
         (
             "The Supreme Court ruled on Monday that the strike was illegal.",
