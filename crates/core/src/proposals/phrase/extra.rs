@@ -386,7 +386,8 @@ fn banned_from(doc: &Doc, s: usize, v: usize, out: &[Candidate]) -> Option<Candi
     if end <= v + 2 || out.iter().any(|c| v <= c.head_tok && c.head_tok < end) {
         return None;
     }
-    let mut c = span_candidate(doc, s, Family::Object, v, v, v, end);
+    // A ban of its own: "the ban" later refers to it, a ruling does not.
+    let mut c = span_candidate(doc, s, Family::Restriction, v, v, v, end);
     for a in doc.agents_after_participle(v) {
         c.preset.push(Hit::new(a, StanceKind::Proposes));
     }
@@ -428,7 +429,8 @@ fn ruled_that(doc: &Doc, s: usize, v: usize, out: &[Candidate]) -> Option<Candid
     if end <= start + 2 || out.iter().any(|c| start <= c.head_tok && c.head_tok < end) {
         return None;
     }
-    let mut c = span_candidate(doc, s, Family::Object, start, start, start, end);
+    // A decision: "the ruling", "the decision" later refer to it.
+    let mut c = span_candidate(doc, s, Family::Ruling, start, start, start, end);
     if let Some(a) = doc.subject_of(&g, &|_| false) {
         c.preset.push(Hit::new(a, StanceKind::Proposes));
     }
