@@ -8,8 +8,8 @@
 use crate::doc::Doc;
 use crate::drafts::{ActorDraft, MentionDraft, ProposalDraft};
 use crate::model::{
-    Actor, Analysis, Evidence, Fact, FlatMention, Mention, OffsetUnit, Proposal, SourceFormat,
-    Stance, SCHEMA_VERSION,
+    Actor, Analysis, Evidence, Fact, FlatMention, Mention, OffsetUnit, Proposal, Quote,
+    SourceFormat, Stance, SCHEMA_VERSION,
 };
 
 /// The analysis of `doc`; `text` and `source` are left for the caller.
@@ -18,12 +18,14 @@ pub fn analysis(doc: Doc<'_>) -> Analysis {
         .into_iter()
         .map(|i| actor(&doc, &doc.actors[i]))
         .collect();
-    let proposals = doc
+    let proposals: Vec<Proposal> = doc
         .proposals
         .iter()
         .map(|p| proposal(&doc, &doc.actors, p))
         .collect();
     let mentions = flat_mentions(&actors);
+    let quotes = quotes(&doc);
+    let digest = crate::digest::digest(&proposals, &actors, &doc.sentences);
     Analysis {
         schema: SCHEMA_VERSION,
         offsets: OffsetUnit::Byte,
@@ -35,8 +37,26 @@ pub fn analysis(doc: Doc<'_>) -> Analysis {
         actors,
         proposals,
         summary: doc.summary,
+        quotes,
+        digest,
         mentions,
     }
+}
+
+/// Direct quotes with a known speaker, in text order.
+fn quotes(doc: &Doc) -> Vec<Quote> {
+    doc.quotes
+        .iter()
+        .filter_map(|q| {
+            let speaker = doc.actors.get(q.speaker?)?;
+            Some(Quote {
+                speaker: speaker.slug.clone(),
+                start: q.span.start,
+                end: q.span.end,
+                text: doc.slice(q.span).to_owned(),
+            })
+        })
+        .collect()
 }
 
 fn mention(doc: &Doc, m: &MentionDraft) -> Mention {
@@ -95,6 +115,7 @@ pub(crate) fn proposal(doc: &Doc, actors: &[ActorDraft], p: &ProposalDraft) -> P
                         end: span.end,
                         text: doc.slice(span).to_owned(),
                     },
+                    hedged: s.hedged,
                 })
             })
             .collect(),
