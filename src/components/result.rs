@@ -158,6 +158,9 @@ pub fn result_view(props: &ResultProps) -> Html {
     let positions = html! {
         <Positions analysis={a.clone()} onopen={onopen.clone()} onstance={onstance} {narrow} />
     };
+    let digest = html! {
+        <Digest analysis={a.clone()} onopen={onopen.clone()} onjump={onjump.clone()} />
+    };
     let last = state.outcomes.last().map(|o| o.description.clone());
 
     html! {
@@ -212,13 +215,15 @@ pub fn result_view(props: &ResultProps) -> Html {
                 <p class="error" role="alert">{ err.clone() }</p>
             }
             <div class="layout">
-                <Digest analysis={a.clone()} onopen={onopen.clone()} onjump={onjump.clone()} />
+                // On a phone the article comes right after the summary; the
+                // digest and who stands where follow it.
+                if !narrow { { digest.clone() } }
                 <Summary analysis={a.clone()} onjump={onjump.clone()} />
-                // On a phone the article comes right after the summary.
                 if !narrow { { positions.clone() } }
                 <Article analysis={a.clone()} paragraphs={paragraphs.clone()} {from}
                     lit={state.lit} selection={state.selection} flash={state.flash} hidden={state.hidden}
                     onselect={onselect.clone()} onlight={onlight.clone()} onclose={onclose.clone()} />
+                if narrow { { digest } }
                 if narrow { { positions } }
                 <Quotes analysis={a.clone()} onopen={onopen.clone()} onjump={onjump.clone()} />
                 <aside class="side" id={ids::INDEX} aria-label="Index of actors and proposals">
