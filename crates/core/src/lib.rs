@@ -39,6 +39,7 @@ pub mod proposals;
 pub mod salience;
 pub mod segment;
 pub mod summary;
+pub mod syntax;
 pub mod tokenize;
 
 pub use model::*;
