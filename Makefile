@@ -3,13 +3,14 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help setup serve build budget test lint test-rust licenses test-e2e eval bench bench-smoke
+.PHONY: help setup serve build budget test lint test-rust licenses test-e2e eval bench bench-smoke models train-smoke
 
 help:
 	@echo "make serve  - build the site and serve it on a local address"
 	@echo "make test   - run every test (lint, unit, golden, property, CLI, licences, browser end-to-end)"
 	@echo "make eval   - accuracy on ../shared/eval (when present)"
 	@echo "make bench  - benchmarks against compromise and spaCy (writes bench/RESULTS.md)"
+	@echo "make models - retrain the tagger and parser from ../shared/train (crates/core/data/models)"
 
 # Toolchain and browser installs (idempotent).
 setup:
@@ -45,7 +46,17 @@ licenses:
 eval:
 	bash scripts/eval.sh
 
-test: setup lint test-rust licenses test-e2e bench-smoke budget
+# Full training of the tagger and parser (crates/train, docs in
+# crates/core/data/models/README.md); needs ../shared/train.
+models:
+	@[ -d ../shared/train/ud ] || { echo "make models: needs ../shared/train/ud (see crates/core/data/models/README.md)" >&2; exit 1; }
+	cargo run --release -p gloss-train -- models --data ../shared/train/ud --out crates/core/data/models
+
+# Quick training run on a tiny treebank of the tests' own sentences (determinism, tooling).
+train-smoke:
+	bash scripts/train-smoke.sh
+
+test: setup lint test-rust train-smoke licenses test-e2e bench-smoke budget
 	@echo "all tests passed"
 
 # Benchmarks (bench/, docs/benchmarks.md): full run writes bench/RESULTS.md and bench/throughput.svg.

@@ -16,6 +16,8 @@ mod perceptron;
 mod rng;
 mod run;
 mod tagger;
+#[cfg(test)]
+mod tests;
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -39,12 +41,10 @@ usage:
       --universal          parser predicts universal relations only (no subtypes)
       --tagger-bits B      tagger key bits (default 20)
       --parser-bits B      parser key bits (default 22)
-      --weight-bytes 1|2   bytes per stored weight (default 1)
-      --min-abs N          drop quantised weights below N (default 1)
       --tagger-weights N   keep the N largest tagger weights (default all)
       --parser-weights N   keep the N largest parser weights (default all)
       --retrain            after pruning, retrain on the kept weights' features only
-      --exact DIR          also write exact models (32-bit keys, i16 weights) to DIR for sweep
+      --exact DIR          also write unpruned models with 32-bit keys to DIR, for sweep
       --no-write           do not write the model files
       --tagger-only        train and score the tagger only
       --tags-cache FILE    reuse the jack-knifed tags in FILE (written when missing or stale;
@@ -55,11 +55,11 @@ usage:
   gloss-train eval [--models DIR] FILE...
       Prints UPOS accuracy, UAS and LAS of the models on gold CoNLL-U files.
   gloss-train sweep --from DIR [--data DIR] [--dev FILE] [--tagger LIST] [--parser LIST] [--out DIR]
-      Re-exports the exact models in DIR (models --exact) under each compression
-      setting BITS:BYTES:WEIGHTS of the comma-separated LISTs (WEIGHTS = most
-      weights kept, or 'all'; BYTES 1 = linear levels, 1g = geometric) and prints
-      dev scores and sizes as a table (the tagger row of the first setting tags
-      for the parser rows). With --out, the last setting of each is written there.
+      Re-exports the unpruned models in DIR (models --exact) under each setting
+      BITS:WEIGHTS of the comma-separated LISTs (key bits : most weights kept,
+      or 'all') and prints dev scores and sizes as a table (the first tagger
+      setting tags for the parser rows). With --out, the last setting of each
+      is written there.
 ";
 
 fn main() -> ExitCode {

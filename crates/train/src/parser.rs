@@ -11,7 +11,7 @@ use gloss_core::syntax::transition::{projectivize, Move, MoveSet, State};
 use gloss_core::syntax::{Deprel, Parser, Upos};
 
 use crate::data::Sentence;
-use crate::perceptron::{export, top_features, Compression, ExportStats, Perceptron};
+use crate::perceptron::{export, top_weights, Compression, ExportStats, Perceptron};
 use crate::rng::Rng;
 
 /// Parser training settings.
@@ -83,13 +83,7 @@ pub fn parse_words(forms: &[String], tags: &[Upos]) -> Vec<ParseWord> {
     forms
         .iter()
         .zip(tags)
-        .map(|(f, t)| {
-            features::normalize_into(f, &mut buf);
-            ParseWord {
-                word: features::hash_bytes(buf.as_bytes()),
-                tag: features::tag_value(Some(t.index())),
-            }
-        })
+        .map(|(f, t)| ParseWord::new(f, t.index(), &mut buf))
         .collect()
 }
 
@@ -202,26 +196,28 @@ pub fn train(
     train_with(sents, tags, cfg, None, progress)
 }
 
-/// [`train`], then again with only the features of the `weights` largest
-/// weights (prune and retrain).
+/// [`train`], then again with only the `weights` largest weights learning,
+/// their features cut to `key_bits` (prune and retrain: the kept weights
+/// learn again without the others, and with the model file's collisions).
 pub fn train_pruned(
     sents: &[&Sentence],
     tags: &[Vec<Upos>],
     cfg: &Config,
     weights: usize,
+    key_bits: u8,
     progress: &mut dyn FnMut(usize, f64),
 ) -> Trained {
     let first = train(sents, tags, cfg, progress);
-    let keep = top_features(&first.perceptron.averaged(), weights);
+    let keep = top_weights(&first.perceptron.averaged(), weights);
     drop(first);
-    train_with(sents, tags, cfg, Some(keep), progress)
+    train_with(sents, tags, cfg, Some((keep, key_bits)), progress)
 }
 
 fn train_with(
     sents: &[&Sentence],
     tags: &[Vec<Upos>],
     cfg: &Config,
-    allowed: Option<Vec<u64>>,
+    allowed: Option<(Vec<(u64, u8)>, u8)>,
     progress: &mut dyn FnMut(usize, f64),
 ) -> Trained {
     let labels = label_set(sents, cfg.universal_only);
@@ -231,7 +227,7 @@ fn train_with(
     };
     let (examples, stats) = examples(sents, tags, &labels, cfg);
     let mut p = match allowed {
-        Some(keep) => Perceptron::restricted(moves.n_classes(), keep),
+        Some((keep, bits)) => Perceptron::restricted(moves.n_classes(), keep, bits),
         None => Perceptron::new(moves.n_classes()),
     };
     let mut rng = Rng::new(cfg.seed);
@@ -276,11 +272,10 @@ fn train_with(
 
 /// Compresses a trained parser into a model file.
 pub fn to_model(t: &Trained, c: Compression) -> (ModelFile, ExportStats) {
-    let (weights, codebook, stats) = export(&t.perceptron.averaged(), c);
+    let (weights, stats) = export(&t.perceptron.averaged(), c);
     let m = ModelFile {
         kind: ModelKind::Parser,
         feature_set: features::PARSER_FEATURES,
-        codebook,
         classes: move_names(&t.labels),
         weights,
         lexicon: Vec::new(),

@@ -26,11 +26,9 @@ pub struct Options {
     pub folds: usize,
     pub tagger_bits: u8,
     pub parser_bits: u8,
-    pub weight_bytes: u8,
-    pub min_abs: i16,
     pub tagger_entries: Option<usize>,
     pub parser_entries: Option<usize>,
-    /// Also write exact (32-bit keys, `i16` weights) models here, for `sweep`.
+    /// Also write unpruned models with 32-bit keys here, for `sweep`.
     pub exact: Option<PathBuf>,
     pub write: bool,
     pub tagger_only: bool,
@@ -54,8 +52,6 @@ impl Default for Options {
             folds: 10,
             tagger_bits: 20,
             parser_bits: 22,
-            weight_bytes: 1,
-            min_abs: 1,
             tagger_entries: None,
             parser_entries: None,
             exact: None,
@@ -104,8 +100,6 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
             "--universal" => o.parser.universal_only = true,
             "--tagger-bits" => o.tagger_bits = num(it.next(), a)?,
             "--parser-bits" => o.parser_bits = num(it.next(), a)?,
-            "--weight-bytes" => o.weight_bytes = num(it.next(), a)?,
-            "--min-abs" => o.min_abs = num(it.next(), a)?,
             "--tagger-weights" => o.tagger_entries = Some(num(it.next(), a)?),
             "--parser-weights" => o.parser_entries = Some(num(it.next(), a)?),
             "--exact" => o.exact = Some(it.next().ok_or("--exact needs a directory")?.into()),
@@ -121,9 +115,6 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
     if !(1..=32).contains(&o.tagger_bits) || !(1..=32).contains(&o.parser_bits) {
         return Err("key bits must be 1 to 32".into());
     }
-    if o.weight_bytes != 1 && o.weight_bytes != 2 {
-        return Err("--weight-bytes takes 1 or 2".into());
-    }
     if o.folds < 2 && !o.gold_tags {
         return Err("--folds must be at least 2".into());
     }
@@ -137,12 +128,9 @@ pub fn gzip_len(bytes: &[u8]) -> usize {
     e.finish().expect("writing to memory").len()
 }
 
-fn compression(bits: u8, max_entries: Option<usize>, o: &Options) -> Compression {
+fn compression(bits: u8, max_entries: Option<usize>) -> Compression {
     Compression {
         key_bits: bits,
-        weight_bytes: o.weight_bytes,
-        linear: true,
-        min_abs: o.min_abs,
         max_entries,
     }
 }
@@ -195,12 +183,12 @@ pub fn models(args: &[String]) -> Result<(), String> {
     // Tagger.
     let t1 = Instant::now();
     let trained_tagger = match o.tagger_entries {
-        Some(n) if o.retrain => tagger::train_pruned(&train_r, &o.tagger, n),
+        Some(n) if o.retrain => tagger::train_pruned(&train_r, &o.tagger, n, o.tagger_bits),
         _ => tagger::train(&train_r, &o.tagger),
     };
     let (tagger_file, tstats) = tagger::to_model(
         &trained_tagger,
-        compression(o.tagger_bits, o.tagger_entries, &o),
+        compression(o.tagger_bits, o.tagger_entries),
     );
     let tagger_rt = tagger::runtime(&tagger_file);
     let dev_tags = tagger::tag_all(&tagger_rt, &dev_r);
@@ -264,7 +252,7 @@ pub fn models(args: &[String]) -> Result<(), String> {
             &train_r,
             o.folds,
             &o.tagger,
-            compression(o.tagger_bits, o.tagger_entries, &o),
+            compression(o.tagger_bits, o.tagger_entries),
         );
         if let Some(p) = &o.tags_cache {
             write_tags(p, &tags)?;
@@ -291,9 +279,14 @@ pub fn models(args: &[String]) -> Result<(), String> {
         last = Instant::now();
     };
     let trained_parser = match o.parser_entries {
-        Some(n) if o.retrain => {
-            parser::train_pruned(&train_r, &train_tags, &o.parser, n, &mut progress)
-        }
+        Some(n) if o.retrain => parser::train_pruned(
+            &train_r,
+            &train_tags,
+            &o.parser,
+            n,
+            o.parser_bits,
+            &mut progress,
+        ),
         _ => parser::train(&train_r, &train_tags, &o.parser, &mut progress),
     };
     let ps = trained_parser.stats;
@@ -308,7 +301,7 @@ pub fn models(args: &[String]) -> Result<(), String> {
     );
     let (parser_file, pstats) = parser::to_model(
         &trained_parser,
-        compression(o.parser_bits, o.parser_entries, &o),
+        compression(o.parser_bits, o.parser_entries),
     );
     let parser_rt = parser::runtime(&parser_file);
     let (tags, arcs) = predict(&tagger_rt, &parser_rt, &dev_r);
@@ -330,9 +323,6 @@ pub fn models(args: &[String]) -> Result<(), String> {
     if let Some(dir) = &o.exact {
         let exact = Compression {
             key_bits: 32,
-            weight_bytes: 2,
-            linear: false,
-            min_abs: 1,
             max_entries: None,
         };
         write_model(
@@ -413,6 +403,7 @@ fn as_averaged(m: &ModelFile) -> Vec<(u64, Vec<(u8, f64)>)> {
     let shift = 64 - u32::from(m.weights.key_bits());
     m.weights
         .rows()
+        .into_iter()
         .map(|(k, r)| {
             (
                 u64::from(k) << shift,
@@ -422,22 +413,16 @@ fn as_averaged(m: &ModelFile) -> Vec<(u64, Vec<(u8, f64)>)> {
         .collect()
 }
 
-/// One compression setting of the sweep: `bits:weight-bytes:max-weights`.
+/// One compression setting of the sweep: `bits:max-weights`.
 fn parse_setting(s: &str) -> Result<Compression, String> {
-    let parts: Vec<&str> = s.split(':').collect();
-    let bad = || format!("bad setting {s:?} (BITS:BYTES:WEIGHTS, WEIGHTS may be 'all')");
-    if parts.len() != 3 {
-        return Err(bad());
-    }
+    let bad = || format!("bad setting {s:?} (BITS:WEIGHTS, WEIGHTS may be 'all')");
+    let (bits, weights) = s.split_once(':').ok_or_else(bad)?;
     Ok(Compression {
-        key_bits: parts[0].parse().map_err(|_| bad())?,
-        weight_bytes: parts[1].trim_end_matches('g').parse().map_err(|_| bad())?,
-        linear: !parts[1].ends_with('g'),
-        min_abs: 1,
-        max_entries: if parts[2] == "all" {
+        key_bits: bits.parse().map_err(|_| bad())?,
+        max_entries: if weights == "all" {
             None
         } else {
-            Some(parts[2].parse().map_err(|_| bad())?)
+            Some(weights.parse().map_err(|_| bad())?)
         },
     })
 }
@@ -448,10 +433,8 @@ pub fn sweep(args: &[String]) -> Result<(), String> {
     let mut from = None;
     let mut data = PathBuf::from("../shared/train/ud");
     let mut dev_file = "en_ewt-dev.conllu".to_string();
-    let mut tagger_settings =
-        "32:2:all,24:1:all,20:1:all,20:1:200000,20:1:100000,18:1:100000".to_string();
-    let mut parser_settings =
-        "32:2:all,24:1:all,22:1:1000000,22:1:500000,20:1:250000,20:1:150000".to_string();
+    let mut tagger_settings = "32:all,24:all,20:all,20:200000,20:100000,18:100000".to_string();
+    let mut parser_settings = "32:all,24:all,22:1000000,22:500000,20:250000,20:150000".to_string();
     let mut out: Option<PathBuf> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -475,25 +458,23 @@ pub fn sweep(args: &[String]) -> Result<(), String> {
     let (tm, pm) = (read("tagger.bin")?, read("parser.bin")?);
     let dev = data::read_file(&data.join(&dev_file))?;
     let dev = refs(&dev);
-    println!("| model | key bits | weight bytes | weights kept | features | raw bytes | gzip bytes | dev UPOS | dev UAS | dev LAS |");
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("| model | key bits | weights kept | features | raw bytes | gzip bytes | dev UPOS | dev UAS | dev LAS |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     let tavg = as_averaged(&tm);
     let mut best_tagger = None;
     for (i, setting) in tagger_settings.split(',').enumerate() {
         let c = parse_setting(setting)?;
-        let (weights, codebook, s) = crate::perceptron::export(&tavg, c);
+        let (weights, s) = crate::perceptron::export(&tavg, c);
         let m = ModelFile {
             weights,
-            codebook,
             ..tm.clone()
         };
         let b = m.encode();
         let t = tagger::runtime(&m);
         let acc = tagger::accuracy(&dev, &tagger::tag_all(&t, &dev));
         println!(
-            "| tagger | {} | {} | {} | {} | {} | {} | {:.2} | | |",
+            "| tagger | {} | {} | {} | {} | {} | {:.2} | | |",
             c.key_bits,
-            c.weight_bytes,
             s.entries,
             s.features,
             b.len(),
@@ -511,10 +492,9 @@ pub fn sweep(args: &[String]) -> Result<(), String> {
     let pavg = as_averaged(&pm);
     for setting in parser_settings.split(',') {
         let c = parse_setting(setting)?;
-        let (weights, codebook, s) = crate::perceptron::export(&pavg, c);
+        let (weights, s) = crate::perceptron::export(&pavg, c);
         let m = ModelFile {
             weights,
-            codebook,
             ..pm.clone()
         };
         let b = m.encode();
@@ -524,9 +504,8 @@ pub fn sweep(args: &[String]) -> Result<(), String> {
             write_model(dir, "parser.bin", &b)?;
         }
         println!(
-            "| parser | {} | {} | {} | {} | {} | {} | | {:.2} | {:.2} |",
+            "| parser | {} | {} | {} | {} | {} | | {:.2} | {:.2} |",
             c.key_bits,
-            c.weight_bytes,
             s.entries,
             s.features,
             b.len(),

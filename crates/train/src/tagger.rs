@@ -10,7 +10,7 @@ use gloss_core::syntax::tagger::{argmax, decode};
 use gloss_core::syntax::{Tagger, Upos};
 
 use crate::data::Sentence;
-use crate::perceptron::{export, top_features, Compression, ExportStats, Perceptron};
+use crate::perceptron::{export, top_weights, Compression, ExportStats, Perceptron};
 use crate::rng::Rng;
 
 /// Tagger training settings.
@@ -75,12 +75,18 @@ pub fn train(sents: &[&Sentence], cfg: &Config) -> Trained {
     train_with(sents, cfg, Perceptron::new(Upos::ALL.len()))
 }
 
-/// Trains on `sents`, then again with only the features of the
-/// `weights` largest weights (prune and retrain).
-pub fn train_pruned(sents: &[&Sentence], cfg: &Config, weights: usize) -> Trained {
+/// Trains on `sents`, then again with only the `weights` largest weights
+/// learning, their features cut to `key_bits` (prune and retrain: the kept
+/// weights learn again without the others, and with the model file's key
+/// collisions).
+pub fn train_pruned(sents: &[&Sentence], cfg: &Config, weights: usize, key_bits: u8) -> Trained {
     let first = train(sents, cfg);
-    let keep = top_features(&first.perceptron.averaged(), weights);
-    train_with(sents, cfg, Perceptron::restricted(Upos::ALL.len(), keep))
+    let keep = top_weights(&first.perceptron.averaged(), weights);
+    train_with(
+        sents,
+        cfg,
+        Perceptron::restricted(Upos::ALL.len(), keep, key_bits),
+    )
 }
 
 fn train_with(sents: &[&Sentence], cfg: &Config, mut p: Perceptron) -> Trained {
@@ -104,6 +110,7 @@ fn train_with(sents: &[&Sentence], cfg: &Config, mut p: Perceptron) -> Trained {
             decode(
                 &hashes,
                 &fixed,
+                false,
                 &mut feats,
                 &mut first,
                 &mut classes,
@@ -125,11 +132,10 @@ fn train_with(sents: &[&Sentence], cfg: &Config, mut p: Perceptron) -> Trained {
 
 /// Compresses a trained tagger into a model file.
 pub fn to_model(t: &Trained, c: Compression) -> (ModelFile, ExportStats) {
-    let (weights, codebook, stats) = export(&t.perceptron.averaged(), c);
+    let (weights, stats) = export(&t.perceptron.averaged(), c);
     let m = ModelFile {
         kind: ModelKind::Tagger,
         feature_set: features::TAGGER_FEATURES,
-        codebook,
         classes: Upos::ALL.iter().map(|u| u.as_str().to_string()).collect(),
         weights,
         lexicon: t.lexicon.clone(),

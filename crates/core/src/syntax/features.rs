@@ -14,7 +14,7 @@ use super::transition::{State, NONE};
 /// Version of the tagger's feature templates.
 pub const TAGGER_FEATURES: u32 = 2;
 /// Version of the parser's feature templates.
-pub const PARSER_FEATURES: u32 = 1;
+pub const PARSER_FEATURES: u32 = 2;
 
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
 
@@ -255,25 +255,33 @@ const fn edge(v: u64) -> WordHashes {
 }
 
 /// The tagger's features for word `i` of `words` in context `c`, appended
-/// to `out`: the word (normalised and cased), its affixes and shape, two
-/// words either side, the previous tags and (second pass) the next tags.
+/// to `out`: [`tagger_word_features`] then [`tagger_context_features`].
 pub fn tagger_features(words: &[WordHashes], i: usize, c: TagContext, out: &mut Vec<u64>) {
-    let at = |j: isize| -> WordHashes {
-        let k = i as isize + j;
-        if k < 0 {
-            edge(if j == -1 { START } else { START2 })
-        } else if k as usize >= words.len() {
-            edge(if j == 1 { END } else { END2 })
-        } else {
-            words[k as usize]
-        }
-    };
+    tagger_word_features(words, i, out);
+    tagger_context_features(words, i, c, out);
+}
+
+/// The word at `i + j`, or the stand-in for a position outside the sentence.
+#[inline]
+fn word_at(words: &[WordHashes], i: usize, j: isize) -> WordHashes {
+    let k = i as isize + j;
+    if k < 0 {
+        edge(if j == -1 { START } else { START2 })
+    } else if k as usize >= words.len() {
+        edge(if j == 1 { END } else { END2 })
+    } else {
+        words[k as usize]
+    }
+}
+
+/// The features of word `i` that do not depend on tags (the same in both
+/// passes): the word (normalised and cased), its affixes and shape, and two
+/// words either side.
+pub fn tagger_word_features(words: &[WordHashes], i: usize, out: &mut Vec<u64>) {
+    let at = |j| word_at(words, i, j);
     let (w, m1, m2, n1, n2) = (at(0), at(-1), at(-2), at(1), at(2));
-    let [p1, p2] = c.left;
-    let [r1, r2] = c.right;
     out.extend_from_slice(&[
         f1(0, 0),
-        // The word itself.
         f1(1, w.norm),
         f1(2, w.suffix[0]),
         f1(3, w.suffix[1]),
@@ -286,13 +294,6 @@ pub fn tagger_features(words: &[WordHashes], i: usize, c: TagContext, out: &mut 
         f1(10, w.pre2),
         f1(11, w.pre3),
         f1(12, w.suf5),
-        // Previous tags.
-        f1(13, p1),
-        f1(14, p2),
-        f2(15, p1, p2),
-        f2(16, p1, w.norm),
-        f2(17, p1, w.suffix[2]),
-        // Neighbouring words.
         f1(18, m1.norm),
         f1(19, m1.suffix[2]),
         f1(20, m1.suffix[1]),
@@ -311,7 +312,24 @@ pub fn tagger_features(words: &[WordHashes], i: usize, c: TagContext, out: &mut 
         f2(33, n1.norm, n2.norm),
         f2(34, m1.shape, w.shape),
         f2(35, w.shape, n1.shape),
-        // Next tags (from the first pass).
+    ]);
+}
+
+/// How many features [`tagger_context_features`] gives.
+pub const TAGGER_CONTEXT_FEATURES: usize = 9;
+
+/// The features of word `i` that depend on the tags around it: the two
+/// previous tags of this pass and the two next tags of the first pass.
+pub fn tagger_context_features(words: &[WordHashes], i: usize, c: TagContext, out: &mut Vec<u64>) {
+    let w = word_at(words, i, 0);
+    let [p1, p2] = c.left;
+    let [r1, r2] = c.right;
+    out.extend_from_slice(&[
+        f1(13, p1),
+        f1(14, p2),
+        f2(15, p1, p2),
+        f2(16, p1, w.norm),
+        f2(17, p1, w.suffix[2]),
         f1(36, r1),
         f2(37, r1, r2),
         f2(38, r1, w.norm),
@@ -326,6 +344,21 @@ pub struct ParseWord {
     pub word: u64,
     /// The tag ([`tag_value`]).
     pub tag: u64,
+    /// Hash of the last three characters of the normalised form.
+    pub suffix: u64,
+}
+
+impl ParseWord {
+    /// The parser's view of `form` tagged `tag`; `buf` is scratch space.
+    pub fn new(form: &str, tag: usize, buf: &mut String) -> ParseWord {
+        normalize_into(form, buf);
+        let start = buf.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+        ParseWord {
+            word: hash_bytes(buf.as_bytes()),
+            tag: tag_value(Some(tag)),
+            suffix: combine(hash_bytes(&buf.as_bytes()[start..]), 7),
+        }
+    }
 }
 
 /// The parser's features for configuration `st` over `words` (without the
@@ -340,6 +373,15 @@ pub fn parser_features(st: &State, words: &[ParseWord], out: &mut Vec<u64>) {
         } else {
             let x = words[i as usize];
             (x.word, x.tag)
+        }
+    };
+    let suffix = |i: u32| -> u64 {
+        if i == NONE {
+            NULL
+        } else if i >= n {
+            ROOT
+        } else {
+            words[i as usize].suffix
         }
     };
     let lab = |i: u32| -> u64 {
@@ -484,9 +526,21 @@ pub fn parser_features(st: &State, words: &[ParseWord], out: &mut Vec<u64>) {
         f2(70, s0p, s0sl),
         f2(71, n0w, n0sl),
         f2(72, n0p, n0sl),
-        // The second stack item.
+        // The second and third stack items.
         f2(73, s1w, s1p),
         f3(74, s1p, s0p, n0p),
+        f2(75, s1p, n0p),
+        f3(76, wp(st.stack_item(2)).1, s1p, s0p),
+        f2(77, s1w, n0w),
+        // Suffixes (morphology the tags do not give: -ed, -ing, -ly).
+        f2(78, suffix(s0), s0p),
+        f2(79, suffix(n0), n0p),
+        f3(80, suffix(s0), suffix(n0), n0p),
+        // More word pairs.
+        f2(81, n0w, n1w),
+        f3(82, n0w, n1p, n2p),
+        f3(83, lab(s0), s0p, n0p),
+        f3(84, n0lp, n0w, n0p),
     ]);
 }
 

@@ -31,6 +31,7 @@ pub mod parser;
 pub mod tagger;
 pub mod transition;
 pub mod ud_words;
+pub mod weights;
 
 pub use labels::{Deprel, Upos};
 pub use model_file::ModelError;

@@ -120,11 +120,8 @@ impl Parser {
     ) {
         scratch.words.clear();
         for (i, w) in words.iter().enumerate() {
-            features::normalize_into(w, &mut scratch.buf);
-            scratch.words.push(ParseWord {
-                word: features::hash_bytes(scratch.buf.as_bytes()),
-                tag: features::tag_value(Some(tags.get(i).copied().unwrap_or(Upos::X).index())),
-            });
+            let tag = tags.get(i).copied().unwrap_or(Upos::X).index();
+            scratch.words.push(ParseWord::new(w, tag, &mut scratch.buf));
         }
         let n = words.len();
         let mut st = State::new(n);
@@ -160,6 +157,11 @@ impl Parser {
     /// The number of weighted features and of weights.
     pub fn size(&self) -> (usize, usize) {
         (self.weights.len(), self.weights.entry_count())
+    }
+
+    /// The weight table (for diagnostics).
+    pub fn weights(&self) -> &WeightTable {
+        &self.weights
     }
 }
 
@@ -235,7 +237,6 @@ mod tests {
         let m = ModelFile {
             kind: ModelKind::Parser,
             feature_set: features::PARSER_FEATURES,
-            codebook: Vec::new(),
             classes: move_names(&labels),
             weights: WeightTable::from_rows(20, Vec::new()).unwrap(),
             lexicon: Vec::new(),
@@ -271,7 +272,6 @@ mod tests {
         let mut m = ModelFile {
             kind: ModelKind::Parser,
             feature_set: features::PARSER_FEATURES,
-            codebook: Vec::new(),
             classes: move_names(&labels),
             weights: WeightTable::from_rows(20, Vec::new()).unwrap(),
             lexicon: Vec::new(),

@@ -100,6 +100,7 @@ impl Tagger {
             fixed,
             feats,
             scores,
+            word_scores,
             first,
             classes,
             buf,
@@ -110,14 +111,39 @@ impl Tagger {
             hashes.push(WordHashes::new(w, buf));
             fixed.push(self.lexicon.get(&lexicon_key(w)).copied());
         }
-        scores.resize(self.classes.len(), 0);
-        let top = self.classes.len() - 1;
-        decode(hashes, fixed, feats, first, classes, &mut |_, _, feats| {
-            scores.iter_mut().for_each(|s| *s = 0);
-            self.weights.add_scores(feats, scores);
-            argmax(scores).min(top)
-        });
-        out.extend(classes.iter().map(|&c| self.classes[c.min(top)]));
+        let nc = self.classes.len();
+        scores.resize(nc, 0);
+        word_scores.clear();
+        word_scores.resize(words.len() * nc, 0);
+        decode(
+            hashes,
+            fixed,
+            true,
+            feats,
+            first,
+            classes,
+            &mut |pass, i, feats| {
+                let keep = &mut word_scores[i * nc..(i + 1) * nc];
+                if pass == 0 {
+                    // The tag-independent features come first: score them once.
+                    let n_word = feats.len() - features::TAGGER_CONTEXT_FEATURES;
+                    keep.iter_mut().for_each(|s| *s = 0);
+                    self.weights.add_scores(&feats[..n_word], keep);
+                    scores.copy_from_slice(keep);
+                    self.weights.add_scores(&feats[n_word..], scores);
+                } else {
+                    scores.copy_from_slice(keep);
+                    self.weights.add_scores(feats, scores);
+                }
+                argmax(scores).min(nc - 1)
+            },
+        );
+        out.extend(classes.iter().map(|&c| self.classes[c.min(nc - 1)]));
+    }
+
+    /// The weight table (for diagnostics).
+    pub fn weights(&self) -> &WeightTable {
+        &self.weights
     }
 
     /// The number of weighted features and of weights.
@@ -133,6 +159,8 @@ pub struct Scratch {
     fixed: Vec<Option<u8>>,
     feats: Vec<u64>,
     scores: Vec<i32>,
+    /// Scores of each word's tag-independent features (pass one), by class.
+    word_scores: Vec<i32>,
     first: Vec<usize>,
     classes: Vec<usize>,
     buf: String,
@@ -144,10 +172,15 @@ pub struct Scratch {
 /// does it again, now also seeing the first pass's tags of the next two
 /// words. Words with a `fixed` class (the dictionary) are not classified.
 /// `classify(pass, i, features)` returns word `i`'s class (training updates
-/// the weights in it). The second pass's classes end up in `classes`.
+/// the weights in it); `features` holds the tag-independent features
+/// ([`features::tagger_word_features`]) then the context ones, except in
+/// pass two when `words_once` is set: then only the context features (the
+/// caller keeps the scores of the others from pass one). The second pass's
+/// classes end up in `classes`.
 pub fn decode(
     words: &[WordHashes],
     fixed: &[Option<u8>],
+    words_once: bool,
     feats: &mut Vec<u64>,
     first: &mut Vec<usize>,
     classes: &mut Vec<usize>,
@@ -173,7 +206,10 @@ pub fn decode(
                         right: [right(1), right(2)],
                     };
                     feats.clear();
-                    features::tagger_features(words, i, ctx, feats);
+                    if pass == 0 || !words_once {
+                        features::tagger_word_features(words, i, feats);
+                    }
+                    features::tagger_context_features(words, i, ctx, feats);
                     classify(pass, i, feats)
                 }
             };
@@ -251,7 +287,6 @@ mod tests {
         let m = ModelFile {
             kind: ModelKind::Tagger,
             feature_set: features::TAGGER_FEATURES,
-            codebook: Vec::new(),
             classes,
             weights: WeightTable::from_rows(bits, rows).unwrap(),
             lexicon: vec![("the".into(), 2)],
@@ -276,7 +311,6 @@ mod tests {
             let t = ModelFile {
                 kind: ModelKind::Parser,
                 feature_set: features::TAGGER_FEATURES,
-                codebook: Vec::new(),
                 classes: vec!["NOUN".into()],
                 weights: WeightTable::from_rows(16, Vec::new()).unwrap(),
                 lexicon: Vec::new(),
