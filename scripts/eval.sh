@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Accuracy on the GUM news dev set: named entities (score.py) and summaries
-# (score_summary.py). The eval data lives outside the repo (../shared/eval or
-# $GLOSS_EVAL_DIR) and may be absent: then this prints a skip message.
-# Extra arguments go to score.py (e.g. --span mention).
+# (score_summary.py), then one table of entity scores on four corpora
+# (scripts/eval_ner.py: gum-news-dev, UNER EWT test, wikigold held-out part,
+# gum-train) for Gloss and spaCy's small model. The eval data lives outside
+# the repo (../shared/eval or $GLOSS_EVAL_DIR, ../shared/train or
+# $GLOSS_TRAIN_DIR) and may be absent: then this prints a skip message.
+# GLOSS_EVAL_SPACY=0 leaves spaCy out (otherwise bench/setup-venv.sh installs it
+# once). Extra arguments go to score.py (e.g. --span mention).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 EVAL_DIR="${GLOSS_EVAL_DIR:-../shared/eval}"
+TRAIN_DIR="${GLOSS_TRAIN_DIR:-../shared/train}"
 GOLD="$EVAL_DIR/gum-news-dev.jsonl"
 if [[ ! -f "$GOLD" ]]; then
     echo "eval: skipped ($GOLD not found; set GLOSS_EVAL_DIR to the GUM eval directory)"
@@ -29,3 +34,32 @@ python3 scripts/eval_linking.py "$GOLD"
 echo
 echo "batch time: $(( (end - start) / 1000000 )) ms for $((bytes / 1000)) KB (includes process start)"
 echo "error listing: python3 scripts/eval_errors.py $GOLD $OUT/pred.jsonl --labelled"
+echo
+echo "== entities on four corpora (scripts/eval_ner.py; exact spans, P R F1 per label) =="
+systems=(--gloss ./target/release/gloss)
+if [[ "${GLOSS_EVAL_SPACY:-1}" != 0 ]]; then
+    if bash bench/setup-venv.sh; then
+        systems+=(--spacy bench/.venv/bin/python)
+    else
+        echo "note: spaCy left out (bench/setup-venv.sh failed)"
+    fi
+fi
+# The learned labeller retrained here (deterministic: the same bytes as
+# crates/core/data/models/ner-labels.bin), to get the full pipeline's gum-train
+# mentions by 5-fold cross-validation (each fold's model never saw its documents),
+# and the pipeline with the rules alone (no model) for comparison.
+if [[ -d "$TRAIN_DIR/ner" ]]; then
+    cargo build --release -q -p gloss-train
+    ./target/release/gloss-train ner --train-dir "$TRAIN_DIR" --eval-dir "$EVAL_DIR" \
+        --out "$OUT/ner-labels.bin" --pred-dir "$OUT/ner-pred" 2> "$OUT/ner-train.log" \
+        && systems+=(--pred "gloss (full pipeline, gum-train 5-fold CV)=$OUT/ner-pred" \
+                     --pred "gloss (rules only, no model)=$OUT/ner-pred/rules") \
+        || echo "note: gloss-train ner failed (see $OUT/ner-train.log)"
+    grep -E "trained in|temperatures" "$OUT/ner-train.log" || true
+    cmp -s "$OUT/ner-labels.bin" crates/core/data/models/ner-labels.bin \
+        || echo "note: the retrained labeller differs from crates/core/data/models/ner-labels.bin (run make models)"
+fi
+python3 scripts/eval_ner.py --eval-dir "$EVAL_DIR" --train-dir "$TRAIN_DIR" --out "$OUT" "${systems[@]}"
+echo
+echo "== syntax on UD treebanks (scripts/eval_ud.sh: gloss conllu + scripts/eval_ud.py) =="
+bash scripts/eval_ud.sh

@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Installs what building and testing Gloss needs; skips whatever is present.
-#   - Rust target wasm32-unknown-unknown
-#   - trunk 0.21.14, wasm-bindgen-cli 0.2.130 (must match the crate pin), wasm-opt (binaryen 132)
-#   - chromium + chromedriver (Debian packages) for the browser tests
-#   - the test runner's npm packages (tests/package-lock.json)
+# Installs what Gloss needs; skips whatever is present.
+#   bash scripts/setup.sh          what building and serving the site needs:
+#     - Rust target wasm32-unknown-unknown
+#     - wasm-bindgen-cli 0.2.130 (must match the crate pin; cargo install, ~4.5 min)
+#     - wasm-opt (npm binaryen@132, a prebuilt binary)
+#   bash scripts/setup.sh --test   also what the tests need:
+#     - chromium + chromedriver (Debian packages) for the browser tests
+#     - the test runner's npm packages (tests/package-lock.json)
+# (No trunk: scripts/build-site.sh calls cargo, wasm-bindgen and wasm-opt itself.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,13 +19,8 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   rustup target add wasm32-unknown-unknown
 fi
 
-if ! have trunk || ! trunk --version | grep -q '0\.21\.14'; then
-  step "cargo install trunk 0.21.14 (takes 5-10 minutes)"
-  cargo install trunk --version 0.21.14 --locked
-fi
-
 if ! have wasm-bindgen || ! wasm-bindgen --version | grep -q '0\.2\.130'; then
-  step "cargo install wasm-bindgen-cli 0.2.130"
+  step "cargo install wasm-bindgen-cli 0.2.130 (takes about 5 minutes)"
   cargo install wasm-bindgen-cli --version 0.2.130
 fi
 
@@ -30,17 +29,19 @@ if ! have wasm-opt || ! wasm-opt --version | grep -q 'version 132'; then
   npm install -g binaryen@132
 fi
 
-chromium_bin="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ ! -x "$chromium_bin" ] && ! have chromium; then
-  step "apt-get install chromium chromium-driver"
-  sudo_cmd=""
-  if [ "$(id -u)" != 0 ] && have sudo; then sudo_cmd="sudo"; fi
-  $sudo_cmd apt-get update
-  $sudo_cmd apt-get install -y chromium chromium-driver
-fi
+if [ "${1:-}" = "--test" ]; then
+  chromium_bin="${CHROMIUM_PATH:-/usr/bin/chromium}"
+  if [ ! -x "$chromium_bin" ] && ! have chromium; then
+    step "apt-get install chromium chromium-driver"
+    sudo_cmd=""
+    if [ "$(id -u)" != 0 ] && have sudo; then sudo_cmd="sudo"; fi
+    $sudo_cmd apt-get update
+    $sudo_cmd apt-get install -y chromium chromium-driver
+  fi
 
-if [ ! -d tests/node_modules/playwright-core ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
-  step "npm ci in tests/"
-  (cd tests && npm ci --no-audit --no-fund)
+  if [ ! -d tests/node_modules/playwright-core ] || [ tests/package-lock.json -nt tests/node_modules/.package-lock.json ]; then
+    step "npm ci in tests/"
+    (cd tests && npm ci --no-audit --no-fund)
+  fi
 fi
 step "done"

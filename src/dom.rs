@@ -7,6 +7,10 @@ use wasm_bindgen::{JsCast, JsValue};
 pub const TEXT_KEY: &str = "gloss.text";
 /// localStorage key of the colour scheme.
 pub const THEME_KEY: &str = "gloss.theme";
+/// localStorage key of the last result: `"<text hash>\n<engine version>\n<wire encoding>"`.
+pub const RESULT_KEY: &str = "gloss.result";
+/// localStorage key prefix of the corrections kept for a text (+ its hash).
+pub const CORRECTIONS_KEY: &str = "gloss.corrections.";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -20,6 +24,13 @@ pub fn load(key: &str) -> Option<String> {
 /// Stores a value; false if storage is unavailable or full.
 pub fn save(key: &str, value: &str) -> bool {
     storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+/// Removes a stored value.
+pub fn remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
 }
 
 /// `performance.now()` in milliseconds (0 when unavailable).
@@ -72,6 +83,11 @@ fn matches_media(query: &str) -> bool {
         .is_some_and(|m| m.matches())
 }
 
+/// True on a phone-sized screen (the layout's breakpoint, 600 px).
+pub fn narrow() -> bool {
+    matches_media("(max-width: 600px)")
+}
+
 /// True if the reader asked for less motion.
 pub fn reduced_motion() -> bool {
     matches_media("(prefers-reduced-motion: reduce)")
@@ -95,6 +111,69 @@ pub fn apply_theme(value: &str) {
     } else {
         root.set_attribute("data-theme", value)
     };
+}
+
+/// Moves the element with this id down by `dy` pixels (a sheet being swiped;
+/// 0 puts it back). Through the CSSOM, which the CSP allows.
+pub fn drag_sheet(id: &str, dy: f64) {
+    if let Some(e) = element(id) {
+        let value = if dy > 0.0 {
+            format!("translateY({}px)", dy as i64)
+        } else {
+            String::new()
+        };
+        let _ = e.style().set_property("transform", &value);
+    }
+}
+
+/// The "Explain this page" bookmarklet for this copy of Gloss: run on a
+/// news page, it opens Gloss in a new tab, waits for its "ready" message
+/// and hands it the page's HTML with `postMessage`, to Gloss's origin only
+/// (`crate::app` checks the message and treats it as pasted HTML).
+pub fn bookmarklet() -> Option<String> {
+    let loc = web_sys::window()?.location();
+    let here = format!("{}{}", loc.origin().ok()?, loc.pathname().ok()?);
+    if !here.starts_with("http") || here.contains(['"', '\\', '\n']) {
+        return None;
+    }
+    let code = format!(
+        concat!(
+            "(()=>{{const u=\"{}\",o=new URL(u).origin,h=document.documentElement.outerHTML,",
+            "w=open(u+\"#from=bookmarklet\",\"_blank\");",
+            "if(!w){{alert(\"Gloss: allow pop-ups for this site, then click the bookmark again.\");return}}",
+            "const f=e=>{{if(e.source===w&&e.origin===o&&e.data&&e.data.type===\"gloss:ready\"){{",
+            "removeEventListener(\"message\",f);",
+            "w.postMessage({{type:\"gloss:page\",version:1,html:h,title:document.title,url:location.href}},o)}}}};",
+            "addEventListener(\"message\",f);setTimeout(()=>removeEventListener(\"message\",f),120000)}})()"
+        ),
+        here
+    );
+    Some(format!(
+        "javascript:{}",
+        String::from(js_sys::encode_uri_component(&code))
+    ))
+}
+
+/// Sets an attribute on `<html>`.
+pub fn set_root_attribute(name: &str, value: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute(name, value);
+    }
+}
+
+/// Focuses the text area with this id and restores its selection (UTF-16).
+pub fn focus_with_selection(id: &str, start: u32, end: u32) {
+    if let Some(t) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    {
+        let _ = t.focus();
+        let _ = t.set_selection_range(start, end);
+    }
 }
 
 /// Offers `content` as a file download.

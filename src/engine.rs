@@ -1,22 +1,38 @@
-//! The analysis worker (`worker.js`, which loads the JS API from `js/`):
-//! every analysis runs off the main thread, so large inputs never freeze
-//! the page, Cancel can terminate it, and a crash in the core (a wasm trap)
-//! surfaces as an error message instead of breaking the app.
-//!
-//! Protocol: `{id, kind: "analyze" | "extract", text, input}` →
-//! `{id, ok, encoded?, text?, ms?, error?}` (`encoded`: the analysis in
-//! the [`crate::wire`] encoding, byte offsets).
+//! The page's side of the analysis engine: [`Engine`] owns the worker
+//! (`src/worker/worker.js`, which downloads the `gloss-engine` wasm module in
+//! the background and calls [`crate::worker::api`] through it), reports its
+//! download progress and readiness, and restarts it after a crash or Cancel;
+//! [`Jobs`] is the handle components use to start analyses and HTML
+//! conversions. The protocol is described in [`crate::worker`].
 
+use crate::dom;
+use crate::state::{self, Action, ExportFormat, State};
 use js_sys::Reflect;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
+use yew::UseReducerHandle;
 
 /// What the worker sent back.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Reply {
-    /// An analysis ([`crate::wire`] encoding, byte offsets) and the time spent.
+    /// The engine is downloading: bytes so far and in all.
+    Progress {
+        /// Bytes received.
+        loaded: u64,
+        /// Bytes in all (0: unknown).
+        total: u64,
+    },
+    /// The engine can analyse.
+    Ready,
+    /// The engine could not be loaded (offline on a first visit, a
+    /// download or compile error); jobs sent to this worker fail.
+    Unavailable {
+        /// What went wrong.
+        message: String,
+    },
+    /// An analysis ([`crate::worker::wire`] encoding, byte offsets) and the time spent.
     Analysed {
         /// Job id.
         id: u32,
@@ -65,6 +81,24 @@ fn field(v: &JsValue, name: &str) -> JsValue {
 }
 
 fn parse_reply(data: &JsValue) -> Reply {
+    if field(data, "progress").as_bool() == Some(true) {
+        let bytes = |name| field(data, name).as_f64().unwrap_or(0.0).max(0.0) as u64;
+        return Reply::Progress {
+            loaded: bytes("loaded"),
+            total: bytes("total"),
+        };
+    }
+    match field(data, "ready").as_bool() {
+        Some(true) => return Reply::Ready,
+        Some(false) => {
+            return Reply::Unavailable {
+                message: field(data, "error")
+                    .as_string()
+                    .unwrap_or_else(|| "the analyser could not be loaded".into()),
+            }
+        }
+        None => {}
+    }
     let id = field(data, "id").as_f64().map(|x| x as u32);
     let ok = field(data, "ok").as_bool().unwrap_or(false);
     let Some(id) = id else {
@@ -112,7 +146,7 @@ impl Engine {
         }
         let opts = web_sys::WorkerOptions::new();
         opts.set_type(web_sys::WorkerType::Module);
-        let worker = web_sys::Worker::new_with_options("./worker.js", &opts)?;
+        let worker = web_sys::Worker::new_with_options(&worker_url(), &opts)?;
         let h = self.handler.clone();
         let on_message =
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
@@ -153,6 +187,17 @@ impl Engine {
 
     /// Sends a job; returns its id.
     pub fn post(&self, kind: &str, text: &str, input: &str) -> Result<u32, String> {
+        self.post_with(kind, text, input, "")
+    }
+
+    /// Sends a job with the reader's corrections (wire-encoded); returns its id.
+    pub fn post_with(
+        &self,
+        kind: &str,
+        text: &str,
+        input: &str,
+        corrections: &str,
+    ) -> Result<u32, String> {
         let broken = self
             .running
             .borrow()
@@ -174,6 +219,7 @@ impl Engine {
         set("kind", JsValue::from_str(kind)).map_err(describe)?;
         set("text", JsValue::from_str(text)).map_err(describe)?;
         set("input", JsValue::from_str(input)).map_err(describe)?;
+        set("corrections", JsValue::from_str(corrections)).map_err(describe)?;
         let running = self.running.borrow();
         let worker = running
             .as_ref()
@@ -182,13 +228,104 @@ impl Engine {
         Ok(id)
     }
 
-    /// Stops the worker (cancel, or after a failure: a trapped wasm
-    /// instance is not reused); the next job starts a fresh one.
+    /// Stops the worker; the next job starts a fresh one.
     pub fn stop(&self) {
         if let Some(r) = self.running.borrow_mut().take() {
             r.worker.terminate();
         }
     }
+
+    /// Replaces the worker with a fresh one (after Cancel, or after a job
+    /// failed: a trapped wasm instance is not reused), so the next job finds
+    /// the engine loaded again (from the HTTP cache).
+    pub fn restart(&self) {
+        self.stop();
+        (self.handler)(Reply::Progress {
+            loaded: 0,
+            total: 0,
+        });
+        self.warm_up();
+    }
+}
+
+/// The worker script's (hashed) address, from the page's
+/// `<meta name="gloss-engine" data-worker="…">` (written by the build).
+fn worker_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=gloss-engine]").ok().flatten())
+        .and_then(|m| m.get_attribute("data-worker"))
+        .unwrap_or_else(|| "./worker.js".to_owned())
+}
+
+/// A page handed over by the "Explain this page" bookmarklet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Page {
+    /// Its HTML (untrusted: it is converted like pasted rich text).
+    pub html: String,
+    /// Its title, shortened.
+    pub title: String,
+    /// Its site.
+    pub host: String,
+}
+
+/// Largest page the bookmarklet may hand over (HTML, UTF-16 units).
+pub const MAX_PAGE_UNITS: u32 = 20 * 1024 * 1024;
+
+/// Checks a message's shape: `{type: "gloss:page", version: 1, html, title?, url?}`
+/// with string fields and HTML of a sane size; anything else is ignored.
+pub fn page_message(data: &JsValue) -> Option<Page> {
+    if field(data, "type").as_string().as_deref() != Some("gloss:page")
+        || field(data, "version").as_f64() != Some(1.0)
+    {
+        return None;
+    }
+    let html = field(data, "html");
+    let length = html.dyn_ref::<js_sys::JsString>()?.length();
+    if length == 0 || length > MAX_PAGE_UNITS {
+        return None;
+    }
+    let title: String = field(data, "title")
+        .as_string()
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(120)
+        .collect();
+    let url = field(data, "url").as_string().unwrap_or_default();
+    let host: String = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .and_then(|rest| rest.split(['/', '?', '#']).next())
+        .unwrap_or("")
+        .chars()
+        .take(80)
+        .collect();
+    Some(Page {
+        html: html.as_string()?,
+        title: if title.is_empty() {
+            "Untitled page".to_owned()
+        } else {
+            title
+        },
+        host: if host.is_empty() {
+            "an unknown site".to_owned()
+        } else {
+            host
+        },
+    })
+}
+
+/// The engine's version (its hashed module name, from the same meta tag):
+/// what a cached result is keyed by besides the text.
+pub fn version() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=gloss-engine]").ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_default()
 }
 
 fn describe(e: JsValue) -> String {
@@ -198,4 +335,76 @@ fn describe(e: JsValue) -> String {
                 .map(|e| String::from(e.message()))
         })
         .unwrap_or_else(|| "the browser refused to start the analysis".into())
+}
+
+/// Handle to the engine that components use to start jobs; their replies
+/// reach the state through the handler the app gave [`Engine::new`].
+#[derive(Clone)]
+pub struct Jobs {
+    engine: Rc<Engine>,
+    state: UseReducerHandle<State>,
+}
+
+impl PartialEq for Jobs {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.engine, &other.engine)
+    }
+}
+
+impl Jobs {
+    /// A handle to `engine` that reports to `state`.
+    pub fn new(engine: Rc<Engine>, state: UseReducerHandle<State>) -> Self {
+        Jobs { engine, state }
+    }
+
+    /// Analyses `text` (validated first; errors are shown, the text kept).
+    pub fn explain(&self, text: &str) {
+        if let Err(e) = state::validate(text) {
+            self.state.dispatch(Action::Error(e));
+            return;
+        }
+        let now = dom::now();
+        dom::save(dom::TEXT_KEY, text);
+        match self.engine.post("analyze", text, "text") {
+            Ok(job) => self.state.dispatch(Action::Started {
+                job,
+                now,
+                hash: state::text_hash(text).into(),
+            }),
+            Err(e) => self.state.dispatch(Action::Error(format!(
+                "Gloss could not start the analysis: {e}. Your text is kept."
+            ))),
+        }
+    }
+
+    /// Converts HTML to text and inserts it over the UTF-16 selection.
+    pub fn insert_html(&self, html: &str, start: u32, end: u32) -> bool {
+        match self.engine.post("extract", html, "html") {
+            Ok(job) => {
+                self.state.dispatch(Action::AwaitInsert { job, start, end });
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Asks the engine for an export of the current result; the state
+    /// offers it as a download when it arrives.
+    pub fn export(&self, encoded: &str, format: ExportFormat, corrections: &str) {
+        match self
+            .engine
+            .post_with("export", encoded, format.engine_name(), corrections)
+        {
+            Ok(job) => self.state.dispatch(Action::AwaitExport { job, format }),
+            Err(e) => self.state.dispatch(Action::Error(format!(
+                "The download could not be made: {e}."
+            ))),
+        }
+    }
+
+    /// Stops the running analysis.
+    pub fn cancel(&self) {
+        self.engine.restart();
+        self.state.dispatch(Action::Cancel);
+    }
 }

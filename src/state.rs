@@ -3,8 +3,14 @@
 //! (the analysis worker, storage, focus) live in the components and in
 //! [`crate::dom`] / [`crate::engine`].
 
+use crate::worker::wire::Glossary;
 use gloss_core::{ActorKind, Analysis, OffsetUnit};
+pub use gloss_render::corrections::Correction;
+use gloss_render::corrections::{self, Outcome};
+use gloss_render::vocab;
 use std::rc::Rc;
+
+pub use gloss_render::layout::Target;
 
 /// Largest input Gloss analyses, in UTF-8 bytes (5 MB).
 pub const MAX_INPUT_BYTES: usize = 5 * 1024 * 1024;
@@ -55,13 +61,41 @@ impl Theme {
     }
 }
 
-/// Something a card can show.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Target {
-    /// Index into [`Analysis::actors`].
-    Actor(usize),
-    /// Index into [`Analysis::proposals`].
-    Proposal(usize),
+/// A shared value compared by identity: cheap to clone, and props holding
+/// it compare in O(1) instead of comparing whole analyses.
+#[derive(Debug)]
+pub struct Shared<T>(Rc<T>);
+
+impl<T> Shared<T> {
+    /// Shares `value`.
+    pub fn new(value: T) -> Self {
+        Shared(Rc::new(value))
+    }
+}
+
+impl<T: Default> Default for Shared<T> {
+    fn default() -> Self {
+        Shared::new(T::default())
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
 }
 
 /// The open card: its target and which of its mentions it was opened from.
@@ -104,46 +138,12 @@ impl Category {
         }
     }
 
-    /// Human label (plural).
-    pub const fn label(self) -> &'static str {
+    /// How the category is written (label, plural, CSS class).
+    pub const fn words(self) -> vocab::KindWords {
         match self {
-            Category::Actor(ActorKind::Person) => "People",
-            Category::Actor(ActorKind::Organization) => "Organisations",
-            Category::Actor(ActorKind::Place) => "Places",
-            Category::Actor(ActorKind::Group) => "Groups",
-            Category::Actor(ActorKind::Other) => "Other",
-            Category::Proposal => "Proposals",
+            Category::Actor(k) => vocab::kind(k),
+            Category::Proposal => vocab::PROPOSAL,
         }
-    }
-
-    /// CSS class suffix.
-    pub const fn css(self) -> &'static str {
-        match self {
-            Category::Actor(k) => kind_css(k),
-            Category::Proposal => "proposal",
-        }
-    }
-}
-
-/// CSS class suffix of an actor kind.
-pub const fn kind_css(kind: ActorKind) -> &'static str {
-    match kind {
-        ActorKind::Person => "person",
-        ActorKind::Organization => "org",
-        ActorKind::Place => "place",
-        ActorKind::Group => "group",
-        ActorKind::Other => "other",
-    }
-}
-
-/// Human label (singular) of an actor kind.
-pub const fn kind_label(kind: ActorKind) -> &'static str {
-    match kind {
-        ActorKind::Person => "Person",
-        ActorKind::Organization => "Organisation",
-        ActorKind::Place => "Place",
-        ActorKind::Group => "Group",
-        ActorKind::Other => "Other",
     }
 }
 
@@ -174,9 +174,276 @@ pub enum Phase {
         job: u32,
         /// `performance.now()` when Explain was pressed.
         started: f64,
+        /// Fingerprint of the text being analysed.
+        hash: Rc<str>,
     },
     /// Reading the result.
     Read,
+}
+
+/// Where the analysis engine is (it downloads in the background after the
+/// page has painted).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EngineStatus {
+    /// Downloading: bytes so far, and in all (0: not known yet).
+    Loading {
+        /// Bytes received.
+        loaded: u64,
+        /// Bytes in all.
+        total: u64,
+    },
+    /// Ready to analyse.
+    Ready,
+    /// It could not be loaded; the message says why.
+    Unavailable(String),
+}
+
+impl Default for EngineStatus {
+    fn default() -> Self {
+        EngineStatus::Loading {
+            loaded: 0,
+            total: 0,
+        }
+    }
+}
+
+impl EngineStatus {
+    /// True once it can analyse.
+    pub fn is_ready(&self) -> bool {
+        *self == EngineStatus::Ready
+    }
+
+    /// Download progress in percent, when the size is known.
+    pub fn percent(&self) -> Option<u32> {
+        match *self {
+            EngineStatus::Loading { loaded, total } if total > 0 => {
+                Some((loaded.min(total) * 100 / total) as u32)
+            }
+            _ => None,
+        }
+    }
+
+    /// What the page says about it ("Loading the analyser… 120 of 410 KB").
+    pub fn describe(&self) -> String {
+        match self {
+            EngineStatus::Loading { loaded, total } if *total > 0 => format!(
+                "Loading the analyser… {} of {}",
+                human_bytes(*loaded.min(total) as usize),
+                human_bytes(*total as usize)
+            ),
+            EngineStatus::Loading { .. } => "Loading the analyser…".to_owned(),
+            EngineStatus::Ready => "The analyser is ready.".to_owned(),
+            EngineStatus::Unavailable(why) => format!(
+                "The analyser could not be loaded ({why}). Reload the page to try again; your text is kept."
+            ),
+        }
+    }
+}
+
+/// A download the toolbar offers (made by the engine).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// The analysis as JSON, code-point offsets (the CLI's format).
+    Json,
+    /// The Markdown report.
+    Markdown,
+    /// The self-contained HTML page.
+    Html,
+}
+
+impl ExportFormat {
+    /// The name the engine knows it by.
+    pub const fn engine_name(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "json",
+            ExportFormat::Markdown => "markdown",
+            ExportFormat::Html => "html",
+        }
+    }
+
+    /// The file name offered.
+    pub const fn file_name(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "gloss-analysis.json",
+            ExportFormat::Markdown => "gloss-analysis.md",
+            ExportFormat::Html => "gloss-analysis.html",
+        }
+    }
+
+    /// Its media type.
+    pub const fn mime(self) -> &'static str {
+        match self {
+            ExportFormat::Json => "application/json",
+            ExportFormat::Markdown => "text/markdown",
+            ExportFormat::Html => "text/html",
+        }
+    }
+}
+
+/// A finished export, waiting to be handed to the browser as a download.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Download {
+    /// What it is.
+    pub format: ExportFormat,
+    /// Its content.
+    pub content: Rc<str>,
+}
+
+/// A message about the input that is not an error (the text is fine, but
+/// the reader should know something).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// A web address was pasted on its own.
+    BareUrl,
+    /// Rich text was converted from a web page.
+    Converted(PasteReport),
+    /// A page arrived from the "Explain this page" bookmarklet.
+    FromPage {
+        /// The page's title.
+        title: String,
+        /// Its site ("www.example.org").
+        host: String,
+    },
+    /// The "Explain this page" link was pressed instead of dragged.
+    DragBookmarklet,
+}
+
+impl Notice {
+    /// What the page says.
+    pub fn message(&self) -> String {
+        match self {
+            Notice::BareUrl => "That is a web address. Gloss does not fetch pages, so nothing leaves your browser: open the article, select all of it (Ctrl+A), copy, and paste the text here.".to_owned(),
+            Notice::Converted(r) => r.message(),
+            Notice::FromPage { title, host } => format!(
+                "From “{title}” ({host}): the page was handed over inside your browser and cleaned like pasted HTML. Nothing was uploaded."
+            ),
+            Notice::DragBookmarklet => "Drag this link to your bookmarks bar. Then, on a news article, click the bookmark: Gloss opens in a new tab with the article.".to_owned(),
+        }
+    }
+}
+
+/// What a rich-text paste kept and left out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PasteReport {
+    /// Paragraphs kept.
+    pub paragraphs: usize,
+    /// What the HTML had that the text has not ("2 menus", "5 images").
+    pub dropped: Vec<String>,
+    /// The clipboard's plain text, for "paste as plain text instead".
+    pub plain: Rc<str>,
+    /// Where the converted text went (UTF-16 start and length).
+    pub at: (u32, u32),
+}
+
+impl PasteReport {
+    /// Counts what the HTML holds that the extraction leaves out. O(n).
+    pub fn dropped_from(html: &str) -> Vec<String> {
+        let lower = html.to_ascii_lowercase();
+        let count = |tag: &str| lower.matches(tag).count();
+        let mut out = Vec::new();
+        for (tag, one, many) in [
+            ("<nav", "menu", "menus"),
+            ("<img", "image", "images"),
+            ("<iframe", "embedded frame", "embedded frames"),
+            ("<form", "form", "forms"),
+            ("<aside", "side box", "side boxes"),
+        ] {
+            let n = count(tag);
+            if n > 0 {
+                out.push(vocab::count(n, one, many));
+            }
+        }
+        if count("<script") + count("<style") > 0 {
+            out.push("the page's code".to_owned());
+        }
+        out
+    }
+
+    /// "Converted from a web page: kept 40 paragraphs, left out 2 menus and
+    /// the page's code; links became plain text."
+    pub fn message(&self) -> String {
+        let kept = vocab::count(self.paragraphs, "paragraph", "paragraphs");
+        let left = match self.dropped.as_slice() {
+            [] => String::new(),
+            [one] => format!(", left out {one}"),
+            [rest @ .., last] => format!(", left out {} and {last}", rest.join(", ")),
+        };
+        format!("Converted from a web page: kept {kept}{left}; links became plain text.")
+    }
+}
+
+/// Why a chosen or dropped file is refused before it is read, from its
+/// name and type (a PDF, an image, an office document…); `None` for text,
+/// HTML and anything else worth reading.
+pub fn file_refusal(name: &str, mime: &str) -> Option<String> {
+    let lower = name.to_ascii_lowercase();
+    let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
+    let what = if mime == "application/pdf" || ext == "pdf" {
+        "a PDF"
+    } else if mime.starts_with("image/")
+        || matches!(
+            ext,
+            "png" | "jpg" | "jpeg" | "gif" | "webp" | "heic" | "avif" | "bmp" | "tif" | "tiff"
+        )
+    {
+        "an image"
+    } else if mime.starts_with("video/") || mime.starts_with("audio/") {
+        "a recording"
+    } else if matches!(
+        ext,
+        "doc" | "docx" | "odt" | "rtf" | "pages" | "epub" | "zip" | "xls" | "xlsx" | "ppt" | "pptx"
+    ) {
+        "a document Gloss cannot open"
+    } else {
+        return None;
+    };
+    Some(not_text(name, what))
+}
+
+/// The message for a file that is not text: copy the article's text instead.
+pub fn not_text(name: &str, what: &str) -> String {
+    format!(
+        "“{name}” is {what}: Gloss reads text and web pages only. Open it, select the article's text, copy it and paste it here. Your text is kept."
+    )
+}
+
+/// True when file content read as text is not text (NUL bytes, or many
+/// characters that were not valid UTF-8).
+pub fn looks_binary(content: &str) -> bool {
+    let sample: String = content.chars().take(4096).collect();
+    let bad = sample
+        .chars()
+        .filter(|&c| c == '\u{FFFD}' || c == '\0')
+        .count();
+    sample.contains('\0') || bad * 50 > sample.chars().count().max(1)
+}
+
+/// Number of paragraphs (blocks separated by blank lines) in `text`.
+pub fn paragraph_count(text: &str) -> usize {
+    text.split("\n\n").filter(|p| !p.trim().is_empty()).count()
+}
+
+/// True when `text` is only a web address ("https://…").
+pub fn is_bare_url(text: &str) -> bool {
+    let t = text.trim();
+    (t.starts_with("https://") || t.starts_with("http://") || t.starts_with("www."))
+        && !t.contains(char::is_whitespace)
+}
+
+/// A short, stable fingerprint of a text (FNV-1a, 64 bits, hex): what the
+/// cached result and the corrections are stored under. Not a security hash.
+pub fn text_hash(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    let mut out = String::with_capacity(16);
+    for i in (0..16).rev() {
+        let d = ((h >> (i * 4)) & 0xf) as u8;
+        out.push(char::from(if d < 10 { b'0' + d } else { b'a' + d - 10 }));
+    }
+    out
 }
 
 /// Timings of the last analysis, in milliseconds.
@@ -193,12 +460,25 @@ pub struct Timing {
 /// Everything the app shows.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct State {
-    /// The text in the paste area.
-    pub text: String,
+    /// The text in the paste area (shared, so no action copies it).
+    pub text: Rc<str>,
     /// Where the app is.
     pub phase: Phase,
-    /// The last result (byte offsets), kept while editing.
-    pub analysis: Option<Rc<Analysis>>,
+    /// The last result as shown: the engine's analysis (byte offsets) with
+    /// the reader's corrections applied; kept while editing.
+    pub analysis: Option<Shared<Analysis>>,
+    /// The engine's analysis, before corrections.
+    pub base: Option<Shared<Analysis>>,
+    /// The reader's corrections, in order (undo takes the last off).
+    pub corrections: Rc<Vec<Correction>>,
+    /// What became of each correction.
+    pub outcomes: Rc<Vec<Outcome>>,
+    /// Fingerprint of the text the result is of ([`text_hash`]).
+    pub result_of: Option<Rc<str>>,
+    /// Counts the reader's own corrections and undos (what is saved).
+    pub corrections_rev: u32,
+    /// Results made by pressing Explain (not restored): focus follows each.
+    pub explained: u32,
     /// The open card.
     pub selection: Option<Selection>,
     /// The actor or proposal whose mentions are lit (hover/focus in the list).
@@ -218,13 +498,36 @@ pub struct State {
     pub stance: Option<usize>,
     /// An HTML extraction in flight: (job, UTF-16 selection start, end) to replace.
     pub pending_insert: Option<(u32, u32, u32)>,
+    /// Where the analysis engine is.
+    pub engine: EngineStatus,
+    /// Glossary entries of the result's proposals (from the engine).
+    pub glossary: Shared<Vec<Glossary>>,
+    /// Jobs that failed in the worker: each one asks the app for a fresh worker.
+    pub failures: u32,
+    /// The result as the engine encoded it (what exports are made from).
+    pub encoded: Option<Rc<str>>,
+    /// An export in flight: (job, format).
+    pub pending_export: Option<(u32, ExportFormat)>,
+    /// A finished export to hand to the browser.
+    pub download: Option<Download>,
+    /// A message about the input (not an error).
+    pub notice: Option<Notice>,
+    /// Kind tags after each highlight ("Acme Corp ORG").
+    pub show_labels: bool,
+    /// The index (actors and proposals) is open as a sheet (narrow screens).
+    pub index_open: bool,
+    /// Explain as soon as the HTML being converted is in the paste area
+    /// (a page from the bookmarklet).
+    pub explain_after_insert: bool,
+    /// Set when that conversion has landed: the app then explains.
+    pub insert_landed: u32,
 }
 
 /// Everything that can happen.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// The paste area changed.
-    SetText(String),
+    SetText(Rc<str>),
     /// Insert `text` over the UTF-16 selection `start..end` of the paste area.
     Insert {
         /// Selection start (UTF-16 code units, as the DOM reports it).
@@ -240,12 +543,14 @@ pub enum Action {
         job: u32,
         /// `performance.now()`.
         now: f64,
+        /// Fingerprint of the text ([`text_hash`]).
+        hash: Rc<str>,
     },
     /// The worker answered with the analysis (byte offsets).
     Analysed {
         /// Job number.
         job: u32,
-        /// The analysis in the [`crate::wire`] encoding.
+        /// The analysis in the [`crate::worker::wire`] encoding.
         encoded: Rc<str>,
         /// Time spent in the core.
         ms: f64,
@@ -300,6 +605,49 @@ pub enum Action {
         /// Selection end (UTF-16).
         end: u32,
     },
+    /// News of the engine (download progress, ready, unavailable).
+    Engine(EngineStatus),
+    /// An export was sent to the engine.
+    AwaitExport {
+        /// Job number.
+        job: u32,
+        /// What is being made.
+        format: ExportFormat,
+    },
+    /// The download was handed to the browser.
+    Downloaded,
+    /// The reader corrects the analysis.
+    Correct(Correction),
+    /// Take back the last correction.
+    Undo,
+    /// Take back every correction.
+    UndoAll,
+    /// The corrections kept in this browser for the new result's text.
+    Corrections(Vec<Correction>),
+    /// A result kept in this browser for this text (a reload), with its corrections.
+    Restore {
+        /// The result in the wire encoding.
+        encoded: Rc<str>,
+        /// Its corrections.
+        corrections: Vec<Correction>,
+        /// Fingerprint of the text.
+        hash: Rc<str>,
+    },
+    /// Show (or clear) a message about the input.
+    Notice(Option<Notice>),
+    /// Show or hide the kind tags.
+    ToggleLabels,
+    /// Open or close the index sheet.
+    ToggleIndex(bool),
+    /// Rich text is being converted: what to report once it lands.
+    Pasting {
+        /// What the HTML had that the text will not.
+        dropped: Vec<String>,
+        /// The clipboard's plain text.
+        plain: Rc<str>,
+    },
+    /// Explain once the HTML being converted has landed.
+    ExplainAfterInsert,
     /// The worker converted HTML to text.
     Extracted {
         /// Job number.
@@ -314,6 +662,9 @@ pub fn validate(text: &str) -> Result<(), String> {
     if text.trim().is_empty() {
         return Err("Paste or type an article first.".to_owned());
     }
+    if is_bare_url(text) {
+        return Err(Notice::BareUrl.message());
+    }
     if text.len() > MAX_INPUT_BYTES {
         return Err(format!(
             "This text is {}; Gloss analyses up to {}. Your text is kept — shorten it and press Explain again.",
@@ -327,12 +678,20 @@ pub fn validate(text: &str) -> Result<(), String> {
 /// "4.2 MB", "310 KB", "12 bytes".
 pub fn human_bytes(n: usize) -> String {
     if n >= 1024 * 1024 {
-        format!("{:.1} MB", n as f64 / (1024.0 * 1024.0))
+        let tenths = (n as u64 * 10 + 512 * 1024) / (1024 * 1024);
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     } else if n >= 1024 {
         format!("{} KB", n.div_ceil(1024))
     } else {
         format!("{n} bytes")
     }
+}
+
+/// A duration in milliseconds with one decimal ("18.4"), written without
+/// the float formatter (which would add kilobytes to the page's module).
+pub fn tenths(ms: f64) -> String {
+    let t = (ms.max(0.0) * 10.0 + 0.5) as u64;
+    format!("{}.{}", t / 10, t % 10)
 }
 
 /// "4,210".
@@ -346,6 +705,20 @@ pub fn thousands(n: usize) -> String {
         out.push(c);
     }
     out
+}
+
+/// "12 people, places and groups · 4 proposals".
+pub fn counts(a: &Analysis) -> String {
+    let n = a.actors.len();
+    let actors = if n == 1 {
+        "1 person, place or group".to_owned()
+    } else {
+        format!("{n} people, places and groups")
+    };
+    format!(
+        "{actors} · {}",
+        vocab::count(a.proposals.len(), "proposal", "proposals")
+    )
 }
 
 /// Byte offset of UTF-16 offset `units` in `text` (clamped to the text).
@@ -374,15 +747,7 @@ impl State {
     pub fn status(&self) -> String {
         match (&self.phase, &self.analysis) {
             (Phase::Analysing { .. }, _) => "Analysing…".to_owned(),
-            (Phase::Read, Some(a)) => {
-                let n = a.actors.len();
-                let p = a.proposals.len();
-                format!(
-                    "{n} actor{}, {p} proposal{}",
-                    if n == 1 { "" } else { "s" },
-                    if p == 1 { "" } else { "s" }
-                )
-            }
+            (Phase::Read, Some(a)) => counts(a),
             _ => String::new(),
         }
     }
@@ -390,20 +755,35 @@ impl State {
     /// Applies one action.
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::SetText(t) => self.text = t,
+            Action::SetText(t) => {
+                self.text = t;
+                if matches!(self.notice, Some(Notice::Converted(_))) {
+                    self.notice = None;
+                }
+            }
             Action::Insert { start, end, text } => {
                 let a = utf16_to_byte(&self.text, start as usize);
                 let b = utf16_to_byte(&self.text, end as usize).max(a);
-                self.text.replace_range(a..b, &text);
+                let mut next = String::with_capacity(self.text.len() - (b - a) + text.len());
+                next.push_str(&self.text[..a]);
+                next.push_str(&text);
+                next.push_str(&self.text[b..]);
+                self.text = next.into();
             }
-            Action::Started { job, now } => {
-                self.phase = Phase::Analysing { job, started: now };
+            Action::Started { job, now, hash } => {
+                self.phase = Phase::Analysing {
+                    job,
+                    started: now,
+                    hash,
+                };
                 self.error = None;
+                self.notice = None;
             }
             Action::Analysed { job, encoded, ms } => {
                 let Phase::Analysing {
                     job: running,
                     started,
+                    ref hash,
                 } = self.phase
                 else {
                     return;
@@ -411,22 +791,14 @@ impl State {
                 if running != job {
                     return;
                 }
-                match crate::wire::decode(&encoded) {
-                    Some(a) if a.offsets == OffsetUnit::Byte => {
-                        self.analysis = Some(Rc::new(a));
-                        self.phase = Phase::Read;
-                        self.selection = None;
-                        self.lit = None;
-                        self.flash = None;
-                        self.stance = None;
-                        self.timing = Some(Timing {
-                            analysis_ms: ms,
-                            total_ms: None,
-                            started,
-                        });
-                    }
-                    Some(_) => self.fail("the result used unexpected offsets".to_owned()),
-                    None => self.fail("the result could not be read".to_owned()),
+                let hash = hash.clone();
+                if self.take_result(encoded, hash) {
+                    self.explained += 1;
+                    self.timing = Some(Timing {
+                        analysis_ms: ms,
+                        total_ms: None,
+                        started,
+                    });
                 }
             }
             Action::Rendered { now } => {
@@ -437,6 +809,16 @@ impl State {
                 }
             }
             Action::Failed { job, message } => {
+                if job.is_some() {
+                    self.failures += 1;
+                }
+                if let Some((pending, _)) = self.pending_export {
+                    if job.is_none_or(|j| j == pending) {
+                        self.pending_export = None;
+                        self.error = Some(format!("The download could not be made ({message})."));
+                        return;
+                    }
+                }
                 if let Phase::Analysing { job: running, .. } = self.phase {
                     if job.is_none_or(|j| j == running) {
                         self.fail(message);
@@ -471,6 +853,7 @@ impl State {
                 if exists {
                     self.selection = Some(sel);
                     self.stance = None;
+                    self.index_open = false;
                 }
             }
             Action::OpenStance { proposal, stance } => {
@@ -505,17 +888,205 @@ impl State {
             Action::Toggle(c) => self.hidden.toggle(c),
             Action::SetTheme(t) => self.theme = t,
             Action::Flash(s) => self.flash = s,
+            Action::Engine(status) => self.engine = status,
+            Action::AwaitExport { job, format } => {
+                self.pending_export = Some((job, format));
+                self.error = None;
+            }
+            Action::Downloaded => self.download = None,
+            Action::Correct(c) => {
+                let split = match &c {
+                    Correction::Split { actor, start, .. } => {
+                        Some(Correction::split_id(actor, *start))
+                    }
+                    _ => None,
+                };
+                let merged = match &c {
+                    Correction::Merge { actor, into } => Some((actor.clone(), into.clone())),
+                    _ => None,
+                };
+                Rc::make_mut(&mut self.corrections).push(c);
+                self.corrections_rev += 1;
+                self.recompute(merged);
+                if let Some(id) = split {
+                    self.select_actor(&id);
+                }
+            }
+            Action::Undo => {
+                if Rc::make_mut(&mut self.corrections).pop().is_some() {
+                    self.corrections_rev += 1;
+                    self.recompute(None);
+                }
+            }
+            Action::UndoAll => {
+                if !self.corrections.is_empty() {
+                    self.corrections = Rc::default();
+                    self.corrections_rev += 1;
+                    self.recompute(None);
+                }
+            }
+            Action::Corrections(list) => {
+                self.corrections = Rc::new(list);
+                self.recompute(None);
+            }
+            Action::Restore {
+                encoded,
+                corrections,
+                hash,
+            } => {
+                if self.take_result(encoded, hash) {
+                    self.corrections = Rc::new(corrections);
+                    self.recompute(None);
+                }
+            }
+            Action::Notice(n) => self.notice = n,
+            Action::ToggleLabels => self.show_labels = !self.show_labels,
+            Action::ToggleIndex(open) => self.index_open = open,
+            Action::Pasting { dropped, plain } => {
+                self.notice = Some(Notice::Converted(PasteReport {
+                    paragraphs: 0,
+                    dropped,
+                    plain,
+                    at: (0, 0),
+                }));
+            }
+            Action::ExplainAfterInsert => self.explain_after_insert = true,
             Action::AwaitInsert { job, start, end } => {
                 self.pending_insert = Some((job, start, end))
             }
             Action::Extracted { job, text } => {
+                if let Some((j, format)) = self.pending_export {
+                    if j == job {
+                        self.pending_export = None;
+                        self.download = Some(Download {
+                            format,
+                            content: text.into(),
+                        });
+                        return;
+                    }
+                }
                 if let Some((j, start, end)) = self.pending_insert {
                     if j == job {
                         self.pending_insert = None;
+                        let len = text.encode_utf16().count() as u32;
+                        let paragraphs = paragraph_count(&text);
+                        if let Some(Notice::Converted(r)) = &mut self.notice {
+                            r.paragraphs = paragraphs;
+                            r.at = (start.min(self.text.encode_utf16().count() as u32), len);
+                        }
                         self.apply(Action::Insert { start, end, text });
+                        if self.explain_after_insert {
+                            self.explain_after_insert = false;
+                            self.insert_landed += 1;
+                        }
                     }
                 }
             }
+        }
+    }
+
+    /// Takes an engine result (wire encoding) as the one shown, without
+    /// corrections; false (and an error) if it cannot be read.
+    fn take_result(&mut self, encoded: Rc<str>, hash: Rc<str>) -> bool {
+        match crate::worker::wire::decode_explained(&encoded) {
+            Some(e) if e.analysis.offsets == OffsetUnit::Byte => {
+                let a = Shared::new(e.analysis);
+                self.base = Some(a.clone());
+                self.analysis = Some(a);
+                self.corrections = Rc::default();
+                self.outcomes = Rc::default();
+                self.glossary = Shared::new(e.glossary);
+                self.encoded = Some(encoded);
+                self.result_of = Some(hash);
+                self.phase = Phase::Read;
+                self.selection = None;
+                self.lit = None;
+                self.flash = None;
+                self.stance = None;
+                self.index_open = false;
+                true
+            }
+            Some(_) => {
+                self.fail("the result used unexpected offsets".to_owned());
+                false
+            }
+            None => {
+                self.fail("the result could not be read".to_owned());
+                false
+            }
+        }
+    }
+
+    /// The id of an actor or proposal of the shown analysis.
+    fn target_id(&self, t: Target) -> Option<(bool, String)> {
+        let a = self.analysis.as_ref()?;
+        match t {
+            Target::Actor(i) => a.actors.get(i).map(|x| (true, x.id.clone())),
+            Target::Proposal(i) => a.proposals.get(i).map(|p| (false, p.id.clone())),
+        }
+    }
+
+    /// Opens the card of the actor with this id, if there is one.
+    fn select_actor(&mut self, id: &str) {
+        if let Some(i) = self
+            .analysis
+            .as_ref()
+            .and_then(|a| a.actors.iter().position(|x| x.id == id))
+        {
+            self.selection = Some(Selection {
+                target: Target::Actor(i),
+                mention: 0,
+            });
+            self.stance = None;
+        }
+    }
+
+    /// Applies the corrections to the engine's analysis again, keeping the
+    /// open card on the same actor or proposal (or on the actor a merge kept).
+    fn recompute(&mut self, merged: Option<(String, String)>) {
+        let Some(base) = self.base.clone() else {
+            return;
+        };
+        let open = self
+            .selection
+            .and_then(|s| self.target_id(s.target).map(|t| (s, t)));
+        if self.corrections.is_empty() {
+            self.analysis = Some(base);
+            self.outcomes = Rc::default();
+        } else {
+            let mut a = (*base).clone();
+            self.outcomes = Rc::new(corrections::apply(&mut a, &self.corrections));
+            self.analysis = Some(Shared::new(a));
+        }
+        self.lit = None;
+        self.selection = None;
+        let Some((sel, (actor, id))) = open else {
+            return;
+        };
+        let id = match merged {
+            Some((gone, into)) if actor && gone == id => into,
+            _ => id,
+        };
+        let Some(a) = &self.analysis else { return };
+        let found = if actor {
+            a.actors.iter().position(|x| x.id == id).map(Target::Actor)
+        } else {
+            a.proposals
+                .iter()
+                .position(|p| p.id == id)
+                .map(Target::Proposal)
+        };
+        if let Some(target) = found {
+            let n = match target {
+                Target::Actor(i) => a.actors[i].mentions.len(),
+                Target::Proposal(i) => a.proposals[i].mentions.len(),
+            };
+            self.selection = Some(Selection {
+                target,
+                mention: sel.mention.min(n.saturating_sub(1)),
+            });
+        } else {
+            self.stance = None;
         }
     }
 
@@ -530,8 +1101,10 @@ impl State {
 impl yew::Reducible for State {
     type Action = Action;
 
+    /// Copies the state only when another handle still holds it; the copy
+    /// is shallow (the text and the analysis are shared `Rc`s).
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut next = (*self).clone();
+        let mut next = Rc::unwrap_or_clone(self);
         next.apply(action);
         Rc::new(next)
     }
@@ -543,12 +1116,15 @@ mod tests {
 
     fn analysed(text: &str) -> State {
         let mut s = State {
-            text: text.to_owned(),
+            text: text.into(),
             ..State::default()
         };
-        s.apply(Action::Started { job: 1, now: 10.0 });
-        let a = gloss_core::analyze(text, &gloss_core::Options::default());
-        let encoded: Rc<str> = crate::wire::encode(&a).into();
+        s.apply(Action::Started {
+            job: 1,
+            now: 10.0,
+            hash: "h".into(),
+        });
+        let encoded: Rc<str> = crate::worker::api::analyze_encoded(text, "text").into();
         s.apply(Action::Analysed {
             job: 1,
             encoded,
@@ -561,7 +1137,11 @@ mod tests {
     fn explain_flow_reaches_read_and_reports_status() {
         let mut s = analysed(include_str!("../www/samples/moscow-talks.txt"));
         assert_eq!(s.phase, Phase::Read);
-        assert!(s.status().contains("actor"));
+        assert!(
+            s.status().contains("people, places and groups"),
+            "{}",
+            s.status()
+        );
         s.apply(Action::Rendered { now: 30.0 });
         assert_eq!(s.timing.and_then(|t| t.total_ms), Some(20.0));
         s.apply(Action::EditText);
@@ -572,7 +1152,11 @@ mod tests {
     #[test]
     fn stale_and_failed_jobs() {
         let mut s = State::default();
-        s.apply(Action::Started { job: 2, now: 0.0 });
+        s.apply(Action::Started {
+            job: 2,
+            now: 0.0,
+            hash: "h".into(),
+        });
         s.apply(Action::Analysed {
             job: 1,
             encoded: "".into(),
@@ -589,14 +1173,22 @@ mod tests {
         });
         assert_eq!(s.phase, Phase::Edit);
         assert!(s.error.as_deref().unwrap_or("").contains("could not"));
-        s.apply(Action::Started { job: 3, now: 0.0 });
+        s.apply(Action::Started {
+            job: 3,
+            now: 0.0,
+            hash: "h".into(),
+        });
         assert_eq!(s.error, None);
         s.apply(Action::Failed {
             job: None,
             message: "RuntimeError: unreachable".into(),
         });
         assert!(s.error.as_deref().unwrap_or("").contains("unreachable"));
-        s.apply(Action::Started { job: 4, now: 0.0 });
+        s.apply(Action::Started {
+            job: 4,
+            now: 0.0,
+            hash: "h".into(),
+        });
         s.apply(Action::Cancel);
         assert_eq!(s.phase, Phase::Edit);
     }
@@ -677,7 +1269,7 @@ mod tests {
     #[test]
     fn insert_uses_utf16_positions() {
         let mut s = State {
-            text: "a😀b".to_owned(),
+            text: "a😀b".into(),
             ..State::default()
         };
         s.apply(Action::Insert {
@@ -685,19 +1277,19 @@ mod tests {
             end: 3,
             text: "X".into(),
         });
-        assert_eq!(s.text, "a😀Xb");
+        assert_eq!(&*s.text, "a😀Xb");
         s.apply(Action::Insert {
             start: 0,
             end: 99,
             text: "new".into(),
         });
-        assert_eq!(s.text, "new");
+        assert_eq!(&*s.text, "new");
     }
 
     #[test]
     fn extracted_html_replaces_the_selection() {
         let mut s = State {
-            text: "ab".to_owned(),
+            text: "ab".into(),
             ..State::default()
         };
         s.apply(Action::AwaitInsert {
@@ -709,12 +1301,12 @@ mod tests {
             job: 6,
             text: "stale".into(),
         });
-        assert_eq!(s.text, "ab");
+        assert_eq!(&*s.text, "ab");
         s.apply(Action::Extracted {
             job: 7,
             text: "<b>x</b>".into(),
         });
-        assert_eq!(s.text, "a<b>x</b>b", "inserted as text, never as markup");
+        assert_eq!(&*s.text, "a<b>x</b>b", "inserted as text, never as markup");
         assert_eq!(s.pending_insert, None);
     }
 
@@ -734,7 +1326,7 @@ mod tests {
             message: "the analysis worker stopped".into(),
         });
         assert_eq!(s.pending_insert, None);
-        assert_eq!(s.text, "ab", "the text is kept");
+        assert_eq!(&*s.text, "ab", "the text is kept");
         assert!(s
             .error
             .as_deref()
@@ -743,11 +1335,172 @@ mod tests {
     }
 
     #[test]
+    fn actions_share_the_text_instead_of_copying_it() {
+        let text: Rc<str> = "Putin met Trump.".into();
+        let state = Rc::new(State {
+            text: text.clone(),
+            ..State::default()
+        });
+        let held = state.clone();
+        let next = yew::Reducible::reduce(state, Action::Light(Some(Target::Actor(0))));
+        assert!(Rc::ptr_eq(&next.text, &text), "a hover keeps the same text");
+        assert!(Rc::ptr_eq(&held.text, &text));
+    }
+
+    #[test]
+    fn engine_status_is_described() {
+        let s = EngineStatus::Loading {
+            loaded: 100 * 1024,
+            total: 400 * 1024,
+        };
+        assert_eq!(s.percent(), Some(25));
+        assert_eq!(s.describe(), "Loading the analyser… 100 KB of 400 KB");
+        assert_eq!(EngineStatus::default().percent(), None);
+        assert!(EngineStatus::Ready.is_ready());
+        let mut st = State::default();
+        st.apply(Action::Engine(EngineStatus::Ready));
+        assert!(st.engine.is_ready());
+    }
+
+    #[test]
+    fn input_messages() {
+        assert!(is_bare_url(
+            "  https://www.example.org/news/2026/story.html \n"
+        ));
+        assert!(is_bare_url("www.example.org/a"));
+        assert!(!is_bare_url("Read https://example.org for more."));
+        assert!(validate("https://example.org/story")
+            .unwrap_err()
+            .contains("does not fetch pages"));
+        assert!(file_refusal("Report.PDF", "").unwrap().contains("is a PDF"));
+        assert!(file_refusal("photo.jpg", "image/jpeg")
+            .unwrap()
+            .contains("an image"));
+        assert!(file_refusal("x", "application/pdf").is_some());
+        assert_eq!(file_refusal("story.txt", "text/plain"), None);
+        assert_eq!(file_refusal("page.html", "text/html"), None);
+        assert!(looks_binary("%PDF-1.7\0\u{FFFD}\u{FFFD}"));
+        assert!(!looks_binary("Plain text, with ünïcode."));
+        let r = PasteReport {
+            paragraphs: 40,
+            dropped: PasteReport::dropped_from(
+                "<nav>a</nav><NAV>b</nav><script>x</script><img src=y>",
+            ),
+            plain: "".into(),
+            at: (0, 0),
+        };
+        assert_eq!(
+            r.message(),
+            "Converted from a web page: kept 40 paragraphs, left out 2 menus, 1 image and the page's code; links became plain text."
+        );
+        assert_eq!(paragraph_count("a\n\nb\n\n\n\nc"), 3);
+        assert_eq!(text_hash("abc"), text_hash("abc"));
+        assert_ne!(text_hash("abc"), text_hash("abd"));
+        assert_eq!(text_hash("").len(), 16);
+    }
+
+    #[test]
+    fn corrections_apply_undo_and_keep_the_card() {
+        let mut s = analysed("Vladimir Putin met Steve Witkoff in Moscow. Putin rejected the plan. Witkoff left Moscow.");
+        let a = s.analysis.clone().expect("analysed");
+        let putin = a
+            .actors
+            .iter()
+            .position(|x| x.name.contains("Putin"))
+            .expect("Putin");
+        let witkoff = a
+            .actors
+            .iter()
+            .find(|x| x.name.contains("Witkoff"))
+            .expect("Witkoff")
+            .id
+            .clone();
+        let putin_id = a.actors[putin].id.clone();
+        s.apply(Action::Open(Selection {
+            target: Target::Actor(putin),
+            mention: 0,
+        }));
+        s.apply(Action::Correct(Correction::Rename {
+            actor: putin_id.clone(),
+            name: "V. Putin".into(),
+        }));
+        let shown = s.analysis.clone().expect("shown");
+        let Some(Selection {
+            target: Target::Actor(i),
+            ..
+        }) = s.selection
+        else {
+            panic!("card closed")
+        };
+        assert_eq!(
+            shown.actors[i].name, "V. Putin",
+            "the open card follows the actor"
+        );
+        assert_eq!(
+            s.base
+                .as_ref()
+                .map(|b| b.actors[putin].name.clone())
+                .as_deref(),
+            Some(a.actors[putin].name.as_str()),
+            "the engine's analysis is untouched"
+        );
+        s.apply(Action::Correct(Correction::Merge {
+            actor: putin_id.clone(),
+            into: witkoff.clone(),
+        }));
+        let Some(Selection {
+            target: Target::Actor(i),
+            ..
+        }) = s.selection
+        else {
+            panic!("card closed")
+        };
+        assert_eq!(
+            s.analysis.as_ref().map(|a| a.actors[i].id.clone()),
+            Some(witkoff),
+            "a merge keeps the card on the actor that stays"
+        );
+        assert_eq!(s.corrections.len(), 2);
+        s.apply(Action::Undo);
+        s.apply(Action::Undo);
+        assert!(s.corrections.is_empty());
+        assert_eq!(s.analysis, s.base, "undo restores the engine's analysis");
+        assert_eq!(s.corrections_rev, 4);
+        s.apply(Action::Correct(Correction::Hide { actor: putin_id }));
+        s.apply(Action::UndoAll);
+        assert!(s.corrections.is_empty());
+    }
+
+    #[test]
+    fn a_kept_result_is_restored_with_its_corrections() {
+        let text = "Vladimir Putin met Steve Witkoff in Moscow.";
+        let encoded: Rc<str> = crate::worker::api::analyze_encoded(text, "text").into();
+        let a = crate::worker::wire::decode_explained(&encoded)
+            .expect("valid")
+            .analysis;
+        let id = a.actors[0].id.clone();
+        let mut s = State::default();
+        s.apply(Action::Restore {
+            encoded,
+            corrections: vec![Correction::Hide { actor: id.clone() }],
+            hash: text_hash(text).into(),
+        });
+        assert_eq!(s.phase, Phase::Read);
+        assert_eq!(s.explained, 0, "a restore does not move focus");
+        assert!(s.analysis.as_ref().is_some_and(|a| a.actor(&id).is_none()));
+        assert_eq!(s.result_of.as_deref(), Some(text_hash(text).as_str()));
+    }
+
+    #[test]
     fn helpers() {
         assert_eq!(thousands(4210), "4,210");
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1_234_567), "1,234,567");
         assert_eq!(human_bytes(300 * 1024), "300 KB");
+        assert_eq!(human_bytes(5 * 1024 * 1024), "5.0 MB");
+        assert_eq!(human_bytes(5_662_310), "5.4 MB");
+        assert_eq!(tenths(18.44), "18.4");
+        assert_eq!(tenths(0.06), "0.1");
         assert_eq!(Theme::parse("dark"), Theme::Dark);
         assert_eq!(Theme::System.toggled(true), Theme::Light);
         assert_eq!(Theme::Light.toggled(true), Theme::Dark);

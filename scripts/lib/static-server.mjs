@@ -48,7 +48,8 @@ function handler(root, hits) {
       }
       // Hashed assets never change: cache them, so the analysis worker reuses
       // the module the page already downloaded. Everything else revalidates.
-      const hashed = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(file);
+      // (trunk's names print the hash without leading zeros: 8 to 16 digits.)
+      const hashed = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/.test(file);
       const modified = info.mtime.toUTCString();
       if (!hashed && req.headers['if-modified-since'] === modified) {
         res.writeHead(304, { 'last-modified': modified, 'cache-control': 'no-cache' }).end();
@@ -98,7 +99,12 @@ export async function startServer(dir, port = 0) {
     port: bound,
     /** Requests served, by path. */
     hits,
-    close: () => new Promise((ok) => server.close(() => ok())),
+    /** Stops serving at once (open keep-alive connections too). */
+    close: () =>
+      new Promise((ok) => {
+        server.close(() => ok());
+        server.closeAllConnections?.();
+      }),
   };
 }
 

@@ -1,21 +1,45 @@
-//! The article with its highlights. Mentions are `<mark>` elements with
+//! The article with its highlights, and its headline (the page's `h1`, drawn
+//! from the same layout). Mentions are `<mark>` elements with
 //! `role="button"`, focusable in reading order; actor mentions nest inside
-//! proposal mentions. Clicks and keys are handled once, on the article
-//! (event delegation), so large articles stay light.
+//! proposal mentions. With "Show labels" each highlight carries its kind tag
+//! (`data-tag`, printed by the stylesheet). Clicks and keys are handled once,
+//! on the article (event delegation), so large articles stay light; on a
+//! phone a tap on the article outside a highlight closes the card.
 
-use crate::app::mention_id;
-use crate::render::{layout, Mark, Node, Paragraph};
-use crate::state::{kind_css, kind_label, Action, Category, Hidden, Selection, State, Target};
+use crate::ids;
+use crate::state::{Category, Hidden, Selection, Shared, Target};
 use gloss_core::{Analysis, IgnoredReason};
+use gloss_render::layout::{Mark, Node, Paragraph};
+use gloss_render::vocab;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Article props.
 #[derive(Properties, PartialEq)]
-pub struct Props {
-    /// App state.
-    pub state: UseReducerHandle<State>,
+pub struct ArticleProps {
+    /// The analysis.
+    pub analysis: Shared<Analysis>,
+    /// Its layout ([`gloss_render::layout::layout`]).
+    pub paragraphs: Rc<Vec<Paragraph>>,
+    /// The first paragraph to show (1 when the headline is shown apart).
+    #[prop_or_default]
+    pub from: usize,
+    /// The entry whose mentions are lit.
+    pub lit: Option<Target>,
+    /// The open card.
+    pub selection: Option<Selection>,
+    /// The sentence flashed after a jump.
+    pub flash: Option<usize>,
+    /// Categories the legend hides.
+    pub hidden: Hidden,
+    /// Opens a card at a mention.
+    pub onselect: Callback<Selection>,
+    /// Lights up an entry's mentions (or none).
+    pub onlight: Callback<Option<Target>>,
+    /// Closes the card (a tap on the article on a phone).
+    #[prop_or_default]
+    pub onclose: Option<Callback<()>>,
 }
 
 /// Parses a `data-m` value ("a:3:1" / "p:0:2").
@@ -63,14 +87,14 @@ struct View {
 }
 
 impl View {
-    fn narrowed(state: &State, p: &Paragraph) -> Self {
+    fn narrowed(props: &ArticleProps, p: &Paragraph) -> Self {
         let here = |t: Option<Target>| t.filter(|&t| p.has(t));
         View {
-            lit: here(state.lit),
-            open: here(state.selection.map(|s| s.target)),
-            current: state.selection.filter(|s| p.has(s.target)),
-            flash: state.flash.filter(|&i| p.has_sentence(i)),
-            hidden: state.hidden,
+            lit: here(props.lit),
+            open: here(props.selection.map(|s| s.target)),
+            current: props.selection.filter(|s| p.has(s.target)),
+            flash: props.flash.filter(|&i| p.has_sentence(i)),
+            hidden: props.hidden,
         }
     }
 }
@@ -93,7 +117,7 @@ fn node(n: &Node, cx: &Ctx<'_>) -> Html {
     let v = cx.view;
     match mark {
         Mark::Sentence(i) => html! {
-            <span id={format!("s-{i}")} tabindex="-1"
+            <span id={ids::sentence(i)} tabindex="-1"
                 class={classes!("sent", (v.flash == Some(i)).then_some("flash"))}>{ inner }</span>
         },
         Mark::Ignored(i) => {
@@ -118,12 +142,13 @@ fn node(n: &Node, cx: &Ctx<'_>) -> Html {
             let sel = Selection { target, mention };
             let lit = v.lit == Some(target) || v.open == Some(target);
             let text = x.mentions.get(mention).map_or("", |m| m.text.as_str());
+            let kind = vocab::kind(x.kind);
             html! {
-                <mark id={mention_id(sel)} data-actor={x.id.clone()} data-m={format!("a:{actor}:{mention}")}
-                    class={classes!("m", format!("k-{}", kind_css(x.kind)), lit.then_some("lit"),
+                <mark id={ids::mention(sel)} data-actor={x.id.clone()} data-m={format!("a:{actor}:{mention}")}
+                    class={classes!("m", format!("k-{}", kind.class), lit.then_some("lit"),
                         (v.current == Some(sel)).then_some("current"))}
-                    role="button" tabindex="0" aria-haspopup="dialog"
-                    aria-label={format!("{text} — {}", kind_label(x.kind))}>
+                    role="button" tabindex="0" aria-haspopup="dialog" data-tag={kind.tag}
+                    aria-label={format!("{text} — {}", kind.label)}>
                     { inner }
                 </mark>
             }
@@ -147,10 +172,10 @@ fn node(n: &Node, cx: &Ctx<'_>) -> Html {
             // actor buttons stay reachable); Enter/Space open it either way.
             let nested = children.iter().any(|c| matches!(c, Node::Marked { .. }));
             html! {
-                <mark id={mention_id(sel)} data-proposal={p.id.clone()} data-m={format!("p:{proposal}:{mention}")}
+                <mark id={ids::mention(sel)} data-proposal={p.id.clone()} data-m={format!("p:{proposal}:{mention}")}
                     class={classes!("m", "k-proposal", lit.then_some("lit"), (v.current == Some(sel)).then_some("current"))}
                     role={if nested { "group" } else { "button" }} tabindex="0" aria-haspopup="dialog"
-                    aria-label={format!("{text} — proposal")}>
+                    data-tag={vocab::PROPOSAL.tag} aria-label={format!("{text} — proposal")}>
                     { inner }
                 </mark>
             }
@@ -161,15 +186,105 @@ fn node(n: &Node, cx: &Ctx<'_>) -> Html {
 /// Props of one paragraph.
 #[derive(Properties)]
 struct ParaProps {
-    analysis: Rc<Analysis>,
+    analysis: Shared<Analysis>,
     paragraphs: Rc<Vec<Paragraph>>,
     index: usize,
     view: View,
 }
 
+/// The handlers shared by the article and the headline: open a card on a
+/// click or Enter/Space on a mention, light up what the pointer is over.
+struct Handlers {
+    onclick: Callback<MouseEvent>,
+    onkeydown: Callback<KeyboardEvent>,
+    onmouseover: Callback<MouseEvent>,
+    onmouseleave: Callback<MouseEvent>,
+}
+
+fn handlers(
+    onselect: &Callback<Selection>,
+    onlight: &Callback<Option<Target>>,
+    lit: Option<Target>,
+    onclose: Option<Callback<()>>,
+) -> Handlers {
+    let onclick = {
+        let onselect = onselect.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(sel) = mention_of(&e) {
+                e.prevent_default();
+                onselect.emit(sel);
+            } else if let Some(close) = &onclose {
+                if crate::dom::narrow() {
+                    close.emit(());
+                }
+            }
+        })
+    };
+    let onkeydown = {
+        let onselect = onselect.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                if let Some(sel) = mention_of(&e) {
+                    e.prevent_default();
+                    onselect.emit(sel);
+                }
+            }
+        })
+    };
+    let onmouseover = {
+        let onlight = onlight.clone();
+        Callback::from(move |e: MouseEvent| {
+            let t = mention_of(&e).map(|s| s.target);
+            if t != lit {
+                onlight.emit(t);
+            }
+        })
+    };
+    let onmouseleave = {
+        let onlight = onlight.clone();
+        Callback::from(move |_: MouseEvent| {
+            if lit.is_some() {
+                onlight.emit(None);
+            }
+        })
+    };
+    Handlers {
+        onclick,
+        onkeydown,
+        onmouseover,
+        onmouseleave,
+    }
+}
+
+/// Headline props (the same as the article's, for its first paragraph).
+pub type HeadlineProps = ArticleProps;
+
+/// The headline: the article's first paragraph as the page's `h1`, with its
+/// highlights.
+#[function_component(Headline)]
+pub fn headline(props: &HeadlineProps) -> Html {
+    let Some(p) = props.paragraphs.first() else {
+        return html! {};
+    };
+    let cx = Ctx {
+        a: &props.analysis,
+        view: View::narrowed(props, p),
+    };
+    let Handlers {
+        onclick,
+        onkeydown,
+        onmouseover,
+        onmouseleave,
+    } = handlers(&props.onselect, &props.onlight, props.lit, None);
+    html! {
+        <h1 id={ids::RESULT_TITLE} class="result-title" tabindex="-1"
+            {onclick} {onkeydown} {onmouseover} {onmouseleave}>{ render(&p.nodes, &cx) }</h1>
+    }
+}
+
 impl PartialEq for ParaProps {
     fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.analysis, &o.analysis)
+        self.analysis == o.analysis
             && Rc::ptr_eq(&self.paragraphs, &o.paragraphs)
             && self.index == o.index
             && self.view == o.view
@@ -206,17 +321,13 @@ fn step_end(paragraphs: &[Paragraph], from: usize) -> usize {
 
 /// The highlighted article.
 #[function_component(Article)]
-pub fn article(props: &Props) -> Html {
-    let state = props.state.clone();
-    let analysis = state.analysis.clone();
-    let paragraphs = use_memo(analysis.clone(), |a| {
-        Rc::new(a.as_ref().map(|a| layout(a)).unwrap_or_default())
-    });
-    let paragraphs: Rc<Vec<Paragraph>> = (*paragraphs).clone();
+pub fn article(props: &ArticleProps) -> Html {
+    let a = props.analysis.clone();
+    let paragraphs = props.paragraphs.clone();
     // Progressive rendering: the first step now, the rest one step per task.
     // `shown` = (which layout, how many paragraphs of it are shown).
     let id = Rc::as_ptr(&paragraphs) as usize;
-    let first = step_end(&paragraphs, 0);
+    let first = step_end(&paragraphs, props.from);
     let shown = use_state(|| (id, first));
     let count = if shown.0 == id {
         shown.1.max(first)
@@ -241,55 +352,25 @@ pub fn article(props: &Props) -> Html {
             }
         });
     }
-    let Some(a) = analysis else {
-        return html! {};
-    };
 
-    let onclick = {
-        let state = state.clone();
-        Callback::from(move |e: MouseEvent| {
-            if let Some(sel) = mention_of(&e) {
-                e.prevent_default();
-                state.dispatch(Action::Open(sel));
-            }
-        })
-    };
-    let onkeydown = {
-        let state = state.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Enter" || e.key() == " " {
-                if let Some(sel) = mention_of(&e) {
-                    e.prevent_default();
-                    state.dispatch(Action::Open(sel));
-                }
-            }
-        })
-    };
-    let onmouseover = {
-        let state = state.clone();
-        Callback::from(move |e: MouseEvent| {
-            let t = mention_of(&e).map(|s| s.target);
-            if t != state.lit {
-                state.dispatch(Action::Light(t));
-            }
-        })
-    };
-    let onmouseleave = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| {
-            if state.lit.is_some() {
-                state.dispatch(Action::Light(None));
-            }
-        })
-    };
-
+    let Handlers {
+        onclick,
+        onkeydown,
+        onmouseover,
+        onmouseleave,
+    } = handlers(
+        &props.onselect,
+        &props.onlight,
+        props.lit,
+        props.onclose.clone(),
+    );
     let complete = count >= paragraphs.len();
     html! {
-        <article class="article" aria-label="Article with highlights" aria-busy={(!complete).to_string()}
+        <article class="article" id={ids::ARTICLE} tabindex="-1" aria-label="Article with highlights" aria-busy={(!complete).to_string()}
             {onclick} {onkeydown} {onmouseover} {onmouseleave}>
-            { for paragraphs.iter().take(count).enumerate().map(|(i, p)| html! {
+            { for paragraphs.iter().enumerate().take(count).skip(props.from).map(|(i, p)| html! {
                 <Para key={i} analysis={a.clone()} paragraphs={paragraphs.clone()} index={i}
-                    view={View::narrowed(&state, p)} />
+                    view={View::narrowed(props, p)} />
             }) }
             if !complete {
                 <p class="muted rendering">{ format!("Showing {} of {} paragraphs…", count, paragraphs.len()) }</p>

@@ -1,34 +1,30 @@
 //! The page header: name, privacy promise and the dark-mode switch.
 
 use crate::dom;
-use crate::state::{Action, State, Theme};
+use crate::state::Theme;
 use yew::prelude::*;
 
 /// Header props.
 #[derive(Properties, PartialEq)]
-pub struct Props {
-    /// App state.
-    pub state: UseReducerHandle<State>,
+pub struct HeaderProps {
+    /// The colour scheme chosen.
+    pub theme: Theme,
+    /// Called with the scheme the switch asks for.
+    pub ontheme: Callback<Theme>,
 }
 
 /// The page header.
 #[function_component(Header)]
-pub fn header(props: &Props) -> Html {
-    let state = props.state.clone();
-    let dark = match state.theme {
+pub fn header(props: &HeaderProps) -> Html {
+    let theme = props.theme;
+    let dark = match theme {
         Theme::Dark => true,
         Theme::Light => false,
         Theme::System => dom::system_dark(),
     };
-    let toggle = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| {
-            let next = state.theme.toggled(dom::system_dark());
-            dom::save(dom::THEME_KEY, next.as_str());
-            dom::apply_theme(next.as_str());
-            state.dispatch(Action::SetTheme(next));
-        })
-    };
+    let toggle = props
+        .ontheme
+        .reform(move |_: MouseEvent| theme.toggled(dom::system_dark()));
     html! {
         <header class="masthead">
             <div class="brand">

@@ -7,39 +7,39 @@
 //! colour is never the only cue. Edges are focusable buttons named "Zelenskyy
 //! opposes territorial provisions"; Enter, Space or a click opens the
 //! proposal's card at that stance, with its evidence sentence (Esc returns
-//! focus to the edge). Nodes open
-//! their cards. One click and one key handler on the `<svg>` serve every
+//! focus to the edge). Names are focusable buttons too and open their
+//! cards. One click and one key handler on the `<svg>` serve every
 //! element (they read its `data-open` attribute), which keeps the wasm small.
 //! O(s + a + p) elements for s stances, a actors, p proposals.
 
-use crate::app::edge_id;
-use crate::export::stance_verb;
-use crate::state::{Action, Selection, State, Target};
+use crate::ids;
+use crate::state::{Shared, Target};
 use gloss_core::Analysis;
 use gloss_render::stance_map::{
-    layout, short_label, stance_class, stance_label, stance_style, StanceMap, LEFT_X, RIGHT_X,
-    WIDTH,
+    layout, short_label, stance_style, StanceMap, LEFT_X, RIGHT_X, WIDTH,
 };
-use std::rc::Rc;
+use gloss_render::vocab;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Map props.
 #[derive(Properties, PartialEq)]
-pub struct Props {
-    /// App state.
-    pub state: UseReducerHandle<State>,
+pub struct StanceMapProps {
+    /// The analysis.
+    pub analysis: Shared<Analysis>,
+    /// Opens an actor's or a proposal's card (a node).
+    pub onopen: Callback<Target>,
+    /// Opens a proposal's card at one of its stances (an edge): (proposal, stance).
+    pub onstance: Callback<(usize, usize)>,
 }
 
-/// An analysis compared by identity, so the layout is memoised per result
-/// without comparing whole analyses on every render.
-#[derive(Clone)]
-struct Same(Rc<Analysis>);
-
-impl PartialEq for Same {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
+/// What pressing an element of the map asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Open {
+    /// A node: that actor's or proposal's card.
+    Card(Target),
+    /// An edge: (proposal, stance).
+    Stance(usize, usize),
 }
 
 /// Longest node label, in characters (the full name is in the accessible name).
@@ -58,40 +58,32 @@ fn n(v: f32) -> i32 {
 
 /// What a `data-open` value asks for: "s3.1" (stance 1 of proposal 3),
 /// "a2" (actor 2's card) or "p0" (proposal 0's card).
-fn parse_open(v: &str) -> Option<Action> {
+fn parse_open(v: &str) -> Option<Open> {
     let num = |s: &str| s.parse::<usize>().ok();
-    let open = |target| Action::Open(Selection { target, mention: 0 });
     if let Some(rest) = v.strip_prefix('s') {
         let (p, s) = rest.split_once('.')?;
-        Some(Action::OpenStance {
-            proposal: num(p)?,
-            stance: num(s)?,
-        })
+        Some(Open::Stance(num(p)?, num(s)?))
     } else if let Some(rest) = v.strip_prefix('a') {
-        Some(open(Target::Actor(num(rest)?)))
+        Some(Open::Card(Target::Actor(num(rest)?)))
     } else {
-        Some(open(Target::Proposal(num(v.strip_prefix('p')?)?)))
+        Some(Open::Card(Target::Proposal(num(v.strip_prefix('p')?)?)))
     }
 }
 
-/// The action of the element an event came from (or its nearest ancestor
-/// with a `data-open` attribute).
-fn action_of(e: &Event) -> Option<Action> {
+/// What the element an event came from (or its nearest ancestor with a
+/// `data-open` attribute) asks for.
+fn open_of(e: &Event) -> Option<Open> {
     let el: web_sys::Element = e.target()?.dyn_into().ok()?;
     let el = el.closest("[data-open]").ok()??;
     parse_open(&el.get_attribute("data-open")?)
 }
 
-fn draw(state: &UseReducerHandle<State>, a: &Analysis, map: &StanceMap) -> Html {
+fn draw(props: &StanceMapProps, a: &Analysis, map: &StanceMap) -> Html {
     let mid = n(LEFT_X + (RIGHT_X - LEFT_X) / 2.0);
     let edges = map.edges.iter().filter_map(|e| {
         let (actor, proposal) = (map.actors.get(e.actor)?, map.proposals.get(e.proposal)?);
-        let name = format!(
-            "{} {} {}",
-            actor.label,
-            stance_verb(e.stance),
-            proposal.label
-        );
+        let words = vocab::stance(e.stance);
+        let name = format!("{} {} {}", actor.label, words.verb, proposal.label);
         let (colour, dash) = stance_style(e.stance);
         let d = format!(
             "M{} {ay} C{mid} {ay} {mid} {py} {} {py}",
@@ -101,8 +93,8 @@ fn draw(state: &UseReducerHandle<State>, a: &Analysis, map: &StanceMap) -> Html 
             py = n(proposal.y)
         );
         Some(html! {
-            <g class={classes!("edge", stance_class(e.stance))} id={edge_id(e.proposal_index, e.stance_index)} tabindex="0" role="button"
-                aria-label={name.clone()} data-stance={stance_class(e.stance)}
+            <g class={classes!("edge", words.class)} id={ids::edge(e.proposal_index, e.stance_index)} tabindex="0" role="button"
+                aria-label={name.clone()} data-stance={words.class}
                 data-actor={actor.id.clone()} data-proposal={proposal.id.clone()}
                 data-open={format!("s{}.{}", e.proposal_index, e.stance_index)}>
                 <title>{ format!("{name}: “{}”", short_label(e.evidence.trim(), 200)) }</title>
@@ -113,9 +105,10 @@ fn draw(state: &UseReducerHandle<State>, a: &Analysis, map: &StanceMap) -> Html 
     });
     let labels = map.edges.iter().filter_map(|e| {
         let (x, y) = e.label_at?;
+        let words = vocab::stance(e.stance);
         Some(html! {
-            <text class={classes!("edge-label", stance_class(e.stance))} x={n(x).to_string()} y={n(y + 4.0).to_string()}
-                text-anchor="middle" aria-hidden="true">{ stance_label(e.stance) }</text>
+            <text class={classes!("edge-label", words.class)} x={n(x).to_string()} y={n(y + 4.0).to_string()}
+                text-anchor="middle" aria-hidden="true">{ words.label }</text>
         })
     });
     let node = |id: &str, label: &str, y: f32, open: Option<String>, actor: bool| {
@@ -129,8 +122,11 @@ fn draw(state: &UseReducerHandle<State>, a: &Analysis, map: &StanceMap) -> Html 
         } else {
             (None, Some(id.to_owned()))
         };
+        let focusable = open.is_some();
         html! {
             <text {class} x={n(x).to_string()} y={n(y + 4.0).to_string()} text-anchor={anchor} data-open={open}
+                tabindex={focusable.then_some("0")} role={focusable.then_some("button")}
+                aria-label={format!("{label}: open its card")}
                 data-actor-node={data_actor} data-proposal-node={data_proposal}>
                 <title>{ label.to_owned() }</title>
                 { short_label(label, max) }
@@ -145,26 +141,30 @@ fn draw(state: &UseReducerHandle<State>, a: &Analysis, map: &StanceMap) -> Html 
         let i = a.proposals.iter().position(|y| y.id == x.id);
         node(&x.id, &x.label, x.y, i.map(|i| format!("p{i}")), false)
     });
+    let dispatch = {
+        let (onopen, onstance) = (props.onopen.clone(), props.onstance.clone());
+        move |open: Open| match open {
+            Open::Card(t) => onopen.emit(t),
+            Open::Stance(p, s) => onstance.emit((p, s)),
+        }
+    };
     let onclick = {
-        let state = state.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: MouseEvent| {
-            if let Some(action) = action_of(&e) {
-                state.dispatch(action);
+            if let Some(open) = open_of(&e) {
+                dispatch(open);
             }
         })
     };
-    let onkeydown = {
-        let state = state.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() != "Enter" && e.key() != " " {
-                return;
-            }
-            if let Some(action) = action_of(&e) {
-                e.prevent_default();
-                state.dispatch(action);
-            }
-        })
-    };
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() != "Enter" && e.key() != " " {
+            return;
+        }
+        if let Some(open) = open_of(&e) {
+            e.prevent_default();
+            dispatch(open);
+        }
+    });
     html! {
         <div class="stance-map-box">
             <svg class="stance-map" viewBox={format!("{} 0 {} {}", n(VIEW_X), n(WIDTH + VIEW_EXTRA - VIEW_X), n(map.height))}
@@ -180,16 +180,12 @@ fn draw(state: &UseReducerHandle<State>, a: &Analysis, map: &StanceMap) -> Html 
 
 /// The stance map of the current analysis (nothing when no actor takes a stance).
 #[function_component(StanceMapView)]
-pub fn stance_map_view(props: &Props) -> Html {
-    let state = props.state.clone();
-    let analysis = state.analysis.clone().map(Same);
-    let map = use_memo(analysis.clone(), |a| {
-        a.as_ref().map(|a| layout(&a.0)).unwrap_or_default()
-    });
-    match analysis {
-        Some(a) if !map.is_empty() => draw(&state, &a.0, &map),
-        _ => html! {},
+pub fn stance_map_view(props: &StanceMapProps) -> Html {
+    let map = use_memo(props.analysis.clone(), |a| layout(a));
+    if map.is_empty() {
+        return html! {};
     }
+    draw(props, &props.analysis, &map)
 }
 
 #[cfg(test)]
@@ -198,27 +194,9 @@ mod tests {
 
     #[test]
     fn open_values_parse_or_are_ignored() {
-        assert_eq!(
-            parse_open("s3.1"),
-            Some(Action::OpenStance {
-                proposal: 3,
-                stance: 1
-            })
-        );
-        assert_eq!(
-            parse_open("a2"),
-            Some(Action::Open(Selection {
-                target: Target::Actor(2),
-                mention: 0
-            }))
-        );
-        assert_eq!(
-            parse_open("p0"),
-            Some(Action::Open(Selection {
-                target: Target::Proposal(0),
-                mention: 0
-            }))
-        );
+        assert_eq!(parse_open("s3.1"), Some(Open::Stance(3, 1)));
+        assert_eq!(parse_open("a2"), Some(Open::Card(Target::Actor(2))));
+        assert_eq!(parse_open("p0"), Some(Open::Card(Target::Proposal(0))));
         for bad in [
             "",
             "s",

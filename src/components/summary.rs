@@ -1,23 +1,23 @@
 //! The summary panel: each sentence links to its place in the article.
 
-use crate::components::reader::jump;
-use crate::state::State;
+use crate::ids;
+use crate::state::Shared;
+use gloss_core::Analysis;
 use yew::prelude::*;
 
 /// Summary props.
 #[derive(Properties, PartialEq)]
-pub struct Props {
-    /// App state.
-    pub state: UseReducerHandle<State>,
+pub struct SummaryProps {
+    /// The analysis.
+    pub analysis: Shared<Analysis>,
+    /// Jumps to a sentence of the article.
+    pub onjump: Callback<usize>,
 }
 
 /// The summary panel.
 #[function_component(Summary)]
-pub fn summary(props: &Props) -> Html {
-    let state = props.state.clone();
-    let Some(a) = state.analysis.clone() else {
-        return html! {};
-    };
+pub fn summary(props: &SummaryProps) -> Html {
+    let a = &props.analysis;
     let items: Vec<(usize, String)> = a
         .summary
         .sentences
@@ -40,13 +40,12 @@ pub fn summary(props: &Props) -> Html {
             <h2 id="summary-title">{ "Summary" }</h2>
             <ol class="summary-list">
                 { for items.into_iter().map(|(i, text)| {
-                    let state = state.clone();
-                    let onclick = Callback::from(move |e: MouseEvent| {
+                    let onclick = props.onjump.reform(move |e: MouseEvent| {
                         e.prevent_default();
-                        jump(&state, i);
+                        i
                     });
                     html! {
-                        <li><a href={format!("#s-{i}")} class="summary-link" {onclick}>{ text }</a></li>
+                        <li><a href={format!("#{}", ids::sentence(i))} class="summary-link" {onclick}>{ text }</a></li>
                     }
                 }) }
             </ol>

@@ -2,9 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { start, open, explainSample, mention, foreignRequests, OUT } from './helpers.mjs';
+import { start, open, explainSample, mention, foreignRequests, siteFiles } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -17,16 +15,20 @@ after(async () => {
 test('the sample is explained and a Putin mention opens his card', async () => {
   const { context, page, log } = await open(env);
   await explainSample(page);
-  // Everything fetched to open the page and explain the sample (for scripts/budget.sh).
-  const firstLoad = [...new Set(log.requests.map((u) => new URL(u).pathname.replace(/^\//, '') || 'index.html'))];
-  await writeFile(join(OUT, 'first-load.json'), JSON.stringify(firstLoad, null, 2) + '\n');
-  // The worker reuses the module the page downloaded (HTTP cache): one download.
-  const wasm = firstLoad.filter((f) => f.endsWith('_bg.wasm'));
-  assert.equal(wasm.length, 1, `one wasm module: ${wasm}`);
-  assert.equal(env.server.hits.get('/' + wasm[0]), 1, 'the wasm is downloaded once');
+  // Everything fetched to open the page and explain the sample: the build's
+  // first-load, app and engine files (what scripts/budget.sh weighs), each once.
+  // (sw.js, the offline copy's service worker, is registered once the engine is ready.)
+  const fetched = [...new Set(log.requests.map((u) => new URL(u).pathname.replace(/^\//, '') || 'index.html'))]
+    .filter((f) => f !== 'sw.js');
+  const expected = [...siteFiles('first-load'), ...siteFiles('app'), ...siteFiles('engine')];
+  assert.deepEqual([...fetched].sort(), [...expected].sort(), 'the page and the worker fetch exactly the listed files');
+  const wasm = fetched.filter((f) => f.endsWith('_bg.wasm'));
+  assert.equal(wasm.length, 2, `the page's module and the engine: ${wasm}`);
+  for (const w of wasm) assert.equal(env.server.hits.get('/' + w), 1, `${w} is downloaded once`);
   const status = await page.textContent('#status');
-  assert.match(status, /\d+ actors?, \d+ proposals?/);
-  assert.match(await page.textContent('#coverage'), /Analysed 100% of [\d,]+ characters/);
+  assert.match(status, /\d+ people, places and groups · \d+ proposals?/);
+  assert.match(await page.textContent('#coverage'), /^\d+ people, places and groups · \d+ proposals?$/);
+  assert.match(await page.textContent('.analysis-details'), /Analysed 100% of [\d,]+ characters/);
   const putin = mention(page, 'Putin');
   await putin.click();
   const card = page.locator('[data-card]');
@@ -38,8 +40,8 @@ test('the sample is explained and a Putin mention opens his card', async () => {
   // The summary is shown and links into the article.
   assert.ok((await page.locator('.summary-link').count()) >= 1);
   // "Who stands where": the map, and the same positions as a list (under
-  // "As a list") where a name opens its card.
-  await page.click('.positions .position-details summary');
+  // "List") where a name opens its card.
+  await page.click('#positions-list');
   const who = page.locator('.positions .who');
   assert.ok((await who.count()) >= 1, 'at least one position on the sample');
   const whoName = (await who.first().textContent()).trim();

@@ -2,7 +2,7 @@
 // launches the system chromium through playwright-core (no browser download),
 // and records every request, console error and CSP violation of a page.
 import { chromium } from 'playwright-core';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/lib/static-server.mjs';
@@ -61,8 +61,24 @@ export async function open(env, { width = 1280, height = 860, colorScheme = 'lig
   });
   page.on('pageerror', (e) => log.errors.push(String(e)));
   await page.goto(env.server.url + path);
-  if (!path) await page.waitForSelector('#article-input');
+  if (!path) await appStarted(page);
   return { context, page, log };
+}
+
+/** Waits until the app has taken over from the static first paint (it sets `data-engine`). */
+export async function appStarted(page) {
+  await page.waitForSelector('html[data-engine]', { state: 'attached' });
+}
+
+/** Waits until the analysis engine can analyse. */
+export async function engineReady(page) {
+  await page.waitForSelector('html[data-engine="ready"]', { state: 'attached' });
+}
+
+/** The site's files by role ("first-load", "engine"), as the build listed them. */
+export function siteFiles(role) {
+  const list = JSON.parse(readFileSync(join(ROOT, 'target', 'site', 'site-files.json'), 'utf8'));
+  return list.files.filter((f) => f.role === role).map((f) => f.name);
 }
 
 /** Presses "Try the sample" and waits for the highlighted article. */

@@ -113,12 +113,12 @@ test('1.2 MB analysed to the end: result shown, longest main-thread task measure
   const started = Date.now();
   await page.click('#explain');
   await page.waitForSelector('article [data-actor]', { timeout: 120_000 });
-  await page.waitForFunction(() => document.querySelector('#coverage')?.textContent.includes('Analysed 100%'), null, { timeout: 120_000 });
+  await page.waitForFunction(() => document.querySelector('.analysis-details')?.textContent.includes('Analysed 100%'), null, { timeout: 120_000 });
   const total = Date.now() - started;
   const long = await page.evaluate(() => window.__long);
   const longest = Math.max(0, ...long);
   console.log(`1.2 MB: result after ${total} ms; ${long.length} long tasks, longest ${longest.toFixed(0)} ms`);
-  assert.match(await page.textContent('#coverage'), /Analysed 100% of [\d,]+ characters/);
+  assert.match(await page.textContent('.analysis-details'), /Analysed 100% of [\d,]+ characters/);
   // Rendering 1.2 MB of highlights takes the main thread for seconds on a
   // small shared machine (2.7–3.8 s measured alone, 11 s with other browser
   // tests running in parallel); this bound only catches a hang.
@@ -129,7 +129,7 @@ test('1.2 MB analysed to the end: result shown, longest main-thread task measure
 
 /** Serves the real worker with a test-only trap: text containing the marker makes the wasm core read out of bounds. */
 async function trappingWorker(context) {
-  await context.route(/\/worker\.js$/, async (route) => {
+  await context.route(/\/worker-[0-9a-f]+\.js$/, async (route) => {
     const response = await route.fetch();
     let body = await response.text();
     const hook = `if (String(text ?? '').includes('\\u0000crash-test\\u0000')) {
@@ -154,7 +154,7 @@ async function openWithWorker(setup) {
   });
   page.on('pageerror', (e) => log.errors.push(String(e)));
   await page.goto(env.server.url);
-  await page.waitForSelector('#article-input');
+  await page.waitForSelector('html[data-engine]', { state: 'attached' });
   return { context, page, log };
 }
 
@@ -184,7 +184,7 @@ test('a real wasm trap in the worker: reported in the page, text editable, the n
 
 test('a worker that cannot start: reported, text kept', async () => {
   const { context, page } = await openWithWorker((context) =>
-    context.route(/\/worker\.js$/, (route) =>
+    context.route(/\/worker-[0-9a-f]+\.js$/, (route) =>
       route.fulfill({ contentType: 'text/javascript', body: "throw new Error('worker failed to load');" }),
     ),
   );

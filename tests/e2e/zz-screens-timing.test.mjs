@@ -67,6 +67,8 @@ test('screenshots of the result view', async () => {
     await mention(page, 'Putin').click();
     await page.locator('[data-card]').waitFor();
     await page.evaluate(() => document.activeElement?.blur());
+    // Wide: the top of the result (headline, summary, stance map) beside the card.
+    if (width > 600) await page.evaluate(() => scrollTo(0, 0));
     const png = await page.screenshot({ path: join(dir, name) });
     assert.ok(png.length > 10_000, `${name} has content`);
     await context.close();

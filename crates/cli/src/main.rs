@@ -1,20 +1,24 @@
 //! `gloss`: the command-line interface to the Gloss analysis core.
 //!
-//! `gloss analyze` explains one article (JSON, text or Markdown);
-//! `gloss batch` streams JSON Lines. See `docs/cli.md` and `gloss --help`.
+//! `gloss analyze` explains one article (JSON, text, Markdown or HTML);
+//! `gloss batch` streams JSON Lines (whole or lean records); `gloss
+//! conllu` tags and parses CoNLL-U (how the syntax models are scored);
+//! `gloss completions` prints a shell completion script. The command line is
+//! defined with clap in [`args`]. See `docs/cli.md` and `gloss --help`.
 //! Exit codes: 0 success, 1 input/output error, 2 usage error; a closed
 //! output pipe (`gloss batch big.jsonl | head -1`) ends quietly with 0.
 #![forbid(unsafe_code)]
 
 mod args;
 mod batch;
+mod fields;
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, ErrorKind, Read, Write};
 use std::process::ExitCode;
 
 use args::{Command, Common, Format, Input};
-use gloss_core::{OffsetUnit, Options};
+use gloss_core::OffsetUnit;
 use gloss_render::report;
 
 /// Exit code for input/output errors.
@@ -73,27 +77,37 @@ fn open(input: &Input) -> Result<Box<dyn BufRead>, Failure> {
     })
 }
 
-fn options(c: &Common) -> Options {
-    Options {
-        summary_sentences: c.summary_sentences,
-        input: c.input_format,
-    }
-}
-
-fn analyze(common: &Common, format: Format) -> Result<(), Failure> {
-    let mut reader = open(&common.input)?;
+/// The whole input as UTF-8 text.
+fn read_text(input: &Input) -> Result<String, Failure> {
+    let mut reader = open(input)?;
     let mut bytes = Vec::new();
     reader
         .read_to_end(&mut bytes)
-        .map_err(|e| read_error(&common.input, &e))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+        .map_err(|e| read_error(input, &e))?;
+    String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         Failure::Io(format!(
             "{} is not valid UTF-8 text (invalid byte at offset {at}); convert it first, e.g. with iconv",
-            describe(&common.input)
+            describe(input)
         ))
-    })?;
-    let mut analysis = gloss_core::analyze(&text, &options(common));
+    })
+}
+
+/// `gloss conllu`: the input with UPOS, HEAD and DEPREL predicted.
+fn conllu(input: &Input) -> Result<(), Failure> {
+    let text = read_text(input)?;
+    let output = gloss_core::Analyzer::shared()
+        .annotate_conllu(&text)
+        .map_err(|e| Failure::Io(format!("{}: {e}", describe(input))))?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    out.write_all(output.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| write_error(&e))
+}
+
+fn analyze(common: &Common, format: Format) -> Result<(), Failure> {
+    let text = read_text(&common.input)?;
+    let mut analysis = gloss_core::analyze(&text, &common.options());
     drop(text);
     let output = match format {
         Format::Json | Format::JsonCompact => {
@@ -123,7 +137,7 @@ fn analyze(common: &Common, format: Format) -> Result<(), Failure> {
         .map_err(|e| write_error(&e))
 }
 
-fn batch(common: &Common) -> Result<(), Failure> {
+fn batch(common: &Common, settings: &batch::Settings) -> Result<(), Failure> {
     let mut reader = open(&common.input)?;
     let mut out = BufWriter::new(io::stdout().lock());
     // Tell read errors from write errors: wrap the writer to remember failures.
@@ -131,7 +145,7 @@ fn batch(common: &Common) -> Result<(), Failure> {
         inner: &mut out,
         failed: None,
     };
-    match batch::run(&mut reader, &mut tracked, &options(common)) {
+    match batch::run(&mut reader, &mut tracked, settings) {
         Ok(_) => Ok(()),
         Err(e) => match tracked.failed {
             Some(kind) => Err(write_error(&io::Error::from(kind))),
@@ -170,10 +184,15 @@ fn print(text: &str) -> Result<(), Failure> {
 fn run() -> Result<(), Failure> {
     let command = args::parse(std::env::args_os().skip(1)).map_err(|e| Failure::Usage(e.0))?;
     match command {
-        Command::Help(text) => print(text),
-        Command::Version => print(&format!("gloss {}\n", env!("CARGO_PKG_VERSION"))),
+        Command::Print(text) => print(&text),
         Command::Analyze(common, format) => analyze(&common, format),
-        Command::Batch(common) => batch(&common),
+        Command::Batch(common, settings) => batch(&common, &settings),
+        Command::Conllu(input) => conllu(&input),
+        Command::Completions(shell) => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut args::command(), "gloss", &mut script);
+            print(&String::from_utf8_lossy(&script))
+        }
     }
 }
 

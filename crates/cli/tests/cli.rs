@@ -10,7 +10,7 @@ use serde_json::Value;
 const GLOSS: &str = env!("CARGO_BIN_EXE_gloss");
 
 fn sample_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../core/tests/data/moscow-talks.txt")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../www/samples/moscow-talks.txt")
 }
 
 fn sample() -> String {
@@ -419,4 +419,249 @@ fn html_page_is_self_contained_and_inert() {
         !page.contains("src=\"http") && !page.contains("href=\"http"),
         "no external resource"
     );
+}
+
+/// Runs `gloss batch` with `args` on `input` and returns its records.
+fn batch_records(args: &[&str], input: &str) -> Vec<Value> {
+    let mut all = vec!["batch"];
+    all.extend_from_slice(args);
+    let o = run(&all, input.as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+    json_lines(&stdout(&o))
+}
+
+/// The top-level keys of a JSON object, in the order they are written.
+struct Keys(Vec<String>);
+
+impl<'de> serde::Deserialize<'de> for Keys {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Keys;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> Result<Keys, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(k) = m.next_key::<String>()? {
+                    m.next_value::<serde::de::IgnoredAny>()?;
+                    keys.push(k);
+                }
+                Ok(Keys(keys))
+            }
+        }
+        d.deserialize_map(Visit)
+    }
+}
+
+/// Runs `gloss batch` and returns, per output line, its keys in order.
+fn batch_keys(args: &[&str], input: &str) -> Vec<Vec<String>> {
+    let mut all = vec!["batch"];
+    all.extend_from_slice(args);
+    let o = run(&all, input.as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+    stdout(&o)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Keys>(l)
+                .unwrap_or_else(|e| panic!("{e}: {l}"))
+                .0
+        })
+        .collect()
+}
+
+fn keys(v: &Value) -> Vec<&str> {
+    v.as_object()
+        .map(|o| o.keys().map(String::as_str).collect())
+        .unwrap_or_default()
+}
+
+/// Checks every `start`/`end` pair in `v` against `text` (code points):
+/// inside it and, for mentions and evidence, slicing to their `text`.
+/// Returns how many spans it checked.
+fn check_spans(v: &Value, text: &[char]) -> usize {
+    let mut n = 0;
+    match v {
+        Value::Object(o) => {
+            if let (Some(s), Some(e)) = (o.get("start"), o.get("end")) {
+                let (s, e) = (
+                    s.as_u64().unwrap_or(u64::MAX) as usize,
+                    e.as_u64().unwrap_or(0) as usize,
+                );
+                assert!(
+                    s <= e && e <= text.len(),
+                    "span {s}..{e} outside the text: {v}"
+                );
+                // A fact's `text` is a clause, not the slice.
+                if let (Some(t), false) = (o.get("text"), o.contains_key("sentence")) {
+                    let slice: String = text[s..e].iter().collect();
+                    assert_eq!(Some(slice.as_str()), t.as_str(), "{v}");
+                }
+                n += 1;
+            }
+            n += o.values().map(|x| check_spans(x, text)).sum::<usize>();
+        }
+        Value::Array(a) => n += a.iter().map(|x| check_spans(x, text)).sum::<usize>(),
+        _ => {}
+    }
+    n
+}
+
+#[test]
+fn batch_field_selection_table() {
+    let input = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "a", "text": sample()}),
+        serde_json::json!({"id": "b", "text": "<p>Vladimir Putin met Steve Witkoff in Moscow.</p><p>Putin rejected the plan.</p>"}),
+    );
+    let full = batch_records(&[], &input);
+    let all_keys = batch_keys(&[], &input).swap_remove(0);
+    let all: Vec<&str> = all_keys.iter().map(String::as_str).collect();
+    assert_eq!(all[..3], ["id", "schema", "offsets"]);
+    let without_text: Vec<&str> = all.iter().copied().filter(|k| *k != "text").collect();
+    // (arguments, keys of the plain-text record, keys of the HTML record)
+    let cases: &[(&[&str], Vec<&str>, Vec<&str>)] = &[
+        (&[], all.clone(), all.clone()),
+        (&["--no-text"], without_text.clone(), all.clone()),
+        (
+            &["--fields", "actors,proposals,summary"],
+            vec!["id", "actors", "proposals", "summary"],
+            vec!["id", "actors", "proposals", "summary"],
+        ),
+        (
+            &["--fields=summary,actors"],
+            vec!["id", "actors", "summary"],
+            vec!["id", "actors", "summary"],
+        ),
+        (
+            &["--fields", "mentions", "--fields", "schema"],
+            vec!["id", "schema", "mentions"],
+            vec!["id", "schema", "mentions"],
+        ),
+        (&["--fields", "id"], vec!["id"], vec!["id"]),
+        (
+            &["--fields", "text,source", "-n", "1"],
+            vec!["id", "source", "text"],
+            vec!["id", "source", "text"],
+        ),
+        (
+            &["--no-text", "--fields", "source,sentences"],
+            vec!["id", "source", "sentences"],
+            vec!["id", "source", "sentences"],
+        ),
+    ];
+    for (args, plain_keys, html_keys) in cases {
+        let v = batch_records(args, &input);
+        assert_eq!(v.len(), 2, "{args:?}");
+        // Keys in output order: id first, then the Analysis's order.
+        let k = batch_keys(args, &input);
+        assert_eq!(&k[0], plain_keys, "{args:?}");
+        assert_eq!(&k[1], html_keys, "{args:?}");
+        // What is kept is what the full record has.
+        for (lean, whole) in v.iter().zip(&full) {
+            for k in keys(lean) {
+                if k != "summary" {
+                    assert_eq!(lean[k], whole[k], "{args:?} {k}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn batch_no_text_offsets_index_the_input() {
+    let text = sample();
+    let input = serde_json::json!({"id": 1, "text": text}).to_string();
+    let v = batch_records(&["--no-text"], &input);
+    assert!(v[0].get("text").is_none(), "{}", v[0]);
+    assert_eq!(v[0]["source"], "text");
+    let chars: Vec<char> = text.chars().collect();
+    let spans = check_spans(&v[0], &chars);
+    assert!(spans > 50, "only {spans} spans checked");
+    // HTML input: the offsets point into the extracted story, which
+    // --no-text therefore keeps; they do not index the markup.
+    let page = "<article><p>Vladimir Putin met Steve Witkoff in Moscow on Tuesday.</p>\
+                <p>Putin rejected the peace plan, officials in Kyiv said.</p></article>";
+    let input = serde_json::json!({"id": 2, "text": page}).to_string();
+    let v = batch_records(&["--no-text"], &input);
+    assert_eq!(v[0]["source"], "html");
+    let story: Vec<char> = v[0]["text"].as_str().unwrap_or("").chars().collect();
+    assert!(story.starts_with(&['V', 'l']), "{}", v[0]["text"]);
+    assert!(check_spans(&v[0], &story) > 5);
+}
+
+#[test]
+fn batch_flag_errors_table() {
+    for (args, says) in [
+        (
+            &["batch", "--fields", "actors,bogus"][..],
+            "unknown field 'bogus'",
+        ),
+        (
+            &["batch", "--fields", "actors,bogus"],
+            "valid fields: schema, offsets, source, text",
+        ),
+        (&["batch", "--fields", ""], "empty name"),
+        (&["batch", "--fields"], "--fields"),
+        (&["batch", "--fields", "text", "--no-text"], "--no-text"),
+        (&["batch", "--no-text=yes"], "--no-text"),
+        (&["batch", "--max-bytes", "lots"], "not a size"),
+        (&["batch", "--max-bytes", "0"], "at least 1 byte"),
+        (&["analyze", "--fields", "actors"], "--fields"),
+        (&["analyze", "--no-text"], "--no-text"),
+        (&["completions"], "SHELL"),
+        (&["completions", "tcsh"], "tcsh"),
+    ] {
+        let o = run(args, b"");
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(o.stdout.is_empty(), "{args:?}");
+        assert_one_error_line(&o);
+        assert!(stderr(&o).contains(says), "{args:?}: {}", stderr(&o));
+    }
+    let o = run(&["batch", "--fields", "help"], b"");
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("  proposals\n"), "{}", stdout(&o));
+}
+
+#[test]
+fn batch_refuses_over_long_lines_and_goes_on() {
+    let long = "Vladimir Putin met Steve Witkoff in Moscow. ".repeat(50_000); // 2.2 MB
+    let mut input = String::new();
+    for (id, text) in [
+        ("a", "Putin spoke."),
+        ("huge", long.as_str()),
+        ("b", "Witkoff spoke."),
+    ] {
+        input.push_str(&serde_json::json!({"id": id, "text": text}).to_string());
+        input.push('\n');
+    }
+    // The id after the text cannot be read from the kept prefix.
+    input.push_str(&format!("{{\"text\":\"{long}\",\"id\":\"late\"}}\n"));
+    let v = batch_records(&["--max-bytes", "1M", "--fields", "summary"], &input);
+    assert_eq!(v.len(), 4);
+    assert_eq!(v[0]["id"], "a");
+    assert_eq!(v[1]["id"], "huge");
+    assert_eq!(v[1]["line"], 2);
+    let err = v[1]["error"].as_str().unwrap_or("");
+    assert!(err.contains("over the limit of 1048576 bytes"), "{err}");
+    assert_eq!(v[2]["id"], "b");
+    assert!(v[2]["summary"].is_object());
+    assert!(v[3].get("id").is_none());
+    assert_eq!(v[3]["line"], 4);
+    // The default limit (16 MiB) lets it through.
+    let v = batch_records(&["--fields", "summary"], &input);
+    assert!(v.iter().all(|r| r.get("error").is_none()));
+}
+
+#[test]
+fn completions_for_each_shell() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let o = run(&["completions", shell], b"");
+        assert_eq!(o.status.code(), Some(0), "{shell}");
+        let script = stdout(&o);
+        assert!(
+            script.contains("batch") && script.contains("no-text"),
+            "{shell}"
+        );
+    }
 }

@@ -1,6 +1,6 @@
 //! Throughput of the whole pipeline ([`gloss_core::analyze`]) on real news text.
 //!
-//! Inputs are the reference article (`tests/data/moscow-talks.txt`, ~3 KB)
+//! Inputs are the reference article (`www/samples/moscow-talks.txt`, ~3 KB)
 //! and that article repeated (paragraphs joined by blank lines) to about
 //! 100 KB, 1 MB and 10 MB, so the bench runs without the shared eval data.
 //! Run: `cargo bench -p gloss-core --bench analyze`; divan reports bytes/s.
@@ -8,7 +8,7 @@
 use divan::counter::BytesCount;
 use divan::Bencher;
 
-const ARTICLE: &str = include_str!("../tests/data/moscow-talks.txt");
+const ARTICLE: &str = include_str!("../../../www/samples/moscow-talks.txt");
 
 fn main() {
     divan::main();

@@ -1,15 +1,58 @@
-//! The internal working document that analysis stages share: the text, its
-//! story segmentation and its tokens, all with byte offsets.
+//! The layered working document that pipeline components share.
+//!
+//! A [`Doc`] starts as the bare text. Each [component](crate::pipeline)
+//! reads the layers written before it and fills its own; the layers, in
+//! pipeline order, and the component that writes each:
+//!
+//! | layer | written by | what |
+//! |---|---|---|
+//! | [`ignored`](Doc::ignored) | `boilerplate` | ranges that are not story text |
+//! | [`paragraphs`](Doc::paragraphs), [`sentences`](Doc::sentences) | `segment` | story segmentation |
+//! | [`tokens`](Doc::tokens), [`sentence_tokens`](Doc::sentence_tokens), [`lower`](Doc::lower) | `tokenize` | words with byte offsets |
+//! | [`syntax`](Doc::syntax) | `pos` | word classes, prepositional phrases |
+//! | [`parse`](Doc::parse) | `parse` | UD words with UPOS, head and relation (learned tagger and parser) |
+//! | [`lex`](Doc::lex), [`kb`](Doc::kb), [`ner_model`](Doc::ner_model), [`syntax_models`](Doc::syntax_models) | the [`crate::Analyzer`] | word lists, knowledge base and models (read-only) |
+//! | [`ents`](Doc::ents), [`titles`](Doc::titles) | `ner` | recognised names with a score; titles before names or standing alone |
+//! | [`roles`](Doc::roles) | `roles` | role phrases ("the Russian president") and group phrases |
+//! | [`actors`](Doc::actors) | `actors`, `coref`, then `link`, `facts`, `salience` | actor drafts |
+//! | [`mentions`](Doc::mentions) | `mentions` | actor mention of each token |
+//! | [`proposals`](Doc::proposals) | `proposals` | proposal drafts with stances |
+//! | [`summary`](Doc::summary) | `summary` | the chosen sentences |
+//!
+//! Drafts refer to each other by index (an actor's index in
+//! [`Doc::actors`] is its id inside the pipeline); string ids and the public
+//! [`crate::Analysis`] are made once, at the end ([`crate::assemble`]).
+//! Every offset is a byte offset into [`Doc::text`].
 
-use crate::model::{Ignored, Span};
-use crate::tokenize::Token;
+use crate::drafts::{ActorDraft, ProposalDraft};
+use crate::kb::Kb;
+use crate::lexicon::Lexicon;
+use crate::mentions::MentionIndex;
+use crate::model::{Ignored, Span, Summary};
+use crate::ner::learned::LabelModel;
+use crate::ner::{Ent, Title};
+use crate::roles::RolePhrase;
+use crate::syntax::{Models, Parse, Syntax};
+use crate::tokenize::{Token, TokenKind};
+use crate::Options;
 
-/// The text with everything the early stages found, shared read-only by the
-/// later stages (recognition, proposals, summary).
+/// The text and every layer the components have filled so far.
 #[derive(Debug)]
 pub struct Doc<'a> {
     /// The analysed text.
     pub text: &'a str,
+    /// The options of this analysis.
+    pub options: &'a Options,
+    /// The word lists (owned by the [`crate::Analyzer`]).
+    pub lex: &'a Lexicon,
+    /// The knowledge base (owned by the [`crate::Analyzer`]).
+    pub kb: &'a Kb,
+    /// The learned entity labeller (owned by the [`crate::Analyzer`]);
+    /// `None` labels names by the rules alone.
+    pub ner_model: Option<&'a LabelModel>,
+    /// The learned tagger and parser (owned by the [`crate::Analyzer`]);
+    /// `None` leaves [`Doc::parse`] empty.
+    pub syntax_models: Option<&'a Models>,
     /// Boilerplate ranges (byte offsets).
     pub ignored: Vec<Ignored>,
     /// Paragraph spans (every non-empty block, boilerplate included).
@@ -23,24 +66,51 @@ pub struct Doc<'a> {
     /// The text lower-cased by [`lower_text`]: same byte offsets as `text`,
     /// so `lower[t.range()]` is token `t` in lower case.
     pub lower: String,
+    /// Word classes and phrase flags of the tokens.
+    pub syntax: Syntax,
+    /// UD words with their part of speech, head and relation.
+    pub parse: Parse,
+    /// Recognised names, in text order.
+    pub ents: Vec<Ent>,
+    /// Titles before names and standalone titles, in text order.
+    pub titles: Vec<Title>,
+    /// Role and group phrases, in text order.
+    pub roles: Vec<RolePhrase>,
+    /// Actor drafts, in order of first mention; the index is the actor's id.
+    pub actors: Vec<ActorDraft>,
+    /// Which actor mention covers each token.
+    pub mentions: MentionIndex,
+    /// Proposal drafts, in order of first mention.
+    pub proposals: Vec<ProposalDraft>,
+    /// The extractive summary.
+    pub summary: Summary,
 }
 
 impl<'a> Doc<'a> {
-    /// Segments and tokenises `text`, setting `ignored` ranges aside.
-    ///
-    /// O(n) in the text length.
-    pub fn new(text: &'a str, ignored: Vec<Ignored>) -> Self {
-        let paragraphs = crate::segment::paragraphs(text);
-        let sentences = crate::segment::sentences(text, &paragraphs, &ignored);
-        let (tokens, sentence_tokens) = crate::tokenize::tokenize_sentences(text, &sentences);
+    /// A document with no layers filled yet.
+    pub fn new(text: &'a str, options: &'a Options, lex: &'a Lexicon, kb: &'a Kb) -> Self {
         Doc {
-            lower: lower_text(text),
             text,
-            ignored,
-            paragraphs,
-            sentences,
-            tokens,
-            sentence_tokens,
+            options,
+            lex,
+            kb,
+            ner_model: None,
+            syntax_models: None,
+            ignored: Vec::new(),
+            paragraphs: Vec::new(),
+            sentences: Vec::new(),
+            tokens: Vec::new(),
+            sentence_tokens: Vec::new(),
+            lower: String::new(),
+            syntax: Syntax::default(),
+            parse: Parse::default(),
+            ents: Vec::new(),
+            titles: Vec::new(),
+            roles: Vec::new(),
+            actors: Vec::new(),
+            mentions: MentionIndex::default(),
+            proposals: Vec::new(),
+            summary: Summary::default(),
         }
     }
 
@@ -67,6 +137,77 @@ impl<'a> Doc<'a> {
     pub fn sentence_at(&self, pos: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.end <= pos);
         (i < self.sentences.len() && self.sentences[i].start <= pos).then_some(i)
+    }
+
+    /// Global token range of sentence `s`.
+    pub fn sentence_range(&self, s: usize) -> std::ops::Range<usize> {
+        self.sentence_tokens.get(s).cloned().unwrap_or(0..0)
+    }
+
+    /// First token of the sentence before the one holding token `s0` (or
+    /// `s0` itself in the first sentence).
+    pub fn previous_sentence_start(&self, s0: usize) -> usize {
+        let s = self.tokens.get(s0).map_or(0, |t| t.sentence_index());
+        match s.checked_sub(1) {
+            Some(p) => self.sentence_range(p).start,
+            None => s0,
+        }
+    }
+
+    /// Lower-cased text of token `i` ("" when out of range).
+    pub fn lw(&self, i: usize) -> &str {
+        self.tokens
+            .get(i)
+            .and_then(|t| self.lower.get(t.range()))
+            .unwrap_or("")
+    }
+
+    /// True if token `i` is a word starting with a capital letter.
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Word && self.tok(i).chars().next().is_some_and(char::is_uppercase)
+        })
+    }
+
+    /// Kind of token `i`.
+    pub fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.tokens.get(i).map(|t| t.kind)
+    }
+
+    /// Byte span of tokens `a..b` (global indices, `b` exclusive); `(0, 0)`
+    /// when the range is empty or out of bounds.
+    pub fn tokens_span(&self, a: usize, b: usize) -> (usize, usize) {
+        let toks = &self.tokens;
+        match (toks.get(a), b.checked_sub(1).and_then(|l| toks.get(l))) {
+            (Some(x), Some(y)) if a < b => (x.start_byte(), y.end_byte()),
+            _ => (0, 0),
+        }
+    }
+
+    /// Text of tokens `a..b`, as written.
+    pub fn tokens_text(&self, a: usize, b: usize) -> &'a str {
+        let (s, e) = self.tokens_span(a, b);
+        self.text.get(s..e).unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+impl<'a> Doc<'a> {
+    /// A segmented and tokenised document (no boilerplate detection), for
+    /// the unit tests of later stages.
+    pub(crate) fn segmented(text: &'a str) -> Doc<'a> {
+        use crate::pipeline::Component;
+        static OPTIONS: Options = Options {
+            summary_sentences: 3,
+            input: crate::InputFormat::Text,
+            tokens: false,
+        };
+        let shared = crate::Analyzer::shared();
+        let mut doc = Doc::new(text, &OPTIONS, shared.lexicon(), shared.kb());
+        crate::segment::Segmenter.run(&mut doc);
+        crate::tokenize::Tokenizer.run(&mut doc);
+        crate::syntax::PosTagger.run(&mut doc);
+        doc
     }
 }
 

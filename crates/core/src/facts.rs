@@ -17,24 +17,30 @@
 //! One pass over the tokens with the shared mention index: O(n + m log m).
 
 use crate::doc::Doc;
-use crate::model::{Actor, Fact};
-use crate::proposals::index::TextIndex;
-use crate::proposals::lex;
+use crate::drafts::{ActorDraft, FactDraft};
+use crate::pipeline::Component;
+use crate::syntax::Class;
 use crate::tokenize::TokenKind;
 
 /// Longest fact clause, in words.
 pub const MAX_WORDS: usize = 15;
 
-/// Attaches facts to actors (in text order, at most one per clause).
-pub fn attach(doc: &Doc, actors: &mut [Actor]) {
-    let ix = TextIndex::new(doc, actors);
-    attach_in(&ix, actors);
+/// Adds facts to the actor drafts (reads tokens and the mention layer).
+pub struct FactFinder;
+
+impl Component for FactFinder {
+    fn name(&self) -> &'static str {
+        "facts"
+    }
+
+    fn run(&self, doc: &mut Doc<'_>) {
+        let found = collect(doc);
+        attach(&mut doc.actors, found);
+    }
 }
 
-/// [`attach`] over an index built for these actors (their mentions must not
-/// have changed since).
-pub fn attach_in(ix: &TextIndex, actors: &mut [Actor]) {
-    let found = collect(ix);
+/// Attaches facts to actors (in text order, at most one per clause).
+fn attach(actors: &mut [ActorDraft], found: Vec<(usize, FactDraft)>) {
     for (actor, fact) in found {
         if let Some(a) = actors.get_mut(actor) {
             // Facts arrive in sentence order: only the tail can repeat one.
@@ -50,11 +56,11 @@ pub fn attach_in(ix: &TextIndex, actors: &mut [Actor]) {
         }
     }
     for a in actors.iter_mut() {
-        a.facts.sort_by_key(|f| (f.sentence, f.start));
+        a.facts.sort_by_key(|f| f.sentence);
         // "said he supported more housing" already holds "supported more
         // housing" (a resolved "he" in the same sentence).
         let facts = std::mem::take(&mut a.facts);
-        let mut kept: Vec<Fact> = Vec::with_capacity(facts.len());
+        let mut kept: Vec<FactDraft> = Vec::with_capacity(facts.len());
         let mut first_of_sentence = 0;
         for f in facts {
             if kept.last().is_some_and(|l| l.sentence != f.sentence) {
@@ -74,32 +80,32 @@ pub fn attach_in(ix: &TextIndex, actors: &mut [Actor]) {
 }
 
 /// (actor, fact) pairs for the whole document, in text order.
-fn collect(ix: &TextIndex) -> Vec<(usize, Fact)> {
+fn collect(doc: &Doc) -> Vec<(usize, FactDraft)> {
     let mut out = Vec::new();
-    for s in 0..ix.doc.sentences.len() {
-        let r = ix.sentence_range(s);
+    for s in 0..doc.sentences.len() {
+        let r = doc.sentence_range(s);
         let mut k = r.start;
         while k < r.end {
-            let (holders, next) = match ix.mention_at(k) {
+            let (holders, next) = match doc.mention_at(k) {
                 Some(m) if m.first == k => (vec![m.actor], m.last),
-                _ if matches!(ix.lw(k), "he" | "she") => match ix.last_person_before(k) {
+                _ if matches!(doc.lw(k), "he" | "she") => match doc.antecedent(k, 0) {
                     Some(a) => (vec![a], k + 1),
                     None => (Vec::new(), k + 1),
                 },
                 _ => (Vec::new(), k + 1),
             };
             if holders.is_empty()
-                || ix.in_pp(k)
-                || k > r.start && lex::is_determiner(ix.lw(k - 1)) && ix.mention_at(k).is_none()
-                || !subject_position(ix, k, r.start)
+                || doc.in_pp(k)
+                || k > r.start && doc.is(k - 1, Class::Det) && doc.mention_at(k).is_none()
+                || !doc.subject_position(k, r.start)
             {
                 k = next.max(k + 1);
                 continue;
             }
-            let (holders, after) = coordinated(ix, holders, next, r.end);
-            match verb_after(ix, after, r.end) {
+            let (holders, after) = coordinated(doc, holders, next, r.end);
+            match doc.predicate_after(after, r.end) {
                 Some(v) => {
-                    facts_from(ix, s, &holders, v, k, &mut out);
+                    facts_from(doc, s, &holders, v, k, &mut out);
                     k = after.max(k + 1);
                 }
                 None => k = next.max(k + 1),
@@ -111,17 +117,17 @@ fn collect(ix: &TextIndex) -> Vec<(usize, Fact)> {
 
 /// "Witkoff and Kushner", "Russia, Ukraine and the US": more subjects.
 fn coordinated(
-    ix: &TextIndex,
+    doc: &Doc,
     mut holders: Vec<usize>,
     mut j: usize,
     end: usize,
 ) -> (Vec<usize>, usize) {
-    while j + 1 < end && holders.len() < 4 && matches!(ix.lw(j), "and" | ",") {
+    while j + 1 < end && holders.len() < 4 && matches!(doc.lw(j), "and" | ",") {
         let mut n = j + 1;
-        if lex::is_determiner(ix.lw(n)) && ix.mention_at(n).is_none() {
+        if doc.is(n, Class::Det) && doc.mention_at(n).is_none() {
             n += 1;
         }
-        match ix.mention_at(n) {
+        match doc.mention_at(n) {
             Some(m) if m.first == n => {
                 holders.push(m.actor);
                 j = m.last;
@@ -132,135 +138,27 @@ fn coordinated(
     (holders, j)
 }
 
-/// The verb after a subject ending before token `j`, skipping possessive +
-/// role noun, role nouns, an appositive and adverbs.
-/// Can a subject start at token `k`? Not right after a content word
-/// ("keep Northern Ireland aligned …" makes Northern Ireland an object).
-fn subject_position(ix: &TextIndex, k: usize, s0: usize) -> bool {
-    let article = |w: &str| matches!(w, "the" | "a" | "an");
-    let mut j = k;
-    // Skip articles and capitalised titles ("the", "President", "Senator").
-    while j > s0 && (article(ix.lw(j - 1)) || ix.is_cap(j - 1)) {
-        j -= 1;
-    }
-    // "The opposition Labour Party": up to two modifiers after an article.
-    for back in 1..=2 {
-        if j > s0 + back
-            && article(ix.lw(j - back - 1))
-            && (j - back..j)
-                .all(|m| ix.kind(m) == Some(TokenKind::Word) && !lex::is_verbish(ix.lw(m)))
-        {
-            j -= back + 1;
-            break;
-        }
-    }
-    if j == s0 {
-        return true;
-    }
-    let w = ix.lw(j - 1);
-    ix.kind(j - 1) != Some(TokenKind::Word)
-        || lex::is_conjunction(w)
-        || lex::is_clause_word(w)
-        || lex::is_adverb(w)
-        || lex::is_role_noun(w)
-        || matches!(
-            w,
-            "said" | "says" | "that" | "meanwhile" | "however" | "also"
-        )
-}
-
-/// "on Friday", "last week", "yesterday": a time phrase between a subject
-/// and its verb; returns the token after it.
-fn skip_time(ix: &TextIndex, j: usize, end: usize) -> usize {
-    let is_time = |w: &str| {
-        crate::dates::is_weekday(w)
-            || matches!(
-                w,
-                "week" | "month" | "year" | "weekend" | "morning" | "evening" | "night"
-            )
-    };
-    match ix.lw(j) {
-        "yesterday" | "today" | "tonight" | "earlier" | "later" => j + 1,
-        "on" | "last" | "this" | "next" if j + 1 < end && is_time(ix.lw(j + 1)) => j + 2,
-        _ => j,
-    }
-}
-
-fn verb_after(ix: &TextIndex, mut j: usize, end: usize) -> Option<usize> {
-    let j0 = skip_time(ix, j, end);
-    if j0 != j && j0 < end && is_verb_at(ix, skip_adverbs(ix, j0, end)) {
-        return Some(skip_adverbs(ix, j0, end));
-    }
-    if ix.kind(j) == Some(TokenKind::Possessive) {
-        j += 1;
-        let mut skipped = 0;
-        while j < end && skipped < 2 && !lex::is_role_noun(ix.lw(j)) {
-            j += 1;
-            skipped += 1;
-        }
-        if !lex::is_role_noun(ix.lw(j)) {
-            return None;
-        }
-        j += 1;
-    }
-    let mut roles = 0;
-    while j < end && roles < 2 && lex::is_role_noun(ix.lw(j)) && !ix.is_cap(j) {
-        j += 1;
-        roles += 1;
-    }
-    if roles > 0 && ix.mention_at(j).is_some() {
-        // "Kremlin insider Yuri Ushakov": the next name is the subject.
-        return None;
-    }
-    if ix.lw(j) == "," {
-        // Appositive: ", spokesman for the Indonesian military, said".
-        let close = (j + 1..end.min(j + 14)).find(|&c| ix.lw(c) == ",")?;
-        let v = skip_adverbs(ix, close + 1, end);
-        return is_verb_at(ix, v).then_some(v);
-    }
-    let v = skip_adverbs(ix, j, end);
-    (v < end && is_verb_at(ix, v)).then_some(v)
-}
-
-fn skip_adverbs(ix: &TextIndex, mut j: usize, end: usize) -> usize {
-    let mut n = 0;
-    while j < end && n < 3 && lex::is_adverb(ix.lw(j)) && ix.lw(j) != "not" {
-        j += 1;
-        n += 1;
-    }
-    j
-}
-
-fn is_verb_at(ix: &TextIndex, v: usize) -> bool {
-    let w = ix.lw(v);
-    ix.kind(v) == Some(TokenKind::Word)
-        && !ix.is_cap(v)
-        && lex::is_verbish(w)
-        && lex::head(w).is_none()
-        && !lex::is_determiner(w)
-}
-
 /// Is token `k` the start of a new clause inside a fact?
-fn boundary(ix: &TextIndex, k: usize, end: usize) -> Boundary {
-    let w = ix.lw(k);
-    let next = ix.lw(k + 1);
-    match ix.kind(k) {
+fn boundary(doc: &Doc, k: usize, end: usize) -> Boundary {
+    let w = doc.lw(k);
+    let next = doc.lw(k + 1);
+    match doc.kind(k) {
         Some(TokenKind::Punct) => match w {
             ";" | ":" | "—" | "–" | "(" | ")" | "\"" | "“" | "”" => Boundary::Stop,
             "," => {
                 // ", mediators in Qatar said": a reporting clause follows.
                 let reporting = (k + 1..end.min(k + 6))
-                    .take_while(|&j| ix.kind(j) == Some(TokenKind::Word))
-                    .any(|j| matches!(ix.lw(j), "said" | "says" | "told" | "reported" | "added"));
+                    .take_while(|&j| doc.kind(j) == Some(TokenKind::Word))
+                    .any(|j| matches!(doc.lw(j), "said" | "says" | "told" | "reported" | "added"));
                 if reporting
-                    || lex::is_clause_word(next)
-                    || lex::is_conjunction(next)
+                    || doc.is(k + 1, Class::ClauseWord)
+                    || doc.is(k + 1, Class::Conj)
                     || matches!(
                         next,
                         "even" | "after" | "before" | "since" | "where" | "without" | "despite"
                     )
                     || (next.ends_with("ing") && next.len() > 5)
-                    || starts_subject(ix, k + 1, end)
+                    || starts_subject(doc, k + 1, end)
                 {
                     Boundary::Stop
                 } else {
@@ -272,15 +170,15 @@ fn boundary(ix: &TextIndex, k: usize, end: usize) -> Boundary {
         Some(TokenKind::Word) => match w {
             "while" | "whereas" | "although" | "though" | "because" => Boundary::Stop,
             "and" | "or" | "but" | "yet" => {
-                let v = skip_adverbs(ix, k + 1, end);
-                let verb = ix.lw(v);
-                if starts_subject(ix, k + 1, end) {
+                let v = doc.skip_adverbs(k + 1, end);
+                let verb = doc.lw(v);
+                if starts_subject(doc, k + 1, end) {
                     Boundary::Stop
                 } else if v < end
-                    && is_verb_at(ix, v)
+                    && doc.is_verb_at(v)
                     && !verb.ends_with("ing")
-                    && !lex::is_aux(verb)
-                    || v < end && lex::is_aux(verb) && w != "and"
+                    && !doc.is(v, Class::Aux)
+                    || v < end && doc.is(v, Class::Aux) && w != "and"
                 {
                     Boundary::NewVerb(v)
                 } else if w == "and" || w == "or" {
@@ -303,39 +201,38 @@ enum Boundary {
 }
 
 /// A new subject (mention or pronoun) followed by a verb.
-fn starts_subject(ix: &TextIndex, k: usize, end: usize) -> bool {
+fn starts_subject(doc: &Doc, k: usize, end: usize) -> bool {
     let mut j = k;
-    if lex::is_determiner(ix.lw(j)) {
+    if doc.is(j, Class::Det) {
         j += 1;
     }
-    if ix.in_pp(j) {
+    if doc.in_pp(j) {
         return false;
     }
-    let after = match ix.mention_at(j) {
+    let after = match doc.mention_at(j) {
         Some(m) => m.last,
-        None if matches!(ix.lw(j), "he" | "she" | "they" | "we" | "it" | "i") => j + 1,
+        None if matches!(doc.lw(j), "he" | "she" | "they" | "we" | "it" | "i") => j + 1,
         None => return false,
     };
-    let v = skip_adverbs(ix, after, end);
-    v < end && is_verb_at(ix, v)
+    let v = doc.skip_adverbs(after, end);
+    v < end && doc.is_verb_at(v)
 }
 
 fn facts_from(
-    ix: &TextIndex,
+    doc: &Doc,
     s: usize,
     holders: &[usize],
     mut v: usize,
     subject: usize,
-    out: &mut Vec<(usize, Fact)>,
+    out: &mut Vec<(usize, FactDraft)>,
 ) {
-    let r = ix.sentence_range(s);
-    let span = ix.doc.sentences[s];
+    let r = doc.sentence_range(s);
     for _ in 0..3 {
         let mut k = v;
         let mut next_verb = None;
         while k < r.end {
             if k > v {
-                match boundary(ix, k, r.end) {
+                match boundary(doc, k, r.end) {
                     Boundary::No => {}
                     Boundary::Stop => break,
                     Boundary::NewVerb(n) => {
@@ -346,14 +243,12 @@ fn facts_from(
             }
             k += 1;
         }
-        if let Some(text) = clause_text(ix, v, k, subject, r.start) {
+        if let Some(text) = clause_text(doc, v, k, subject, r.start) {
             for &a in holders {
                 out.push((
                     a,
-                    Fact {
+                    FactDraft {
                         sentence: s,
-                        start: span.start,
-                        end: span.end,
                         text: text.clone(),
                     },
                 ));
@@ -368,12 +263,12 @@ fn facts_from(
 
 /// The clause text of tokens `a..b`, cut at [`MAX_WORDS`]; a bare speech
 /// verb takes the sentence text before the subject.
-fn clause_text(ix: &TextIndex, a: usize, b: usize, subject: usize, s0: usize) -> Option<String> {
+fn clause_text(doc: &Doc, a: usize, b: usize, subject: usize, s0: usize) -> Option<String> {
     let mut end = a;
     let mut words = 0;
     let mut cut = false;
     for k in a..b {
-        if matches!(ix.kind(k), Some(TokenKind::Word | TokenKind::Number)) {
+        if matches!(doc.kind(k), Some(TokenKind::Word | TokenKind::Number)) {
             words += 1;
             if words > MAX_WORDS {
                 cut = true;
@@ -383,15 +278,15 @@ fn clause_text(ix: &TextIndex, a: usize, b: usize, subject: usize, s0: usize) ->
         end = k + 1;
     }
     // Trim trailing punctuation.
-    while end > a && ix.kind(end - 1) == Some(TokenKind::Punct) {
+    while end > a && doc.kind(end - 1) == Some(TokenKind::Punct) {
         end -= 1;
     }
     if end <= a {
         return None;
     }
-    let verb = ix.lw(a);
+    let verb = doc.lw(a);
     if end == a + 1 && matches!(verb, "said" | "says" | "told" | "added" | "stated") {
-        let quote = ix.text(s0, subject).trim().trim_matches(|c: char| {
+        let quote = doc.tokens_text(s0, subject).trim().trim_matches(|c: char| {
             c == ',' || c == '"' || c == '“' || c == '”' || c.is_whitespace()
         });
         if quote.is_empty() {
@@ -403,12 +298,12 @@ fn clause_text(ix: &TextIndex, a: usize, b: usize, subject: usize, s0: usize) ->
         } else {
             q.join(" ")
         };
-        return Some(format!("{} “{q}”", ix.w(a)));
+        return Some(format!("{} “{q}”", doc.tok(a)));
     }
-    if end == a + 1 && lex::is_aux(verb) {
+    if end == a + 1 && doc.is(a, Class::Aux) {
         return None;
     }
-    let mut t = ix.text(a, end).to_owned();
+    let mut t = doc.tokens_text(a, end).to_owned();
     if cut {
         t.push('…');
     }
@@ -418,29 +313,33 @@ fn clause_text(ix: &TextIndex, a: usize, b: usize, subject: usize, s0: usize) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ActorKind, Mention, MentionForm};
+    use crate::drafts::MentionDraft;
+    use crate::model::{ActorKind, MentionForm, Span};
 
     fn facts(text: &str, names: &[(&str, ActorKind)]) -> Vec<(String, String)> {
-        let doc = Doc::new(text, Vec::new());
-        let mut actors: Vec<Actor> = names
+        let mut doc = Doc::segmented(text);
+        doc.actors = names
             .iter()
-            .map(|(n, k)| Actor {
+            .map(|(n, k)| ActorDraft {
                 mentions: text
                     .match_indices(n)
-                    .map(|(s, _)| Mention {
-                        start: s,
-                        end: s + n.len(),
-                        text: (*n).to_owned(),
+                    .map(|(s, _)| MentionDraft {
+                        span: Span::new(s, s + n.len()),
                         form: MentionForm::Name,
                     })
                     .collect(),
-                ..Actor::bare(n, *k)
+                ..ActorDraft::bare(n, *k)
             })
             .collect();
-        attach(&doc, &mut actors);
-        actors
+        crate::mentions::MentionIndexer.run(&mut doc);
+        FactFinder.run(&mut doc);
+        doc.actors
             .iter()
-            .flat_map(|a| a.facts.iter().map(move |f| (a.id.clone(), f.text.clone())))
+            .flat_map(|a| {
+                a.facts
+                    .iter()
+                    .map(move |f| (a.slug.clone(), f.text.clone()))
+            })
             .collect()
     }
 

@@ -16,34 +16,74 @@
 //! assert!(analysis.actors.iter().any(|a| a.name == "Vladimir Putin"));
 //! ```
 //!
-//! ## Pipeline
-//! text → ([`html`] extraction) → [`boilerplate`] → [`segment`] → [`tokenize`]
-//! → [`ner`] → [`actors`] → [`kb`] linking → [`proposals`] and stances →
-//! [`facts`] → [`salience`] → [`summary`]. Every stage is linear (or
-//! n log n) in the input; each module states its complexity.
+//! ## Public API
+//! [`analyze`] (and [`analyze_owned`], [`analyze_with_laps`]) run the shared
+//! default [`Analyzer`]; build your own with [`Analyzer::new`] and a
+//! [`Config`]. [`Options`] are per call. The result is the plain serde data
+//! of [`model`] ([`Analysis`] and the types it holds). [`html::extract`]
+//! gives the story text of an HTML page, and [`glossary_for`] the bundled
+//! glossary entry for a proposal name. Everything else is internal.
+//!
+//! ## How the analysis runs
+//! An [`Analyzer`] owns the resources and a list of named components
+//! ([`Analyzer::component_names`]): `boilerplate`, `segment`, `tokenize`,
+//! `pos`, `parse`, `ner`, `roles`, `actors`, `coref`, `link`, `mentions`,
+//! `proposals`, `facts`, `salience`, `summary`. Each reads the layers of the working document written before
+//! it and fills its own (the table in the `doc` module lists them); the
+//! [`Analysis`] is assembled once, from the final document. Every component
+//! is linear (or n log n) in the input; each module states its complexity.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-pub mod actors;
-pub mod boilerplate;
-pub mod dates;
-pub mod doc;
-pub mod facts;
+pub(crate) mod actors;
+mod analyzer;
+pub(crate) mod assemble;
+pub(crate) mod boilerplate;
+pub(crate) mod coref;
+pub(crate) mod doc;
+pub(crate) mod drafts;
+pub(crate) mod facts;
 mod hash;
 pub mod html;
-pub mod kb;
+pub(crate) mod kb;
+pub(crate) mod lexicon;
+pub(crate) mod mentions;
 pub mod model;
-pub mod ner;
+pub(crate) mod ner;
 pub mod offsets;
-pub mod proposals;
-pub mod salience;
-pub mod segment;
-pub mod summary;
+pub(crate) mod pipeline;
+pub(crate) mod proposals;
+pub(crate) mod roles;
+pub(crate) mod salience;
+pub(crate) mod segment;
+pub(crate) mod summary;
+pub(crate) mod tokenize;
+#[cfg(feature = "training")]
+pub mod training;
+// Learned components: internal, and public to the trainer (feature
+// `training`, see `training`).
+#[cfg(feature = "training")]
+pub mod gazetteer;
+#[cfg(not(feature = "training"))]
+pub(crate) mod gazetteer;
+#[cfg(feature = "training")]
+pub mod recognizer;
+#[cfg(not(feature = "training"))]
+pub(crate) mod recognizer;
+#[cfg(feature = "training")]
 pub mod syntax;
-pub mod tokenize;
+#[cfg(not(feature = "training"))]
+pub(crate) mod syntax;
+#[cfg(feature = "training")]
+pub mod weights;
+#[cfg(not(feature = "training"))]
+pub(crate) mod weights;
 
+pub use analyzer::{glossary_for, Analyzer, Config, Error, NerModel, SyntaxModels};
+pub use kb::GlossaryEntry;
 pub use model::*;
 pub use offsets::OffsetMap;
+pub use syntax::conllu::ConlluError;
 
 /// How to read the input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -64,6 +104,9 @@ pub struct Options {
     pub summary_sentences: usize,
     /// How to read the input.
     pub input: InputFormat,
+    /// Fill [`Analysis::tokens`] (every word's part of speech and
+    /// dependency; default off: it makes the JSON several times longer).
+    pub tokens: bool,
 }
 
 impl Default for Options {
@@ -71,125 +114,33 @@ impl Default for Options {
         Options {
             summary_sentences: 3,
             input: InputFormat::Auto,
+            tokens: false,
         }
     }
 }
 
-/// Analyses an article. Never panics; offsets in the result are bytes
-/// ([`OffsetUnit::Byte`]); call [`Analysis::convert_offsets`] for JSON or JS.
+/// Analyses an article with the shared default [`Analyzer`]. Never
+/// panics; offsets in the result are bytes ([`OffsetUnit::Byte`]); call
+/// [`Analysis::convert_offsets`] for JSON or JS.
 pub fn analyze(input: &str, options: &Options) -> Analysis {
-    analyze_cow(std::borrow::Cow::Borrowed(input), options, &mut |_| {})
+    Analyzer::shared().analyze(input, options)
 }
 
-/// [`analyze`] that calls `lap(stage)` as each pipeline stage ends ("html",
-/// "boilerplate", "doc", "ner", "actors", "link", "index", "proposals",
-/// "facts", "salience", "summary"): a profiling aid (the `repeat` example
-/// times the stages with it).
+/// [`analyze`] that calls `lap(name)` as HTML extraction (`"html"`) and
+/// then each component ends: a profiling aid (the `repeat` example times
+/// the stages with it).
 pub fn analyze_with_laps(
     input: &str,
     options: &Options,
     lap: &mut dyn FnMut(&'static str),
 ) -> Analysis {
-    analyze_cow(std::borrow::Cow::Borrowed(input), options, lap)
+    Analyzer::shared().analyze_with_laps(input, options, lap)
 }
 
 /// [`analyze`] taking the text by value: plain text becomes
 /// [`Analysis::text`] without a copy (for callers that own a large text).
 pub fn analyze_owned(input: String, options: &Options) -> Analysis {
-    analyze_cow(std::borrow::Cow::Owned(input), options, &mut |_| {})
-}
-
-fn analyze_cow(
-    input: std::borrow::Cow<'_, str>,
-    options: &Options,
-    lap: &mut dyn FnMut(&'static str),
-) -> Analysis {
-    let is_html = match options.input {
-        InputFormat::Auto => html::looks_like_html(&input),
-        InputFormat::Text => false,
-        InputFormat::Html => true,
-    };
-    let text = if is_html {
-        html::extract(&input)
-    } else {
-        input.into_owned()
-    };
-    lap("html");
-    let mut analysis = analyze_text(&text, options, lap);
-    analysis.source = if is_html {
-        SourceFormat::Html
-    } else {
-        SourceFormat::Text
-    };
-    analysis.text = text;
-    analysis
-}
-
-/// Runs the pipeline on plain text; `text` is left empty for the caller to fill.
-fn analyze_text(text: &str, options: &Options, lap: &mut dyn FnMut(&'static str)) -> Analysis {
-    let ignored = boilerplate::detect(text);
-    lap("boilerplate");
-    let doc = doc::Doc::new(text, ignored);
-    lap("doc");
-    let raw = ner::recognize(&doc);
-    lap("ner");
-    let mut actors = actors::build(&doc, raw);
-    lap("actors");
-    kb::link(&doc, &mut actors);
-    lap("link");
-    // One index (lower-cased tokens, mentions by token) for proposals and facts.
-    let index = proposals::index::TextIndex::new(&doc, &actors);
-    lap("index");
-    let proposals = proposals::find_in(&index, &actors);
-    lap("proposals");
-    facts::attach_in(&index, &mut actors);
-    lap("facts");
-    drop(index);
-    salience::rank(&doc, &mut actors, &proposals);
-    lap("salience");
-    let summary = summary::summarize(&doc, &actors, &proposals, options.summary_sentences);
-    lap("summary");
-    let mentions = flat_mentions(&actors);
-    Analysis {
-        schema: SCHEMA_VERSION,
-        offsets: OffsetUnit::Byte,
-        source: SourceFormat::Text,
-        text: String::new(),
-        ignored: doc.ignored,
-        paragraphs: doc.paragraphs,
-        sentences: doc.sentences,
-        actors,
-        proposals,
-        summary,
-        mentions,
-    }
-}
-
-/// Every proper-noun-headed actor mention in text order (the NER view:
-/// "The Russian president" or "Ukrainian officials", headed by a common
-/// noun, are left out), labelled by the actor's kind.
-fn flat_mentions(actors: &[Actor]) -> Vec<FlatMention> {
-    let proper = |m: &&Mention| {
-        m.text
-            .split_whitespace()
-            .last()
-            .and_then(|w| w.chars().next())
-            .is_some_and(|c| !c.is_lowercase())
-    };
-    let mut out: Vec<FlatMention> = actors
-        .iter()
-        .flat_map(|a| {
-            a.mentions.iter().filter(proper).map(move |m| FlatMention {
-                start: m.start,
-                end: m.end,
-                text: m.text.clone(),
-                label: a.kind.label(),
-                actor: a.id.clone(),
-            })
-        })
-        .collect();
-    out.sort_by_key(|m| (m.start, m.end));
-    out
+    Analyzer::shared().analyze_owned(input, options)
 }
 
 #[cfg(test)]

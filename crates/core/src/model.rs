@@ -185,7 +185,7 @@ pub struct Fact {
     pub text: String,
 }
 
-/// Bundled background knowledge linked to an actor (issue 6); `None` when not linked.
+/// Bundled background knowledge linked to an actor; `None` when not linked.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Background {
     /// Knowledge-base id.
@@ -223,25 +223,6 @@ pub struct Actor {
     pub facts: Vec<Fact>,
     /// Linked background knowledge, if any.
     pub background: Option<Background>,
-}
-
-#[cfg(test)]
-impl Actor {
-    /// An actor named `name` (id: its slug) with no mentions, facts or
-    /// background, for the unit tests of the stages that take actors.
-    pub(crate) fn bare(name: &str, kind: ActorKind) -> Actor {
-        Actor {
-            id: crate::actors::slug(name),
-            name: name.to_owned(),
-            kind,
-            aliases: Vec::new(),
-            description: None,
-            salience: 0.0,
-            mentions: Vec::new(),
-            facts: Vec::new(),
-            background: None,
-        }
-    }
 }
 
 /// A stance an actor takes on a proposal.
@@ -323,6 +304,24 @@ pub struct FlatMention {
     pub actor: String,
 }
 
+/// One syntactic word (UD tokenisation: "don't" is "do" + "n't") with its
+/// part of speech and dependency, as the tagger and parser found them
+/// ([`Analysis::tokens`], filled when [`crate::Options::tokens`] is set).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyntaxToken {
+    /// Start offset.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+    /// Universal part of speech ("NOUN", "VERB", …).
+    pub upos: String,
+    /// Index in [`Analysis::tokens`] of its head word; `null` for the root
+    /// of its sentence.
+    pub head: Option<usize>,
+    /// Universal dependency relation to the head ("nsubj", "obj", …).
+    pub deprel: String,
+}
+
 /// Everything Gloss found in one article.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
@@ -350,6 +349,12 @@ pub struct Analysis {
     /// NER view read by the evaluation scorer. Role and group phrases ("the
     /// Russian president", "Ukrainian officials") stay on their actors only.
     pub mentions: Vec<FlatMention>,
+    /// The syntactic words of the story sentences with their part of
+    /// speech and dependency, in text order: only when
+    /// [`crate::Options::tokens`] asks for them (absent from JSON
+    /// otherwise).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tokens: Vec<SyntaxToken>,
 }
 
 impl Analysis {

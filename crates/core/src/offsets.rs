@@ -1,7 +1,7 @@
 //! Offset conversion at the boundary: byte offsets (inside the core) to
 //! Unicode code points (JSON) or UTF-16 code units (JavaScript).
 //!
-//! [`OffsetMap`] keeps one checkpoint every [`BLOCK`] bytes, so building it is
+//! [`OffsetMap`] keeps one checkpoint every `BLOCK` bytes, so building it is
 //! O(n) in the text length with n/64 words of memory, and each lookup scans at
 //! most one block: converting all m offsets of an analysis is O(n + m).
 
@@ -132,6 +132,9 @@ impl Analysis {
         }
         for m in &mut self.mentions {
             span(&mut m.start, &mut m.end);
+        }
+        for t in &mut self.tokens {
+            span(&mut t.start, &mut t.end);
         }
     }
 }

@@ -14,10 +14,9 @@
 //! Actors are sorted by score, then by first mention, then by id, so the
 //! order is deterministic. O(m log m) for m mentions plus O(s) stances.
 
-use crate::hash::FastMap as HashMap;
-
 use crate::doc::Doc;
-use crate::model::{Actor, Proposal};
+use crate::drafts::ActorDraft;
+use crate::pipeline::Component;
 
 const W_MENTIONS: f32 = 0.35;
 const W_FIRST: f32 = 0.15;
@@ -25,15 +24,35 @@ const W_LEAD: f32 = 0.15;
 const W_FACTS: f32 = 0.20;
 const W_STANCES: f32 = 0.15;
 
-/// Scores actors in `0.0..=1.0` and sorts them, most salient first.
-pub fn rank(doc: &Doc, actors: &mut [Actor], proposals: &[Proposal]) {
+/// Scores the actor drafts (reads their mentions and facts, and the
+/// proposals' stances).
+pub struct Salience;
+
+impl Component for Salience {
+    fn name(&self) -> &'static str {
+        "salience"
+    }
+
+    fn run(&self, doc: &mut Doc<'_>) {
+        let scores = scores(doc);
+        for (a, s) in doc.actors.iter_mut().zip(scores) {
+            a.salience = s;
+        }
+    }
+}
+
+/// Each actor's score in `0.0..=1.0`.
+fn scores(doc: &Doc) -> Vec<f32> {
+    let actors = &doc.actors;
     let n_sent = doc.sentences.len().max(1) as f32;
     let lead_end = doc.sentences.get(1).map_or(usize::MAX, |s| s.end);
     let max_mentions = actors.iter().map(|a| a.mentions.len()).max().unwrap_or(0);
     let max_facts = actors.iter().map(|a| a.facts.len()).max().unwrap_or(0);
-    let mut stances: HashMap<&str, usize> = HashMap::default();
-    for s in proposals.iter().flat_map(|p| &p.stances) {
-        *stances.entry(s.actor.as_str()).or_insert(0) += 1;
+    let mut stances = vec![0usize; actors.len()];
+    for s in doc.proposals.iter().flat_map(|p| &p.stances) {
+        if let Some(n) = stances.get_mut(s.actor) {
+            *n += 1;
+        }
     }
     let log_ratio = |x: usize, max: usize| {
         if max == 0 {
@@ -42,15 +61,15 @@ pub fn rank(doc: &Doc, actors: &mut [Actor], proposals: &[Proposal]) {
             ((1 + x) as f32).ln() / ((1 + max) as f32).ln()
         }
     };
-    let scores: Vec<f32> = actors
+    actors
         .iter()
-        .map(|a| {
-            let first = a.mentions.first().map_or(doc.text.len(), |m| m.start);
+        .zip(stances)
+        .map(|(a, taken)| {
+            let first = a.mentions.first().map_or(doc.text.len(), |m| m.span.start);
             let first_sentence =
                 doc.sentence_at(first)
                     .unwrap_or(doc.sentences.len().saturating_sub(1)) as f32;
-            let in_lead = a.mentions.first().is_some_and(|m| m.end <= lead_end);
-            let taken = stances.get(a.id.as_str()).copied().unwrap_or(0);
+            let in_lead = a.mentions.first().is_some_and(|m| m.span.end <= lead_end);
             let score = W_MENTIONS * log_ratio(a.mentions.len(), max_mentions)
                 + W_FIRST * (1.0 - first_sentence / n_sent).clamp(0.0, 1.0)
                 + W_LEAD * f32::from(u8::from(in_lead))
@@ -58,56 +77,52 @@ pub fn rank(doc: &Doc, actors: &mut [Actor], proposals: &[Proposal]) {
                 + W_STANCES * (taken as f32 / 2.0).min(1.0);
             score.clamp(0.0, 1.0)
         })
-        .collect();
-    for (a, s) in actors.iter_mut().zip(scores) {
-        a.salience = s;
-    }
-    actors.sort_by(|a, b| {
+        .collect()
+}
+
+/// The order in which actors are listed: by score, then by first mention,
+/// then by id, so it is deterministic.
+pub fn order(actors: &[ActorDraft]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..actors.len()).collect();
+    order.sort_by(|&i, &j| {
+        let (a, b) = (&actors[i], &actors[j]);
         b.salience
             .total_cmp(&a.salience)
-            .then_with(|| {
-                let fa = a.mentions.first().map_or(usize::MAX, |m| m.start);
-                let fb = b.mentions.first().map_or(usize::MAX, |m| m.start);
-                fa.cmp(&fb)
-            })
-            .then_with(|| a.id.cmp(&b.id))
+            .then_with(|| a.first_start().cmp(&b.first_start()))
+            .then_with(|| a.slug.cmp(&b.slug))
     });
+    order
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ActorKind, Mention, MentionForm};
+    use crate::drafts::{FactDraft, MentionDraft};
+    use crate::model::{ActorKind, MentionForm, Span};
 
-    fn actor(id: &str, starts: &[usize], facts: usize) -> Actor {
-        Actor {
+    fn actor(id: &str, starts: &[usize], facts: usize) -> ActorDraft {
+        ActorDraft {
             mentions: starts
                 .iter()
-                .map(|&s| Mention {
-                    start: s,
-                    end: s + 1,
-                    text: "x".into(),
+                .map(|&s| MentionDraft {
+                    span: Span::new(s, s + 1),
                     form: MentionForm::Name,
                 })
                 .collect(),
             facts: (0..facts)
-                .map(|i| crate::model::Fact {
+                .map(|i| FactDraft {
                     sentence: i,
-                    start: 0,
-                    end: 1,
                     text: "did".into(),
                 })
                 .collect(),
-            ..Actor::bare(id, ActorKind::Person)
+            ..ActorDraft::bare(id, ActorKind::Person)
         }
     }
 
     #[test]
     fn orders_by_importance_and_is_bounded() {
-        let text = "A b. C d. E f. G h. I j.";
-        let doc = Doc::new(text, Vec::new());
         // (actors, expected order)
-        let cases: Vec<(Vec<Actor>, Vec<&str>)> = vec![
+        let cases: Vec<(Vec<ActorDraft>, Vec<&str>)> = vec![
             (
                 vec![actor("late", &[20], 0), actor("lead", &[0, 5, 10], 2)],
                 vec!["lead", "late"],
@@ -118,11 +133,16 @@ mod tests {
             ),
             (vec![actor("none", &[], 0)], vec!["none"]),
         ];
-        for (mut actors, want) in cases {
-            rank(&doc, &mut actors, &[]);
-            let got: Vec<&str> = actors.iter().map(|a| a.id.as_str()).collect();
+        for (actors, want) in cases {
+            let mut doc = Doc::segmented("A b. C d. E f. G h. I j.");
+            doc.actors = actors;
+            Salience.run(&mut doc);
+            let got: Vec<&str> = order(&doc.actors)
+                .into_iter()
+                .map(|i| doc.actors[i].slug.as_str())
+                .collect();
             assert_eq!(got, want);
-            assert!(actors.iter().all(|a| (0.0..=1.0).contains(&a.salience)));
+            assert!(doc.actors.iter().all(|a| (0.0..=1.0).contains(&a.salience)));
         }
     }
 }

@@ -9,67 +9,27 @@
 //! is cut at a space after [`MAX_SENTENCE_BYTES`] so later per-sentence work
 //! stays bounded. Both passes are O(n).
 
+use crate::lexicon::Lexicon;
 use crate::model::{Ignored, Span};
 
 /// Longest sentence kept whole; longer runs are cut at a space.
 pub const MAX_SENTENCE_BYTES: usize = 2000;
 
-/// Titles and other abbreviations after which a period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "lt", "col", "maj",
-    "capt", "cmdr", "adm", "sgt", "cpl", "pvt", "gov", "sen", "rep", "pres", "rev", "hon", "amb",
-    "supt", "insp", "det", "fr", "vs", "etc", "e.g", "i.e", "no", "nos", "vol", "fig", "approx",
-    "est", "dept", "univ", "inc", "corp", "co", "ltd", "bros", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur",
-    "thurs", "fri", "sat", "sun", "ave", "blvd", "rd", "p", "pp", "a.m", "p.m", "ph.d", "u.s",
-    "u.k", "u.n", "d.c",
-];
+/// Fills [`Doc::paragraphs`](crate::doc::Doc::paragraphs) and
+/// [`Doc::sentences`](crate::doc::Doc::sentences) (reads the text and the
+/// boilerplate ranges).
+pub struct Segmenter;
 
-/// Abbreviations that still end a sentence when a capitalised word follows
-/// that is not a name-like continuation ("in the U.S. The next day").
-const SENTENCE_FINAL_ABBREVIATIONS: &[&str] = &[
-    "u.s", "u.k", "u.n", "d.c", "etc", "inc", "corp", "ltd", "co", "a.m", "p.m", "jr", "sr",
-];
+impl crate::pipeline::Component for Segmenter {
+    fn name(&self) -> &'static str {
+        "segment"
+    }
 
-/// Words that typically start a sentence (after an ambiguous abbreviation).
-const SENTENCE_STARTERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "But",
-    "And",
-    "In",
-    "On",
-    "At",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "There",
-    "However",
-    "Meanwhile",
-    "According",
-    "After",
-    "Before",
-    "When",
-    "While",
-    "As",
-    "If",
-    "Some",
-    "Many",
-    "Most",
-    "Officials",
-];
+    fn run(&self, doc: &mut crate::doc::Doc<'_>) {
+        doc.paragraphs = paragraphs(doc.text);
+        doc.sentences = sentences(doc.lex, doc.text, &doc.paragraphs, &doc.ignored);
+    }
+}
 
 /// Paragraph spans: non-empty lines, hard-wrapped lines joined; trimmed.
 pub fn paragraphs(text: &str) -> Vec<Span> {
@@ -124,7 +84,7 @@ fn word_before(s: &str, end: usize) -> &str {
     &head[start..]
 }
 
-fn is_abbreviation(word: &str) -> bool {
+fn is_abbreviation(lx: &Lexicon, word: &str) -> bool {
     let w = word.trim_end_matches('.');
     if w.is_empty() {
         return false;
@@ -136,11 +96,11 @@ fn is_abbreviation(word: &str) -> bool {
         return true;
     }
     let lower = w.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    lx.is_abbreviation(&lower)
 }
 
 /// Sentence spans inside the paragraphs, skipping ignored ranges.
-pub fn sentences(text: &str, paragraphs: &[Span], ignored: &[Ignored]) -> Vec<Span> {
+pub fn sentences(lx: &Lexicon, text: &str, paragraphs: &[Span], ignored: &[Ignored]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut ig = 0;
     for p in paragraphs {
@@ -164,12 +124,12 @@ pub fn sentences(text: &str, paragraphs: &[Span], ignored: &[Ignored]) -> Vec<Sp
         }
         for mut piece in pieces {
             if piece.start == p.start {
-                if let Some(end) = dateline_prefix(text, piece) {
+                if let Some(end) = dateline_prefix(lx, text, piece) {
                     push_trimmed(text, piece.start, end, &mut out);
                     piece.start = end;
                 }
             }
-            split_piece(text, piece, &mut out);
+            split_piece(lx, text, piece, &mut out);
         }
     }
     out
@@ -178,7 +138,7 @@ pub fn sentences(text: &str, paragraphs: &[Span], ignored: &[Ignored]) -> Vec<Sp
 /// A dateline glued to the first sentence of a paragraph ("Thursday, May 7,
 /// 2015 On Tuesday, the …"): returns the byte where the story text starts.
 /// Needs a month, a day and a four-digit year, then a capitalised word.
-fn dateline_prefix(text: &str, piece: Span) -> Option<usize> {
+fn dateline_prefix(lx: &Lexicon, text: &str, piece: Span) -> Option<usize> {
     let s = text.get(piece.start..piece.end)?;
     let mut month = false;
     let mut year_end = None;
@@ -189,12 +149,12 @@ fn dateline_prefix(text: &str, piece: Span) -> Option<usize> {
         }
         let w = word.trim().trim_end_matches([',', '.']).to_lowercase();
         pos += word.len();
-        if crate::dates::is_month(&w) {
+        if lx.is_month(&w) {
             month = true;
         } else if w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) && month {
             year_end = Some(pos);
             break;
-        } else if !(crate::dates::is_weekday(&w)
+        } else if !(lx.is_weekday(&w)
             || (1..=2).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit()))
         {
             return None;
@@ -242,7 +202,7 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     }
 }
 
-fn split_piece(text: &str, piece: Span, out: &mut Vec<Span>) {
+fn split_piece(lx: &Lexicon, text: &str, piece: Span, out: &mut Vec<Span>) {
     let Some(s) = text.get(piece.start..piece.end) else {
         return;
     };
@@ -282,14 +242,14 @@ fn split_piece(text: &str, piece: Span, out: &mut Vec<Span>) {
         }
         if c == '.' && !cjk {
             let w = word_before(s, i);
-            if is_abbreviation(w) {
+            if is_abbreviation(lx, w) {
                 let lower = w.trim_end_matches('.').to_lowercase();
                 let next_word: String = after_space
                     .chars()
                     .take_while(|c| c.is_alphabetic())
                     .collect();
-                let final_ok = SENTENCE_FINAL_ABBREVIATIONS.contains(&lower.as_str())
-                    && SENTENCE_STARTERS.contains(&next_word.as_str());
+                let final_ok =
+                    lx.is_final_abbreviation(&lower) && lx.is_sentence_starter(&next_word);
                 if !final_ok {
                     continue;
                 }
@@ -307,7 +267,7 @@ mod tests {
 
     fn sents(text: &str) -> Vec<&str> {
         let p = paragraphs(text);
-        sentences(text, &p, &[])
+        sentences(crate::Analyzer::shared().lexicon(), text, &p, &[])
             .iter()
             .map(|s| &text[s.start..s.end])
             .collect()
@@ -407,7 +367,7 @@ mod tests {
                 reason: crate::model::IgnoredReason::Navigation,
             },
         ];
-        let s = sentences(t, &p, &ig);
+        let s = sentences(crate::Analyzer::shared().lexicon(), t, &p, &ig);
         assert_eq!(s.len(), 1);
     }
 }

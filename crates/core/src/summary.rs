@@ -18,9 +18,10 @@
 //! O(n) to score plus O(k · s) selection for k ≤ n picks over s sentences.
 
 use crate::doc::Doc;
-use crate::hash::{FastMap, FastSet};
-use crate::model::{Actor, Proposal, Span, Summary};
-use crate::proposals::lex;
+use crate::hash::FastMap;
+use crate::lexicon::{Lexicon, List};
+use crate::model::{Span, Summary};
+use crate::pipeline::Component;
 use crate::tokenize::TokenKind;
 
 /// Scoring weights and the word budget.
@@ -56,9 +57,18 @@ impl Default for Weights {
     }
 }
 
-/// Picks at most `n` sentences, in text order.
-pub fn summarize(doc: &Doc, actors: &[Actor], proposals: &[Proposal], n: usize) -> Summary {
-    summarize_with(doc, actors, proposals, n, &Weights::default())
+/// Fills [`Doc::summary`] with [`Options::summary_sentences`](crate::Options)
+/// sentences (reads the sentences, actor salience and proposal mentions).
+pub struct Summarizer;
+
+impl Component for Summarizer {
+    fn name(&self) -> &'static str {
+        "summary"
+    }
+
+    fn run(&self, doc: &mut Doc<'_>) {
+        doc.summary = summarize_with(doc, doc.options.summary_sentences, &Weights::default());
+    }
 }
 
 /// A sentence's words and features.
@@ -74,6 +84,7 @@ struct Cand {
 /// text), so that sentence word sets are small sorted id lists rather than
 /// sets of owned strings.
 struct Vocab<'t> {
+    lx: &'t Lexicon,
     ids: FastMap<&'t str, u32>,
     /// Per id: is it a content word (not a stop word, longer than one
     /// character)? Decided once per distinct word.
@@ -86,7 +97,8 @@ impl<'t> Vocab<'t> {
         let next = self.ids.len() as u32;
         let id = *self.ids.entry(w).or_insert(next);
         if id == next {
-            self.content.push(!is_stop(w) && w.chars().nth(1).is_some());
+            self.content
+                .push(!is_stop(self.lx, w) && w.chars().nth(1).is_some());
         }
         (id, self.content[id as usize])
     }
@@ -104,27 +116,16 @@ fn distinct(ids: &[u32]) -> Vec<u32> {
     v
 }
 
-/// Function words left out of a sentence's content words: one set, the
-/// union of the determiner, preposition, conjunction, pronoun and auxiliary
-/// lists plus a few reporting words.
-fn is_stop(w: &str) -> bool {
-    static STOP: std::sync::OnceLock<FastSet<&'static str>> = std::sync::OnceLock::new();
-    STOP.get_or_init(|| {
-        [
-            lex::DETERMINERS,
-            lex::PREPOSITIONS,
-            lex::CONJUNCTIONS,
-            lex::PRONOUNS,
-            lex::AUXILIARIES,
-            &[
-                "not", "also", "said", "says", "than", "there", "their", "them",
-            ],
-        ]
-        .concat()
-        .into_iter()
-        .collect()
-    })
-    .contains(w)
+/// Function words left out of a sentence's content words: the determiner,
+/// preposition, conjunction, pronoun and auxiliary classes plus a few
+/// reporting words.
+fn is_stop(lx: &Lexicon, w: &str) -> bool {
+    lx.is_determiner(w)
+        || lx.is_preposition(w)
+        || lx.is_conjunction(w)
+        || lx.is_pronoun(w)
+        || lx.is_aux(w)
+        || lx.is_extra_stop_word(w)
 }
 
 fn has_terminal(s: &str) -> bool {
@@ -133,15 +134,16 @@ fn has_terminal(s: &str) -> bool {
 }
 
 /// Short date-like line ("Monday, May 18, 2015").
-fn is_dateline(s: &str) -> bool {
+fn is_dateline(lx: &Lexicon, s: &str) -> bool {
     let n = s.split_whitespace().take(9).count();
     if n > 8 {
         return false;
     }
     let lower = s.to_lowercase();
-    let month = crate::dates::MONTHS
+    let month = lx
+        .words(List::Months)
         .iter()
-        .chain(crate::dates::WEEKDAYS)
+        .chain(lx.words(List::Weekdays))
         .any(|m| lower.contains(m));
     let year = s
         .split_whitespace()
@@ -151,10 +153,8 @@ fn is_dateline(s: &str) -> bool {
 
 /// Does the sentence contain something that looks like a verb?
 fn has_verb(doc: &Doc, s: usize) -> bool {
-    doc.sentence_tokens(s).iter().any(|t| {
-        let w = doc.lower.get(t.range()).unwrap_or("");
-        t.kind == TokenKind::Word && lex::is_verbish(w)
-    })
+    doc.sentence_range(s)
+        .any(|i| doc.kind(i) == Some(TokenKind::Word) && doc.is_verb(i))
 }
 
 /// Sentences that may appear in a summary, plus the headline sentence if any.
@@ -188,7 +188,7 @@ fn candidates(doc: &Doc) -> (Vec<usize>, Option<usize>) {
             headline = Some(i);
             continue;
         }
-        if is_dateline(text) && (single || !has_terminal(text)) {
+        if is_dateline(doc.lex, text) && (single || !has_terminal(text)) {
             continue;
         }
         if para_credit || words < 4 {
@@ -217,14 +217,9 @@ fn content_words<'t>(doc: &'t Doc, s: usize, vocab: &mut Vocab<'t>, out: &mut Ve
     }
 }
 
-/// [`summarize`] with explicit weights (for tuning).
-pub fn summarize_with(
-    doc: &Doc,
-    actors: &[Actor],
-    proposals: &[Proposal],
-    n: usize,
-    w: &Weights,
-) -> Summary {
+/// The summary of `doc` in at most `n` sentences, with explicit weights
+/// (the component uses [`Weights::default`]).
+pub fn summarize_with(doc: &Doc, n: usize, w: &Weights) -> Summary {
     if n == 0 || doc.sentences.is_empty() {
         return Summary::default();
     }
@@ -234,8 +229,25 @@ pub fn summarize_with(
     } else {
         cand_ids
     };
+    let mut cands = score(doc, &cand_ids, headline, w);
+    let mut chosen = select(&mut cands, n, w);
+    chosen.sort_unstable();
+    let text = chosen
+        .iter()
+        .map(|&i| doc.slice(doc.sentences[i]))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Summary {
+        sentences: chosen,
+        text,
+    }
+}
+
+/// The candidates with their content words and scores (step 2).
+fn score(doc: &Doc, cand_ids: &[usize], headline: Option<usize>, w: &Weights) -> Scored {
     // Content words of every candidate, flat, with each candidate's range.
     let mut vocab = Vocab {
+        lx: doc.lex,
         ids: FastMap::with_capacity_and_hasher(
             (doc.tokens.len() / 2).min(8192),
             Default::default(),
@@ -244,7 +256,7 @@ pub fn summarize_with(
     };
     let mut flat: Vec<u32> = Vec::new();
     let mut ranges: Vec<std::ops::Range<usize>> = Vec::with_capacity(cand_ids.len());
-    for &s in &cand_ids {
+    for &s in cand_ids {
         let from = flat.len();
         content_words(doc, s, &mut vocab, &mut flat);
         ranges.push(from..flat.len());
@@ -264,26 +276,8 @@ pub fn summarize_with(
     for &x in &head_words {
         is_head[x as usize] = true;
     }
-    // Salience of the actors named in each sentence, and proposal sentences.
-    let mut actor_score = vec![0.0f32; doc.sentences.len()];
-    for a in actors {
-        let mut last = usize::MAX;
-        for m in &a.mentions {
-            if let Some(s) = doc.sentence_at(m.start) {
-                if s != last {
-                    actor_score[s] += a.salience;
-                    last = s;
-                }
-            }
-        }
-    }
-    let mut has_proposal = vec![false; doc.sentences.len()];
-    for m in proposals.iter().flat_map(|p| &p.mentions) {
-        if let Some(s) = doc.sentence_at(m.start) {
-            has_proposal[s] = true;
-        }
-    }
-    let mut cands: Vec<Cand> = cand_ids
+    let (actor_score, has_proposal) = sentence_signals(doc);
+    let cands = cand_ids
         .iter()
         .zip(ranges)
         .enumerate()
@@ -326,10 +320,49 @@ pub fn summarize_with(
             }
         })
         .collect();
-    // Greedy MMR selection under the word budget.
+    Scored {
+        cands,
+        vocab_len: vocab.len(),
+    }
+}
+
+/// Scored candidates and the vocabulary size their word ids index.
+struct Scored {
+    cands: Vec<Cand>,
+    vocab_len: usize,
+}
+
+/// Per sentence: the summed salience of the actors it names, and whether it
+/// mentions a proposal.
+fn sentence_signals(doc: &Doc) -> (Vec<f32>, Vec<bool>) {
+    let mut actor_score = vec![0.0f32; doc.sentences.len()];
+    for a in &doc.actors {
+        let mut last = usize::MAX;
+        for m in &a.mentions {
+            if let Some(s) = doc.sentence_at(m.span.start) {
+                if s != last {
+                    actor_score[s] += a.salience;
+                    last = s;
+                }
+            }
+        }
+    }
+    let mut has_proposal = vec![false; doc.sentences.len()];
+    for m in doc.proposals.iter().flat_map(|p| &p.mentions) {
+        if let Some(s) = doc.sentence_at(m.span.start) {
+            has_proposal[s] = true;
+        }
+    }
+    (actor_score, has_proposal)
+}
+
+/// Greedy maximal-marginal-relevance selection under the word budget
+/// (step 3); the chosen sentence indices in the order picked.
+fn select(scored: &mut Scored, n: usize, w: &Weights) -> Vec<usize> {
+    let cands = &mut scored.cands;
     let mut chosen: Vec<usize> = Vec::new();
     let mut used_words = 0;
-    let mut chosen_words = vec![false; vocab.len()];
+    let mut chosen_words = vec![false; scored.vocab_len];
     while chosen.len() < n && used_words < w.budget {
         let best = cands
             .iter()
@@ -357,16 +390,7 @@ pub fn summarize_with(
         chosen.push(cands[i].sentence);
         cands[i].score = f32::MIN;
     }
-    chosen.sort_unstable();
-    let text = chosen
-        .iter()
-        .map(|&i| doc.slice(doc.sentences[i]))
-        .collect::<Vec<_>>()
-        .join(" ");
-    Summary {
-        sentences: chosen,
-        text,
-    }
+    chosen
 }
 
 #[cfg(test)]
@@ -374,8 +398,8 @@ mod tests {
     use super::*;
 
     fn summary(text: &str, n: usize) -> Vec<String> {
-        let doc = Doc::new(text, Vec::new());
-        let s = summarize(&doc, &[], &[], n);
+        let doc = Doc::segmented(text);
+        let s = summarize_with(&doc, n, &Weights::default());
         s.sentences
             .iter()
             .map(|&i| doc.slice(doc.sentences[i]).to_owned())
@@ -405,9 +429,12 @@ mod tests {
                     The fourth sentence returns to the council budget debate again.";
         let cases = [(0, 0), (1, 1), (2, 2), (3, 3), (10, 4)];
         for (n, max) in cases {
-            let doc = Doc::new(text, Vec::new());
-            let s = summarize(&doc, &[], &[], n);
+            let doc = Doc::segmented(text);
+            let s = summarize_with(&doc, n, &Weights::default());
             assert!(s.sentences.len() <= max, "n={n}");
+            // Never empty when sentences were asked for and exist.
+            assert_eq!(s.sentences.is_empty(), n == 0, "n={n}");
+            assert_eq!(s.text.is_empty(), n == 0, "n={n}");
             assert!(s.sentences.windows(2).all(|w| w[0] < w[1]));
             assert!(s.text.split_whitespace().count() <= Weights::default().budget + 20);
         }

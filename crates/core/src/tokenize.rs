@@ -9,6 +9,24 @@
 
 use crate::model::Span;
 
+/// Fills [`Doc::tokens`](crate::doc::Doc::tokens),
+/// [`Doc::sentence_tokens`](crate::doc::Doc::sentence_tokens) and
+/// [`Doc::lower`](crate::doc::Doc::lower) (reads the sentences).
+pub struct Tokenizer;
+
+impl crate::pipeline::Component for Tokenizer {
+    fn name(&self) -> &'static str {
+        "tokenize"
+    }
+
+    fn run(&self, doc: &mut crate::doc::Doc<'_>) {
+        let (tokens, sentence_tokens) = tokenize_sentences(doc.text, &doc.sentences);
+        doc.tokens = tokens;
+        doc.sentence_tokens = sentence_tokens;
+        doc.lower = crate::doc::lower_text(doc.text);
+    }
+}
+
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -41,11 +59,6 @@ pub struct Token {
 }
 
 impl Token {
-    /// Its span.
-    pub fn span(&self) -> Span {
-        Span::new(self.start as usize, self.end as usize)
-    }
-
     /// Its byte range, for slicing the text.
     pub fn range(&self) -> std::ops::Range<usize> {
         self.start as usize..self.end as usize

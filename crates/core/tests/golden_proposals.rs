@@ -5,7 +5,7 @@
 
 use gloss_core::{analyze, Analysis, Options, Proposal, StanceKind};
 
-const ARTICLE: &str = include_str!("data/moscow-talks.txt");
+const ARTICLE: &str = include_str!("../../../www/samples/moscow-talks.txt");
 
 fn analysis() -> Analysis {
     analyze(ARTICLE, &Options::default())

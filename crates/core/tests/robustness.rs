@@ -550,7 +550,7 @@ fn one_giant_line_and_many_empty_lines() {
 
 #[test]
 fn sample_article_passes_the_checks() {
-    let text = include_str!("data/moscow-talks.txt");
+    let text = include_str!("../../../www/samples/moscow-talks.txt");
     let a = timed("moscow-talks sample", text, InputFormat::Auto);
     assert!(!a.actors.is_empty());
 }

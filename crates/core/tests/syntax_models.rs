@@ -1,124 +1,133 @@
-//! The bundled tagger and parser on sentences written for these tests,
-//! tokenised by Gloss's own tokenizer and split into UD words
-//! (`syntax::ud_words`), as at run time.
+//! The bundled tagger and parser through the public API: sentences written
+//! for these tests, analysed with `Options::tokens` (Gloss's own
+//! tokenizer, split into UD words, as at run time).
 
-use gloss_core::syntax::ud_words::UdWords;
-use gloss_core::syntax::{Deprel, Models, Upos, WordSyntax};
+use gloss_core::{Analyzer, Config, Error, Options, SyntaxModels};
 
-/// Gloss tokens of one sentence.
-fn tokens(text: &str) -> Vec<&str> {
-    let mut toks = Vec::new();
-    gloss_core::tokenize::tokenize_into(text, 0, 0, &mut toks);
-    toks.iter().map(|t| &text[t.range()]).collect()
+const TAGGER: &[u8] = include_bytes!("../data/models/tagger.bin");
+const PARSER: &[u8] = include_bytes!("../data/models/parser.bin");
+
+/// One word's syntax, as strings.
+struct WordSyntax {
+    upos: String,
+    head: Option<usize>,
+    rel: String,
 }
 
 /// The UD words of `text` and their syntax.
-fn analyze(text: &str) -> (Vec<&str>, Vec<WordSyntax>) {
-    let models = Models::english().expect("bundled models load");
-    let toks = tokens(text);
-    let words = UdWords::split(&toks).words;
-    let syntax = models.analyze(&words);
+fn analyze(text: &str) -> (Vec<String>, Vec<WordSyntax>) {
+    let analyzer = Analyzer::new(Config::default()).expect("bundled models load");
+    let options = Options {
+        tokens: true,
+        input: gloss_core::InputFormat::Text,
+        ..Options::default()
+    };
+    let a = analyzer.analyze(text, &options);
+    let words = a
+        .tokens
+        .iter()
+        .map(|t| text[t.start..t.end].to_string())
+        .collect();
+    let syntax = a
+        .tokens
+        .iter()
+        .map(|t| WordSyntax {
+            upos: t.upos.clone(),
+            head: t.head,
+            rel: t.deprel.clone(),
+        })
+        .collect();
     (words, syntax)
 }
 
 #[test]
-fn bundled_models_load() {
-    let m = Models::english().expect("bundled models load");
-    assert!(m.parser.labels().contains(&Deprel::NsubjPass));
-    let (features, weights) = m.tagger.size();
-    assert!(features > 1000 && weights >= features);
-}
-
-#[test]
 fn tagger_gets_the_obvious_cases() {
-    use Upos::*;
-    let cases: &[(&str, &[Upos])] = &[
+    let cases: &[(&str, &str)] = &[
         (
             "The president signed the bill on Tuesday.",
-            &[Det, Noun, Verb, Det, Noun, Adp, Propn, Punct],
+            "DET NOUN VERB DET NOUN ADP PROPN PUNCT",
         ),
         (
             "She will not attend the summit in Paris.",
-            &[Pron, Aux, Part, Verb, Det, Noun, Adp, Propn, Punct],
+            "PRON AUX PART VERB DET NOUN ADP PROPN PUNCT",
         ),
         (
             "They don't want a new deal.",
-            &[Pron, Aux, Part, Verb, Det, Adj, Noun, Punct],
+            "PRON AUX PART VERB DET ADJ NOUN PUNCT",
         ),
         (
             "Two ministers resigned and left quickly.",
-            &[Num, Noun, Verb, Cconj, Verb, Adv, Punct],
+            "NUM NOUN VERB CCONJ VERB ADV PUNCT",
         ),
         (
             "Germany's chancellor was in London.",
-            &[Propn, Part, Noun, Aux, Adp, Propn, Punct],
+            "PROPN PART NOUN AUX ADP PROPN PUNCT",
         ),
         (
             "He said that prices would rise.",
-            &[Pron, Verb, Sconj, Noun, Aux, Verb, Punct],
+            "PRON VERB SCONJ NOUN AUX VERB PUNCT",
         ),
     ];
     for (text, want) in cases {
         let (words, syntax) = analyze(text);
-        let got: Vec<Upos> = syntax.iter().map(|w| w.upos).collect();
-        assert_eq!(&got, want, "{text}: {words:?}");
+        let got: Vec<&str> = syntax.iter().map(|w| w.upos.as_str()).collect();
+        assert_eq!(got.join(" "), *want, "{text}: {words:?}");
     }
 }
 
 /// (dependent, relation, head) triples; the head "ROOT" means the root.
-type Arcs<'a> = &'a [(&'a str, Deprel, &'a str)];
+type Arcs<'a> = &'a [(&'a str, &'a str, &'a str)];
 
 #[test]
 fn parser_finds_subjects_objects_and_agents() {
-    use Deprel::*;
     let cases: &[(&str, Arcs)] = &[
         (
             "The committee rejected the plan.",
             &[
-                ("committee", Nsubj, "rejected"),
-                ("plan", Obj, "rejected"),
-                ("rejected", Root, "ROOT"),
+                ("committee", "nsubj", "rejected"),
+                ("plan", "obj", "rejected"),
+                ("rejected", "root", "ROOT"),
             ],
         ),
         (
             "The plan was rejected by the council.",
             &[
-                ("plan", NsubjPass, "rejected"),
-                ("was", AuxPass, "rejected"),
-                ("council", OblAgent, "rejected"),
-                ("by", Case, "council"),
+                ("plan", "nsubj:pass", "rejected"),
+                ("was", "aux:pass", "rejected"),
+                ("council", "obl:agent", "rejected"),
+                ("by", "case", "council"),
             ],
         ),
         (
             "The new law was approved by parliament on Monday.",
             &[
-                ("law", NsubjPass, "approved"),
-                ("parliament", OblAgent, "approved"),
+                ("law", "nsubj:pass", "approved"),
+                ("parliament", "obl:agent", "approved"),
             ],
         ),
         (
             "Ukraine's president met Chinese officials in Beijing.",
             &[
-                ("president", Nsubj, "met"),
-                ("officials", Obj, "met"),
-                ("Beijing", Obl, "met"),
-                ("Ukraine", NmodPoss, "president"),
+                ("president", "nsubj", "met"),
+                ("officials", "obj", "met"),
+                ("Beijing", "obl", "met"),
+                ("Ukraine", "nmod:poss", "president"),
             ],
         ),
         (
-            "Protesters demanded that the mayor resign.",
+            "Officials said that the mayor would resign.",
             &[
-                ("Protesters", Nsubj, "demanded"),
-                ("resign", Ccomp, "demanded"),
-                ("mayor", Nsubj, "resign"),
+                ("Officials", "nsubj", "said"),
+                ("resign", "ccomp", "said"),
+                ("mayor", "nsubj", "resign"),
             ],
         ),
         (
             "The union doesn't support the deal.",
             &[
-                ("union", Nsubj, "support"),
-                ("deal", Obj, "support"),
-                ("does", Aux, "support"),
+                ("union", "nsubj", "support"),
+                ("deal", "obj", "support"),
+                ("does", "aux", "support"),
             ],
         ),
     ];
@@ -127,20 +136,20 @@ fn parser_finds_subjects_objects_and_agents() {
         let find = |w: &str| {
             words
                 .iter()
-                .position(|x| *x == w)
+                .position(|x| x == w)
                 .unwrap_or_else(|| panic!("{w} in {words:?}"))
         };
         for &(dep, rel, head) in want.iter() {
             let d = find(dep);
-            let got_head = syntax[d].head.map_or("ROOT", |h| words[h]);
+            let got_head = syntax[d].head.map_or("ROOT", |h| words[h].as_str());
             assert_eq!(
-                (got_head, syntax[d].rel),
+                (got_head, syntax[d].rel.as_str()),
                 (head, rel),
                 "{text}: {dep} (parse {:?})",
                 words
                     .iter()
                     .zip(&syntax)
-                    .map(|(w, s)| (w, s.head, s.rel.as_str()))
+                    .map(|(w, s)| (w, s.head, &s.rel))
                     .collect::<Vec<_>>()
             );
         }
@@ -185,42 +194,88 @@ fn every_sentence_gets_one_tree() {
 
 #[test]
 fn damaged_model_bytes_are_errors() {
-    use gloss_core::syntax::{ModelError, ENGLISH_PARSER, ENGLISH_TAGGER};
-    assert!(Models::from_bytes(ENGLISH_TAGGER, ENGLISH_PARSER).is_ok());
+    let with = |tagger: &[u8], parser: &[u8]| {
+        Analyzer::new(Config {
+            syntax_models: SyntaxModels::Bytes {
+                tagger: tagger.to_vec(),
+                parser: parser.to_vec(),
+            },
+            ..Config::default()
+        })
+    };
+    assert!(with(TAGGER, PARSER).is_ok());
+    let is_model_error = |r: Result<Analyzer, Error>, what: &str| match r {
+        Err(e @ Error::SyntaxModel(_)) => assert!(e.to_string().starts_with("syntax model"), "{e}"),
+        other => panic!("{what}: expected a syntax model error, got {other:?}"),
+    };
     // Swapped files, truncations and flipped bytes are errors, never panics.
-    assert!(matches!(
-        Models::from_bytes(ENGLISH_PARSER, ENGLISH_TAGGER),
-        Err(ModelError::WrongKind { .. })
-    ));
-    for cut in [
-        0,
-        7,
-        16,
-        100,
-        ENGLISH_TAGGER.len() / 2,
-        ENGLISH_TAGGER.len() - 1,
-    ] {
-        assert!(
-            Models::from_bytes(&ENGLISH_TAGGER[..cut], ENGLISH_PARSER).is_err(),
-            "cut {cut}"
-        );
+    is_model_error(with(PARSER, TAGGER), "swapped");
+    for cut in [0, 7, 16, 100, TAGGER.len() / 2, TAGGER.len() - 1] {
+        is_model_error(with(&TAGGER[..cut], PARSER), &format!("cut {cut}"));
     }
-    for at in [
-        8,
-        12,
-        40,
-        ENGLISH_PARSER.len() / 3,
-        ENGLISH_PARSER.len() - 9,
-    ] {
-        let mut b = ENGLISH_PARSER.to_vec();
+    for at in [8, 12, 40, PARSER.len() / 3, PARSER.len() - 9] {
+        let mut b = PARSER.to_vec();
         b[at] ^= 0x20;
-        assert!(
-            Models::from_bytes(ENGLISH_TAGGER, &b).is_err(),
-            "flip at {at}"
-        );
+        is_model_error(with(TAGGER, &b), &format!("flip at {at}"));
     }
-    assert!(matches!(
-        Models::from_bytes(b"not a model", ENGLISH_PARSER),
-        Err(ModelError::BadMagic)
-    ));
+    is_model_error(with(b"not a model", PARSER), "not a model");
+    let swapped = with(PARSER, TAGGER).expect_err("swapped files").to_string();
+    assert!(swapped.contains("expected a tagger model"), "{swapped}");
+}
+
+#[test]
+fn without_models_the_tokens_are_empty_and_conllu_is_an_error() {
+    let a = Analyzer::new(Config {
+        syntax_models: SyntaxModels::None,
+        ..Config::default()
+    })
+    .expect("builds");
+    let options = Options {
+        tokens: true,
+        ..Options::default()
+    };
+    let r = a.analyze("The council rejected the plan.", &options);
+    assert!(r.tokens.is_empty());
+    assert!(!r.actors.is_empty() || !r.sentences.is_empty());
+    let e = a.annotate_conllu("1\tYes\t_\t_\t_\t_\t0\troot\t_\t_\n");
+    assert!(e.is_err());
+}
+
+#[test]
+fn tokens_are_absent_from_json_unless_asked() {
+    let a = Analyzer::new(Config::default()).expect("builds");
+    let text = "The council rejected the plan.";
+    let plain = serde_json::to_string(&a.analyze(text, &Options::default())).expect("json");
+    assert!(!plain.contains("\"tokens\""));
+    let options = Options {
+        tokens: true,
+        ..Options::default()
+    };
+    let mut with = a.analyze(text, &options);
+    with.convert_offsets(gloss_core::OffsetUnit::Codepoint);
+    let json = serde_json::to_value(&with).expect("json");
+    let toks = json["tokens"].as_array().expect("tokens");
+    assert_eq!(toks.len(), 6);
+    assert_eq!(toks[1]["upos"], "NOUN");
+    assert_eq!(toks[1]["deprel"], "nsubj");
+    assert_eq!(toks[1]["head"], 2);
+    assert_eq!(toks[2]["head"], serde_json::Value::Null);
+}
+
+#[test]
+fn conllu_round_trip_keeps_tokens_and_sentences() {
+    let a = Analyzer::new(Config::default()).expect("builds");
+    let input = "# sent_id = 1\n# text = The plan failed.\n1\tThe\tthe\t_\t_\t_\t_\t_\t_\t_\n2\tplan\tplan\t_\t_\t_\t_\t_\t_\t_\n3\tfailed\tfail\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n4\t.\t.\t_\t_\t_\t_\t_\t_\t_\n\n1\tYes\tyes\t_\t_\t_\t_\t_\t_\t_\n";
+    let out = a.annotate_conllu(input).expect("annotates");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "# sent_id = 1");
+    assert_eq!(lines[2], "1\tThe\tthe\tDET\t_\t_\t2\tdet\t_\t_");
+    assert_eq!(lines[3], "2\tplan\tplan\tNOUN\t_\t_\t3\tnsubj\t_\t_");
+    assert!(lines[4].starts_with("3\tfailed\tfail\tVERB\t_\t_\t0\troot\t_\tSpaceAfter=No"));
+    assert_eq!(lines[6], "");
+    assert!(lines[7].starts_with("1\tYes\tyes\tINTJ\t_\t_\t0\troot"));
+    for bad in ["1\tYes\n", "x\tYes\t_\t_\t_\t_\t0\troot\t_\t_\n"] {
+        let e = a.annotate_conllu(bad).expect_err("bad input");
+        assert!(e.to_string().starts_with("CoNLL-U line 1"), "{e}");
+    }
 }

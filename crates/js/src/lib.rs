@@ -12,8 +12,9 @@
 //! ```
 //!
 //! Offsets are UTF-16 code units by default, so `text.slice(start, end)`
-//! works on JavaScript strings. The web app's worker (`www/worker.js`) uses
-//! [`analyze_json`] with `offsets: "byte"` to hand results to the Rust UI.
+//! works on JavaScript strings. This API is for other pages and tools; the
+//! web app does not use it (its worker runs its own wasm module and hands
+//! results to the page in a compact encoding, see the app's `src/worker/`).
 //! Cost: one analysis (linear in the input) plus one serialisation pass.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -32,6 +33,8 @@ export interface GlossOptions {
   input?: "auto" | "text" | "html";
   /** Offset unit of the result (default "utf16": JavaScript string indices). */
   offsets?: "utf16" | "codepoint" | "byte";
+  /** Add `tokens`: every word's part of speech and dependency (default false). */
+  tokens?: boolean;
 }
 export interface GlossSpan { start: number; end: number; }
 export interface GlossMention { start: number; end: number; text: string; form: "name" | "role" | "demonym"; }
@@ -55,9 +58,26 @@ export interface GlossAnalysis {
   actors: GlossActor[]; proposals: GlossProposal[];
   summary: { sentences: number[]; text: string };
   mentions: { start: number; end: number; text: string; label: "PERSON" | "ORG" | "PLACE" | "OTHER"; actor: string }[];
+  /** Only with `options.tokens`: UD words; `head` indexes this array, null for a sentence root. */
+  tokens?: { start: number; end: number; upos: string; head: number | null; deprel: string }[];
 }
 /** Analyses an article; offsets are UTF-16 code units unless `options.offsets` says otherwise. */
 export function analyze(text: string, options?: GlossOptions): GlossAnalysis;
+/** A reader's correction. Actors, proposals and stances by id; a mention by its offsets (the analysis's unit). */
+export type GlossCorrection =
+  | { op: "kind"; actor: string; kind: GlossActor["kind"] }
+  | { op: "rename"; actor: string; name: string }
+  | { op: "hide"; actor: string }
+  | { op: "merge"; actor: string; into: string }
+  | { op: "split"; actor: string; start: number; end: number }
+  | { op: "remove_stance"; proposal: string; actor: string }
+  | { op: "set_stance"; proposal: string; actor: string; stance: GlossStance["stance"] };
+/** The analysis with corrections applied, and what became of each (skipped ones say why). */
+export interface GlossCorrected extends GlossAnalysis {
+  corrections: (GlossCorrection & { applied: boolean; description: string })[];
+}
+/** Applies corrections in order on top of an analysis (no re-analysis); the input is not changed. */
+export function applyCorrections(analysis: GlossAnalysis, corrections: GlossCorrection[]): GlossCorrected;
 "#;
 
 /// Options as JavaScript passes them (camelCase, all optional).
@@ -67,6 +87,7 @@ struct JsOptions {
     summary_sentences: Option<usize>,
     input: Option<String>,
     offsets: Option<String>,
+    tokens: Option<bool>,
 }
 
 /// Parsed options: the core's [`Options`] and the wanted offset unit.
@@ -103,6 +124,7 @@ impl JsOptions {
         if let Some(n) = self.summary_sentences {
             s.options.summary_sentences = n.min(100);
         }
+        s.options.tokens = self.tokens.unwrap_or(false);
         if let Some(input) = self.input.as_deref() {
             s.options.input = match input {
                 "auto" => InputFormat::Auto,
@@ -172,7 +194,7 @@ impl serde_json::ser::Formatter for WideFloats {
     }
 }
 
-/// The analysis as JSON text for `JSON.parse` (floats widened, see [`WideFloats`]).
+/// The analysis as JSON text for `JSON.parse` (floats widened, see `WideFloats`).
 pub fn object_json(analysis: &Analysis) -> Result<String, serde_json::Error> {
     let mut out = Vec::with_capacity(analysis.text.len() * 8 + 1024);
     let mut ser = serde_json::Serializer::with_formatter(&mut out, WideFloats);
@@ -209,6 +231,38 @@ pub fn analyze_json(text: &str, options: JsValue) -> Result<String, JsError> {
     let analysis = run(text, &settings);
     serde_json::to_string(&analysis)
         .map_err(|e| JsError::new(&format!("could not build the result: {e}")))
+}
+
+/// The corrected analysis as `applyCorrections` returns it.
+#[derive(serde::Serialize)]
+struct Corrected<'a> {
+    #[serde(flatten)]
+    analysis: &'a Analysis,
+    corrections: Vec<gloss_render::corrections::Applied<'a>>,
+}
+
+/// Applies a reader's corrections (see the `GlossCorrection` type) on top of
+/// an analysis, in order, with no re-analysis: the result is the corrected
+/// analysis plus a `corrections` list saying what became of each. Offsets of
+/// a `split` are in the analysis's unit. O(size of the analysis) per correction.
+#[wasm_bindgen(js_name = applyCorrections, skip_typescript)]
+pub fn apply_corrections(analysis: JsValue, corrections: JsValue) -> Result<JsValue, JsError> {
+    let mut a: Analysis = serde_wasm_bindgen::from_value(analysis)
+        .map_err(|e| JsError::new(&format!("not a Gloss analysis: {e}")))?;
+    let list: Vec<gloss_render::corrections::Correction> =
+        serde_wasm_bindgen::from_value(corrections)
+            .map_err(|e| JsError::new(&format!("invalid corrections: {e}")))?;
+    let outcomes = gloss_render::corrections::apply(&mut a, &list);
+    let out = Corrected {
+        analysis: &a,
+        corrections: gloss_render::corrections::applied_list(&list, &outcomes),
+    };
+    let mut json = Vec::with_capacity(a.text.len() * 8 + 1024);
+    let mut ser = serde_json::Serializer::with_formatter(&mut json, WideFloats);
+    serde::Serialize::serialize(&out, &mut ser)
+        .map_err(|e| JsError::new(&format!("could not build the result: {e}")))?;
+    let json = String::from_utf8(json).map_err(|_| JsError::new("could not build the result"))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("could not build the result"))
 }
 
 /// Extracts the story text from an HTML document or fragment (the same

@@ -6,10 +6,13 @@
 //!
 //! O(n + m log m) for text length n and m mentions.
 
+use crate::corrections::Outcome;
 use crate::escape::{html, ident, push_html};
-use crate::segments;
-use crate::stance_map::{self, stance_label};
-use gloss_core::{Actor, ActorKind, Analysis, OffsetUnit, Proposal};
+use crate::layout::{self, Mark, Node};
+use crate::masthead::masthead;
+use crate::stance_map;
+use crate::vocab;
+use gloss_core::{Actor, Analysis, OffsetUnit, Proposal};
 
 const CSS: &str = include_str!("export.css");
 
@@ -33,17 +36,6 @@ impl std::fmt::Display for ExportError {
 
 impl std::error::Error for ExportError {}
 
-/// Human name of an actor kind.
-pub fn kind_name(kind: ActorKind) -> &'static str {
-    match kind {
-        ActorKind::Person => "person",
-        ActorKind::Organization => "organisation",
-        ActorKind::Place => "place",
-        ActorKind::Group => "group",
-        ActorKind::Other => "other",
-    }
-}
-
 fn card_id(id: &str) -> String {
     format!("card-{}", ident(id))
 }
@@ -61,84 +53,71 @@ fn sentence_link(a: &Analysis, pos: usize, label: &str) -> String {
     }
 }
 
-/// A title for the page: the first paragraph when it is short (a headline).
-fn title(a: &Analysis) -> String {
-    a.paragraphs
-        .first()
-        .and_then(|p| a.text.get(p.start..p.end))
-        .filter(|t| t.chars().count() <= 120)
-        .map_or_else(|| "Explained article".to_owned(), str::to_owned)
+fn push_text(out: &mut String, a: &Analysis, from: usize) {
+    for p in layout::layout(a).into_iter().skip(from) {
+        out.push_str("<p>");
+        push_nodes(out, a, &p.nodes, None);
+        out.push_str("</p>\n");
+    }
 }
 
-fn push_text(out: &mut String, a: &Analysis) {
-    let mut starts = a
-        .sentences
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.start, i))
-        .peekable();
-    for p in segments::paragraphs(a) {
-        out.push_str("<p>");
-        for seg in &p.segments {
-            let (open, close) = match (seg.actor, seg.proposal) {
-                (Some((ai, _)), prop) => {
-                    let actor = &a.actors[ai];
-                    let cls = if prop.is_some() { " in-prop" } else { "" };
-                    (
-                        format!(
-                            "<a class=\"m k-{}{cls}\" href=\"#{}\" data-actor=\"{}\">",
-                            kind_name(actor.kind),
-                            card_id(&actor.id),
-                            html(&actor.id)
-                        ),
-                        "</a>",
-                    )
-                }
-                (None, Some((pi, _))) => {
-                    let prop = &a.proposals[pi];
-                    (
-                        format!(
-                            "<a class=\"prop\" href=\"#{}\" data-proposal=\"{}\">",
-                            card_id(&prop.id),
-                            html(&prop.id)
-                        ),
-                        "</a>",
-                    )
-                }
-                (None, None) if seg.ignored => (
-                    "<span class=\"ignored\" title=\"Not part of the story\">".to_owned(),
-                    "</span>",
-                ),
-                (None, None) => (String::new(), ""),
-            };
-            // Sentence anchors may fall inside a plain run; split it there.
-            let mut pos = seg.start;
-            while let Some(&(s, i)) = starts.peek() {
-                if s < pos {
-                    starts.next();
-                    continue;
-                }
-                if s >= seg.end || !close.is_empty() {
-                    break;
-                }
-                push_html(out, &a.text[pos..s]);
-                out.push_str(&format!("<span id=\"s-{i}\" class=\"anchor\"></span>"));
-                pos = s;
-                starts.next();
-            }
-            if !close.is_empty() {
-                if let Some(&(s, i)) = starts.peek() {
-                    if s == seg.start {
-                        out.push_str(&format!("<span id=\"s-{i}\" class=\"anchor\"></span>"));
-                        starts.next();
+/// Writes laid-out nodes. Inside a proposal (`in_proposal`: its card id),
+/// plain text links to the proposal's card and actor mentions to their own,
+/// so no link is nested in another.
+fn push_nodes(out: &mut String, a: &Analysis, nodes: &[Node], in_proposal: Option<&str>) {
+    for n in nodes {
+        match n {
+            Node::Text(r) => {
+                let text = a.text.get(r.clone()).unwrap_or("");
+                match in_proposal {
+                    Some(card) => {
+                        out.push_str(&format!("<a class=\"prop\" href=\"#{card}\">"));
+                        push_html(out, text);
+                        out.push_str("</a>");
                     }
+                    None => push_html(out, text),
                 }
             }
-            out.push_str(&open);
-            push_html(out, &a.text[pos..seg.end]);
-            out.push_str(close);
+            Node::Marked { mark, children, .. } => match *mark {
+                Mark::Sentence(i) => {
+                    out.push_str(&format!("<span id=\"s-{i}\" class=\"sent\">"));
+                    push_nodes(out, a, children, in_proposal);
+                    out.push_str("</span>");
+                }
+                Mark::Ignored(_) => {
+                    out.push_str("<span class=\"ignored\" title=\"Not part of the story\">");
+                    push_nodes(out, a, children, in_proposal);
+                    out.push_str("</span>");
+                }
+                Mark::Proposal { proposal, .. } => {
+                    let Some(prop) = a.proposals.get(proposal) else {
+                        push_nodes(out, a, children, in_proposal);
+                        continue;
+                    };
+                    let card = card_id(&prop.id);
+                    out.push_str(&format!(
+                        "<span class=\"m k-proposal\" data-proposal=\"{}\">",
+                        html(&prop.id)
+                    ));
+                    push_nodes(out, a, children, Some(&card));
+                    out.push_str("</span>");
+                }
+                Mark::Actor { actor, .. } => {
+                    let Some(x) = a.actors.get(actor) else {
+                        push_nodes(out, a, children, in_proposal);
+                        continue;
+                    };
+                    out.push_str(&format!(
+                        "<a class=\"m k-{}\" href=\"#{}\" data-actor=\"{}\">",
+                        vocab::kind(x.kind).class,
+                        card_id(&x.id),
+                        html(&x.id)
+                    ));
+                    push_nodes(out, a, children, None);
+                    out.push_str("</a>");
+                }
+            },
         }
-        out.push_str("</p>\n");
     }
 }
 
@@ -151,9 +130,10 @@ fn push_actor_card(out: &mut String, a: &Analysis, actor: &Actor) {
         "<a class=\"close\" href=\"#\" aria-label=\"Close\">×</a><h3>{}</h3>",
         html(&actor.name)
     ));
+    let kind = vocab::kind(actor.kind);
     out.push_str(&format!(
-        "<p class=\"kind k-{0}\">{0}</p>",
-        kind_name(actor.kind)
+        "<p class=\"kind k-{}\">{}</p>",
+        kind.class, kind.label
     ));
     out.push_str("<h4>In this article</h4>");
     if let Some(d) = &actor.description {
@@ -166,15 +146,14 @@ fn push_actor_card(out: &mut String, a: &Analysis, actor: &Actor) {
         ));
     }
     out.push_str(&format!(
-        "<p class=\"count\">{} mention{}</p>",
-        actor.mentions.len(),
-        if actor.mentions.len() == 1 { "" } else { "s" }
+        "<p class=\"count\">{}</p>",
+        vocab::count(actor.mentions.len(), "mention", "mentions")
     ));
     if !actor.facts.is_empty() {
         out.push_str("<ul class=\"facts\">");
         for f in &actor.facts {
             out.push_str(&format!(
-                "<li><a href=\"#s-{}\">{}</a></li>",
+                "<li><a class=\"fact\" href=\"#s-{}\">{}</a></li>",
                 f.sentence,
                 html(&f.text)
             ));
@@ -196,8 +175,8 @@ fn push_actor_card(out: &mut String, a: &Analysis, actor: &Actor) {
         for (p, s) in stances {
             out.push_str(&format!(
                 "<li><span class=\"stance st-{}\">{}</span> <a href=\"#{}\">{}</a><blockquote>{}</blockquote></li>",
-                stance_map::stance_class(s.stance),
-                stance_label(s.stance),
+                vocab::stance(s.stance).class,
+                vocab::sentence_case(vocab::stance(s.stance).verb),
                 card_id(&p.id),
                 html(&p.name),
                 sentence_link(a, s.evidence.start, &s.evidence.text)
@@ -207,7 +186,7 @@ fn push_actor_card(out: &mut String, a: &Analysis, actor: &Actor) {
     }
     if let Some(b) = &actor.background {
         out.push_str(&format!(
-            "<h4>Background <span class=\"asof\">as of {}</span></h4><p class=\"bg\">{}</p><p class=\"source\">Source: {}</p>",
+            "<div class=\"background\"><h4>Background <span class=\"asof\">not from this article · as of {}</span></h4><p class=\"bg\">{}</p><details class=\"source\"><summary>Source ⓘ</summary>{}</details></div>",
             html(&b.as_of),
             html(&b.description),
             html(&b.source)
@@ -234,11 +213,11 @@ fn push_proposal_card(out: &mut String, a: &Analysis, pi: usize, p: &Proposal) {
                 .actor(&s.actor)
                 .map_or(s.actor.as_str(), |x| x.name.as_str());
             out.push_str(&format!(
-                "<li id=\"ev-{pi}-{si}\"><a href=\"#{}\">{}</a> <span class=\"stance st-{}\">{}</span><blockquote>{}</blockquote></li>",
+                "<li id=\"ev-{pi}-{si}\"><a href=\"#{}\">{}</a> <span class=\"stance st-{}\">{}</span> it<blockquote>{}</blockquote></li>",
                 card_id(&s.actor),
                 html(name),
-                stance_map::stance_class(s.stance),
-                stance_label(s.stance),
+                vocab::stance(s.stance).class,
+                vocab::stance(s.stance).verb,
                 sentence_link(a, s.evidence.start, &s.evidence.text)
             ));
         }
@@ -249,19 +228,42 @@ fn push_proposal_card(out: &mut String, a: &Analysis, pi: usize, p: &Proposal) {
 
 /// Renders `analysis` (byte offsets) as one self-contained HTML document.
 pub fn html_page(analysis: &Analysis) -> Result<String, ExportError> {
+    html_page_with(analysis, &[])
+}
+
+/// Renders `analysis` (byte offsets) as one self-contained HTML document,
+/// noting the reader's `corrections` (what became of each).
+pub fn html_page_with(analysis: &Analysis, corrections: &[Outcome]) -> Result<String, ExportError> {
     if analysis.offsets != OffsetUnit::Byte {
         return Err(ExportError::NotByteOffsets);
     }
     let a = analysis;
+    let top = masthead(a);
+    let title = top.title(a).unwrap_or("Explained article");
     let mut out = String::with_capacity(a.text.len() * 3 + 8192);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
     out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
     out.push_str(&format!(
         "<title>{} — explained by Gloss</title><style>{CSS}</style></head><body>",
-        html(&title(a))
+        html(title)
     ));
-    out.push_str("<header><p class=\"brand\">Gloss</p><p class=\"note\">An explained article, saved from Gloss. Highlights open cards; everything here comes from the article, except sections marked Background.</p></header><main>");
+    out.push_str("<header><p class=\"brand\"><span class=\"logo\">G</span> Gloss</p><p class=\"note\">An explained article, saved from Gloss. Highlights open cards; everything here comes from the article, except sections marked Background.</p></header><main>");
+    out.push_str(&format!("<h1>{}</h1>", html(title)));
+    if let Some(credit) = top.credit() {
+        out.push_str(&format!("<p class=\"credit\">{}</p>", html(&credit)));
+    }
+    let kept: Vec<&Outcome> = corrections.iter().filter(|o| o.applied).collect();
+    if !kept.is_empty() {
+        out.push_str(&format!(
+            "<section class=\"corrections\"><h2>Corrected by the reader</h2><p>{} on top of Gloss’s analysis:</p><ul>",
+            vocab::count(kept.len(), "correction", "corrections")
+        ));
+        for o in kept {
+            out.push_str(&format!("<li>{}</li>", html(&o.description)));
+        }
+        out.push_str("</ul></section>");
+    }
 
     if !a.summary.sentences.is_empty() {
         out.push_str("<section class=\"summary\"><h2>Summary</h2><ol>");
@@ -277,7 +279,7 @@ pub fn html_page(analysis: &Analysis) -> Result<String, ExportError> {
     }
 
     out.push_str("<article class=\"text\">");
-    push_text(&mut out, a);
+    push_text(&mut out, a, top.body_start(a));
     out.push_str("</article>");
 
     let map = stance_map::layout(a);
@@ -295,7 +297,7 @@ pub fn html_page(analysis: &Analysis) -> Result<String, ExportError> {
     for actor in &a.actors {
         out.push_str(&format!(
             "<li><a class=\"m k-{}\" href=\"#{}\">{}</a> <span class=\"count\">{}×</span></li>",
-            kind_name(actor.kind),
+            vocab::kind(actor.kind).class,
             card_id(&actor.id),
             html(&actor.name),
             actor.mentions.len()
@@ -347,6 +349,32 @@ mod tests {
         for actor in &a.actors {
             assert!(page.contains(&format!("id=\"{}\"", card_id(&actor.id))));
         }
+    }
+
+    #[test]
+    fn headline_corrections_and_no_nested_links() {
+        let text = "Council approves bus lanes\n\nBy Maria Lopez\n\nMayor Daniel Reyes proposed the Reyes plan. The chamber of commerce opposed the Reyes plan.";
+        let a = analyze(text, &Options::default());
+        let outcomes = [Outcome {
+            applied: true,
+            description: "“Reyes” <b>renamed</b>.".into(),
+        }];
+        let page = html_page_with(&a, &outcomes).expect("byte offsets");
+        assert!(
+            page.contains("<h1>Council approves bus lanes</h1>"),
+            "{page}"
+        );
+        assert!(page.contains("<p class=\"credit\">By Maria Lopez</p>"));
+        assert!(page.contains("Corrected by the reader") && page.contains("&lt;b&gt;renamed"));
+        let mut depth = 0i32;
+        for (i, _) in page.match_indices("<a") {
+            let closes = page[..i].matches("</a>").count() as i32;
+            let opens =
+                page[..i].matches("<a ").count() as i32 + page[..i].matches("<a>").count() as i32;
+            depth = opens - closes;
+            assert!(depth == 0, "a link opens inside another at {i}");
+        }
+        assert_eq!(depth, 0);
     }
 
     #[test]

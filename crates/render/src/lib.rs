@@ -3,9 +3,12 @@
 //! Turns a [`gloss_core::Analysis`] (with byte offsets, as returned by
 //! [`gloss_core::analyze`]) into things people read:
 //!
-//! - [`segments`]: the text cut into runs that carry at most one actor
-//!   mention, one proposal mention and an "ignored" flag — what a view needs
-//!   to draw highlights without overlapping markup;
+//! - [`layout`]: each paragraph as a tree of highlight nodes (sentence →
+//!   proposal → actor), overlaps resolved once for every view;
+//! - [`vocab`]: the words for stances and actor kinds;
+//! - [`corrections`]: the reader's corrections, applied on top of an analysis;
+//! - [`masthead`]: the headline, byline and date the text starts with;
+//! - [`quotes`]: who said what, grouped by speaker;
 //! - [`stance_map`]: a two-column layout of actors and proposals with stance
 //!   edges, and its SVG;
 //! - [`report`]: plain-text and Markdown reports (Markdown escapes hostile
@@ -18,8 +21,12 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod corrections;
 pub mod escape;
 pub mod export;
+pub mod layout;
+pub mod masthead;
+pub mod quotes;
 pub mod report;
-pub mod segments;
 pub mod stance_map;
+pub mod vocab;

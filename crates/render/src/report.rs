@@ -6,8 +6,10 @@
 
 use std::fmt::Write as _;
 
-use crate::export::kind_name;
-use gloss_core::{Actor, Analysis, Proposal, StanceKind};
+use crate::corrections::Outcome;
+use crate::masthead::masthead;
+use crate::vocab;
+use gloss_core::{Actor, Analysis, Proposal};
 
 /// Longest evidence quote in a report, in characters.
 const MAX_QUOTE_CHARS: usize = 300;
@@ -19,17 +21,6 @@ pub enum Style {
     Text,
     /// Markdown.
     Markdown,
-}
-
-fn stance_name(s: StanceKind) -> &'static str {
-    match s {
-        StanceKind::Proposes => "proposes",
-        StanceKind::Supports => "supports",
-        StanceKind::Opposes => "opposes",
-        StanceKind::Criticizes => "criticizes",
-        StanceKind::Mixed => "is mixed on",
-        StanceKind::Neutral => "is involved in",
-    }
 }
 
 /// One line of plain text: whitespace runs (newlines included) become one
@@ -54,44 +45,57 @@ pub fn plain(s: &str) -> String {
     out
 }
 
-/// Escapes one line of text for Markdown (CommonMark and GitHub's autolinks).
+/// Escapes one line of text for Markdown (CommonMark and GitHub's
+/// autolinks), with as few backslashes as that takes, so the source stays
+/// readable: brackets (no link or image can form without them), emphasis
+/// and code marks, HTML as entities, block markers at the start of the
+/// line, and whatever would autolink (`www.`, `scheme:`, `user@host`).
 pub fn md(s: &str) -> String {
     let line = plain(s);
+    let chars: Vec<char> = line.chars().collect();
+    let lead_digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
     let mut out = String::with_capacity(line.len() + 8);
-    let mut chars = line.chars().peekable();
-    let mut first = true;
-    let mut leading_digits = true;
-    while let Some(c) = chars.next() {
-        match c {
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+        let next = chars.get(i + 1).copied();
+        let word_next = next.is_some_and(|n| !n.is_whitespace());
+        let escape = match c {
             // Entities, not backslashes: every Markdown dialect (not only
             // CommonMark) reads `&lt;` as text, while some pass `\<` on as
             // a raw tag.
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '!' | '|' | '~'
-            | '$' => {
-                out.push('\\');
-                out.push(c);
+            '<' => {
+                out.push_str("&lt;");
+                continue;
             }
-            // Block markers only matter at the start of a line ("- x", "1. x").
-            '-' | '+' | '=' if first => {
-                out.push('\\');
-                out.push(c);
+            '>' => {
+                out.push_str("&gt;");
+                continue;
             }
-            '.' if leading_digits && !first => {
-                out.push('\\');
-                out.push(c);
+            '&' => {
+                out.push_str("&amp;");
+                continue;
             }
-            // Break "www.x" and "scheme://" so no autolink forms.
-            '.' | ':' | '@' if chars.peek().is_some_and(|n| !n.is_whitespace()) => {
-                out.push('\\');
-                out.push(c);
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '$' => true,
+            // Block markers only matter at the start of a line ("- x", "# x", "1. x").
+            '-' | '+' | '=' | '#' => i == 0,
+            '.' | ')' if i > 0 && i == lead_digits => true,
+            // "www.x" autolinks.
+            '.' => {
+                i >= 3
+                    && chars[i - 3..i]
+                        .iter()
+                        .map(char::to_ascii_lowercase)
+                        .eq("www".chars())
             }
-            _ => out.push(c),
+            // "scheme:x" and "user@host" autolink; "5:30" and "Credit: AFP" do not.
+            ':' => prev.is_some_and(|p| p.is_ascii_alphabetic()) && word_next,
+            '@' => prev.is_some_and(|p| !p.is_whitespace()) && word_next,
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
         }
-        leading_digits &= c.is_ascii_digit();
-        first = false;
+        out.push(c);
     }
     out
 }
@@ -108,6 +112,12 @@ fn quote(s: &str) -> String {
 
 /// The report of `a`.
 pub fn render(a: &Analysis, style: Style) -> String {
+    render_with(a, style, &[])
+}
+
+/// The report of `a`, with the reader's `corrections` (what became of each)
+/// listed after it.
+pub fn render_with(a: &Analysis, style: Style, corrections: &[Outcome]) -> String {
     let esc = |s: &str| match style {
         Style::Text => plain(s),
         Style::Markdown => md(s),
@@ -121,8 +131,24 @@ pub fn render(a: &Analysis, style: Style) -> String {
         }
     };
     let mut out = String::new();
-    if style == Style::Markdown {
-        out.push_str("# Gloss analysis\n\n");
+    let top = masthead(a);
+    let title = top.title(a).map(esc);
+    match style {
+        Style::Markdown => {
+            let _ = writeln!(out, "# {}\n", title.as_deref().unwrap_or("Gloss analysis"));
+            if let Some(credit) = top.credit() {
+                let _ = writeln!(out, "*{}*\n", md(&credit));
+            }
+        }
+        Style::Text => {
+            if let Some(t) = &title {
+                let _ = writeln!(out, "{t}");
+                if let Some(credit) = top.credit() {
+                    let _ = writeln!(out, "{}", plain(&credit));
+                }
+                out.push('\n');
+            }
+        }
     }
     heading(&mut out, "Summary");
     if a.summary.text.trim().is_empty() {
@@ -154,26 +180,39 @@ pub fn render(a: &Analysis, style: Style) -> String {
     }
     if !a.ignored.is_empty() {
         out.push('\n');
+        let n = a.ignored.len();
         let _ = writeln!(
             out,
-            "{} line(s) of page boilerplate were set aside.",
-            a.ignored.len()
+            "{} of page boilerplate {} set aside.",
+            vocab::count(n, "line", "lines"),
+            if n == 1 { "was" } else { "were" }
         );
+    }
+    let kept: Vec<&Outcome> = corrections.iter().filter(|o| o.applied).collect();
+    if !kept.is_empty() {
+        out.push('\n');
+        heading(&mut out, "Corrections");
+        let _ = writeln!(out, "The reader corrected the analysis:");
+        for o in kept {
+            let bullet = if style == Style::Text { "* " } else { "- " };
+            let _ = writeln!(out, "{bullet}{}", esc(&o.description));
+        }
     }
     out
 }
 
 fn actor_entry(out: &mut String, actor: &Actor, style: Style, esc: &dyn Fn(&str) -> String) {
     let name = esc(&actor.name);
-    let kind = kind_name(actor.kind);
+    let kind = vocab::kind(actor.kind).name;
     let n = actor.mentions.len();
     let (bullet, sub) = match style {
         Style::Text => ("* ", "    "),
         Style::Markdown => ("- ", "  - "),
     };
+    let n = vocab::count(n, "mention", "mentions");
     let _ = match style {
-        Style::Text => write!(out, "{bullet}{name} ({kind}, {n} mention(s))"),
-        Style::Markdown => write!(out, "{bullet}**{name}** ({kind}, {n} mention(s))"),
+        Style::Text => write!(out, "{bullet}{name} ({kind}, {n})"),
+        Style::Markdown => write!(out, "{bullet}**{name}** ({kind}, {n})"),
     };
     if let Some(d) = actor
         .description
@@ -235,7 +274,7 @@ fn proposal_entry(
             out,
             "{sub}{} {}: “{}”",
             esc(who),
-            stance_name(s.stance),
+            vocab::stance(s.stance).verb,
             esc(&evidence)
         );
     }
@@ -251,10 +290,11 @@ mod tests {
         let e = md(hostile);
         let chars: Vec<char> = e.chars().collect();
         for (i, c) in chars.iter().enumerate() {
-            if matches!(c, '[' | ']' | '(' | ')' | '<' | '>' | '*' | '!' | '#') {
+            if matches!(c, '[' | ']' | '<' | '>' | '*') {
                 assert!(i > 0 && chars[i - 1] == '\\', "unescaped {c} at {i} in {e}");
             }
         }
+        assert!(e.starts_with("\\["), "{e}");
         assert!(!e.contains('<') && e.contains("&lt;img"), "{e}");
         assert_eq!(md("a & b"), "a &amp; b");
         for bad in ["www.", "http:", "javascript:"] {
@@ -265,7 +305,40 @@ mod tests {
             "Putin met Witkoff. Talks once-in-a-generation ended."
         );
         assert_eq!(md("- item"), "\\- item");
+        assert_eq!(md("# not a heading"), "\\# not a heading");
         assert_eq!(md("2026. A year"), "2026\\. A year");
+        assert_eq!(md("mail me@example.org"), "mail me\\@example.org");
+        // Source lines stay readable: no escapes where nothing could form.
+        assert_eq!(
+            md("OpenStreetMap contributors, version 5.1.0 (ODbL-1.0), 5:30 p.m. Credit: AFP #1"),
+            "OpenStreetMap contributors, version 5.1.0 (ODbL-1.0), 5:30 p.m. Credit: AFP #1"
+        );
+    }
+
+    #[test]
+    fn headline_plurals_and_corrections() {
+        let text = "Council approves bus lanes\n\nBy Maria Lopez\n\nThe city council approved a plan. Mayor Daniel Reyes proposed the plan.";
+        let a = gloss_core::analyze(text, &gloss_core::Options::default());
+        let outcomes = vec![Outcome {
+            applied: true,
+            description: "“Daniel Reyes” renamed “Dan Reyes”.".into(),
+        }];
+        let r = render_with(&a, Style::Markdown, &outcomes);
+        assert!(
+            r.starts_with("# Council approves bus lanes\n\n*By Maria Lopez*"),
+            "{r}"
+        );
+        assert!(r.contains("## Corrections") && r.contains("renamed"), "{r}");
+        assert!(!r.contains("(s)"), "{r}");
+        assert!(
+            r.contains("1 line of page boilerplate was set aside."),
+            "{r}"
+        );
+        let sample = gloss_core::analyze(
+            include_str!("../../../www/samples/moscow-talks.txt"),
+            &gloss_core::Options::default(),
+        );
+        assert!(render(&sample, Style::Markdown).starts_with("# Gloss analysis"));
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! looked up by binary search; no hash map).
 
 use crate::escape;
+use crate::vocab;
 use gloss_core::{Analysis, StanceKind};
 
 /// Row height in SVG user units.
@@ -67,30 +68,6 @@ impl StanceMap {
     /// True when no actor takes a stance.
     pub fn is_empty(&self) -> bool {
         self.edges.is_empty()
-    }
-}
-
-/// The verb a reader sees on an edge.
-pub fn stance_label(s: StanceKind) -> &'static str {
-    match s {
-        StanceKind::Proposes => "proposes",
-        StanceKind::Supports => "supports",
-        StanceKind::Opposes => "opposes",
-        StanceKind::Criticizes => "criticises",
-        StanceKind::Mixed => "mixed",
-        StanceKind::Neutral => "neutral",
-    }
-}
-
-/// A CSS class name for the stance.
-pub fn stance_class(s: StanceKind) -> &'static str {
-    match s {
-        StanceKind::Proposes => "proposes",
-        StanceKind::Supports => "supports",
-        StanceKind::Opposes => "opposes",
-        StanceKind::Criticizes => "criticizes",
-        StanceKind::Mixed => "mixed",
-        StanceKind::Neutral => "neutral",
     }
 }
 
@@ -254,11 +231,12 @@ pub fn svg(
     for e in &map.edges {
         let (a, p) = (&map.actors[e.actor], &map.proposals[e.proposal]);
         let (color, dash) = stance_style(e.stance);
-        let desc = format!("{} {} {}", a.label, stance_label(e.stance), p.label);
+        let words = vocab::stance(e.stance);
+        let desc = format!("{} {} {}", a.label, words.verb, p.label);
         out.push_str(&format!(
             "<a href=\"{}\" class=\"edge {}\" aria-label=\"{}\"><title>{}: “{}”</title>",
             escape::html(&href(e)),
-            stance_class(e.stance),
+            words.class,
             escape::html(&desc),
             escape::html(&desc),
             escape::html(&short_label(&e.evidence, 200))
@@ -276,7 +254,7 @@ pub fn svg(
             out.push_str(&format!(
                 "<a href=\"{}\" aria-hidden=\"true\" tabindex=\"-1\"><text x=\"{lx}\" y=\"{y}\" text-anchor=\"middle\" font-size=\"11\" fill=\"{color}\" class=\"edge-label\">{}</text></a>",
                 escape::html(&href(e)),
-                stance_label(e.stance),
+                vocab::stance(e.stance).label,
                 y = ly + 4.0
             ));
         }

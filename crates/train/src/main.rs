@@ -1,114 +1,137 @@
-//! `gloss-train`: trains Gloss's part-of-speech tagger and dependency
-//! parser from UD CoNLL-U treebanks and writes the model files that
-//! `gloss-core` compiles in; also annotates and scores CoNLL-U with them.
-//!
-//! ```text
-//! gloss-train models [OPTIONS]            train both models, write crates/core/data/models/
-//! gloss-train annotate [--models DIR] [FILE|-]   CoNLL-U in, CoNLL-U with UPOS/HEAD/DEPREL out
-//! gloss-train eval [--models DIR] FILE…    UPOS, UAS, LAS of the models on gold files
-//! ```
-//! Native only: it reads files; the core stays free of I/O.
+//! `gloss-train`: trains Gloss's models from ../shared/train (native only;
+//! never part of the wasm): the entity labeller (`ner`, `bilou`) and the
+//! tagger and parser (`syntax`; `annotate`, `syntax-eval`, `sweep` use them).
+//! See `gloss-train --help`.
+#![forbid(unsafe_code)]
 
-mod data;
-mod eval;
-mod parser;
-mod perceptron;
-mod rng;
-mod run;
-mod tagger;
-#[cfg(test)]
-mod tests;
+mod ner;
+mod syntax;
 
-use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-usage:
-  gloss-train models [OPTIONS]
-      Trains the tagger and the parser and writes tagger.bin and parser.bin.
-      --data DIR           treebank directory (default ../shared/train/ud)
-      --out DIR            output directory (default crates/core/data/models)
-      --train FILE[,FILE]  training files, relative to --data
-                           (default en_ewt-train.conllu,gum-train.conllu)
-      --dev FILE           tuning file, relative to --data (default en_ewt-dev.conllu)
-      --limit N            use only the first N training sentences (smoke runs)
-      --tagger-epochs N    (default 10)      --parser-epochs N  (default 15)
-      --dict-min-freq N    tag dictionary: words seen at least N times… (default 50)
-      --dict-min-ratio R   …with one tag at least this share of the time (default 0.99)
-      --tags jackknife|gold  parser training tags (default jackknife)
-      --folds K            jack-knife folds (default 10)
-      --universal          parser predicts universal relations only (no subtypes)
-      --tagger-bits B      tagger key bits (default 20)
-      --parser-bits B      parser key bits (default 22)
-      --tagger-weights N   keep the N largest tagger weights (default all)
-      --parser-weights N   keep the N largest parser weights (default all)
-      --retrain            after pruning, retrain on the kept weights' features only
-      --exact DIR          also write unpruned models with 32-bit keys to DIR, for sweep
-      --no-write           do not write the model files
-      --tagger-only        train and score the tagger only
-      --tags-cache FILE    reuse the jack-knifed tags in FILE (written when missing or stale;
-                           for experiments: the cache does not know the tagger's settings)
-  gloss-train annotate [--models DIR] [FILE|-]
-      Writes the CoNLL-U input back with UPOS, HEAD and DEPREL predicted
-      (bundled models unless --models DIR holds tagger.bin and parser.bin).
-  gloss-train eval [--models DIR] FILE...
-      Prints UPOS accuracy, UAS and LAS of the models on gold CoNLL-U files.
-  gloss-train sweep --from DIR [--data DIR] [--dev FILE] [--tagger LIST] [--parser LIST] [--out DIR]
-      Re-exports the unpruned models in DIR (models --exact) under each setting
-      BITS:WEIGHTS of the comma-separated LISTs (key bits : most weights kept,
-      or 'all') and prints dev scores and sizes as a table (the first tagger
-      setting tags for the parser rows). With --out, the last setting of each
-      is written there.
-";
+const HELP: &str =
+    "gloss-train ner [--train-dir D] [--eval-dir D] [--out FILE] [--epochs N] [--seed N]
+                [--min-count N] [--clip Q] [--min-abs N] [--re3d|--no-re3d] [--no-gum]
+                [--partial none|skip|label] [--threshold T] [--one-pass] [--pred-dir DIR] [--folds K]
+                [--limit N]
+gloss-train bilou [same options]
+
+ner: trains the entity labeller (the `ner` component's model: what each candidate name
+of the rules is) on wikigold (all but every 5th document) and gum-train (re3d with
+--re3d: it lowered the held-out scores); tunes its
+OTHER threshold on UNER EWT dev; writes crates/core/data/models/ner-labels.bin. With
+--pred-dir, the full pipeline with the new model writes its mentions for gum-news-dev,
+UNER EWT test, the wikigold held-out part and gum-train (k-fold cross-validated by
+document) for scripts/eval_ner.py --pred NAME=DIR.
+bilou: trains the standalone BILOU recogniser (not in the pipeline; re3d included) into
+crates/core/data/models/ner.bin; --pred-dir writes its own predictions.
+--limit N uses N documents of each corpus (a smoke run).";
+
+fn value<T: std::str::FromStr>(args: &[String], i: usize, name: &str) -> Result<T, String> {
+    args.get(i + 1)
+        .ok_or(format!("{name} needs a value"))?
+        .parse()
+        .map_err(|_| format!("bad value for {name}"))
+}
+
+fn parse_ner(args: &[String], out: &str, re3d: bool) -> Result<ner::Options, String> {
+    let mut o = ner::Options {
+        train_dir: PathBuf::from("../shared/train"),
+        eval_dir: PathBuf::from("../shared/eval"),
+        out: PathBuf::from(out),
+        epochs: 10,
+        seed: 1,
+        min_count: 3,
+        compression: ner::learn::Compression {
+            clip_quantile: 1.0,
+            min_abs: 30,
+        },
+        re3d,
+        pred_dir: None,
+        folds: 5,
+        limit: None,
+        gum: true,
+        partial: ner::labels::Partial::Label,
+        threshold: None,
+        two_pass: true,
+    };
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_str();
+        match a {
+            "--train-dir" => o.train_dir = value(args, i, a)?,
+            "--eval-dir" => o.eval_dir = value(args, i, a)?,
+            "--out" => o.out = value(args, i, a)?,
+            "--epochs" => o.epochs = value(args, i, a)?,
+            "--seed" => o.seed = value(args, i, a)?,
+            "--min-count" => o.min_count = value(args, i, a)?,
+            "--clip" => o.compression.clip_quantile = value(args, i, a)?,
+            "--min-abs" => o.compression.min_abs = value(args, i, a)?,
+            "--pred-dir" => o.pred_dir = Some(value(args, i, a)?),
+            "--folds" => o.folds = value(args, i, a)?,
+            "--limit" => o.limit = Some(value(args, i, a)?),
+            "--threshold" => o.threshold = Some(value(args, i, a)?),
+            "--partial" => {
+                o.partial = match args.get(i + 1).map(String::as_str) {
+                    Some("none") => ner::labels::Partial::None,
+                    Some("skip") => ner::labels::Partial::Skip,
+                    Some("label") => ner::labels::Partial::Label,
+                    _ => return Err("--partial needs none, skip or label".into()),
+                }
+            }
+            "--one-pass" => {
+                o.two_pass = false;
+                i += 1;
+                continue;
+            }
+            "--no-gum" => {
+                o.gum = false;
+                i += 1;
+                continue;
+            }
+            "--re3d" => {
+                o.re3d = true;
+                i += 1;
+                continue;
+            }
+            "--no-re3d" => {
+                o.re3d = false;
+                i += 1;
+                continue;
+            }
+            _ => return Err(format!("unknown option {a}\n{HELP}")),
+        }
+        i += 2;
+    }
+    if o.folds == 0 {
+        return Err("--folds must be at least 1".into());
+    }
+    Ok(o)
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("models") => run::models(&args[1..]),
-        Some("annotate") => annotate(&args[1..]),
-        Some("eval") => run::eval_files(&args[1..]),
-        Some("sweep") => run::sweep(&args[1..]),
-        Some("-h" | "--help" | "help") => {
-            print!("{USAGE}");
+        Some("ner") => parse_ner(&args[1..], "crates/core/data/models/ner-labels.bin", false)
+            .and_then(|o| ner::labels::run(&o)),
+        Some("bilou") => parse_ner(&args[1..], "crates/core/data/models/ner.bin", true)
+            .and_then(|o| ner::run(&o)),
+        Some("syntax") => syntax::run::models(&args[1..]),
+        Some("annotate") => syntax::annotate(&args[1..]),
+        Some("syntax-eval") => syntax::run::eval_files(&args[1..]),
+        Some("sweep") => syntax::run::sweep(&args[1..]),
+        Some("-h" | "--help") => {
+            println!("{HELP}\n\n{}", syntax::USAGE);
             Ok(())
         }
-        _ => Err(format!("unknown or missing command\n{USAGE}")),
+        _ => Err(format!("usage:\n{HELP}\n\n{}", syntax::USAGE)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("gloss-train: {e}");
-            ExitCode::FAILURE
+            ExitCode::from(2)
         }
     }
-}
-
-fn annotate(args: &[String]) -> Result<(), String> {
-    let mut models_dir: Option<PathBuf> = None;
-    let mut input: Option<String> = None;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--models" => models_dir = Some(it.next().ok_or("--models needs a directory")?.into()),
-            _ if input.is_none() => input = Some(a.clone()),
-            _ => return Err(format!("unexpected argument {a:?}")),
-        }
-    }
-    let text = match input.as_deref() {
-        None | Some("-") => {
-            let mut s = String::new();
-            std::io::stdin()
-                .read_to_string(&mut s)
-                .map_err(|e| format!("reading stdin: {e}"))?;
-            s
-        }
-        Some(path) => std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?,
-    };
-    let models = run::load_models(models_dir.as_deref())?;
-    let out = gloss_core::syntax::conllu::annotate(&text, &models).map_err(|e| e.to_string())?;
-    use std::io::Write;
-    std::io::stdout()
-        .write_all(out.as_bytes())
-        .map_err(|e| format!("writing: {e}"))
 }

@@ -11,7 +11,7 @@
 //!   `form`, `button`, `iframe`, `svg`, hidden elements, ARIA landmarks for
 //!   navigation, and elements whose class or id names a share bar, comments,
 //!   related links, a newsletter box, an ad, a cookie notice, a promo, a
-//!   sidebar or breadcrumbs ([`reader`]);
+//!   sidebar or breadcrumbs (`reader`);
 //! * the story container is chosen Readability-style: every paragraph scores
 //!   its parent and grandparent (1 + commas + length / 100), scores are damped
 //!   by link density, and the best container plus its good siblings is kept.

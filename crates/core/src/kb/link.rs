@@ -31,10 +31,13 @@
 
 use crate::hash::{FastMap as HashMap, FastSet as HashSet};
 
-use super::store::{store, Hit, Strength};
-use super::{demonym, Category, Entry};
+use super::store::{Hit, Strength};
+use super::{Category, Entry, Kb};
 use crate::doc::Doc;
-use crate::model::{Actor, ActorKind, Background, MentionForm};
+use crate::drafts::ActorDraft as Actor;
+use crate::lexicon::Lexicon;
+use crate::model::{ActorKind, Background, MentionForm};
+use crate::pipeline::Component;
 use crate::tokenize::TokenKind;
 
 /// Longest name, in tokens, looked for in the footprint.
@@ -43,16 +46,17 @@ const MAX_NGRAM: usize = 6;
 const TITLE_WINDOW: usize = 3;
 
 /// What the article says about which entries are present.
-struct Context {
+struct Context<'k> {
+    kb: &'k Kb,
     /// Ids of entries named unambiguously in the article.
-    cues: HashSet<&'static str>,
+    cues: HashSet<&'k str>,
     /// Entry id → number of cues that list it as context.
-    support: HashMap<&'static str, u32>,
+    support: HashMap<&'k str, u32>,
 }
 
-impl Context {
-    fn new(doc: &Doc) -> Self {
-        let s = store();
+impl<'k> Context<'k> {
+    fn new(doc: &Doc<'k>) -> Self {
+        let s = doc.kb;
         let mut cues = HashSet::default();
         let toks = &doc.tokens;
         for i in 0..toks.len() {
@@ -61,8 +65,8 @@ impl Context {
             if t.kind != TokenKind::Word || !first.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            if let Some(e) = demonym(first) {
-                cues.insert(e.id);
+            if let Some(e) = s.demonym(first) {
+                cues.insert(e.id.as_str());
             }
             for tj in toks[i..].iter().take(MAX_NGRAM) {
                 if tj.sentence != t.sentence {
@@ -73,20 +77,24 @@ impl Context {
                 };
                 if let Some([h]) = s.names.get(key).map(Vec::as_slice) {
                     if h.strength == Strength::Strong && !h.flagged {
-                        cues.insert(s.entries[h.entry].id);
+                        cues.insert(s.entries[h.entry].id.as_str());
                     }
                 }
             }
         }
-        let mut support: HashMap<&'static str, u32> = HashMap::default();
+        let mut support: HashMap<&'k str, u32> = HashMap::default();
         for id in &cues {
-            if let Some(e) = super::by_id(id) {
-                for c in e.context {
+            if let Some(e) = s.by_id(id) {
+                for c in e.context.iter() {
                     *support.entry(c).or_default() += 1;
                 }
             }
         }
-        Context { cues, support }
+        Context {
+            kb: s,
+            cues,
+            support,
+        }
     }
 
     /// How much the article supports `e`: its context ids present, and cues
@@ -102,18 +110,31 @@ impl Context {
             .filter(|c| self.cues.contains(*c))
             .filter(|c| {
                 !city
-                    || !super::by_id(c).is_some_and(|x| {
+                    || !self.kb.by_id(c).is_some_and(|x| {
                         matches!(x.category, Category::Country | Category::Territory)
                     })
             })
             .count() as u32;
-        own + self.support.get(e.id).copied().unwrap_or(0)
+        own + self.support.get(e.id.as_str()).copied().unwrap_or(0)
     }
 }
 
 /// Can an actor of kind `k` be entry `e`? People link only to people.
 fn compatible(k: ActorKind, e: &Entry) -> bool {
     (k == ActorKind::Person) == (e.kind == ActorKind::Person)
+}
+
+/// An organisation named like a country in a sports report: its national
+/// team ("France beat Brazil 2–1"), not the country.
+fn is_national_team(doc: &Doc, sports: &std::cell::OnceCell<bool>, actor: &Actor) -> bool {
+    actor.kind == ActorKind::Organization
+        && doc.kb.candidates(actor.name.trim()).iter().any(|e| {
+            matches!(
+                e.category,
+                crate::kb::Category::Country | crate::kb::Category::Territory
+            )
+        })
+        && *sports.get_or_init(|| crate::ner::is_sports_report(doc))
 }
 
 /// Does a title of `e` stand before one of the actor's mentions, or in its
@@ -124,10 +145,12 @@ fn has_title(doc: &Doc, actor: &Actor, e: &Entry) -> bool {
     }
     let is_title = |w: &str| e.titles.iter().any(|t| t.eq_ignore_ascii_case(w));
     for m in &actor.mentions {
-        if m.form == MentionForm::Role && m.text.split_whitespace().any(is_title) {
+        if m.form == MentionForm::Role && doc.slice(m.span).split_whitespace().any(is_title) {
             return true;
         }
-        let i = doc.tokens.partition_point(|t| t.start_byte() < m.start);
+        let i = doc
+            .tokens
+            .partition_point(|t| t.start_byte() < m.span.start);
         let from = i.saturating_sub(TITLE_WINDOW);
         if (from..i).any(|j| is_title(doc.tok(j))) {
             return true;
@@ -140,7 +163,7 @@ fn has_title(doc: &Doc, actor: &Actor, e: &Entry) -> bool {
 }
 
 /// The surface forms to look up, actor name first, without duplicates.
-fn surfaces(actor: &Actor) -> Vec<&str> {
+fn surfaces<'d>(doc: &Doc<'d>, actor: &'d Actor) -> Vec<&'d str> {
     let mut seen = HashSet::default();
     std::iter::once(actor.name.as_str())
         .chain(actor.aliases.iter().map(String::as_str))
@@ -149,7 +172,7 @@ fn surfaces(actor: &Actor) -> Vec<&str> {
                 .mentions
                 .iter()
                 .filter(|m| m.form == MentionForm::Name)
-                .map(|m| m.text.as_str()),
+                .map(|m| doc.slice(m.span)),
         )
         .filter(|s| seen.insert(*s))
         .collect()
@@ -159,7 +182,9 @@ fn surfaces(actor: &Actor) -> Vec<&str> {
 /// Springs, New York")? Then it names a state, country or region.
 fn after_place_comma(doc: &Doc, actor: &Actor) -> bool {
     actor.mentions.iter().any(|m| {
-        let i = doc.tokens.partition_point(|t| t.start_byte() < m.start);
+        let i = doc
+            .tokens
+            .partition_point(|t| t.start_byte() < m.span.start);
         i >= 2
             && doc.tok(i - 1) == ","
             && doc
@@ -172,11 +197,11 @@ fn after_place_comma(doc: &Doc, actor: &Actor) -> bool {
 
 /// Picks among ambiguous candidates by context; on a tie (or no support) the
 /// candidate marked as the editorial default, if any, else `None`.
-fn by_context(
-    ctx: &Context,
-    cands: &[(&'static Entry, bool)],
+fn by_context<'k>(
+    ctx: &Context<'k>,
+    cands: &[(&'k Entry, bool)],
     region_slot: bool,
-) -> Option<&'static Entry> {
+) -> Option<&'k Entry> {
     let bonus = |e: &Entry| {
         u32::from(
             region_slot
@@ -188,11 +213,13 @@ fn by_context(
     };
     // A candidate whose full name is written unambiguously elsewhere in the
     // article wins outright ("New York City" beside "New York").
-    let mut named = cands.iter().filter(|(e, _)| ctx.cues.contains(e.id));
+    let mut named = cands
+        .iter()
+        .filter(|(e, _)| ctx.cues.contains(e.id.as_str()));
     if let (Some((e, _)), None) = (named.next(), named.next()) {
         return Some(e);
     }
-    let mut scored: Vec<(u32, &'static Entry, bool)> = cands
+    let mut scored: Vec<(u32, &'k Entry, bool)> = cands
         .iter()
         .map(|&(e, preferred)| (ctx.score(e, cands.len() == 1) + bonus(e), e, preferred))
         .collect();
@@ -211,19 +238,19 @@ fn by_context(
 }
 
 /// The entry one surface resolves to, if any.
-fn resolve_name(
-    doc: &Doc,
-    ctx: &Context,
+fn resolve_name<'k>(
+    doc: &Doc<'k>,
+    ctx: &Context<'k>,
     actor: &Actor,
     single_word_actor: bool,
     hits: &[Hit],
-) -> Option<&'static Entry> {
-    let s = store();
+) -> Option<&'k Entry> {
+    let s = doc.kb;
     let ok: Vec<&Hit> = hits
         .iter()
         .filter(|h| compatible(actor.kind, &s.entries[h.entry]))
         .collect();
-    let strong: Vec<(&'static Entry, bool)> = ok
+    let strong: Vec<(&'k Entry, bool)> = ok
         .iter()
         .filter(|h| h.strength == Strength::Strong)
         .map(|h| (&s.entries[h.entry], h.preferred))
@@ -241,7 +268,7 @@ fn resolve_name(
     if !single_word_actor {
         return None;
     }
-    let weak: Vec<&'static Entry> = ok.iter().map(|h| &s.entries[h.entry]).collect();
+    let weak: Vec<&'k Entry> = ok.iter().map(|h| &s.entries[h.entry]).collect();
     let [e] = weak.as_slice() else {
         // Several people share it: a title or context must single one out.
         let titled: Vec<_> = weak
@@ -254,19 +281,19 @@ fn resolve_name(
             _ => None,
         };
     };
-    let full_name = ctx.cues.contains(e.id);
+    let full_name = ctx.cues.contains(e.id.as_str());
     let title = has_title(doc, actor, e);
     let distinctive = !flagged && hits.len() == 1;
     (full_name || title || (distinctive && ctx.score(e, false) > 0)).then_some(*e)
 }
 
 /// The entry an actor refers to, if the article supports one.
-fn resolve(doc: &Doc, ctx: &Context, actor: &Actor) -> Option<(&'static Entry, bool)> {
+fn resolve<'k>(doc: &Doc<'k>, ctx: &Context<'k>, actor: &Actor) -> Option<(&'k Entry, bool)> {
     let single = !actor.name.trim().contains(char::is_whitespace);
-    for surface in surfaces(actor) {
-        let hits = super::hits(surface);
+    for surface in surfaces(doc, actor) {
+        let hits = doc.kb.hits(surface);
         if hits.is_empty() {
-            if let Some(e) = place_comma_region(actor, surface) {
+            if let Some(e) = place_comma_region(doc.kb, actor, surface) {
                 return Some((e, false));
             }
             continue;
@@ -282,7 +309,7 @@ fn resolve(doc: &Doc, ctx: &Context, actor: &Actor) -> Option<(&'static Entry, b
     }
     if matches!(actor.kind, ActorKind::Group | ActorKind::Other) {
         let head = actor.name.split_whitespace().next().unwrap_or("");
-        if let Some(e) = demonym(head).filter(|e| e.kind != ActorKind::Person) {
+        if let Some(e) = doc.kb.demonym(head).filter(|e| e.kind != ActorKind::Person) {
             return Some((e, true));
         }
     }
@@ -291,10 +318,11 @@ fn resolve(doc: &Doc, ctx: &Context, actor: &Actor) -> Option<(&'static Entry, b
 
 /// "Houston, Texas" → Houston: the part before the comma, when one of its
 /// candidates lists the part after it (a state or country) as context.
-fn place_comma_region(actor: &Actor, surface: &str) -> Option<&'static Entry> {
+fn place_comma_region<'k>(kb: &'k Kb, actor: &Actor, surface: &str) -> Option<&'k Entry> {
     let (left, right) = surface.split_once(", ")?;
-    let regions: Vec<&'static str> = super::candidates(right).iter().map(|e| e.id).collect();
-    let mut found = super::candidates(left)
+    let regions: Vec<&str> = kb.candidates(right).iter().map(|e| e.id.as_str()).collect();
+    let mut found = kb
+        .candidates(left)
         .into_iter()
         .filter(|e| compatible(actor.kind, e) && e.kind == ActorKind::Place)
         .filter(|e| e.context.iter().any(|c| regions.contains(c)));
@@ -304,12 +332,6 @@ fn place_comma_region(actor: &Actor, surface: &str) -> Option<&'static Entry> {
     }
 }
 
-/// Words that make a place name out of a place name ("Southern Indiana").
-const PLACE_MODIFIERS: &[&str] = &[
-    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
-    "Greater", "Upper", "Lower", "New", "Old", "Inner", "Outer", "Metro", "Downtown",
-];
-
 /// The last word of `a`'s name if the name looks like an unknown person's:
 /// two or three capitalised words, not in the knowledge base, labelled a
 /// person, or a place whose first word is not a place modifier, a known
@@ -317,6 +339,8 @@ const PLACE_MODIFIERS: &[&str] = &[
 ///
 /// `written_lower(w)` tells whether the article writes `w` in lower case.
 fn surname_of_unknown_name<'a>(
+    lx: &Lexicon,
+    kb: &Kb,
     a: &'a Actor,
     written_lower: &dyn Fn(&str) -> bool,
 ) -> Option<&'a str> {
@@ -327,20 +351,36 @@ fn surname_of_unknown_name<'a>(
         || !w
             .iter()
             .all(|x| x.chars().next().is_some_and(char::is_uppercase))
-        || !super::hits(&a.name).is_empty()
+        || !kb.hits(&a.name).is_empty()
     {
         return None;
     }
     let person_like = match a.kind {
         ActorKind::Person => true,
         ActorKind::Place => {
-            !PLACE_MODIFIERS.contains(&w[0])
-                && super::hits(w[0]).is_empty()
+            !(lx.is_place_modifier(w[0]) || matches!(w[0], "New" | "Old" | "Metro" | "Downtown"))
+                && kb.hits(w[0]).is_empty()
                 && !written_lower(w[0].to_lowercase().as_str())
         }
         _ => false,
     };
     person_like.then(|| w[w.len() - 1])
+}
+
+/// Sets the background of actor drafts that the knowledge base knows
+/// (reads tokens and the drafts' names and mentions).
+pub struct Linker;
+
+impl Component for Linker {
+    fn name(&self) -> &'static str {
+        "link"
+    }
+
+    fn run(&self, doc: &mut Doc<'_>) {
+        let mut actors = std::mem::take(&mut doc.actors);
+        link(doc, &mut actors);
+        doc.actors = actors;
+    }
 }
 
 /// Links actors to entries where the article supports it; sets
@@ -366,17 +406,22 @@ pub fn link(doc: &Doc, actors: &mut [Actor]) {
     };
     let surnames: HashSet<String> = actors
         .iter()
-        .filter_map(|a| surname_of_unknown_name(a, &written_lower).map(str::to_owned))
+        .filter_map(|a| {
+            surname_of_unknown_name(doc.lex, doc.kb, a, &written_lower).map(str::to_owned)
+        })
         .collect();
+    let sports = std::cell::OnceCell::new();
     for a in actors.iter_mut() {
-        if a.kind != ActorKind::Person && surnames.contains(a.name.trim()) {
+        if (a.kind != ActorKind::Person && surnames.contains(a.name.trim()))
+            || is_national_team(doc, &sports, a)
+        {
             a.background = None;
             continue;
         }
         a.background = resolve(doc, &ctx, a).map(|(e, via_demonym)| Background {
-            id: e.id.to_owned(),
+            id: e.id.clone(),
             name: e.name.to_owned(),
-            description: e.description.to_owned(),
+            description: e.description.clone(),
             as_of: e.as_of.to_owned(),
             source: e.source.to_owned(),
             wiki: if via_demonym {
@@ -391,15 +436,31 @@ pub fn link(doc: &Doc, actors: &mut [Actor]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Mention;
+    use crate::drafts::MentionDraft;
 
     #[test]
     fn unknown_personal_names_yield_their_surname() {
         let none = |_: &str| false;
         let p = Actor::bare("Valeska Paris", ActorKind::Place);
-        assert_eq!(surname_of_unknown_name(&p, &none), Some("Paris"));
+        assert_eq!(
+            surname_of_unknown_name(
+                crate::Analyzer::shared().lexicon(),
+                crate::Analyzer::shared().kb(),
+                &p,
+                &none
+            ),
+            Some("Paris")
+        );
         let p = Actor::bare("Jane Doe", ActorKind::Person);
-        assert_eq!(surname_of_unknown_name(&p, &none), Some("Doe"));
+        assert_eq!(
+            surname_of_unknown_name(
+                crate::Analyzer::shared().lexicon(),
+                crate::Analyzer::shared().kb(),
+                &p,
+                &none
+            ),
+            Some("Doe")
+        );
         // Known names, place modifiers, punctuation, organisations: no.
         for (n, k) in [
             ("Vladimir Putin", ActorKind::Person),
@@ -409,7 +470,12 @@ mod tests {
             ("Paris", ActorKind::Person),
         ] {
             assert_eq!(
-                surname_of_unknown_name(&Actor::bare(n, k), &none),
+                surname_of_unknown_name(
+                    crate::Analyzer::shared().lexicon(),
+                    crate::Analyzer::shared().kb(),
+                    &Actor::bare(n, k),
+                    &none
+                ),
                 None,
                 "{n}"
             );
@@ -417,19 +483,25 @@ mod tests {
         // A first word the article also writes in lower case is a word.
         let lower = |w: &str| w == "environment";
         let p = Actor::bare("Environment Canada", ActorKind::Place);
-        assert_eq!(surname_of_unknown_name(&p, &lower), None);
+        assert_eq!(
+            surname_of_unknown_name(
+                crate::Analyzer::shared().lexicon(),
+                crate::Analyzer::shared().kb(),
+                &p,
+                &lower
+            ),
+            None
+        );
     }
 
     #[test]
     fn place_comma_slot_is_detected() {
         let text = "He grew up in Albany, Georgia and later Georgia.";
-        let doc = Doc::new(text, Vec::new());
+        let doc = Doc::segmented(text);
         let at = |i: usize| {
             let mut a = Actor::bare("Georgia", ActorKind::Place);
-            a.mentions.push(Mention {
-                start: i,
-                end: i + 7,
-                text: "Georgia".into(),
+            a.mentions.push(MentionDraft {
+                span: crate::model::Span::new(i, i + 7),
                 form: MentionForm::Name,
             });
             a

@@ -1,10 +1,11 @@
 //! Parsing of the bundled TSV files into entries and O(1) lookup indexes.
 //!
 //! The data files (`crates/core/data/kb/*.tsv`) are compiled in with
-//! `include_str!` and parsed once, on first use, into a [`Store`] held in a
-//! `OnceLock`. Parsing is linear in the size of the data; every lookup is a
-//! hash-map probe. String fields borrow from the compiled-in text; the small
-//! per-entry lists are allocated once and live for the whole program.
+//! `include_str!` and parsed by [`Kb::bundled`] into a [`Kb`], which the
+//! [`crate::Analyzer`] owns. Parsing is linear in the size of the data;
+//! every lookup is a hash-map probe. String fields borrow from the
+//! compiled-in text; generated ids and expanded descriptions are owned by
+//! their entries.
 //!
 //! Row format (tab-separated; lists separated by `|`):
 //! `id kind category name aliases demonyms context wiki description [as_of]`.
@@ -23,7 +24,6 @@
 //! Texas, United States."). Expanded strings are allocated once.
 
 use crate::hash::FastMap as HashMap;
-use std::sync::OnceLock;
 
 use super::{Category, Entry, GlossaryEntry};
 use crate::model::ActorKind;
@@ -54,7 +54,7 @@ pub enum Strength {
 /// One entry a key may refer to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hit {
-    /// Index into [`Store::entries`].
+    /// Index into [`Kb::entries`].
     pub entry: usize,
     /// How the key names it.
     pub strength: Strength,
@@ -64,9 +64,9 @@ pub struct Hit {
     pub preferred: bool,
 }
 
-/// Everything parsed, with its indexes.
+/// The knowledge base: every entry, with its indexes.
 #[derive(Debug)]
-pub struct Store {
+pub struct Kb {
     /// All entries, in file order.
     pub entries: Vec<Entry>,
     /// Name/alias/surname key → entries it may name.
@@ -74,24 +74,17 @@ pub struct Store {
     /// Demonym → entries (more than one, or flagged, means ambiguous).
     pub demonyms: HashMap<&'static str, (Vec<usize>, bool)>,
     /// Entry id → index.
-    pub ids: HashMap<&'static str, usize>,
+    pub ids: HashMap<String, usize>,
     /// Glossary terms.
     pub glossary: Vec<GlossaryEntry>,
     /// Lower-cased glossary term or alias → index into `glossary`.
     pub glossary_keys: HashMap<String, usize>,
 }
 
-/// The store, parsed on first use.
-pub fn store() -> &'static Store {
-    static STORE: OnceLock<Store> = OnceLock::new();
-    STORE.get_or_init(build)
-}
-
-fn leak(v: Vec<&'static str>) -> &'static [&'static str] {
-    if v.is_empty() {
-        &[]
-    } else {
-        Box::leak(v.into_boxed_slice())
+impl Kb {
+    /// Parses the data files compiled into the binary.
+    pub fn bundled() -> Kb {
+        build()
     }
 }
 
@@ -140,10 +133,6 @@ fn slug(name: &str) -> String {
         out.pop();
     }
     out
-}
-
-fn leak_str(s: String) -> &'static str {
-    Box::leak(s.into_boxed_str())
 }
 
 fn list(field: &'static str) -> impl Iterator<Item = &'static str> {
@@ -198,8 +187,8 @@ fn parse_file(text: &'static str, out: &mut Vec<Row>) {
             }
         }
         let id = match f[0].trim() {
-            "" => leak_str(slug(name)),
-            id => id,
+            "" => slug(name),
+            id => id.to_owned(),
         };
         let wiki = match f[7].trim() {
             "" => Some(name),
@@ -211,12 +200,12 @@ fn parse_file(text: &'static str, out: &mut Vec<Row>) {
             name,
             kind: kind_of(f[1].trim()),
             category: Category::parse(f[2].trim()),
-            aliases: leak(aliases.iter().filter(|a| !a.1.weak).map(|a| a.0).collect()),
-            surnames: leak(aliases.iter().filter(|a| a.1.weak).map(|a| a.0).collect()),
-            demonyms: leak(demonyms.iter().map(|d| d.0).collect()),
-            context: leak(context),
-            titles: leak(titles),
-            description: f[8].trim(),
+            aliases: aliases.iter().filter(|a| !a.1.weak).map(|a| a.0).collect(),
+            surnames: aliases.iter().filter(|a| a.1.weak).map(|a| a.0).collect(),
+            demonyms: demonyms.iter().map(|d| d.0).collect(),
+            context: context.into(),
+            titles: titles.into(),
+            description: f[8].trim().to_owned(),
             as_of: f.get(9).map_or(as_of, |s| s.trim()),
             source,
             wiki,
@@ -230,7 +219,7 @@ fn parse_file(text: &'static str, out: &mut Vec<Row>) {
     }
 }
 
-fn build() -> Store {
+fn build() -> Kb {
     let mut rows = Vec::new();
     for f in FILES {
         parse_file(f, &mut rows);
@@ -241,7 +230,7 @@ fn build() -> Store {
     expand_descriptions(&mut rows);
     let mut entries = Vec::with_capacity(rows.len());
     for (i, row) in rows.into_iter().enumerate() {
-        ids.entry(row.entry.id).or_insert(i);
+        ids.entry(row.entry.id.clone()).or_insert(i);
         let mut add = |key: &'static str, strength: Strength, m: Marks| {
             let v = names.entry(key).or_default();
             match v.iter_mut().find(|h| h.entry == i) {
@@ -281,7 +270,7 @@ fn build() -> Store {
         entries.push(row.entry);
     }
     let (glossary, glossary_keys) = parse_glossary(GLOSSARY);
-    Store {
+    Kb {
         entries,
         names,
         demonyms,
@@ -294,12 +283,12 @@ fn build() -> Store {
 /// Replaces `{}` in descriptions with the names of the row's context
 /// entries, last first (see the module docs). Linear in the rows.
 fn expand_descriptions(rows: &mut [Row]) {
-    let mut names: HashMap<&'static str, &'static str> = HashMap::default();
+    let mut names: HashMap<String, &'static str> = HashMap::default();
     for r in rows.iter() {
-        names.entry(r.entry.id).or_insert(r.entry.name);
+        names.entry(r.entry.id.clone()).or_insert(r.entry.name);
     }
     for r in rows.iter_mut() {
-        let d = r.entry.description;
+        let d = &r.entry.description;
         if !d.contains("{}") {
             continue;
         }
@@ -308,9 +297,9 @@ fn expand_descriptions(rows: &mut [Row]) {
             .context
             .iter()
             .rev()
-            .filter_map(|c| names.get(c).copied())
+            .filter_map(|c| names.get(*c).copied())
             .collect();
-        r.entry.description = leak_str(d.replacen("{}", &places.join(", "), 1));
+        r.entry.description = d.replacen("{}", &places.join(", "), 1);
     }
 }
 
@@ -350,7 +339,7 @@ fn parse_glossary(text: &'static str) -> (Vec<GlossaryEntry>, HashMap<String, us
         }
         out.push(GlossaryEntry {
             term: f[0].trim(),
-            aliases: leak(aliases),
+            aliases: aliases.into(),
             definition: f[2].trim(),
             as_of,
             source,
@@ -391,10 +380,10 @@ mod tests {
             ("Xville", "Test source", "2024-01")
         );
         assert!(rows[0].name_flag);
-        assert_eq!(x.aliases, &["Xtown"]);
-        assert_eq!(x.surnames, &["Xy"]);
-        assert_eq!(x.context, &["y"]);
-        assert_eq!(x.titles, &["Mayor"]);
+        assert_eq!(&x.aliases[..], &["Xtown"]);
+        assert_eq!(&x.surnames[..], &["Xy"]);
+        assert_eq!(&x.context[..], &["y"]);
+        assert_eq!(&x.titles[..], &["Mayor"]);
         assert_eq!(x.kind, ActorKind::Place);
         assert_eq!(rows[1].entry.as_of, "2025-02");
         assert_eq!(rows[1].entry.kind, ActorKind::Person);
@@ -410,7 +399,7 @@ mod tests {
         let mut rows = Vec::new();
         parse_file(text, &mut rows);
         expand_descriptions(&mut rows);
-        let e: Vec<_> = rows.iter().map(|r| (r.entry.id, r.entry.wiki)).collect();
+        let e: Vec<_> = rows.iter().map(|r| (&*r.entry.id, r.entry.wiki)).collect();
         assert_eq!(
             e,
             [
@@ -420,16 +409,16 @@ mod tests {
             ]
         );
         assert_eq!(rows[1].entry.description, "City in Xland.");
-        let s = store();
+        let s = Kb::bundled();
         let moscow = s.ids.get("moscow").map(|&i| &s.entries[i]);
         assert_eq!(moscow.map(|e| e.wiki), Some(Some("Moscow")));
-        let austin = s.ids.get("austin").map(|&i| s.entries[i].description);
+        let austin = s.ids.get("austin").map(|&i| &*s.entries[i].description);
         assert_eq!(austin, Some("City in Texas, United States."));
     }
 
     #[test]
     fn the_store_indexes_every_file() {
-        let s = store();
+        let s = Kb::bundled();
         assert!(s.ids.contains_key("russia"));
         assert!(s.ids.contains_key("kremlin"));
         assert!(s.ids.contains_key("atlanta"));

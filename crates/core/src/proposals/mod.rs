@@ -2,15 +2,12 @@
 //! actors take on them.
 //!
 //! ## What counts as a proposal
-//! A noun phrase headed by a proposal noun ([`lex::head`]): plan, proposal,
-//! blueprint, framework, roadmap, initiative, offer, package; deal,
-//! agreement, accord, treaty, pact, settlement, arrangement; demand,
-//! condition, prerequisite, ultimatum; guarantee, assurance; provision,
-//! clause; restriction, limit, limitation, cap, ban; summit; ceasefire,
-//! truce, armistice; sanctions; bill, legislation, amendment; referendum;
-//! resolution; policy. “Talks” and “negotiations” are not proposals: they
-//! are the process in which proposals are made, not positions one can back
-//! or reject.
+//! A noun phrase headed by a proposal noun: the head families of
+//! `data/lexicons/en/proposals/heads.tsv` (plan, deal, demand, guarantee,
+//! provision, restriction, summit, ceasefire, sanction, bill, referendum,
+//! resolution, policy), read through [`crate::lexicon::Lexicon::head`].
+//! “Talks” and “negotiations” are not proposals: they are the process in
+//! which proposals are made, not positions one can back or reject.
 //!
 //! Strong heads (summit, ceasefire, treaty, sanctions, referendum,
 //! ultimatum, accord…) count whenever they are used as nouns. The others need one
@@ -52,18 +49,17 @@
 //!
 //! Complexity: O(n) in the tokens plus O(m log m) for m actor mentions.
 
-pub mod index;
-pub mod lex;
 pub mod phrase;
 pub mod stance;
 
 use crate::hash::FastMap as HashMap;
 
 use crate::doc::Doc;
-use crate::model::{Actor, Evidence, Mention, MentionForm, Proposal, Stance, StanceKind};
+use crate::drafts::{MentionDraft, ProposalDraft, StanceDraft};
+use crate::model::{MentionForm, Span, StanceKind};
+use crate::pipeline::Component;
 
-use index::TextIndex;
-use lex::{Family, Strength};
+use crate::lexicon::{Family, Strength};
 use phrase::Candidate;
 
 /// How many recent proposals of a family a new mention is compared with.
@@ -72,47 +68,6 @@ pub const MERGE_WINDOW: usize = 8;
 /// Most modifier words, complement words or actors kept per proposal for
 /// comparisons (keeps each comparison O(1)).
 const MAX_FEATURES: usize = 32;
-
-/// Words that make a document a negotiation or politics story.
-fn is_context_word(w: &str) -> bool {
-    matches!(
-        w,
-        "talks"
-            | "negotiation"
-            | "negotiations"
-            | "negotiator"
-            | "negotiators"
-            | "negotiate"
-            | "negotiated"
-            | "negotiating"
-            | "diplomatic"
-            | "diplomacy"
-            | "peace"
-            | "ceasefire"
-            | "treaty"
-            | "summit"
-            | "sanctions"
-            | "parliament"
-            | "vote"
-            | "votes"
-            | "voted"
-            | "referendum"
-            | "legislation"
-            | "lawmakers"
-            | "congress"
-            | "senate"
-            | "envoy"
-            | "envoys"
-            | "proposal"
-            | "proposals"
-            | "proposed"
-            | "deal"
-            | "agreement"
-            | "bill"
-            | "strike"
-            | "dispute"
-    )
-}
 
 /// A proposal being assembled.
 struct Work {
@@ -230,10 +185,10 @@ impl Work {
 }
 
 /// Does the candidate stand as a proposal on its own?
-fn accept(ix: &TextIndex, c: &Candidate, has_stance: bool, context: bool) -> bool {
-    let next = ix.lw(c.head_tok + 1);
+fn accept(doc: &Doc, c: &Candidate, has_stance: bool, context: bool) -> bool {
+    let next = doc.lw(c.head_tok + 1);
     let prev = if c.np_start > 0 {
-        ix.lw(c.np_start - 1)
+        doc.lw(c.np_start - 1)
     } else {
         ""
     };
@@ -243,7 +198,7 @@ fn accept(ix: &TextIndex, c: &Candidate, has_stance: bool, context: bool) -> boo
     }
     // A bare plural without a determiner ("offers", "limits") is usually a
     // verb or a generic use.
-    if c.is_bare() && !c.has_det && !has_stance && ix.lw(c.head_tok).ends_with('s') {
+    if c.is_bare() && !c.has_det && !has_stance && doc.lw(c.head_tok).ends_with('s') {
         return false;
     }
     match c.head.lemma {
@@ -307,21 +262,27 @@ fn combine(a: StanceKind, b: StanceKind) -> StanceKind {
     }
 }
 
-/// Finds proposals and the stances actors take on them, in order of first
-/// mention.
-pub fn find(doc: &Doc, actors: &[Actor]) -> Vec<Proposal> {
-    find_in(&TextIndex::new(doc, actors), actors)
+/// Fills [`Doc::proposals`] (reads tokens and the mention layer).
+pub struct ProposalFinder;
+
+impl Component for ProposalFinder {
+    fn name(&self) -> &'static str {
+        "proposals"
+    }
+
+    fn run(&self, doc: &mut Doc<'_>) {
+        doc.proposals = find(doc);
+    }
 }
 
-/// [`find`] over an index already built for `actors` (the pipeline builds
-/// one and shares it with [`crate::facts`]).
-pub fn find_in(ix: &TextIndex, actors: &[Actor]) -> Vec<Proposal> {
-    let doc = ix.doc;
+/// Finds proposals and the stances actors take on them, in order of first
+/// mention.
+pub fn find(doc: &Doc) -> Vec<ProposalDraft> {
     let context = doc
         .tokens
         .iter()
         .enumerate()
-        .filter(|(i, _)| is_context_word(ix.lw(*i)))
+        .filter(|(i, _)| doc.lex.is_context_word(doc.lw(*i)))
         .take(3)
         .count()
         >= 3;
@@ -329,13 +290,13 @@ pub fn find_in(ix: &TextIndex, actors: &[Actor]) -> Vec<Proposal> {
     // Per family, proposal indices from least to most recently mentioned.
     let mut by_family: HashMap<Family, Vec<usize>> = HashMap::default();
     for s in 0..doc.sentences.len() {
-        let cands = phrase::candidates(ix, s);
+        let cands = phrase::candidates(doc, s);
         if cands.is_empty() {
             continue;
         }
-        let marks = stance::Marks::new(ix, s, &cands);
+        let marks = stance::Marks::new(doc, s, &cands);
         for (ci, c) in cands.iter().enumerate() {
-            let (mut found, governed) = stance::stances_for(ix, s, ci, &marks);
+            let (mut found, governed) = stance::stances_for(doc, s, ci, &marks);
             let cued = governed || found.iter().any(|&(_, k)| k != StanceKind::Neutral);
             if possessor_proposes(c.head.family) {
                 let owner = c.possessor.or_else(|| c.actors.first().copied());
@@ -353,7 +314,7 @@ pub fn find_in(ix: &TextIndex, actors: &[Actor]) -> Vec<Proposal> {
                 .copied()
                 .find(|&i| works[i].compatible(c));
             let slot = match target {
-                Some(i) if c.is_bare() || accept(ix, c, cued, context) => {
+                Some(i) if c.is_bare() || accept(doc, c, cued, context) => {
                     // Move to the most recent end (the scan above saw it, so
                     // it is among the last MERGE_WINDOW entries).
                     if let Some(pos) = recent.iter().rposition(|&x| x == i) {
@@ -362,7 +323,7 @@ pub fn find_in(ix: &TextIndex, actors: &[Actor]) -> Vec<Proposal> {
                     recent.push(i);
                     i
                 }
-                None if accept(ix, c, cued, context) => {
+                None if accept(doc, c, cued, context) => {
                     works.push(Work::new(c.clone()));
                     let i = works.len() - 1;
                     recent.push(i);
@@ -375,7 +336,7 @@ pub fn find_in(ix: &TextIndex, actors: &[Actor]) -> Vec<Proposal> {
             record(&mut works[slot], s, &found);
         }
     }
-    assemble(ix, actors, works)
+    drafts(doc, works)
 }
 
 fn record(w: &mut Work, s: usize, found: &[(usize, StanceKind)]) {
@@ -395,8 +356,7 @@ fn record(w: &mut Work, s: usize, found: &[(usize, StanceKind)]) {
     }
 }
 
-fn assemble(ix: &TextIndex, actors: &[Actor], works: Vec<Work>) -> Vec<Proposal> {
-    let doc = ix.doc;
+fn drafts(doc: &Doc, works: Vec<Work>) -> Vec<ProposalDraft> {
     let mut used: crate::hash::FastSet<String> = Default::default();
     let mut out = Vec::with_capacity(works.len());
     for w in works {
@@ -407,7 +367,7 @@ fn assemble(ix: &TextIndex, actors: &[Actor], works: Vec<Work>) -> Vec<Proposal>
             .max_by(|(ia, a), (ib, b)| a.weight().cmp(&b.weight()).then(ib.cmp(ia)))
             .map(|(_, m)| m);
         let Some(best) = best else { continue };
-        let name = ix.text(best.name_start, best.name_end).to_owned();
+        let name = doc.tokens_text(best.name_start, best.name_end).to_owned();
         let base = format!("p-{}", crate::actors::slug(&name));
         let mut id = base.clone();
         let mut n = 2;
@@ -418,7 +378,7 @@ fn assemble(ix: &TextIndex, actors: &[Actor], works: Vec<Work>) -> Vec<Proposal>
         used.insert(id.clone());
         // Identifying mentions describe first; a bare one ("the
         // legislation, which includes …") only when they do not.
-        let describe = |m: &Candidate| m.desc.map(|(a, b)| ix.text(a, b).trim().to_owned());
+        let describe = |m: &Candidate| m.desc.map(|(a, b)| doc.tokens_text(a, b).trim().to_owned());
         let description = w
             .mentions
             .iter()
@@ -430,11 +390,9 @@ fn assemble(ix: &TextIndex, actors: &[Actor], works: Vec<Work>) -> Vec<Proposal>
             .mentions
             .iter()
             .map(|m| {
-                let (start, end) = ix.byte_span(m.name_start, m.name_end);
-                Mention {
-                    start,
-                    end,
-                    text: doc.text.get(start..end).unwrap_or("").to_owned(),
+                let (start, end) = doc.tokens_span(m.name_start, m.name_end);
+                MentionDraft {
+                    span: Span::new(start, end),
                     form: if m.is_bare() {
                         MentionForm::Role
                     } else {
@@ -446,21 +404,14 @@ fn assemble(ix: &TextIndex, actors: &[Actor], works: Vec<Work>) -> Vec<Proposal>
         let stances = w
             .stances
             .iter()
-            .filter_map(|&(s, a, k)| {
-                let span = *doc.sentences.get(s)?;
-                Some(Stance {
-                    actor: actors.get(a)?.id.clone(),
-                    stance: k,
-                    evidence: Evidence {
-                        start: span.start,
-                        end: span.end,
-                        text: doc.slice(span).to_owned(),
-                    },
-                })
+            .map(|&(sentence, actor, stance)| StanceDraft {
+                actor,
+                stance,
+                sentence,
             })
             .collect();
-        out.push(Proposal {
-            id,
+        out.push(ProposalDraft {
+            slug: id,
             name,
             description,
             mentions,

@@ -18,9 +18,9 @@
 use crate::model::StanceKind;
 use crate::tokenize::TokenKind;
 
-use super::index::{is_hard_boundary, TextIndex};
-use super::lex;
 use super::phrase::Candidate;
+use crate::doc::Doc;
+use crate::syntax::Class;
 
 /// Longest distance, in tokens, between a cue and its proposal.
 const MAX_CUE_DISTANCE: usize = 25;
@@ -53,8 +53,8 @@ pub struct Marks<'c> {
 
 impl<'c> Marks<'c> {
     /// Marks sentence `s` with its candidates; O(sentence tokens + phrase lengths).
-    pub fn new(ix: &TextIndex, s: usize, cands: &'c [Candidate]) -> Self {
-        let r = ix.sentence_range(s);
+    pub fn new(doc: &Doc, s: usize, cands: &'c [Candidate]) -> Self {
+        let r = doc.sentence_range(s);
         let len = r.len();
         let mut in_name = vec![false; len];
         let mut in_phrase = vec![false; len];
@@ -84,7 +84,7 @@ impl<'c> Marks<'c> {
             cue_at: vec![None; len],
             nested,
         };
-        for hit in sentence_cues(ix, s, &m) {
+        for hit in sentence_cues(doc, s, &m) {
             if let Some(x) = m.cue_at.get_mut(hit.tok - r.start) {
                 *x = Some(hit);
             }
@@ -109,16 +109,16 @@ impl<'c> Marks<'c> {
 }
 
 /// Negation within the three words before a cue ("did not accept", "refused to back").
-fn negated(ix: &TextIndex, tok: usize, s0: usize) -> bool {
+fn negated(doc: &Doc, tok: usize, s0: usize) -> bool {
     let mut k = tok;
     let mut seen = 0;
     while k > s0 && seen < 3 {
         k -= 1;
-        let w = ix.lw(k);
-        if lex::is_negator(w) || w.ends_with("n't") || w == "refused" || w == "failed" {
+        let w = doc.lw(k);
+        if doc.is(k, Class::Neg) || w.ends_with("n't") || w == "refused" || w == "failed" {
             return true;
         }
-        if ix.kind(k) == Some(TokenKind::Word) {
+        if doc.kind(k) == Some(TokenKind::Word) {
             seen += 1;
         }
     }
@@ -133,16 +133,16 @@ fn negate(kind: StanceKind) -> StanceKind {
 }
 
 /// The cue words of sentence `s`, in text order.
-fn sentence_cues(ix: &TextIndex, s: usize, marks: &Marks) -> Vec<CueHit> {
-    let r = ix.sentence_range(s);
+fn sentence_cues(doc: &Doc, s: usize, marks: &Marks) -> Vec<CueHit> {
+    let r = doc.sentence_range(s);
     let mut out = Vec::new();
     for i in r.clone() {
-        if ix.kind(i) != Some(TokenKind::Word) || marks.in_name(i) {
+        if doc.kind(i) != Some(TokenKind::Word) || marks.in_name(i) {
             continue;
         }
-        let w = ix.lw(i);
-        let next = ix.lw(i + 1);
-        let prev = if i > r.start { ix.lw(i - 1) } else { "" };
+        let w = doc.lw(i);
+        let next = doc.lw(i + 1);
+        let prev = if i > r.start { doc.lw(i - 1) } else { "" };
         let cue = if matches!(
             w,
             "favoring" | "favouring" | "favors" | "favours" | "favored"
@@ -150,19 +150,19 @@ fn sentence_cues(ix: &TextIndex, s: usize, marks: &Marks) -> Vec<CueHit> {
             prev,
             "disproportionately" | "unfairly" | "unduly" | "overly" | "heavily"
         ) {
-            Some(lex::Cue {
+            Some(crate::lexicon::Cue {
                 kind: StanceKind::Criticizes,
                 nominal: true,
             })
         } else {
-            lex::cue(w, next)
+            doc.lex.cue(w, next)
         };
         let Some(cue) = cue else { continue };
         // A capitalised cue mid-sentence is a name ("Table Mountain").
-        if ix.is_cap(i) && i > r.start {
+        if doc.is_cap(i) && i > r.start {
             continue;
         }
-        let kind = if negated(ix, i, r.start) {
+        let kind = if negated(doc, i, r.start) {
             negate(cue.kind)
         } else {
             cue.kind
@@ -177,17 +177,14 @@ fn sentence_cues(ix: &TextIndex, s: usize, marks: &Marks) -> Vec<CueHit> {
     out
 }
 
-fn opens_finite_clause(ix: &TextIndex, k: usize) -> bool {
-    matches!(ix.lw(k), "while" | "whereas" | "when") && !lex::is_participle(ix.lw(k + 1))
-}
-
 /// The nearest cue governing the candidate from the left.
-fn left_cue(ix: &TextIndex, c: &Candidate, marks: &Marks, s0: usize) -> Option<CueHit> {
+fn left_cue(doc: &Doc, c: &Candidate, marks: &Marks, s0: usize) -> Option<CueHit> {
     let mut k = c.np_start;
     while k > s0 && c.np_start - k < MAX_CUE_DISTANCE {
         k -= 1;
-        let w = ix.lw(k);
-        if is_hard_boundary(w) || opens_finite_clause(ix, k) || matches!(w, "which" | "who") {
+        let w = doc.lw(k);
+        if doc.lex.is_hard_boundary(w) || doc.opens_finite_clause(k) || matches!(w, "which" | "who")
+        {
             return None;
         }
         if let Some(hit) = marks.cue(k) {
@@ -201,28 +198,29 @@ fn left_cue(ix: &TextIndex, c: &Candidate, marks: &Marks, s0: usize) -> Option<C
 }
 
 /// A cue to the right: adjective/noun, passive, or relative clause.
-fn right_cue(ix: &TextIndex, c: &Candidate, marks: &Marks, s1: usize) -> Option<CueHit> {
+fn right_cue(doc: &Doc, c: &Candidate, marks: &Marks, s1: usize) -> Option<CueHit> {
     let start = c.name_end;
-    let relative = matches!(ix.lw(start), "that" | "which" | "who")
-        || (ix.lw(start) == "," && matches!(ix.lw(start + 1), "which" | "who"))
-        || ix
+    let relative = matches!(doc.lw(start), "that" | "which" | "who")
+        || (doc.lw(start) == "," && matches!(doc.lw(start + 1), "which" | "who"))
+        || doc
             .mention_at(start)
-            .is_some_and(|m| m.first == start && !ix.in_pp(start));
+            .is_some_and(|m| m.first == start && !doc.in_pp(start));
     let mut only_aux = true;
     let mut k = start;
     while k < s1 && k - start < MAX_RIGHT_DISTANCE {
-        let w = ix.lw(k);
-        if k > start && (is_hard_boundary(w) || matches!(w, "while" | "whereas")) {
+        let w = doc.lw(k);
+        if k > start && (doc.lex.is_hard_boundary(w) || matches!(w, "while" | "whereas")) {
             return None;
         }
         if let Some(hit) = marks.cue(k) {
-            let passive = only_aux && hit.kind != StanceKind::Neutral && lex::is_participle(w);
+            let passive =
+                only_aux && hit.kind != StanceKind::Neutral && doc.is(k, Class::Participle);
             if hit.nominal || passive || relative {
                 return (!hit.speech || hit.nominal).then_some(hit);
             }
             return None;
         }
-        if !(lex::is_aux(w) || lex::is_adverb(w) || lex::is_negator(w)) {
+        if !(doc.is(k, Class::Aux) || doc.is(k, Class::Adverb) || doc.is(k, Class::Neg)) {
             only_aux = false;
         }
         k += 1;
@@ -230,144 +228,60 @@ fn right_cue(ix: &TextIndex, c: &Candidate, marks: &Marks, s1: usize) -> Option<
     None
 }
 
-/// The subject to the left of token `from` in the sentence starting at
-/// `s0`: (actor, first token of its mention, or `usize::MAX` for a pronoun).
-fn subject_at(ix: &TextIndex, s0: usize, from: usize, marks: &Marks) -> Option<(usize, usize)> {
-    let mut fallback = None;
-    let mut k = from;
-    let mut steps = 0;
-    while k > s0 && steps < 2 * MAX_CUE_DISTANCE {
-        k -= 1;
-        steps += 1;
-        let w = ix.lw(k);
-        if is_hard_boundary(w) || opens_finite_clause(ix, k) {
-            // "welcomed A but criticized B": a verb right after "but"
-            // shares the subject before it.
-            let mut v = k + 1;
-            while lex::is_adverb(ix.lw(v)) && v < from {
-                v += 1;
-            }
-            let shared = matches!(w, "but" | "yet") && v <= from && lex::is_verbish(ix.lw(v));
-            if !shared {
-                break;
-            }
-            continue;
-        }
-        if marks.in_phrase(k) {
-            continue;
-        }
-        if let Some(m) = ix.mention_at(k) {
-            k = m.first;
-            if ix.in_pp(m.first) {
-                continue;
-            }
-            let possessive = ix.kind(m.last) == Some(TokenKind::Possessive);
-            let role_follows = lex::is_role_noun(ix.lw(m.last + 1))
-                || lex::is_role_noun(ix.lw(m.last + 2))
-                || lex::is_role_noun(ix.lw(m.last + 3));
-            if possessive && !role_follows {
-                fallback.get_or_insert((m.actor, usize::MAX));
-                continue;
-            }
-            return Some((m.actor, m.first));
-        }
-        if matches!(w, "he" | "she") && !ix.in_pp(k) {
-            return ix
-                .last_person_before(k)
-                .map(|a| (a, usize::MAX))
-                .or(fallback);
-        }
-        if matches!(w, "it" | "they") && !ix.in_pp(k) && subject_pronoun(ix, k) {
-            // An organisation, country or group named in this or the
-            // previous sentence, with no proposal phrase in between.
-            use crate::model::ActorKind::*;
-            let kinds: &[crate::model::ActorKind] = if w == "it" {
-                &[Organization, Place]
-            } else {
-                &[Organization, Place, Group]
-            };
-            let min = ix.previous_sentence_start(s0);
-            let found = ix
-                .last_actor_before(k, min, kinds)
-                .filter(|_| !(s0..k).any(|j| marks.in_phrase(j)));
-            return found.map(|a| (a, usize::MAX)).or(fallback);
-        }
-    }
-    fallback
-}
-
-/// "it"/"they" directly before a verb (not "make it clear").
-fn subject_pronoun(ix: &TextIndex, k: usize) -> bool {
-    let mut v = k + 1;
-    while lex::is_adverb(ix.lw(v)) && v < k + 4 {
-        v += 1;
-    }
-    lex::is_verbish(ix.lw(v))
-}
-
-/// The subject actor to the left of token `from` (see [`subject_at`]).
-pub fn left_subject(ix: &TextIndex, s0: usize, from: usize, marks: &Marks) -> Option<usize> {
-    subject_at(ix, s0, from, marks).map(|(a, _)| a)
-}
-
 /// Does a relative pronoun follow the name ("the plan, which …")?
-fn relative_or_between(ix: &TextIndex, c: &Candidate) -> bool {
+fn relative_or_between(doc: &Doc, c: &Candidate) -> bool {
     let start = c.name_end;
-    matches!(ix.lw(start), "that" | "which" | "who")
-        || (ix.lw(start) == "," && matches!(ix.lw(start + 1), "which" | "who"))
+    matches!(doc.lw(start), "that" | "which" | "who")
+        || (doc.lw(start) == "," && matches!(doc.lw(start + 1), "which" | "who"))
 }
 
 /// Pushes the subject left of `from` and any actors coordinated with it.
 fn push_subject(
-    ix: &TextIndex,
+    doc: &Doc,
     s0: usize,
     from: usize,
     marks: &Marks,
     kind: StanceKind,
     out: &mut Vec<(usize, StanceKind)>,
 ) {
-    if let Some((a, first)) = subject_at(ix, s0, from, marks) {
-        let mut holders = vec![a];
-        if first != usize::MAX {
-            coordinated_before(ix, s0, first, &mut holders);
+    if let Some(subject) = doc.subject_before(s0, from, &|k| marks.in_phrase(k)) {
+        let mut holders = vec![subject.actor];
+        if let Some(first) = subject.first {
+            coordinated_before(doc, s0, first, &mut holders);
         }
         out.extend(holders.into_iter().map(|h| (h, kind)));
-    } else if let Some(a) = speaker(ix, s0, marks) {
+    } else if let Some(a) = speaker(doc, s0, marks) {
         out.push((a, kind));
     }
 }
 
 /// The speaker of a quoted or reported sentence: '"…," said Lavrov',
 /// '"…," Lavrov said', '… according to Lavrov'. Bounded by the sentence.
-fn speaker(ix: &TextIndex, s0: usize, marks: &Marks) -> Option<usize> {
+fn speaker(doc: &Doc, s0: usize, marks: &Marks) -> Option<usize> {
     let s1 = s0 + marks.in_name.len();
     for k in s0..s1 {
-        let w = ix.lw(k);
-        let reporting = matches!(
-            w,
-            "said" | "says" | "told" | "added" | "warned" | "insisted" | "stated" | "argued"
-        );
-        let according = w == "according" && ix.lw(k + 1) == "to";
+        let w = doc.lw(k);
+        let reporting = doc.lex.is_reporting_verb(w);
+        let according = w == "according" && doc.lw(k + 1) == "to";
         if !(reporting || according) {
             continue;
         }
         // After: "said Foreign Minister Sergei Lavrov", "according to the EU".
         let mut j = k + 1 + usize::from(according);
-        while j < s1 && j < k + 5 && ix.mention_at(j).is_none() {
-            let t = ix.lw(j);
-            if !(lex::is_determiner(t) || ix.is_cap(j) || lex::is_role_noun(t)) {
+        while j < s1 && j < k + 5 && doc.mention_at(j).is_none() {
+            if !(doc.is(j, Class::Det) || doc.is_cap(j) || doc.is(j, Class::ActingBody)) {
                 break;
             }
             j += 1;
         }
-        if let Some(m) = ix.mention_at(j) {
+        if let Some(m) = doc.mention_at(j) {
             if !marks.in_phrase(j) {
                 return Some(m.actor);
             }
         }
         // Before: "Lavrov said".
         if reporting && k > s0 {
-            if let Some(m) = ix.mention_at(k - 1) {
+            if let Some(m) = doc.mention_at(k - 1) {
                 if !marks.in_phrase(k - 1) {
                     return Some(m.actor);
                 }
@@ -379,17 +293,17 @@ fn speaker(ix: &TextIndex, s0: usize, marks: &Marks) -> Option<usize> {
 
 /// Actors coordinated before the mention starting at `first`
 /// ("Israel and Hamas agree", "Qatar, Egypt and the United States").
-fn coordinated_before(ix: &TextIndex, s0: usize, mut first: usize, out: &mut Vec<usize>) {
+fn coordinated_before(doc: &Doc, s0: usize, mut first: usize, out: &mut Vec<usize>) {
     for _ in 0..4 {
-        if first < s0 + 2 || !matches!(ix.lw(first - 1), "and" | "," | "or") {
+        if first < s0 + 2 || !matches!(doc.lw(first - 1), "and" | "," | "or") {
             return;
         }
         let mut k = first - 2;
-        if ix.lw(k) == "," && k > s0 {
+        if doc.lw(k) == "," && k > s0 {
             k -= 1;
         }
-        match ix.mention_at(k) {
-            Some(m) if !ix.in_pp(m.first) && m.last == k + 1 => {
+        match doc.mention_at(k) {
+            Some(m) if !doc.in_pp(m.first) && m.last == k + 1 => {
                 if !out.contains(&m.actor) {
                     out.push(m.actor);
                 }
@@ -401,19 +315,19 @@ fn coordinated_before(ix: &TextIndex, s0: usize, mut first: usize, out: &mut Vec
 }
 
 /// The agents after "by": "by Qatar, Egypt and the United States".
-fn agents_after(ix: &TextIndex, mut k: usize, out: &mut Vec<usize>) {
+fn agents_after(doc: &Doc, mut k: usize, out: &mut Vec<usize>) {
     for _ in 0..5 {
-        if lex::is_determiner(ix.lw(k)) && ix.mention_at(k).is_none() {
+        if doc.is(k, Class::Det) && doc.mention_at(k).is_none() {
             k += 1;
         }
-        let Some(m) = ix.mention_at(k) else { return };
+        let Some(m) = doc.mention_at(k) else { return };
         if !out.contains(&m.actor) {
             out.push(m.actor);
         }
         k = m.last;
-        match ix.lw(k) {
+        match doc.lw(k) {
             "and" | "or" => k += 1,
-            "," if ix.lw(k + 1) == "and" => k += 2,
+            "," if doc.lw(k + 1) == "and" => k += 2,
             "," => k += 1,
             _ => return,
         }
@@ -421,21 +335,21 @@ fn agents_after(ix: &TextIndex, mut k: usize, out: &mut Vec<usize>) {
 }
 
 /// The possessor of a nominal cue ("Russia’s rejection", "his opposition").
-fn cue_possessor(ix: &TextIndex, cue: usize, s0: usize) -> Option<usize> {
+fn cue_possessor(doc: &Doc, cue: usize, s0: usize) -> Option<usize> {
     let mut k = cue;
     let mut seen = 0;
     while k > s0 && seen < 3 {
         k -= 1;
-        match ix.kind(k) {
+        match doc.kind(k) {
             Some(TokenKind::Possessive) => {
-                return ix.mention_at(k.checked_sub(1)?).map(|m| m.actor)
+                return doc.mention_at(k.checked_sub(1)?).map(|m| m.actor)
             }
             Some(TokenKind::Word) => {
-                let w = ix.lw(k);
+                let w = doc.lw(k);
                 if matches!(w, "his" | "her") {
-                    return ix.last_person_before(k);
+                    return doc.antecedent(k, s0);
                 }
-                if lex::is_determiner(w) || lex::is_preposition(w) || lex::is_verbish(w) {
+                if doc.is(k, Class::Det) || doc.is(k, Class::Prep) || doc.is(k, Class::Verbish) {
                     return None;
                 }
                 seen += 1;
@@ -449,12 +363,12 @@ fn cue_possessor(ix: &TextIndex, cue: usize, s0: usize) -> Option<usize> {
 /// Stances on candidate `c`: (actor index, stance), at most one per cue;
 /// and whether any cue governs it (even without a resolved holder).
 pub fn stances_for(
-    ix: &TextIndex,
+    doc: &Doc,
     s: usize,
     ci: usize,
     marks: &Marks,
 ) -> (Vec<(usize, StanceKind)>, bool) {
-    let r = ix.sentence_range(s);
+    let r = doc.sentence_range(s);
     let mut out = Vec::new();
     let Some(c) = marks.cands.get(ci) else {
         return (out, false);
@@ -462,35 +376,35 @@ pub fn stances_for(
     if marks.nested.get(ci).copied().unwrap_or(false) {
         return (out, false);
     }
-    out.extend(authored_by(ix, c));
-    let left = left_cue(ix, c, marks, r.start);
-    let right = right_cue(ix, c, marks, r.end);
+    out.extend(authored_by(doc, c));
+    let left = left_cue(doc, c, marks, r.start);
+    let right = right_cue(doc, c, marks, r.end);
     if let Some(cue) = left {
-        let kind = adjust(ix, c, cue.kind);
+        let kind = adjust(doc, c, cue.kind);
         let possessor = if cue.nominal {
-            cue_possessor(ix, cue.tok, r.start)
+            cue_possessor(doc, cue.tok, r.start)
         } else {
             None
         };
         match possessor {
             Some(a) => out.push((a, kind)),
-            None => push_subject(ix, r.start, cue.tok, marks, kind, &mut out),
+            None => push_subject(doc, r.start, cue.tok, marks, kind, &mut out),
         }
     }
     if let Some(cue) = right {
-        let kind = adjust(ix, c, cue.kind);
+        let kind = adjust(doc, c, cue.kind);
         // Subject between the proposal and the cue (relative clause), the
         // agent of a passive, or the subject of the clause.
         let between = (c.name_end..cue.tok)
             .rev()
-            .filter(|&k| !marks.in_phrase(k) && !ix.in_pp(k))
-            .find_map(|k| ix.mention_at(k).map(|m| m.actor));
+            .filter(|&k| !marks.in_phrase(k) && !doc.in_pp(k))
+            .find_map(|k| doc.mention_at(k).map(|m| m.actor));
         let mut agents = Vec::new();
-        if ix.lw(cue.tok + 1) == "by" {
-            agents_after(ix, cue.tok + 2, &mut agents);
+        if doc.lw(cue.tok + 1) == "by" {
+            agents_after(doc, cue.tok + 2, &mut agents);
         }
         let own_possessor = if cue.nominal && cue.tok > c.name_end + 1 {
-            cue_possessor(ix, cue.tok, c.name_end)
+            cue_possessor(doc, cue.tok, c.name_end)
         } else {
             None
         };
@@ -498,11 +412,11 @@ pub fn stances_for(
             out.push((a, kind));
         } else if !agents.is_empty() {
             out.extend(agents.into_iter().map(|a| (a, kind)));
-        } else if left.is_none() && (cue.nominal || relative_or_between(ix, c)) {
+        } else if left.is_none() && (cue.nominal || relative_or_between(doc, c)) {
             // A bare passive ("a truce agreed in May") names no holder.
             match own_possessor {
                 Some(a) => out.push((a, kind)),
-                None => push_subject(ix, r.start, c.np_start, marks, kind, &mut out),
+                None => push_subject(doc, r.start, c.np_start, marks, kind, &mut out),
             }
         }
     }
@@ -517,83 +431,33 @@ pub fn stances_for(
 
 /// "conditions set by the European Commission": a participle + "by" + actor
 /// right after the name names its author (or, for a cue verb, its stance).
-fn authored_by(ix: &TextIndex, c: &Candidate) -> Vec<(usize, StanceKind)> {
+fn authored_by(doc: &Doc, c: &Candidate) -> Vec<(usize, StanceKind)> {
     let mut p = c.name_end;
-    if ix.lw(p) == "," {
+    if doc.lw(p) == "," {
         p += 1;
     }
-    let w = ix.lw(p);
-    if ix.lw(p + 1) != "by" {
+    let w = doc.lw(p);
+    if doc.lw(p + 1) != "by" {
         return Vec::new();
     }
-    let kind = match lex::cue(w, "by") {
-        Some(cue) if lex::is_participle(w) || w == "put" => cue.kind,
-        _ if matches!(
-            w,
-            "set"
-                | "drafted"
-                | "proposed"
-                | "brokered"
-                | "offered"
-                | "imposed"
-                | "written"
-                | "presented"
-                | "tabled"
-                | "introduced"
-                | "negotiated"
-                | "unveiled"
-                | "sponsored"
-                | "laid"
-                | "issued"
-                | "announced"
-                | "mediated"
-        ) =>
-        {
-            StanceKind::Proposes
-        }
+    let kind = match doc.lex.cue(w, "by") {
+        Some(cue) if doc.is(p, Class::Participle) || w == "put" => cue.kind,
+        _ if doc.lex.is_authoring_participle(w) => StanceKind::Proposes,
         _ => return Vec::new(),
     };
     let mut agents = Vec::new();
-    agents_after(ix, p + 2, &mut agents);
+    agents_after(doc, p + 2, &mut agents);
     agents.into_iter().map(|a| (a, kind)).collect()
 }
 
 /// "support for alterations to X" criticises X; "found certain components
 /// of X agreeable" is mixed.
-fn adjust(ix: &TextIndex, c: &Candidate, kind: StanceKind) -> StanceKind {
+fn adjust(doc: &Doc, c: &Candidate, kind: StanceKind) -> StanceKind {
     let a = c.np_start;
-    let before1 = if a >= 1 { ix.lw(a - 1) } else { "" };
-    let before2 = if a >= 2 { ix.lw(a - 2) } else { "" };
-    let alteration = before1 == "to"
-        && matches!(
-            before2,
-            "alterations"
-                | "alteration"
-                | "changes"
-                | "change"
-                | "amendments"
-                | "amendment"
-                | "revisions"
-                | "revision"
-                | "modifications"
-                | "adjustments"
-                | "tweaks"
-        );
-    let partial = before1 == "of"
-        && matches!(
-            before2,
-            "components"
-                | "parts"
-                | "part"
-                | "elements"
-                | "aspects"
-                | "points"
-                | "sections"
-                | "portions"
-                | "some"
-                | "much"
-                | "provisions"
-        );
+    let before1 = if a >= 1 { doc.lw(a - 1) } else { "" };
+    let before2 = if a >= 2 { doc.lw(a - 2) } else { "" };
+    let alteration = before1 == "to" && doc.lex.is_alteration_noun(before2);
+    let partial = before1 == "of" && doc.lex.is_part_noun(before2);
     match kind {
         StanceKind::Supports | StanceKind::Proposes if alteration => StanceKind::Criticizes,
         StanceKind::Supports if partial => StanceKind::Mixed,

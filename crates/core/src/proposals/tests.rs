@@ -1,21 +1,26 @@
 //! Table-driven tests for proposal phrases, merging and stances.
 
 use super::*;
-use crate::model::{ActorKind, Mention};
+use crate::drafts::ActorDraft;
+use crate::model::{ActorKind, Proposal};
 
 /// Builds a document and actors from (name, kind) pairs: every occurrence of
 /// a name becomes a mention (longest names first, no overlaps).
 fn setup(text: &str, names: &[(&str, ActorKind)]) -> Vec<Proposal> {
-    let doc = Doc::new(text, Vec::new());
-    let actors = actors_for(text, names);
-    find(&doc, &actors)
+    let mut doc = Doc::segmented(text);
+    doc.actors = actors_for(text, names);
+    crate::mentions::MentionIndexer.run(&mut doc);
+    find(&doc)
+        .iter()
+        .map(|p| crate::assemble::proposal(&doc, &doc.actors, p))
+        .collect()
 }
 
-pub(crate) fn actors_for(text: &str, names: &[(&str, ActorKind)]) -> Vec<Actor> {
+pub(crate) fn actors_for(text: &str, names: &[(&str, ActorKind)]) -> Vec<ActorDraft> {
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut order: Vec<usize> = (0..names.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(names[i].0.len()));
-    let mut actors: Vec<Actor> = names.iter().map(|(n, k)| Actor::bare(n, *k)).collect();
+    let mut actors: Vec<ActorDraft> = names.iter().map(|(n, k)| ActorDraft::bare(n, *k)).collect();
     for i in order {
         let name = names[i].0;
         for (start, _) in text.match_indices(name) {
@@ -28,14 +33,12 @@ pub(crate) fn actors_for(text: &str, names: &[(&str, ActorKind)]) -> Vec<Actor> 
                 continue;
             }
             taken.push((start, end));
-            actors[i].mentions.push(Mention {
-                start,
-                end,
-                text: name.to_owned(),
+            actors[i].mentions.push(MentionDraft {
+                span: Span::new(start, end),
                 form: MentionForm::Name,
             });
         }
-        actors[i].mentions.sort_by_key(|m| m.start);
+        actors[i].mentions.sort_by_key(|m| m.span.start);
     }
     actors
 }

@@ -13,7 +13,7 @@ use super::Models;
 /// A CoNLL-U error, with its 1-based line number.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConlluError {
-    /// Line number (1-based).
+    /// Line number (1-based; 0 when the error is not about one line).
     pub line: usize,
     /// What is wrong.
     pub message: String,
@@ -21,7 +21,11 @@ pub struct ConlluError {
 
 impl fmt::Display for ConlluError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "CoNLL-U line {}: {}", self.line, self.message)
+        if self.line == 0 {
+            write!(f, "CoNLL-U: {}", self.message)
+        } else {
+            write!(f, "CoNLL-U line {}: {}", self.line, self.message)
+        }
     }
 }
 

@@ -25,6 +25,15 @@
 //! than per-feature class numbers (about 15 % smaller for the parser: the
 //! frequent moves are weighed by most features, so their gaps are tiny). Decoding checks every length, index and the
 //! checksum, and returns a [`ModelError`] for any damage: it never panics.
+//!
+//! Why not the entity models' format ([`crate::weights`]): the parser makes
+//! about 170 weight lookups a word and the tagger about 40, so scoring must
+//! be integer additions out of one cache line per feature
+//! ([`super::weights::WeightTable`]); `crate::weights` stores log-scaled
+//! codes that are dequantised to `f32` and looked up in a hash map, which is
+//! right for a few features per name but several times slower here. The
+//! class-major columns also compress the parser's 51-label move set better
+//! than per-entry class gaps.
 
 use std::fmt;
 

@@ -1,0 +1,304 @@
+//! Coreference (the `coref` component): which person a standalone title
+//! ("The President") or a role phrase ("the Russian president", "the
+//! Kremlin official") refers to, and group actors from group phrases
+//! ("Ukrainian officials"); then each draft is finished.
+//!
+//! A role resolves to the person whose description, title, knowledge-base
+//! entry and sentence company fit best among the last few persons named
+//! before it ("Malaysia's Prime Minister, Najib Razak": the next name when it
+//! follows at once); a standalone title nobody fits stands for its holder.
+//!
+//! Complexity: O(m log m) for m mentions; each resolution looks at a
+//! bounded number of earlier persons.
+
+use crate::actors::affiliation;
+use crate::actors::finish::finish;
+use crate::doc::Doc;
+use crate::drafts::{ActorDraft, MentionDraft};
+use crate::hash::{FastMap as HashMap, FastSet as HashSet};
+use crate::model::{ActorKind, MentionForm, Span};
+use crate::pipeline::Component;
+use crate::roles::RoleKind;
+use crate::tokenize::TokenKind;
+
+/// Resolves role mentions and finishes [`Doc::actors`] (reads the actor
+/// drafts, [`Doc::roles`], tokens and the knowledge base).
+pub struct Coref;
+
+impl Component for Coref {
+    fn name(&self) -> &'static str {
+        "coref"
+    }
+
+    fn run(&self, doc: &mut Doc<'_>) {
+        let protos = std::mem::take(&mut doc.actors);
+        doc.actors = resolve_and_finish(doc, protos);
+    }
+}
+
+/// Every mention of the drafts with its draft, in text order.
+fn mentions_in_order(protos: &[ActorDraft]) -> Vec<(MentionDraft, usize)> {
+    let mut out: Vec<(MentionDraft, usize)> = protos
+        .iter()
+        .enumerate()
+        .flat_map(|(p, a)| a.mentions.iter().map(move |m| (*m, p)))
+        .collect();
+    out.sort_by_key(|(m, p)| (m.span.start, m.span.end, *p));
+    out
+}
+
+fn resolve_and_finish(doc: &Doc, mut protos: Vec<ActorDraft>) -> Vec<ActorDraft> {
+    let mentions = mentions_in_order(&protos);
+    let ctx = Context::new(doc, &mentions, &protos);
+    let mut extra: Vec<(usize, Span, MentionForm)> = Vec::new();
+    let mut role_protos: HashSet<usize> = HashSet::default();
+    for &(m, p) in &mentions {
+        if m.form == MentionForm::Role {
+            role_protos.insert(p);
+        }
+    }
+    // Standalone titles from the recogniser ("The President").
+    let mut unresolved: HashSet<usize> = HashSet::default();
+    for (mi, &(m, own)) in mentions.iter().enumerate() {
+        if m.form != MentionForm::Role {
+            continue;
+        }
+        let role = doc.slice(m.span);
+        let resolved = ctx
+            .resolve(&protos, m.span, role, None, &role_protos)
+            .or_else(|| {
+                // "Malaysia's Prime Minister, Najib Razak": the next name.
+                let &(next, p) = mentions.get(mi + 1)?;
+                let gap = doc.text.get(m.span.end..next.span.start)?;
+                (gap.trim().len() <= 1
+                    && next.form == MentionForm::Name
+                    && protos[p].kind == ActorKind::Person)
+                    .then_some(p)
+            });
+        match resolved {
+            Some(p) => {
+                extra.push((p, m.span, MentionForm::Role));
+                // "Malaysia's Prime Minister": the title describes its holder.
+                if !protos[p].titles.iter().any(|t| doc.slice(*t) == role) {
+                    protos[p].titles.push(m.span);
+                }
+            }
+            // Nobody named: the title stands for its holder ("the Prime Minister").
+            None => {
+                unresolved.insert(own);
+            }
+        }
+    }
+    for p in &unresolved {
+        role_protos.remove(p);
+    }
+    // A title's own actor keeps only the mentions no one else took.
+    let by_span: HashMap<Span, usize> = mentions.iter().map(|&(m, p)| (m.span, p)).collect();
+    for &(_, span, _) in &extra {
+        if let Some(&p) = by_span.get(&span) {
+            if unresolved.contains(&p) {
+                protos[p].mentions.retain(|m| m.span != span);
+            }
+        }
+    }
+    // Role phrases ("the Russian president") and groups.
+    let mut groups: HashMap<String, usize> = HashMap::default();
+    let mut new_groups: Vec<ActorDraft> = Vec::new();
+    for phrase in &doc.roles {
+        match phrase.kind {
+            RoleKind::Role { role, modifier } => {
+                let modifier = modifier.map(|k| doc.tok(k));
+                let role = doc.tok(role);
+                if let Some(p) = ctx.resolve(&protos, phrase.span, role, modifier, &role_protos) {
+                    extra.push((p, phrase.span, MentionForm::Role));
+                }
+            }
+            RoleKind::Group => {
+                let text = doc.slice(phrase.span);
+                let key = text.to_lowercase();
+                let p = *groups.entry(key).or_insert_with(|| {
+                    new_groups.push(ActorDraft::new(text, ActorKind::Group));
+                    protos.len() + new_groups.len() - 1
+                });
+                extra.push((p, phrase.span, MentionForm::Demonym));
+            }
+        }
+    }
+    protos.extend(new_groups);
+    for (p, span, form) in extra {
+        if let Some(proto) = protos.get_mut(p) {
+            proto.mentions.push(MentionDraft { span, form });
+        }
+    }
+    // Finished drafts, in order of first mention.
+    let mut used: HashSet<String> = HashSet::default();
+    let mut actors = Vec::with_capacity(protos.len());
+    for (pi, p) in protos.into_iter().enumerate() {
+        if role_protos.contains(&pi) || p.mentions.is_empty() {
+            continue;
+        }
+        actors.push(finish(doc, p, &mut used));
+    }
+    actors.sort_by_key(ActorDraft::first_start);
+    actors
+}
+
+/// Document facts that role resolution needs.
+struct Context<'d, 'a> {
+    doc: &'d Doc<'a>,
+    /// Mention start → proto index (name mentions).
+    starts: Vec<(usize, usize)>,
+    /// Proto index → sentences with a name mention.
+    /// (proto, affiliation id) → number of sentences naming both.
+    co: HashMap<(usize, &'a str), usize>,
+    /// Sentence → affiliation ids mentioned in it.
+    affils: Vec<Vec<&'a str>>,
+}
+
+impl<'d, 'a> Context<'d, 'a> {
+    fn new(doc: &'d Doc<'a>, mentions: &[(MentionDraft, usize)], protos: &[ActorDraft]) -> Self {
+        let mut starts = Vec::new();
+        let mut sentences_of: HashMap<usize, Vec<usize>> = HashMap::default();
+        let mut affils: Vec<Vec<&'a str>> = vec![Vec::new(); doc.sentences.len()];
+        for &(m, p) in mentions {
+            if m.form != MentionForm::Name {
+                continue;
+            }
+            starts.push((m.span.start, p));
+            if let Some(s) = doc.sentence_at(m.span.start) {
+                let v = sentences_of.entry(p).or_default();
+                if v.last() != Some(&s) {
+                    v.push(s);
+                }
+                // The knowledge base's own id string (it outlives the drafts).
+                let entry = protos[p].kb_id.as_deref().and_then(|id| doc.kb.by_id(id));
+                if let Some(e) = entry {
+                    affils[s].push(e.id.as_str());
+                }
+            }
+        }
+        for (g, t) in doc.tokens.iter().enumerate() {
+            if t.kind == TokenKind::Word {
+                let w = doc.tok(g);
+                if !w.starts_with(char::is_uppercase) {
+                    continue;
+                }
+                if let Some(e) = doc.kb.demonym(w) {
+                    if let Some(v) = affils.get_mut(t.sentence_index()) {
+                        v.push(e.id.as_str());
+                    }
+                }
+            }
+        }
+        starts.sort_unstable();
+        for a in &mut affils {
+            a.sort_unstable();
+            a.dedup();
+        }
+        let mut co: HashMap<(usize, &'a str), usize> = HashMap::default();
+        for (&p, ss) in &sentences_of {
+            for &s in ss {
+                for &id in &affils[s] {
+                    *co.entry((p, id)).or_default() += 1;
+                }
+            }
+        }
+        Context {
+            doc,
+            starts,
+            co,
+            affils,
+        }
+    }
+
+    /// The person a role phrase at `span` refers to.
+    fn resolve(
+        &self,
+        protos: &[ActorDraft],
+        span: Span,
+        role: &str,
+        modifier: Option<&str>,
+        skip: &HashSet<usize>,
+    ) -> Option<usize> {
+        let role_l = role.to_lowercase();
+        let role_word = role_l.split_whitespace().last().unwrap_or("").to_owned();
+        let aff = modifier.and_then(|m| affiliation(self.doc.kb, m));
+        let here = self.doc.sentence_at(span.start);
+        // The last few persons mentioned by name before the phrase (a
+        // bounded look-back keeps this O(1) per phrase); the latest gets a bonus.
+        const MAX_PERSONS: usize = 8;
+        const MAX_STEPS: usize = 400;
+        let mut seen: Vec<(usize, usize)> = Vec::new(); // (proto, last start)
+        let upto = self.starts.partition_point(|&(s, _)| s < span.start);
+        for &(s, p) in self.starts[..upto].iter().rev().take(MAX_STEPS) {
+            if protos[p].kind != ActorKind::Person || skip.contains(&p) {
+                continue;
+            }
+            if !seen.iter().any(|(q, _)| *q == p) {
+                seen.push((p, s));
+                if seen.len() == MAX_PERSONS {
+                    break;
+                }
+            }
+        }
+        let latest = seen.iter().max_by_key(|(_, s)| *s).map(|(p, _)| *p);
+        let mut best: Option<(i32, usize, usize)> = None;
+        for &(p, last) in &seen {
+            let proto = &protos[p];
+            let mut score = 0i32;
+            let descr = |needle: &str| {
+                proto.descriptions.iter().any(|d| d.contains(needle))
+                    || proto
+                        .titles
+                        .iter()
+                        .any(|t| self.doc.slice(*t).contains(needle))
+            };
+            let lower_descr = |needle: &str| {
+                proto
+                    .descriptions
+                    .iter()
+                    .any(|d| d.to_lowercase().contains(needle))
+                    || proto
+                        .titles
+                        .iter()
+                        .any(|t| self.doc.slice(*t).to_lowercase().contains(needle))
+            };
+            if !role_word.is_empty() && lower_descr(role_word.trim_end_matches('s')) {
+                score += 2;
+            }
+            if let (Some(m), Some(e)) = (modifier, aff) {
+                if descr(m) || descr(e.name) {
+                    score += 3;
+                }
+                if let Some(kbp) = self.doc.kb.lookup(&proto.name) {
+                    if kbp.kind == ActorKind::Person && kbp.description.contains(e.name) {
+                        score += 3;
+                    }
+                }
+                let mut co = self.co.get(&(p, e.id.as_str())).copied().unwrap_or(0);
+                // Not the phrase's own sentence.
+                let named_here = here.is_some_and(|h| {
+                    self.affils
+                        .get(h)
+                        .is_some_and(|a| a.binary_search(&e.id.as_str()).is_ok())
+                        && self.doc.sentences.get(h).is_some_and(|sp| {
+                            let lo = self.starts.partition_point(|&(st, _)| st < sp.start);
+                            let hi = self.starts.partition_point(|&(st, _)| st < sp.end);
+                            self.starts[lo..hi].iter().any(|&(_, q)| q == p)
+                        })
+                });
+                if named_here {
+                    co = co.saturating_sub(1);
+                }
+                score += co.min(3) as i32;
+            }
+            if Some(p) == latest {
+                score += 1;
+            }
+            if best.is_none_or(|(b, _, bl)| score > b || (score == b && last > bl)) {
+                best = Some((score, p, last));
+            }
+        }
+        best.filter(|(s, _, _)| *s >= 2).map(|(_, p, _)| p)
+    }
+}

@@ -1,0 +1,153 @@
+//! Stance cues (`stances/verb_cues.tsv`, `stances/word_cues.tsv`): verbs
+//! listed by base form and inflected when the lexicon loads (`reject` →
+//! rejects, rejected, rejecting), plus irregular forms, nouns and adjectives.
+
+use super::{entries, LexiconError};
+use crate::hash::FastMap;
+use crate::model::StanceKind;
+
+/// The stance a cue word signals before negation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cue {
+    /// The stance.
+    pub kind: StanceKind,
+    /// The cue is a noun or adjective ("criticism", "unacceptable"), not a verb.
+    pub nominal: bool,
+}
+
+/// A cue entry: stance, whether nominal, and the particle that must follow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CueEntry {
+    /// The cue.
+    pub cue: Cue,
+    /// The particle that must follow ("for" in "call for").
+    pub particle: Option<&'static str>,
+}
+
+/// Particles of phrasal cues for irregular forms ("put forward", "drew up").
+const IRREGULAR_PARTICLES: &[(&str, &str)] = &[("put", "forward"), ("drew", "up"), ("laid", "out")];
+
+fn stance(s: &str) -> Option<StanceKind> {
+    use StanceKind::*;
+    Some(match s {
+        "proposes" => Proposes,
+        "supports" => Supports,
+        "opposes" => Opposes,
+        "criticizes" => Criticizes,
+        "mixed" => Mixed,
+        "neutral" => Neutral,
+        _ => return None,
+    })
+}
+
+/// Regular inflections of a base verb: base, -s, -ed, -ing.
+pub fn inflect(base: &str) -> Vec<String> {
+    let mut out = vec![base.to_owned()];
+    let es = base.ends_with('s')
+        || base.ends_with("sh")
+        || base.ends_with("ch")
+        || base.ends_with('x')
+        || base.ends_with('z')
+        || base.ends_with('o');
+    let (stem_y, ends_y) = match base.strip_suffix('y') {
+        Some(s) if !s.ends_with(['a', 'e', 'o', 'u']) => (s, true),
+        _ => (base, false),
+    };
+    if ends_y {
+        out.push(format!("{stem_y}ies"));
+        out.push(format!("{stem_y}ied"));
+        out.push(format!("{base}ing"));
+    } else if let Some(stem) = base.strip_suffix('e') {
+        out.push(format!("{base}s"));
+        out.push(format!("{base}d"));
+        out.push(format!("{stem}ing"));
+    } else {
+        out.push(if es {
+            format!("{base}es")
+        } else {
+            format!("{base}s")
+        });
+        // Short consonant-vowel-consonant verbs double ("ban" → "banned").
+        let b = base.as_bytes();
+        let double = b.len() == 3
+            && !matches!(b[0], b'a' | b'e' | b'i' | b'o' | b'u')
+            && matches!(b[1], b'a' | b'e' | b'i' | b'o' | b'u')
+            && !matches!(b[2], b'a' | b'e' | b'i' | b'o' | b'u' | b'w' | b'x' | b'y');
+        if double {
+            let last = b[2] as char;
+            out.push(format!("{base}{last}ed"));
+            out.push(format!("{base}{last}ing"));
+        } else {
+            out.push(format!("{base}ed"));
+            out.push(format!("{base}ing"));
+        }
+    }
+    out
+}
+
+/// Every cue form → its entries. Verb rows are inflected; a word row
+/// replaces the entries of the same form.
+pub(super) fn parse(
+    verbs: (&'static str, &'static str),
+    words: (&'static str, &'static str),
+) -> Result<FastMap<String, Vec<CueEntry>>, LexiconError> {
+    let mut m: FastMap<String, Vec<CueEntry>> = FastMap::default();
+    for (line, l) in entries(verbs.1) {
+        let err = |message: String| LexiconError {
+            file: verbs.0,
+            line,
+            message,
+        };
+        let f: Vec<&'static str> = l.split('\t').map(str::trim).collect();
+        let [base, particle, kind] = f[..] else {
+            return Err(err(format!("expected 3 columns, found {}", f.len())));
+        };
+        let kind = stance(kind).ok_or_else(|| err(format!("unknown stance {kind:?}")))?;
+        let particle = (particle != "-").then_some(particle);
+        for form in inflect(base) {
+            let entries = m.entry(form).or_default();
+            if !entries.iter().any(|e| e.particle == particle) {
+                entries.push(CueEntry {
+                    cue: Cue {
+                        kind,
+                        nominal: false,
+                    },
+                    particle,
+                });
+            }
+        }
+    }
+    for (line, l) in entries(words.1) {
+        let err = |message: String| LexiconError {
+            file: words.0,
+            line,
+            message,
+        };
+        let f: Vec<&'static str> = l.split('\t').map(str::trim).collect();
+        let [w, kind, pos] = f[..] else {
+            return Err(err(format!("expected 3 columns, found {}", f.len())));
+        };
+        let kind = stance(kind).ok_or_else(|| err(format!("unknown stance {kind:?}")))?;
+        let nominal = match pos {
+            "nominal" => true,
+            "verb" => false,
+            p => {
+                return Err(err(format!(
+                    "part of speech must be verb or nominal, not {p:?}"
+                )))
+            }
+        };
+        let particle = IRREGULAR_PARTICLES
+            .iter()
+            .find(|(v, _)| *v == w)
+            .map(|&(_, p)| p);
+        m.insert(
+            w.to_owned(),
+            vec![CueEntry {
+                cue: Cue { kind, nominal },
+                particle,
+            }],
+        );
+    }
+    Ok(m)
+}

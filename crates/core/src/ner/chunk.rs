@@ -1,0 +1,409 @@
+//! Chunking: runs of capitalised words joined by initials ("J. R. R.
+//! Tolkien"), glued hyphens ("Jean-Claude"), "of" after head words
+//! ("University of X"), "&" and name particles ("van"); leading function
+//! words, sentence-initial common words and titles are stripped (titles are
+//! kept apart); headline words must be confirmed by the body or a gazetteer.
+
+use super::{first_char, is_acronym, is_cap, lower, Cand, Headline, Rules};
+use crate::hash::{FastSet, FastSet as HashSet};
+use crate::model::{ActorKind, MentionForm};
+use crate::tokenize::TokenKind;
+
+impl<'d, 'a> Rules<'d, 'a> {
+    /// Extends a run of name tokens starting at capitalised word `i`; returns
+    /// the end (exclusive), never past `end`.
+    pub(super) fn extend(&self, i: usize, end: usize) -> usize {
+        let mut j = i + 1;
+        while j < end {
+            let w = self.w(j);
+            let prev = self.w(j - 1);
+            let sp = self.space_before(j);
+            if self.capword(j) && sp && !self.lx().is_function_word(w) {
+                // "NASA Bill Ingalls": an acronym does not run into a person.
+                if is_acronym(prev)
+                    && self.lx().is_first_name(w)
+                    && j + 1 < end
+                    && self.capword(j + 1)
+                {
+                    break;
+                }
+                j += 1;
+                continue;
+            }
+            if w == "." && !sp && j + 1 < end && self.capword(j + 1) {
+                let single = prev.chars().count() == 1 && is_cap(prev);
+                let abbrev = matches!(prev, "St" | "Mt" | "Ft" | "Pt");
+                if single || abbrev || self.lx().is_title(prev) {
+                    j += 2;
+                    continue;
+                }
+            }
+            if matches!(w, "-" | "‐") && !sp && j + 1 < end && !self.space_before(j + 1) {
+                if self.kind(j + 1) == Some(TokenKind::Word) {
+                    let nw = self.w(j + 1);
+                    // "Cheuk-yan" joins; "Open-minded" does not.
+                    let common_left =
+                        !is_cap(nw) && j - 1 == i && self.lx().is_lowercase_word(&lower(prev));
+                    if is_cap(nw) || (!self.lx().is_lowercase_word(nw) && !common_left) {
+                        j += 2;
+                        continue;
+                    }
+                }
+                // "Facility-1".
+                if self.kind(j + 1) == Some(TokenKind::Number)
+                    && (j + 2 >= end || self.space_before(j + 2))
+                {
+                    j += 2;
+                    continue;
+                }
+            }
+            if w == "of" && self.lx().joins_of(prev) {
+                let k = if self.w(j + 1) == "the" { j + 2 } else { j + 1 };
+                if k < end && self.capword(k) {
+                    j = k + 1;
+                    continue;
+                }
+            }
+            if w == "&" && j + 1 < end && self.capword(j + 1) {
+                j += 2;
+                continue;
+            }
+            // "National Air and Space Museum": "and" inside a name whose
+            // head comes after it (bounded look-ahead).
+            if w == "and" && !self.lx().is_org_head(prev) && !self.lx().is_place_head(prev) {
+                let mut k = j + 1;
+                while k < end && k < j + 6 && self.capword(k) && self.space_before(k) {
+                    k += 1;
+                }
+                if k > j + 1 {
+                    let head = self.w(k - 1);
+                    if self.lx().is_org_head(head) || self.lx().is_place_head(head) {
+                        j = k;
+                        continue;
+                    }
+                }
+            }
+            if self.lx().is_name_particle(w) && sp && j + 1 < end && self.capword(j + 1) {
+                j += 2;
+                continue;
+            }
+            if self.kind(j) == Some(TokenKind::Possessive)
+                && matches!(prev, "People" | "Women" | "Children" | "Men" | "Workers")
+                && j + 1 < end
+                && self.capword(j + 1)
+            {
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        j
+    }
+
+    /// Should a capitalised word at the start of a sentence begin a name?
+    pub(super) fn accept_initial(&self, g: usize, run_len: usize) -> bool {
+        let w = self.w(g);
+        if self.lx().is_function_word(w) {
+            return false;
+        }
+        if self.known_mid.contains(w) && (run_len > 1 || self.known_single.contains(w)) {
+            return true;
+        }
+        if self.is_common(w) {
+            // "Will Smith" yes, "Will" no.
+            return run_len > 1 && self.is_gazetteer_name(w);
+        }
+        if self.known_mid.contains(w) || self.is_gazetteer_name(w) || is_acronym(w) || run_len > 1 {
+            return true;
+        }
+        // An unknown single word: a name only with a name-like follower.
+        let next = g + 1;
+        self.kind(next) == Some(TokenKind::Possessive) || self.lx().is_say_verb(self.w(next))
+    }
+
+    pub(super) fn chunk_sentence(&self, s: usize, out: &mut Vec<Cand>) {
+        let range = self.doc.sentence_tokens.get(s).cloned().unwrap_or(0..0);
+        let mut g = range.start;
+        while g < range.end {
+            if !self.capword(g) || self.after_prefix(g) {
+                g += 1;
+                continue;
+            }
+            let b = self.extend(g, range.end);
+            self.process_run(g, b, out);
+            g = b;
+        }
+    }
+
+    /// Headlines: only words confirmed by the body or a gazetteer count.
+    pub(super) fn chunk_headline(&self, s: usize, out: &mut Vec<Cand>) {
+        let range = self.doc.sentence_tokens.get(s).cloned().unwrap_or(0..0);
+        let all_caps = self.headline.get(s) == Some(&Headline::AllCaps);
+        let upper_known: HashSet<String> = if all_caps {
+            self.known_mid.iter().map(|w| w.to_uppercase()).collect()
+        } else {
+            HashSet::default()
+        };
+        let confirmed = |g: usize| -> bool {
+            if self.kind(g) != Some(TokenKind::Word) {
+                return false;
+            }
+            let w = self.w(g);
+            if self.lx().is_function_word(w) || self.lx().is_never_name(w) || !is_cap(w) {
+                return false;
+            }
+            if all_caps {
+                return upper_known.contains(w) || self.kb().lookup(w).is_some();
+            }
+            self.known_mid.contains(w)
+                || self.kb().lookup(w).is_some()
+                || (self.kb().is_place(w) && !self.is_common(w))
+        };
+        let mut g = range.start;
+        while g < range.end {
+            if !confirmed(g) {
+                g += 1;
+                continue;
+            }
+            let mut b = g + 1;
+            while b < range.end && confirmed(b) && self.space_before(b) {
+                b += 1;
+            }
+            self.emit(g, b, out);
+            g = b;
+        }
+    }
+
+    /// Strips function words, sentence-initial common words and titles from
+    /// the run `a..b` and emits what remains.
+    pub(super) fn process_run(&self, mut a: usize, b: usize, out: &mut Vec<Cand>) {
+        // Leading function words and a sentence-initial common word.
+        while a < b {
+            let w = self.w(a);
+            let initial = self.is_initial(a);
+            if self.lx().is_function_word(w) || (initial && !self.accept_initial(a, b - a)) {
+                a += 1;
+            } else {
+                break;
+            }
+        }
+        if a >= b || !self.capword(a) {
+            return;
+        }
+        // A title inside the run: "U.S. President Donald Trump".
+        let mut k = a;
+        while k < b && !self.lx().is_title(self.w(k)) {
+            k += 1;
+        }
+        if k < b {
+            let mut t_end = k;
+            while t_end < b {
+                let w = self.w(t_end);
+                if self.lx().is_title(w) || (w == "." && t_end > k) {
+                    t_end += 1;
+                } else if matches!(w, "-" | "‐")
+                    && t_end > k
+                    && !self.space_before(t_end)
+                    && !self.space_before(t_end + 1)
+                    && self.lx().is_title_suffix(self.w(t_end + 1))
+                {
+                    // "President-elect Donald J. Trump".
+                    t_end += 2;
+                } else if w == "of" && t_end > k && t_end + 1 < b {
+                    t_end += 2;
+                } else {
+                    break;
+                }
+            }
+            let weak = (k..t_end).all(|g| self.lx().is_weak_title(self.w(g)) || self.w(g) == ".");
+            let has_name = t_end < b;
+            // "Duke University", "Foreign Affairs": not a title and a name.
+            let head = self.w(b - 1);
+            if has_name && (self.lx().is_org_head(head) || self.lx().is_place_head(head)) {
+                self.emit(a, b, out);
+                return;
+            }
+            if has_name && b - t_end == 1 && self.is_common(head) {
+                return;
+            }
+            let general_ok = self.w(k) != "General" || self.lx().is_first_name(self.w(t_end));
+            if !weak || (has_name && t_end - k == 1 && general_ok) {
+                // "Senate Majority Leader", "House Speaker", "State Department
+                // Spokesperson": words before the title that are not a name
+                // of their own belong to it; "U.S." or "NASA" do not.
+                let mut k = k;
+                if k > a {
+                    let prefix = self.slice(a, k);
+                    let own_name = self.kb().lookup(prefix).is_some()
+                        || is_acronym(prefix)
+                        || self.kb().is_place(prefix)
+                        || (k - a == 1 && self.is_adjective(a))
+                        || self.kb().demonym(prefix).is_some();
+                    if own_name {
+                        self.emit(a, k, out);
+                    } else {
+                        k = a;
+                    }
+                }
+                let mut t_last = t_end;
+                while t_last > k && self.w(t_last - 1) == "." {
+                    t_last -= 1;
+                }
+                if has_name {
+                    out.push(Cand {
+                        a: t_end,
+                        b,
+                        title: Some((k, t_end)),
+                        form: MentionForm::Name,
+                        forced: Some(ActorKind::Person),
+                    });
+                } else if !self.is_initial(k) || k > a {
+                    out.push(Cand {
+                        a: k,
+                        b: t_last,
+                        title: None,
+                        form: MentionForm::Role,
+                        forced: Some(ActorKind::Person),
+                    });
+                }
+                return;
+            }
+        }
+        self.emit(a, b, out);
+    }
+
+    /// Emits `a..b` as a candidate unless it is a lone adjective.
+    pub(super) fn emit(&self, a: usize, b: usize, out: &mut Vec<Cand>) {
+        if a >= b {
+            return;
+        }
+        if b - a == 1 {
+            let w = self.w(a);
+            if !w.ends_with('s') && self.is_adjective(a) {
+                return;
+            }
+        }
+        let text = self.slice(a, b);
+        // "(D-Mass.)", "R-Texas": party and state, not a name.
+        if b - a >= 3 && self.w(a).len() == 1 && self.w(a + 1) == "-" {
+            return;
+        }
+        if !text.ends_with('s')
+            && self.kb().lookup(text).is_none()
+            && !self.kb().is_place(text)
+            && self.is_demonym_of_place(text)
+        {
+            return;
+        }
+        // "African-American voters": hyphen-joined nationality adjectives.
+        let next_lower = self.kind(b) == Some(TokenKind::Word)
+            && first_char(self.w(b)).is_some_and(char::is_lowercase);
+        if text.contains('-')
+            && (next_lower || text.ends_with('n'))
+            && text.split('-').all(|part| {
+                !part.is_empty()
+                    && (self.kb().demonym(part).is_some() || self.is_demonym_of_place(part))
+            })
+        {
+            return;
+        }
+        out.push(Cand {
+            a,
+            b,
+            title: None,
+            form: MentionForm::Name,
+            forced: None,
+        });
+    }
+
+    /// A singular demonym or nationality adjective ("Russian", "Indonesian").
+    pub(super) fn is_adjective(&self, g: usize) -> bool {
+        let w = self.w(g);
+        let next_lower = self.kind(g + 1) == Some(TokenKind::Word)
+            && first_char(self.w(g + 1)).is_some_and(char::is_lowercase);
+        // "Myanmar" is a country's name and its adjective: a name here.
+        let entry = self.kb().lookup(w);
+        let own_name = entry.is_some_and(|e| e.name == w);
+        let demonym = !own_name && self.kb().demonym(w).is_some();
+        if demonym && next_lower {
+            // "Saudi officials".
+            return true;
+        }
+        if entry.is_some() || self.kb().is_place(w) {
+            return false;
+        }
+        if demonym || (w.ends_with("ist") && !self.lx().is_surname(w)) {
+            return true;
+        }
+        next_lower
+            && self
+                .lx()
+                .words(crate::lexicon::List::AdjectiveSuffixes)
+                .iter()
+                .any(|s| w.ends_with(s))
+            && !self.lx().is_surname(w)
+            && !self.lx().is_first_name(w)
+            && w.chars().count() > 4
+    }
+
+    /// Splits "Trump-Putin" into two names when both halves are names here.
+    pub(super) fn split_hyphenated(&self, cands: Vec<Cand>) -> Vec<Cand> {
+        let singles: FastSet<&str> = cands
+            .iter()
+            .map(|c| self.slice(c.a, c.b))
+            .filter(|t| !t.contains('-'))
+            .collect();
+        let mut out = Vec::with_capacity(cands.len());
+        for c in cands {
+            let mut start = c.a;
+            let mut pieces = Vec::new();
+            for g in c.a..c.b {
+                if self.w(g) == "-" && g > start && g + 1 < c.b {
+                    let left = self.slice(start, g);
+                    let right_end = (g + 1..c.b).find(|&h| self.w(h) == "-").unwrap_or(c.b);
+                    let right = self.slice(g + 1, right_end);
+                    let known = |t: &str| singles.contains(t) || self.kb().lookup(t).is_some();
+                    if known(left) && known(right) {
+                        pieces.push((start, g));
+                        start = g + 1;
+                    }
+                }
+            }
+            if pieces.is_empty() {
+                out.push(c);
+            } else {
+                pieces.push((start, c.b));
+                for (a, b) in pieces {
+                    out.push(Cand {
+                        a,
+                        b,
+                        title: None,
+                        form: c.form,
+                        forced: None,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Is `w` a singular nationality adjective made from a place name
+    /// ("South Korean", "New Zealander", "Indonesian")?
+    pub(super) fn is_demonym_of_place(&self, text: &str) -> bool {
+        let known = |t: &str| self.kb().is_place(t) || self.kb().lookup(t).is_some();
+        let strip = |suf: &str, add: &str| {
+            text.strip_suffix(suf)
+                .is_some_and(|stem| !stem.is_empty() && known(&format!("{stem}{add}")))
+        };
+        strip("n", "")
+            || strip("er", "")
+            || strip("ian", "y")
+            || strip("an", "")
+            || strip("an", "a")
+            || strip("ese", "")
+            || strip("ese", "a")
+            || strip("i", "")
+            || strip("ish", "")
+            || strip("ish", "land")
+    }
+}

@@ -1,0 +1,254 @@
+//! The learned entity labeller: the rules find the candidate names (their
+//! spans are good), and an averaged perceptron over the candidate's
+//! features ([`super::features`]) decides what each one is: a person, an
+//! organisation, a place, a group, another kind of name, or no name at all
+//! (a capitalised sentence opener, a demonym adjective, a photo credit).
+//!
+//! Every label comes with its probability (a softmax of the class scores).
+//! A person, organisation, place or group label below the model's
+//! threshold becomes [`ActorKind::Other`] with that score: an unsure name
+//! is never a default person. Standalone titles ("The President") stay the
+//! rules' business.
+//!
+//! The model is trained by `gloss-train ner` (`crates/train`) and loaded
+//! from bytes ([`LabelModel::from_bytes`]); damaged bytes give a
+//! [`ModelError`]. O(k) for k candidates (one hash lookup per feature).
+
+// The accessors and the training entry point serve the trainer
+// (feature `training`) and the tests.
+#![cfg_attr(not(any(test, feature = "training")), allow(dead_code))]
+
+use super::features::{self, Lists};
+use super::{Cand, EntityMention, RuleLabel, Rules};
+use crate::kb::Kb;
+use crate::model::{ActorKind, MentionForm};
+use crate::weights::{Format, ModelError, ModelFile, Weights};
+
+/// The bundled model file (`crates/core/data/models/ner-labels.bin`,
+/// licence in `data/models/NER-NOTICE.txt`).
+pub const BUNDLED: &[u8] = include_bytes!("../../data/models/ner-labels.bin");
+
+/// The classes, in model order.
+pub const CLASSES: [Class; 6] = [
+    Class::None,
+    Class::Person,
+    Class::Org,
+    Class::Place,
+    Class::Group,
+    Class::Other,
+];
+
+/// What a candidate is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Class {
+    /// Not a name.
+    None,
+    /// A person.
+    Person,
+    /// An organisation.
+    Org,
+    /// A place.
+    Place,
+    /// A group of people named by a demonym or group noun ("Afghans").
+    Group,
+    /// Another kind of name (an event, a work, a product…).
+    Other,
+}
+
+impl Class {
+    /// Index in [`CLASSES`].
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The actor kind of the class (`None` for [`Class::None`]).
+    pub const fn kind(self) -> Option<ActorKind> {
+        match self {
+            Class::None => None,
+            Class::Person => Some(ActorKind::Person),
+            Class::Org => Some(ActorKind::Organization),
+            Class::Place => Some(ActorKind::Place),
+            Class::Group => Some(ActorKind::Group),
+            Class::Other => Some(ActorKind::Other),
+        }
+    }
+}
+
+/// The labeller's model file format: classes `0..6` are the first
+/// pass's weights, `6..12` the second pass's (which also reads the first
+/// pass's labels of related candidates, [`features::consistency`]).
+pub const FORMAT: Format = Format {
+    magic: b"GLLABv01",
+    classes: 2 * CLASSES.len(),
+    feature_set: features::FEATURE_SET,
+};
+
+/// A trained labeller and the name lists its features read.
+#[derive(Clone, Debug)]
+pub struct LabelModel {
+    weights: Weights,
+    threshold: f32,
+    two_pass: bool,
+    lists: Lists,
+}
+
+impl LabelModel {
+    /// Loads a model file (the output of `gloss-train ner`); the name
+    /// lists are built from the bundled ones and `kb`.
+    pub fn from_bytes(bytes: &[u8], kb: &Kb) -> Result<LabelModel, ModelError> {
+        let m = ModelFile::decode(bytes, &FORMAT)?;
+        if !(0.0..=1.0).contains(&m.threshold) {
+            return Err(ModelError::Invalid("threshold"));
+        }
+        Ok(LabelModel {
+            weights: Weights::new(&m, FORMAT.classes)?,
+            threshold: m.threshold,
+            two_pass: m.two_pass,
+            lists: Lists::build(kb),
+        })
+    }
+
+    /// Number of features with weights.
+    pub fn feature_count(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// Whether a second pass reads the first pass's labels.
+    pub fn two_pass(&self) -> bool {
+        self.two_pass
+    }
+
+    /// The probability of each class (in [`CLASSES`] order) for a
+    /// candidate with `features`, by the first pass's weights (`pass` 0)
+    /// or the second's (1).
+    pub fn probabilities(&self, features: &[u32], pass: usize) -> [f32; 6] {
+        let mut both = [0f32; 12];
+        self.weights.add_scores(features, &mut both);
+        let mut s = [0f32; 6];
+        s.copy_from_slice(&both[6 * pass.min(1)..6 * pass.min(1) + 6]);
+        let max = s.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        let mut z = 0.0;
+        for v in &mut s {
+            *v = (*v - max).exp();
+            z += *v;
+        }
+        for v in &mut s {
+            *v /= z;
+        }
+        s
+    }
+
+    /// The decision for class probabilities `p`: the kind and its score,
+    /// or `None` when the candidate is no name.
+    pub fn decide(&self, p: &[f32; 6]) -> Option<(ActorKind, f32)> {
+        let (best, &score) = p
+            .iter()
+            .enumerate()
+            .max_by(|x, y| x.1.total_cmp(y.1).then(y.0.cmp(&x.0)))?;
+        let class = CLASSES[best];
+        let kind = class.kind()?;
+        if kind != ActorKind::Other && score < self.threshold {
+            return Some((ActorKind::Other, score));
+        }
+        Some((kind, score))
+    }
+
+    /// Labels the rules' candidates (`rules[i]` the rules' reading of
+    /// `cands[i]`), in text order.
+    pub(super) fn label(
+        &self,
+        r: &Rules,
+        cands: &[Cand],
+        rules: &[RuleLabel],
+    ) -> Vec<EntityMention> {
+        let mut feats = features::extract(r, cands, rules, &self.lists);
+        let mut probs: Vec<[f32; 6]> = feats.iter().map(|f| self.probabilities(f, 0)).collect();
+        if self.two_pass {
+            let links = features::links(r, cands);
+            for (f, l) in feats.iter_mut().zip(&links) {
+                features::consistency(l, &probs, f);
+            }
+            probs = feats.iter().map(|f| self.probabilities(f, 1)).collect();
+        }
+        let decided: Vec<Option<(ActorKind, f32)>> = cands
+            .iter()
+            .zip(&probs)
+            .map(|(c, p)| r.override_kind(c).or_else(|| self.decide(p)))
+            .collect();
+        // One reading per name: a candidate taken for no name takes the
+        // best label its text gets elsewhere in the document ("Trump" in
+        // "the Trump administration" when "Trump said" is a person).
+        let mut best: crate::hash::FastMap<&str, (ActorKind, f32)> = Default::default();
+        for (c, d) in cands.iter().zip(&decided) {
+            if let Some((k, s)) = *d {
+                let e = best.entry(r.slice(c.a, c.b)).or_insert((k, s));
+                if k != ActorKind::Other && (e.0 == ActorKind::Other || s > e.1) {
+                    *e = (k, s);
+                }
+            }
+        }
+        let mut out: Vec<EntityMention> = cands
+            .iter()
+            .zip(rules)
+            .zip(decided)
+            .filter_map(|((c, rl), d)| {
+                if c.form == MentionForm::Role {
+                    return r.mention(c, rl.doc.0, super::score_of(rl.doc.1));
+                }
+                let (kind, score) = d.or_else(|| {
+                    let b = best.get(r.slice(c.a, c.b)).copied()?;
+                    (b.0 != ActorKind::Other && !rl.dropped).then_some(b)
+                })?;
+                r.mention(c, kind, score)
+            })
+            .collect();
+        out.sort_by_key(|m| (m.span.start, m.span.end));
+        out
+    }
+}
+
+/// One candidate as training sees it.
+#[cfg(any(test, feature = "training"))]
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    /// Byte span of the name.
+    pub span: crate::model::Span,
+    /// Its features.
+    pub features: Vec<u32>,
+    /// The rules' label after document consistency, and whether the rules
+    /// drop it.
+    pub rule: (ActorKind, bool),
+    /// A standalone title: labelled by the rules, not the model.
+    pub role: bool,
+    /// Its relations to the other candidates (indices into the same list),
+    /// for [`features::consistency`].
+    pub links: Vec<(u32, u8)>,
+}
+
+/// The candidates of a document whose earlier layers (up to `pos`) are
+/// filled, with their features, for training.
+#[cfg(any(test, feature = "training"))]
+pub fn candidates(doc: &crate::doc::Doc, lists: &Lists) -> Vec<Candidate> {
+    let r = Rules::new(doc);
+    let cands = r.candidates();
+    let rules = r.rule_labels(&cands);
+    let feats = features::extract(&r, &cands, &rules, lists);
+    let links = features::links(&r, &cands);
+    cands
+        .iter()
+        .zip(&rules)
+        .zip(feats.into_iter().zip(links))
+        .map(|((c, rl), (features, links))| {
+            let span = r
+                .mention(c, rl.doc.0, 0.0)
+                .map_or_else(Default::default, |m| m.span);
+            Candidate {
+                span,
+                features,
+                rule: (rl.doc.0, rl.dropped),
+                role: c.form == MentionForm::Role,
+                links,
+            }
+        })
+        .collect()
+}

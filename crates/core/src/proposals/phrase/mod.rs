@@ -1,0 +1,191 @@
+//! Proposal noun phrases: find a head noun, walk left over its premodifiers
+//! and right over its complement, and record the features merging needs.
+//!
+//! Word classes come from the syntax layer ([`crate::syntax`]): a phrase
+//! never extends left over a preposition,
+//! conjunction, pronoun, auxiliary or cue verb; -ed/-ing/-ly words and plural
+//! -s words are only kept when a determiner or possessive closes the phrase
+//! ("an updated peace framework" but not "imposing restrictions"). Each walk
+//! is bounded (8 tokens left, 12 right), so the pass is O(n).
+
+use crate::tokenize::TokenKind;
+
+mod describe;
+mod features;
+mod left;
+mod right;
+
+use crate::doc::Doc;
+use crate::lexicon::Head;
+use crate::syntax::Class;
+
+/// Longest premodifier walk, in tokens.
+const MAX_LEFT: usize = 8;
+/// Longest complement or description walk, in tokens.
+const MAX_RIGHT: usize = 12;
+/// Longest description, in words.
+const MAX_DESC_WORDS: usize = 15;
+
+/// A candidate proposal mention in one sentence (global token indices).
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    /// Sentence index.
+    pub sentence: usize,
+    /// The head noun token.
+    pub head_tok: usize,
+    /// The head noun.
+    pub head: Head,
+    /// First token of the phrase, determiners included.
+    pub np_start: usize,
+    /// First token of the clean name (determiners, quantifiers and "earlier" dropped).
+    pub name_start: usize,
+    /// One past the last token of the name.
+    pub name_end: usize,
+    /// Description clause after the name (token range), if any.
+    pub desc: Option<(usize, usize)>,
+    /// A determiner or possessive opens the phrase.
+    pub has_det: bool,
+    /// Opens with "the", "this", "that", "these" or "those".
+    pub definite: bool,
+    /// Lower-case content modifiers (not determiners/quantifiers/tags).
+    pub content: Vec<String>,
+    /// A topic modifier ("peace", "security") is present.
+    pub topic: bool,
+    /// Actors named among the premodifiers ("Trump-Putin summit").
+    pub actors: Vec<usize>,
+    /// The possessor actor ("America’s peace blueprint").
+    pub possessor: Option<usize>,
+    /// A numeric modifier ("28-point").
+    pub number: Option<String>,
+    /// Marked as an earlier version ("earlier", "original").
+    pub old: bool,
+    /// Marked as a newer version ("updated", "revised").
+    pub new: bool,
+    /// Lower-case content words of the complement ("on Ukrainian military strength").
+    pub complement: Vec<String>,
+    /// Followed by "to" + a verb ("plans to travel").
+    pub to_verb: bool,
+}
+
+impl Candidate {
+    /// No identifying modifier or complement: refers back to an earlier proposal.
+    pub fn is_bare(&self) -> bool {
+        self.content.is_empty()
+            && self.complement.is_empty()
+            && self.number.is_none()
+            && self.actors.is_empty()
+    }
+
+    /// Number of identifying words (for choosing the fullest name).
+    pub fn weight(&self) -> usize {
+        self.content.len() + self.complement.len() + usize::from(self.number.is_some())
+    }
+}
+
+fn build(doc: &Doc, s: usize, h: usize, head: Head, s0: usize, s1: usize) -> Option<Candidate> {
+    let (start, has_det) = left::np_start(doc, h, s0);
+    let mut c = Candidate {
+        sentence: s,
+        head_tok: h,
+        head,
+        np_start: start,
+        name_start: start,
+        name_end: h + 1,
+        desc: None,
+        has_det,
+        definite: matches!(doc.lw(start), "the" | "this" | "that" | "these" | "those"),
+        content: Vec::new(),
+        topic: false,
+        actors: Vec::new(),
+        possessor: None,
+        number: None,
+        old: false,
+        new: false,
+        complement: Vec::new(),
+        to_verb: false,
+    };
+    features::premodifiers(doc, &mut c, h);
+    right::complement(doc, &mut c, head, h, s1);
+    describe::description(doc, &mut c, s0, s1);
+    Some(c)
+}
+
+/// Finds the candidate proposal phrases of sentence `s`, in text order.
+pub fn candidates(doc: &Doc, s: usize) -> Vec<Candidate> {
+    let r = doc.sentence_range(s);
+    let mut out = Vec::new();
+    for h in r.clone() {
+        if doc.kind(h) != Some(TokenKind::Word) {
+            continue;
+        }
+        let Some(head) = doc.lex.head(doc.lw(h)) else {
+            continue;
+        };
+        // "ceasefire arrangement": the last noun of a compound is the head.
+        if h + 1 < r.end && doc.is(h + 1, Class::ProposalHead) {
+            continue;
+        }
+        if !capitalisation_ok(doc, h, r.start, r.end) {
+            continue;
+        }
+        // "the First Amendment", "Open Science Framework": a named actor.
+        if doc.mention_at(h).is_some() {
+            continue;
+        }
+        if head.verb_too && reads_as_verb(doc, h, r.start) {
+            continue;
+        }
+        if let Some(c) = build(doc, s, h, head, r.start, r.end) {
+            // A head inside this phrase's modifiers ("a ceasefire and
+            // hostage release deal") is not a proposal of its own.
+            while out
+                .last()
+                .is_some_and(|p: &Candidate| p.head_tok >= c.np_start)
+            {
+                out.pop();
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A capitalised head is only a proposal inside a title ("Paris Agreement"),
+/// never the start of a name ("Bill Clinton").
+fn capitalisation_ok(doc: &Doc, h: usize, s0: usize, s1: usize) -> bool {
+    if !doc.is_cap(h) || h == s0 {
+        return true;
+    }
+    let all_caps = doc.tok(h).chars().all(|c| !c.is_lowercase());
+    if all_caps {
+        return true;
+    }
+    doc.is_cap(h - 1) && !(h + 1 < s1 && doc.is_cap(h + 1))
+}
+
+/// "he plans to", "which limits", "Russia demands a…": verb, not noun.
+fn reads_as_verb(doc: &Doc, h: usize, s0: usize) -> bool {
+    if h == s0 {
+        return false;
+    }
+    let prev = doc.lw(h - 1);
+    let plural = doc.lw(h).ends_with('s');
+    if doc.lex.is_verb_subject(prev)
+        || doc.is(h - 1, Class::Aux)
+        || doc.is(h - 1, Class::Neg)
+        || (plural && matches!(prev, "that" | "which"))
+    {
+        return true;
+    }
+    let after = doc.lw(h + 1);
+    // "studying eye movements offers an insight", "and offer the lessons".
+    if doc.is(h + 1, Class::Det) && !matches!(after, "that" | "which" | "what" | "whose") {
+        return true;
+    }
+    let noun_follows =
+        doc.is(h + 1, Class::Prep) && after != "to" || doc.kind(h + 1) != Some(TokenKind::Word);
+    if doc.mention_at(h - 1).is_some() && doc.kind(h - 1) == Some(TokenKind::Word) {
+        return !noun_follows;
+    }
+    false
+}

@@ -1,0 +1,141 @@
+//! The right edge of a proposal phrase: a complement ("restrictions on
+//! Ukrainian military strength", "a summit between X and Y") belongs to the
+//! name of relational heads and plain phrases; otherwise it describes the
+//! proposal. Bounded walks (12 tokens), so O(1) per phrase.
+
+use super::describe::walk_clause;
+use super::{Candidate, MAX_RIGHT};
+use crate::doc::Doc;
+use crate::lexicon::{Family, Head, Strength};
+use crate::syntax::Class;
+use crate::tokenize::TokenKind;
+
+/// Sets `c`'s complement, name end, "to" + verb flag, and a description
+/// from a complement or participle clause right after the head `h`.
+pub(super) fn complement(doc: &Doc, c: &mut Candidate, head: Head, h: usize, s1: usize) {
+    let next = doc.lw(h + 1);
+    let after = h + 1;
+    if next == "to" && after + 1 < s1 && verb_like_base(doc, after + 1) {
+        c.to_verb = true;
+    }
+    let relational = head.strength == Strength::Relational;
+    let plain = c.content.is_empty() && c.actors.is_empty() && c.number.is_none();
+    let mut name_end = h + 1;
+    if after < s1 {
+        if complement_prep(doc, after) {
+            let end = walk_np(doc, after + 1, s1);
+            if end > after + 1 && !is_time_expression(doc, after + 1, end) {
+                c.complement = content_words(doc, after + 1, end);
+                if relational || plain || head.family == Family::Sanction {
+                    name_end = end;
+                } else {
+                    c.desc = Some((after, end));
+                }
+            }
+        } else if doc.is(h + 1, Class::Participle)
+            && !doc.is(h + 1, Class::Cue)
+            && !doc.lex.is_control_verb(next)
+            && (next.ends_with("ing")
+                || doc.is(after + 1, Class::Prep)
+                || doc.is(after + 1, Class::Adverb))
+        {
+            let end = walk_clause(doc, after, s1);
+            if relational && plain && next.ends_with("ing") {
+                c.complement = content_words(doc, after, end);
+                name_end = end;
+            } else {
+                c.desc = Some((after, end));
+            }
+        }
+    }
+    c.name_end = name_end;
+}
+
+/// Could token `k` be a verb's base form ("to travel")?
+pub(super) fn verb_like_base(doc: &Doc, k: usize) -> bool {
+    let w = doc.lw(k);
+    !w.is_empty()
+        && !doc.is(k, Class::Det)
+        && !w.ends_with("ed")
+        && !w.ends_with('s')
+        && w.chars().all(char::is_alphabetic)
+        && !doc.is(k, Class::ProposalHead)
+}
+
+/// Does token `k` start a complement ("restrictions on …", "summit between …")?
+fn complement_prep(doc: &Doc, k: usize) -> bool {
+    match doc.lw(k) {
+        "to" => {
+            doc.is(k + 1, Class::Det)
+                || doc.lw(k + 1).chars().next().is_some_and(char::is_uppercase)
+        }
+        w => doc.lex.is_complement_preposition(w),
+    }
+}
+
+/// "on Friday", "for two years", "of March 3": a time, not a complement.
+fn is_time_expression(doc: &Doc, a: usize, b: usize) -> bool {
+    let lx = doc.lex;
+    (a..b).all(|k| {
+        let w = doc.lw(k);
+        doc.kind(k) != Some(TokenKind::Word)
+            || doc.is(k, Class::Det)
+            || doc.is(k, Class::Quantifier)
+            || lx.is_weekday(w)
+            || lx.is_month_name(w)
+            || lx.is_time_word(w)
+    })
+}
+
+/// Walks a noun phrase from `i`; returns one past its last token.
+fn walk_np(doc: &Doc, i: usize, s1: usize) -> usize {
+    let mut end = i;
+    let mut k = i;
+    while k < s1 && k - i < MAX_RIGHT {
+        let w = doc.lw(k);
+        let tok = doc.tokens[k];
+        let ok = match tok.kind {
+            TokenKind::Possessive | TokenKind::Number => true,
+            TokenKind::Punct => w == "-" && !tok.space_before,
+            TokenKind::Word => {
+                if doc.mention_at(k).is_some() || doc.is_cap(k) {
+                    true
+                } else if w == "of" {
+                    k > i
+                } else if w == "and" || w == "or" {
+                    doc.is_cap(k + 1) && !doc.is(k + 1, Class::Det)
+                } else {
+                    !(doc.is(k, Class::Prep)
+                        || doc.is(k, Class::ClauseWord)
+                        || doc.is(k, Class::Conj)
+                        || doc.is(k, Class::Aux)
+                        || doc.is(k, Class::Pron) && !doc.is(k, Class::Det)
+                        || doc.is(k, Class::Cue)
+                        || doc.is(k, Class::CommonVerb)
+                        || (doc.is(k, Class::Participle) && k > i && !doc.is(k - 1, Class::Det)))
+                }
+            }
+        };
+        if !ok {
+            break;
+        }
+        k += 1;
+        if tok.kind != TokenKind::Punct && w != "of" && w != "and" && w != "or" {
+            end = k;
+        }
+    }
+    end
+}
+
+fn content_words(doc: &Doc, a: usize, b: usize) -> Vec<String> {
+    (a..b)
+        .filter(|&k| doc.kind(k) == Some(TokenKind::Word))
+        .filter(|&k| {
+            !(doc.is(k, Class::Det)
+                || doc.is(k, Class::Prep)
+                || doc.is(k, Class::Conj)
+                || doc.is(k, Class::Quantifier))
+        })
+        .map(|k| doc.lw(k).to_owned())
+        .collect()
+}

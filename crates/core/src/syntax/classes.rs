@@ -1,0 +1,544 @@
+//! The syntax layer: word classes per token, prepositional-phrase flags, and
+//! the syntactic questions later stages ask (is this a verb, is it inside a
+//! prepositional phrase, what does this pronoun refer to, where is the
+//! subject of this verb or the verb of this subject).
+//!
+//! Every stage asks these questions here rather than guessing syntax on its
+//! own. Today the answers come from the lexicon's closed word classes and
+//! word shapes (the `pos` component, rule-based); a trained tagger or parser
+//! fills the same layer and the callers do not change.
+//!
+//! O(n) to build (one lexicon probe per class per token, done once); every
+//! query is O(1) or a bounded scan.
+
+use crate::doc::Doc;
+use crate::drafts::ActorId;
+use crate::hash::FastMap;
+use crate::lexicon::Lexicon;
+use crate::model::ActorKind;
+use crate::pipeline::Component;
+use crate::tokenize::TokenKind;
+
+/// A set of word classes a token's lower-cased text belongs to.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Classes(u32);
+
+/// One word class (a bit of [`Classes`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u32)]
+pub enum Class {
+    /// Article, demonstrative or possessive pronoun.
+    Det = 1 << 0,
+    /// Preposition.
+    Prep = 1 << 1,
+    /// Conjunction or subordinator.
+    Conj = 1 << 2,
+    /// A word that introduces a clause ("that", "which", "because").
+    ClauseWord = 1 << 3,
+    /// Personal or relative pronoun.
+    Pron = 1 << 4,
+    /// Auxiliary, modal or copula.
+    Aux = 1 << 5,
+    /// Negator.
+    Neg = 1 << 6,
+    /// Common irregular or frequent verb form.
+    CommonVerb = 1 << 7,
+    /// A stance cue word of any part of speech.
+    Cue = 1 << 8,
+    /// Could be a finite verb ([`crate::lexicon::Lexicon::is_verbish`]).
+    Verbish = 1 << 9,
+    /// Adverb ([`crate::lexicon::Lexicon::is_adverb`]).
+    Adverb = 1 << 10,
+    /// Proposal topic modifier ("peace").
+    Topic = 1 << 11,
+    /// Quantifier or evaluative adjective ("several", "key").
+    Quantifier = 1 << 12,
+    /// Marks an earlier version ("earlier").
+    OldTag = 1 << 13,
+    /// Marks a newer version ("updated").
+    NewTag = 1 << 14,
+    /// Person or body acting for an actor ("leadership", "spokesman").
+    ActingBody = 1 << 15,
+    /// Looks like an -ed or -ing participle.
+    Participle = 1 << 16,
+    /// A proposal head noun ("plan", "deal").
+    ProposalHead = 1 << 17,
+}
+
+impl Classes {
+    /// True if the set holds `c`.
+    pub fn has(self, c: Class) -> bool {
+        self.0 & c as u32 != 0
+    }
+}
+
+/// Looks like an -ed/-ing participle or a finite verb ending (a suffix test).
+pub fn is_participle(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ed")) || (w.len() > 5 && w.ends_with("ing"))
+}
+
+/// The syntax layer of a [`Doc`].
+#[derive(Debug, Default)]
+pub struct Syntax {
+    classes: Vec<Classes>,
+    in_pp: Vec<bool>,
+}
+
+/// Fills [`Doc::syntax`] (reads tokens and the lexicon).
+pub struct PosTagger;
+
+impl Component for PosTagger {
+    fn name(&self) -> &'static str {
+        "pos"
+    }
+
+    fn run(&self, doc: &mut Doc<'_>) {
+        doc.syntax.classes = (0..doc.tokens.len())
+            .map(|i| classes_of(doc, doc.lw(i)))
+            .collect();
+        doc.syntax.in_pp = prepositional_phrases(doc);
+    }
+}
+
+/// The classes a lower-case word has by itself: its listed classes (one
+/// probe of [`class_table`]'s map) and those of its shape (-ed, -ing, -ly).
+fn classes_of(doc: &Doc, w: &str) -> Classes {
+    let mut bits = doc.lex.word_classes(w);
+    if is_participle(w) {
+        bits |= Class::Participle as u32;
+    }
+    if w.len() > 4 && w.ends_with("ed") {
+        bits |= Class::Verbish as u32;
+    }
+    if w.len() > 4 && w.ends_with("ly") && !matches!(w, "italy" | "family" | "supply" | "only") {
+        bits |= Class::Adverb as u32;
+    }
+    Classes(bits)
+}
+
+/// Word → class bits for every listed word (closed classes, cue forms,
+/// proposal heads), so that tagging a token is one probe. The shape rules
+/// (-ed, -ing, -ly) are applied per token by [`classes_of`]; together they
+/// give exactly the lexicon's predicates ([`Lexicon::is_verbish`] and
+/// [`Lexicon::is_adverb`] included), which a test checks.
+///
+/// [`Lexicon::is_verbish`]: crate::lexicon::Lexicon::is_verbish
+/// [`Lexicon::is_adverb`]: crate::lexicon::Lexicon::is_adverb
+pub(crate) fn class_table(lx: &Lexicon) -> FastMap<String, u32> {
+    use crate::lexicon::List;
+    let mut words: Vec<&str> = Vec::new();
+    for list in [
+        List::Determiners,
+        List::Prepositions,
+        List::Conjunctions,
+        List::ClauseWords,
+        List::Pronouns,
+        List::Auxiliaries,
+        List::Negators,
+        List::CommonVerbs,
+        List::Adverbs,
+        List::Topics,
+        List::Quantifiers,
+        List::OldTags,
+        List::NewTags,
+        List::ActingBodies,
+    ] {
+        words.extend(lx.words(list));
+    }
+    words.extend(lx.cue_and_head_words());
+    let mut map = FastMap::default();
+    for w in words {
+        let mut bits = 0u32;
+        let mut set = |c: Class, yes: bool| {
+            if yes {
+                bits |= c as u32;
+            }
+        };
+        set(Class::Det, lx.is_determiner(w));
+        set(Class::Prep, lx.is_preposition(w));
+        set(Class::Conj, lx.is_conjunction(w));
+        set(Class::ClauseWord, lx.is_clause_word(w));
+        set(Class::Pron, lx.is_pronoun(w));
+        set(Class::Aux, lx.is_aux(w));
+        set(Class::Neg, lx.is_negator(w));
+        set(Class::CommonVerb, lx.is_common_verb(w));
+        set(Class::Cue, lx.is_cue_word(w));
+        set(Class::Verbish, lx.is_verbish(w));
+        set(Class::Adverb, lx.is_adverb(w));
+        set(Class::Topic, lx.is_topic(w));
+        set(Class::Quantifier, lx.is_quantifier(w));
+        set(Class::OldTag, lx.is_old_tag(w));
+        set(Class::NewTag, lx.is_new_tag(w));
+        set(Class::ActingBody, lx.is_acting_body(w));
+        set(Class::Participle, is_participle(w));
+        set(Class::ProposalHead, lx.head(w).is_some());
+        map.insert(w.to_owned(), bits);
+    }
+    map
+}
+
+/// Marks tokens that follow a preposition up to the next clause break.
+fn prepositional_phrases(doc: &Doc) -> Vec<bool> {
+    let mut in_pp = vec![false; doc.tokens.len()];
+    for s in 0..doc.sentences.len() {
+        let r = doc.sentence_range(s);
+        let r0 = r.start;
+        let mut pp = false;
+        let mut prev_opens = false;
+        for i in r {
+            let t = doc.tokens[i];
+            let w = doc.lw(i);
+            let mut opens = false;
+            match t.kind {
+                TokenKind::Word => {
+                    if doc.is(i, Class::Prep) && !(w == "to" && next_is_verb_base(doc, i)) {
+                        in_pp[i] = false;
+                        pp = true;
+                        opens = true;
+                    } else if doc.is_cap(i) && i > r0 {
+                        in_pp[i] = pp;
+                    } else if doc.is(i, Class::ClauseWord)
+                        || doc.is(i, Class::Aux)
+                        || (doc.is(i, Class::Verbish)
+                            && !(prev_opens && doc.is(i, Class::Participle)))
+                    {
+                        in_pp[i] = false;
+                        pp = false;
+                    } else {
+                        in_pp[i] = pp;
+                        opens = doc.is(i, Class::Det) && prev_opens;
+                    }
+                }
+                TokenKind::Punct if w != "-" => {
+                    in_pp[i] = false;
+                    pp = false;
+                }
+                _ => in_pp[i] = pp,
+            }
+            prev_opens = opens;
+        }
+    }
+    in_pp
+}
+
+fn next_is_verb_base(doc: &Doc, i: usize) -> bool {
+    doc.is(i + 1, Class::CommonVerb) || doc.is(i + 1, Class::Cue) && !doc.lw(i + 1).ends_with("ed")
+}
+
+/// The subject of a predicate, found by [`Doc::subject_before`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Subject {
+    /// The actor.
+    pub actor: ActorId,
+    /// First token of its mention; `None` when a pronoun or a possessor
+    /// names it.
+    pub first: Option<usize>,
+}
+
+/// How far back, in tokens, [`Doc::subject_before`] looks.
+pub const MAX_SUBJECT_DISTANCE: usize = 50;
+
+impl Doc<'_> {
+    /// The word classes of token `i` (empty out of range).
+    pub fn classes(&self, i: usize) -> Classes {
+        self.syntax.classes.get(i).copied().unwrap_or_default()
+    }
+
+    /// True if token `i` is of class `c`.
+    pub fn is(&self, i: usize, c: Class) -> bool {
+        self.classes(i).has(c)
+    }
+
+    /// True if token `i` is inside a prepositional phrase.
+    pub fn in_pp(&self, i: usize) -> bool {
+        self.syntax.in_pp.get(i).copied().unwrap_or(false)
+    }
+
+    /// True if token `i` could be a finite verb.
+    pub fn is_verb(&self, i: usize) -> bool {
+        self.is(i, Class::Verbish)
+    }
+
+    /// Token `j` and past up to three adverbs from it ("reportedly
+    /// expressed"), never "not"; stops at `end`.
+    pub fn skip_adverbs(&self, mut j: usize, end: usize) -> usize {
+        let mut n = 0;
+        while j < end && n < 3 && self.is(j, Class::Adverb) && self.lw(j) != "not" {
+            j += 1;
+            n += 1;
+        }
+        j
+    }
+
+    /// The actor a pronoun at token `k` refers to: "he", "she", "his",
+    /// "her" the last person named before it; "it" an organisation or place
+    /// and "they" an organisation, place or group named at or after token
+    /// `min`. The one pronoun resolver of the pipeline; callers decide which
+    /// pronouns they resolve.
+    pub fn antecedent(&self, k: usize, min: usize) -> Option<ActorId> {
+        use ActorKind::*;
+        match self.lw(k) {
+            "he" | "she" | "his" | "her" => self.last_person_before(k),
+            "it" => self.last_actor_before(k, min, &[Organization, Place]),
+            "they" => self.last_actor_before(k, min, &[Organization, Place, Group]),
+            _ => None,
+        }
+    }
+
+    /// Is token `v` a verb that can follow a subject: a lower-case word that
+    /// could be finite, not a proposal noun or a determiner?
+    pub fn is_verb_at(&self, v: usize) -> bool {
+        self.kind(v) == Some(TokenKind::Word)
+            && !self.is_cap(v)
+            && self.is(v, Class::Verbish)
+            && !self.is(v, Class::ProposalHead)
+            && !self.is(v, Class::Det)
+    }
+
+    /// Does token `k` ("while", "whereas", "when" before a finite verb)
+    /// open a new clause?
+    pub fn opens_finite_clause(&self, k: usize) -> bool {
+        matches!(self.lw(k), "while" | "whereas" | "when") && !self.is(k + 1, Class::Participle)
+    }
+
+    /// Is "it"/"they" at token `k` the subject of a verb (not "make it clear")?
+    pub fn subject_pronoun(&self, k: usize) -> bool {
+        let mut v = k + 1;
+        while self.is(v, Class::Adverb) && v < k + 4 {
+            v += 1;
+        }
+        self.is(v, Class::Verbish)
+    }
+
+    /// Can a subject start at token `k`? Not right after a content word
+    /// ("keep Northern Ireland aligned …" makes Northern Ireland an object).
+    pub fn subject_position(&self, k: usize, s0: usize) -> bool {
+        let article = |w: &str| matches!(w, "the" | "a" | "an");
+        let mut j = k;
+        // Skip articles and capitalised titles ("the", "President", "Senator").
+        while j > s0 && (article(self.lw(j - 1)) || self.is_cap(j - 1)) {
+            j -= 1;
+        }
+        // "The opposition Labour Party": up to two modifiers after an article.
+        for back in 1..=2 {
+            if j > s0 + back
+                && article(self.lw(j - back - 1))
+                && (j - back..j)
+                    .all(|m| self.kind(m) == Some(TokenKind::Word) && !self.is(m, Class::Verbish))
+            {
+                j -= back + 1;
+                break;
+            }
+        }
+        if j == s0 {
+            return true;
+        }
+        let p = j - 1;
+        self.kind(p) != Some(TokenKind::Word)
+            || self.is(p, Class::Conj)
+            || self.is(p, Class::ClauseWord)
+            || self.is(p, Class::Adverb)
+            || self.is(p, Class::ActingBody)
+            || matches!(
+                self.lw(p),
+                "said" | "says" | "that" | "meanwhile" | "however" | "also"
+            )
+    }
+
+    /// "on Friday", "last week", "yesterday": a time phrase between a
+    /// subject and its verb; returns the token after it.
+    fn skip_time(&self, j: usize, end: usize) -> usize {
+        let is_time = |w: &str| {
+            self.lex.is_weekday(w)
+                || matches!(
+                    w,
+                    "week" | "month" | "year" | "weekend" | "morning" | "evening" | "night"
+                )
+        };
+        match self.lw(j) {
+            "yesterday" | "today" | "tonight" | "earlier" | "later" => j + 1,
+            "on" | "last" | "this" | "next" if j + 1 < end && is_time(self.lw(j + 1)) => j + 2,
+            _ => j,
+        }
+    }
+
+    /// The verb of a subject that ends before token `j` (within the sentence
+    /// ending at `end`), skipping a time phrase, a possessive and role noun
+    /// ("Russia’s leadership"), role nouns, an appositive between commas and
+    /// adverbs. The right-hand counterpart of [`Doc::subject_before`].
+    pub fn predicate_after(&self, mut j: usize, end: usize) -> Option<usize> {
+        let j0 = self.skip_time(j, end);
+        if j0 != j && j0 < end && self.is_verb_at(self.skip_adverbs(j0, end)) {
+            return Some(self.skip_adverbs(j0, end));
+        }
+        if self.kind(j) == Some(TokenKind::Possessive) {
+            j += 1;
+            let mut skipped = 0;
+            while j < end && skipped < 2 && !self.is(j, Class::ActingBody) {
+                j += 1;
+                skipped += 1;
+            }
+            if !self.is(j, Class::ActingBody) {
+                return None;
+            }
+            j += 1;
+        }
+        let mut roles = 0;
+        while j < end && roles < 2 && self.is(j, Class::ActingBody) && !self.is_cap(j) {
+            j += 1;
+            roles += 1;
+        }
+        if roles > 0 && self.mention_at(j).is_some() {
+            // "Kremlin insider Yuri Ushakov": the next name is the subject.
+            return None;
+        }
+        if self.lw(j) == "," {
+            // Appositive: ", spokesman for the Indonesian military, said".
+            let close = (j + 1..end.min(j + 14)).find(|&c| self.lw(c) == ",")?;
+            let v = self.skip_adverbs(close + 1, end);
+            return self.is_verb_at(v).then_some(v);
+        }
+        let v = self.skip_adverbs(j, end);
+        (v < end && self.is_verb_at(v)).then_some(v)
+    }
+
+    /// The subject of a predicate at token `from`, in the sentence starting
+    /// at `s0`: the nearest actor mention to its left that is not inside a
+    /// prepositional phrase or at a token `skip` rules out (a possessor such
+    /// as "Witkoff’s journey" only as a fallback), "he"/"she", or a subject
+    /// "it"/"they" resolved by [`Doc::antecedent`]. Scans stop at clause
+    /// boundaries, except that a verb right after "but"/"yet" shares the
+    /// subject before it ("welcomed A but criticized B"). The left-hand
+    /// counterpart of [`Doc::predicate_after`].
+    pub fn subject_before(
+        &self,
+        s0: usize,
+        from: usize,
+        skip: &dyn Fn(usize) -> bool,
+    ) -> Option<Subject> {
+        let mut fallback = None;
+        let mut k = from;
+        let mut steps = 0;
+        while k > s0 && steps < MAX_SUBJECT_DISTANCE {
+            k -= 1;
+            steps += 1;
+            let w = self.lw(k);
+            if self.lex.is_hard_boundary(w) || self.opens_finite_clause(k) {
+                let mut v = k + 1;
+                while self.is(v, Class::Adverb) && v < from {
+                    v += 1;
+                }
+                let shared = matches!(w, "but" | "yet") && v <= from && self.is(v, Class::Verbish);
+                if !shared {
+                    break;
+                }
+                continue;
+            }
+            if skip(k) {
+                continue;
+            }
+            if let Some(m) = self.mention_at(k) {
+                k = m.first;
+                if self.in_pp(m.first) {
+                    continue;
+                }
+                let possessive = self.kind(m.last) == Some(TokenKind::Possessive);
+                let role_follows = self.is(m.last + 1, Class::ActingBody)
+                    || self.is(m.last + 2, Class::ActingBody)
+                    || self.is(m.last + 3, Class::ActingBody);
+                if possessive && !role_follows {
+                    fallback.get_or_insert(Subject {
+                        actor: m.actor,
+                        first: None,
+                    });
+                    continue;
+                }
+                return Some(Subject {
+                    actor: m.actor,
+                    first: Some(m.first),
+                });
+            }
+            let pronoun = |actor| Subject { actor, first: None };
+            if matches!(w, "he" | "she") && !self.in_pp(k) {
+                return self.antecedent(k, s0).map(pronoun).or(fallback);
+            }
+            if matches!(w, "it" | "they") && !self.in_pp(k) && self.subject_pronoun(k) {
+                // An organisation, country or group named in this or the
+                // previous sentence, with nothing skipped in between.
+                let min = self.previous_sentence_start(s0);
+                let found = self.antecedent(k, min).filter(|_| !(s0..k).any(skip));
+                return found.map(pronoun).or(fallback);
+            }
+        }
+        fallback
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The precomputed classes equal the lexicon's predicates, for listed
+    /// words and for words known only by their shape.
+    #[test]
+    fn class_table_matches_the_predicates() {
+        let doc = Doc::segmented("x");
+        let lx = doc.lex;
+        let mut words: Vec<String> = lx.cue_and_head_words().map(str::to_owned).collect();
+        for w in [
+            "the",
+            "of",
+            "and",
+            "which",
+            "he",
+            "was",
+            "not",
+            "said",
+            "still",
+            "peace",
+            "several",
+            "earlier",
+            "updated",
+            "officials",
+            "rejected",
+            "walking",
+            "quickly",
+            "family",
+            "italy",
+            "plan",
+            "plans",
+            "x",
+            "",
+            "reportedly",
+            "tabled",
+        ] {
+            words.push(w.to_owned());
+        }
+        for w in &words {
+            let c = classes_of(&doc, w);
+            let want = [
+                (Class::Det, lx.is_determiner(w)),
+                (Class::Prep, lx.is_preposition(w)),
+                (Class::Conj, lx.is_conjunction(w)),
+                (Class::ClauseWord, lx.is_clause_word(w)),
+                (Class::Pron, lx.is_pronoun(w)),
+                (Class::Aux, lx.is_aux(w)),
+                (Class::Neg, lx.is_negator(w)),
+                (Class::CommonVerb, lx.is_common_verb(w)),
+                (Class::Cue, lx.is_cue_word(w)),
+                (Class::Verbish, lx.is_verbish(w)),
+                (Class::Adverb, lx.is_adverb(w)),
+                (Class::Topic, lx.is_topic(w)),
+                (Class::Quantifier, lx.is_quantifier(w)),
+                (Class::OldTag, lx.is_old_tag(w)),
+                (Class::NewTag, lx.is_new_tag(w)),
+                (Class::ActingBody, lx.is_acting_body(w)),
+                (Class::Participle, is_participle(w)),
+                (Class::ProposalHead, lx.head(w).is_some()),
+            ];
+            for (class, yes) in want {
+                assert_eq!(c.has(class), yes, "{w:?} {class:?}");
+            }
+        }
+    }
+}
