@@ -34,8 +34,8 @@ usage:
       --universal          parser predicts universal relations only (no subtypes)
       --tagger-bits B      tagger key bits (default 20)
       --parser-bits B      parser key bits (default 22)
-      --tagger-weights N   keep the N largest tagger weights (default 150000)
-      --parser-weights N   keep the N largest parser weights (default 300000)
+      --tagger-weights N   keep the N largest tagger weights (default 100000)
+      --parser-weights N   keep the N largest parser weights (default 220000)
       --all-weights        keep every weight of both (no pruning)
       --retrain            after pruning, retrain on the kept weights' features only (default)
       --no-retrain         prune the trained weights without retraining

@@ -13,9 +13,9 @@ use super::perceptron::Compression;
 use super::{parser, tagger};
 
 /// Weights the shipped tagger keeps (the engine's size budget, docs/size.md).
-pub const TAGGER_WEIGHTS: usize = 150_000;
+pub const TAGGER_WEIGHTS: usize = 100_000;
 /// Weights the shipped parser keeps.
-pub const PARSER_WEIGHTS: usize = 300_000;
+pub const PARSER_WEIGHTS: usize = 220_000;
 
 /// Options of `gloss-train syntax`.
 #[derive(Clone, Debug)]
