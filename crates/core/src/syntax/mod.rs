@@ -1,5 +1,5 @@
 //! Syntax: the rule-based word classes every stage asks about
-//! ([`classes`], the `pos` component), and a part-of-speech tagger and a
+//! (`classes`, the `pos` component), and a part-of-speech tagger and a
 //! labelled dependency parser learned from the Universal Dependencies
 //! English treebanks (the `parse` component, [`parse`]).
 //!

@@ -1,6 +1,6 @@
 //! The `parse` component: tags and parses every story sentence with the
-//! [`Models`] the [`crate::Analyzer`] owns, on the UD word split of the
-//! tokens ([`UdWords`]), and fills [`Doc::parse`].
+//! [`Models`] the `Analyzer` owns, on the UD word split of the
+//! tokens ([`UdWords`]), and fills `Doc::parse`.
 //!
 //! Linear in the text: the tagger and the greedy parser make a bounded
 //! number of weight lookups per word (about 2n parser moves a sentence).
@@ -18,11 +18,11 @@ use crate::pipeline::Component;
 /// One UD word of the text with its syntax.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ParsedWord {
-    /// Start byte in [`Doc::text`].
+    /// Start byte in `Doc::text`.
     pub start: u32,
     /// End byte (exclusive).
     pub end: u32,
-    /// The token ([`Doc::tokens`] index) the word is part of.
+    /// The token (`Doc::tokens` index) the word is part of.
     pub token: u32,
     /// Its part of speech.
     pub upos: Upos,
@@ -86,7 +86,7 @@ impl Parse {
     }
 }
 
-/// The `parse` component (after `pos`): fills [`Doc::parse`] when the
+/// The `parse` component (after `pos`): fills `Doc::parse` when the
 /// document carries syntax models.
 pub struct Parser;
 

@@ -1,6 +1,6 @@
 //! From Gloss tokens to the syntactic words of Universal Dependencies.
 //!
-//! Gloss's tokenizer ([`crate::tokenize`]) keeps contractions whole
+//! Gloss's tokenizer (`crate::tokenize`) keeps contractions whole
 //! ("don't", "I'm", "cannot") while UD English splits them into two words
 //! ("do" + "n't", "I" + "'m", "can" + "not"); possessive "'s" and hyphens
 //! are already separate tokens in both. The models were trained on UD
