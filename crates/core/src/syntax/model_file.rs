@@ -37,6 +37,8 @@
 
 use std::fmt;
 
+use crate::weights::{fnv1a64, put_varint};
+
 const MAGIC: &[u8; 8] = b"GLSYNTX1";
 
 /// What a model file holds.
@@ -317,24 +319,6 @@ impl ModelFile {
             lexicon,
         })
     }
-}
-
-/// FNV-1a, 64 bits.
-fn fnv1a64(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
-}
-
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
 }
 
 fn put_str(out: &mut Vec<u8>, s: &str) {
