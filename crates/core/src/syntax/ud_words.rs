@@ -31,17 +31,26 @@ fn split_point(token: &str) -> Option<usize> {
                 .is_some_and(|t| t.eq_ignore_ascii_case(suffix))
     };
     // Apostrophe contractions, straight or curly: n't, 're, 've, 'll, 'd, 'm, 's.
-    for ap in ["'", "\u{2019}"] {
-        let nt = format!("n{ap}t");
-        if lower_ends(&nt) && token.len() > nt.len() {
-            return Some(token.len() - nt.len());
-        }
-        for clitic in ["re", "ve", "ll", "d", "m", "s"] {
-            let suffix = format!("{ap}{clitic}");
-            if lower_ends(&suffix) {
-                return Some(token.len() - suffix.len());
-            }
-        }
+    const NT: [&str; 2] = ["n't", "n\u{2019}t"];
+    const CLITICS: [&str; 12] = [
+        "'re",
+        "'ve",
+        "'ll",
+        "'d",
+        "'m",
+        "'s",
+        "\u{2019}re",
+        "\u{2019}ve",
+        "\u{2019}ll",
+        "\u{2019}d",
+        "\u{2019}m",
+        "\u{2019}s",
+    ];
+    if let Some(nt) = NT.iter().find(|nt| lower_ends(nt)) {
+        return Some(token.len() - nt.len());
+    }
+    if let Some(c) = CLITICS.iter().find(|c| lower_ends(c)) {
+        return Some(token.len() - c.len());
     }
     // Whole-word contractions without an apostrophe.
     const WHOLE: [(&str, usize); 4] = [("cannot", 3), ("gonna", 3), ("wanna", 3), ("gotta", 3)];
