@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Accuracy on the GUM news dev set: named entities (score.py) and summaries
-# (score_summary.py), then one table of entity scores on four corpora
+# Accuracy on the GUM news dev set: named entities (score.py), summaries
+# (score_summary.py), proposals and stances (score_stances.py, on the dev
+# set plus the reference article, and on our own articles in
+# crates/core/tests/data/stances), then one table of entity scores on four corpora
 # (scripts/eval_ner.py: gum-news-dev, UNER EWT test, wikigold held-out part,
 # gum-train) for Gloss and spaCy's small model. The eval data lives outside
 # the repo (../shared/eval or $GLOSS_EVAL_DIR, ../shared/train or
@@ -28,6 +30,23 @@ python3 "$EVAL_DIR/score.py" "$GOLD" "$OUT/pred.jsonl" "$@"
 echo
 echo "== summaries (score_summary.py) =="
 python3 "$EVAL_DIR/score_summary.py" "$GOLD" "$OUT/pred.jsonl"
+echo
+echo "== proposals and stances (score_stances.py: 12 dev articles + the reference article) =="
+STANCES="$EVAL_DIR/stances-dev.jsonl"
+if [[ -f "$STANCES" && -f "$EVAL_DIR/score_stances.py" ]]; then
+    python3 "$EVAL_DIR/score_stances.py" --make-input "$OUT/stances-in.jsonl" > /dev/null
+    ./target/release/gloss batch < "$OUT/stances-in.jsonl" > "$OUT/stances-pred.jsonl"
+    python3 "$EVAL_DIR/score_stances.py" "$STANCES" "$OUT/stances-pred.jsonl" --texts "$OUT/stances-in.jsonl"
+    echo
+    # Our own held-out-style articles (sentences written for these tests,
+    # labelled the same way), scored by the same scorer.
+    OWN=crates/core/tests/data/stances
+    echo "== proposals and stances on our own articles ($OWN, $(wc -l < "$OWN/articles.jsonl") articles) =="
+    ./target/release/gloss batch < "$OWN/articles.jsonl" > "$OUT/own-stances-pred.jsonl"
+    python3 "$EVAL_DIR/score_stances.py" "$OWN/gold.jsonl" "$OUT/own-stances-pred.jsonl" --texts "$OWN/articles.jsonl"
+else
+    echo "skipped ($STANCES not found)"
+fi
 echo
 echo "== entity linking (scripts/eval_linking.py) =="
 python3 scripts/eval_linking.py "$GOLD"

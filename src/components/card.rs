@@ -366,7 +366,12 @@ fn actor_body(props: &CardProps, i: usize) -> Html {
                 }
             </section>
             if let Some(b) = &x.background {
-                { background(&b.description, &b.as_of, &b.source, None) }
+                if b.related {
+                    // "French officials" are not France: name what they are named after.
+                    { background(&format!("Related: {} ({})", b.name, b.category), &b.as_of, &b.source, None) }
+                } else {
+                    { background(&b.description, &b.as_of, &b.source, None) }
+                }
             }
             { correct_actor(props, i) }
         </>

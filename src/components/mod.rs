@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod card;
+pub mod digest;
 pub mod editor;
 pub mod header;
 pub mod positions;

@@ -1,5 +1,6 @@
 //! The result view (the app puts a "Skip to article" link before the page
-//! header). In reading (and DOM, and Tab) order: the toolbar, the headline, the counts, the summary, "Who
+//! header). In reading (and DOM, and Tab) order: the toolbar, the headline, the counts, "Who wants
+//! what" (the digest), the summary, "Who
 //! stands where", the article, "Who said what", then the index of actors and
 //! proposals (a side column on wide screens, a sheet behind a bottom tab on
 //! phones) and the card. A container: it reads the state and hands each leaf
@@ -8,7 +9,8 @@
 
 use crate::components::article::{Article, Headline};
 use crate::components::{
-    card::Card, positions::Positions, quotes::Quotes, sidebar::Sidebar, summary::Summary,
+    card::Card, digest::Digest, positions::Positions, quotes::Quotes, sidebar::Sidebar,
+    summary::Summary,
 };
 use crate::engine::Jobs;
 use crate::state::{
@@ -16,7 +18,6 @@ use crate::state::{
 };
 use crate::worker::wire;
 use crate::{dom, ids};
-use gloss_core::Analysis;
 use gloss_render::corrections::Correction;
 use gloss_render::layout::{layout, Paragraph};
 use gloss_render::masthead::masthead;
@@ -30,14 +31,6 @@ pub struct ResultProps {
     pub state: UseReducerHandle<State>,
     /// The engine's job handle (exports are made by the engine).
     pub jobs: Jobs,
-}
-
-/// The slot for the digest (a few lines saying what the story is about and
-/// where each side stands), which the analysis will carry once the stances
-/// work adds it; it goes between the headline and the summary. Nothing to
-/// show until then.
-fn digest(_a: &Analysis) -> Html {
-    html! {}
 }
 
 /// The result view.
@@ -219,7 +212,7 @@ pub fn result_view(props: &ResultProps) -> Html {
                 <p class="error" role="alert">{ err.clone() }</p>
             }
             <div class="layout">
-                { digest(&a) }
+                <Digest analysis={a.clone()} onopen={onopen.clone()} onjump={onjump.clone()} />
                 <Summary analysis={a.clone()} onjump={onjump.clone()} />
                 // On a phone the article comes right after the summary.
                 if !narrow { { positions.clone() } }

@@ -128,6 +128,7 @@ mod tests {
                     end: HOSTILE.len(),
                     text: HOSTILE.into(),
                 },
+                hedged: false,
             }],
         });
         a

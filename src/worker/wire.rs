@@ -12,16 +12,17 @@
 //! * `Option`: `0,` for none, or `1,` and the value;
 //! * a list: its length, then the items;
 //! * an enum without data: its variant index as a number;
-//! * `f32`: its IEEE bit pattern as a number (exact, no float formatting).
+//! * `f32`: its IEEE bit pattern as a number (exact, no float formatting);
+//! * `bool`: `0,` or `1,`.
 //!
 //! Encoding and decoding are linear in the output. Decoding never panics:
 //! malformed input (truncated, bad number, a length past the end or off a
 //! character boundary, unknown variant) gives `None`.
 
 use gloss_core::model::{
-    Actor, ActorKind, Analysis, Background, Evidence, Fact, FlatMention, Ignored, IgnoredReason,
-    Label, Mention, MentionForm, OffsetUnit, Proposal, SourceFormat, Span, Stance, StanceKind,
-    Summary, SyntaxToken,
+    Actor, ActorKind, Analysis, Background, DigestLine, DigestLink, Evidence, Fact, FlatMention,
+    Ignored, IgnoredReason, Label, Mention, MentionForm, OffsetUnit, Proposal, Quote, SourceFormat,
+    Span, Stance, StanceKind, Summary, SyntaxToken,
 };
 use gloss_render::corrections::Correction;
 
@@ -156,6 +157,19 @@ impl Wire for u32 {
     }
     fn take(r: &mut Cursor<'_>) -> Option<Self> {
         u32::try_from(r.number()?).ok()
+    }
+}
+
+impl Wire for bool {
+    fn put(&self, out: &mut String) {
+        put_number(out, u64::from(*self));
+    }
+    fn take(r: &mut Cursor<'_>) -> Option<Self> {
+        match r.number()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
     }
 }
 
@@ -394,7 +408,9 @@ wire_struct!(Background {
     description,
     as_of,
     source,
-    wiki
+    wiki,
+    related,
+    category
 });
 wire_struct!(Actor {
     id,
@@ -411,7 +427,8 @@ wire_struct!(Evidence { start, end, text });
 wire_struct!(Stance {
     actor,
     stance,
-    evidence
+    evidence,
+    hedged
 });
 wire_struct!(Proposal {
     id,
@@ -421,6 +438,26 @@ wire_struct!(Proposal {
     stances
 });
 wire_struct!(Summary { sentences, text });
+wire_struct!(Quote {
+    speaker,
+    start,
+    end,
+    text
+});
+wire_struct!(DigestLink {
+    actor,
+    stance,
+    sentence,
+    start,
+    end
+});
+wire_struct!(DigestLine {
+    proposal,
+    text,
+    supporters,
+    against,
+    links
+});
 wire_struct!(FlatMention {
     start,
     end,
@@ -454,6 +491,8 @@ wire_struct!(Analysis {
     actors,
     proposals,
     summary,
+    quotes,
+    digest,
     mentions,
     tokens
 });

@@ -8,8 +8,8 @@
 use crate::doc::Doc;
 use crate::drafts::{ActorDraft, MentionDraft, ProposalDraft};
 use crate::model::{
-    Actor, Analysis, Evidence, Fact, FlatMention, Mention, OffsetUnit, Proposal, SourceFormat,
-    Stance, SyntaxToken, SCHEMA_VERSION,
+    Actor, Analysis, Evidence, Fact, FlatMention, Mention, OffsetUnit, Proposal, Quote,
+    SourceFormat, Stance, SyntaxToken, SCHEMA_VERSION,
 };
 
 /// The analysis of `doc`; `text` and `source` are left for the caller.
@@ -18,7 +18,7 @@ pub fn analysis(doc: Doc<'_>) -> Analysis {
         .into_iter()
         .map(|i| actor(&doc, &doc.actors[i]))
         .collect();
-    let proposals = doc
+    let proposals: Vec<Proposal> = doc
         .proposals
         .iter()
         .map(|p| proposal(&doc, &doc.actors, p))
@@ -29,6 +29,8 @@ pub fn analysis(doc: Doc<'_>) -> Analysis {
     } else {
         Vec::new()
     };
+    let quotes = quotes(&doc);
+    let digest = crate::digest::digest(&proposals, &actors, &doc.sentences);
     Analysis {
         schema: SCHEMA_VERSION,
         offsets: OffsetUnit::Byte,
@@ -40,6 +42,8 @@ pub fn analysis(doc: Doc<'_>) -> Analysis {
         actors,
         proposals,
         summary: doc.summary,
+        quotes,
+        digest,
         mentions,
         tokens,
     }
@@ -56,6 +60,22 @@ fn syntax_tokens(doc: &Doc) -> Vec<SyntaxToken> {
             upos: w.upos.as_str().to_owned(),
             head: w.head.map(|h| h as usize),
             deprel: w.deprel.as_str().to_owned(),
+        })
+        .collect()
+}
+
+/// Direct quotes with a known speaker, in text order.
+fn quotes(doc: &Doc) -> Vec<Quote> {
+    doc.quotes
+        .iter()
+        .filter_map(|q| {
+            let speaker = doc.actors.get(q.speaker?)?;
+            Some(Quote {
+                speaker: speaker.slug.clone(),
+                start: q.span.start,
+                end: q.span.end,
+                text: doc.slice(q.span).to_owned(),
+            })
         })
         .collect()
 }
@@ -116,6 +136,7 @@ pub(crate) fn proposal(doc: &Doc, actors: &[ActorDraft], p: &ProposalDraft) -> P
                         end: span.end,
                         text: doc.slice(span).to_owned(),
                     },
+                    hedged: s.hedged,
                 })
             })
             .collect(),

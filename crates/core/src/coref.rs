@@ -125,6 +125,7 @@ fn resolve_and_finish(doc: &Doc, mut protos: Vec<ActorDraft>) -> Vec<ActorDraft>
         }
     }
     protos.extend(new_groups);
+    extra.extend(definite_descriptions(doc, &protos, &mentions));
     for (p, span, form) in extra {
         if let Some(proto) = protos.get_mut(p) {
             proto.mentions.push(MentionDraft { span, form });
@@ -141,6 +142,80 @@ fn resolve_and_finish(doc: &Doc, mut protos: Vec<ActorDraft>) -> Vec<ActorDraft>
     }
     actors.sort_by_key(ActorDraft::first_start);
     actors
+}
+
+/// "the authority" after "the Competition Authority", "the union" after
+/// "the Kerala Nurses Union": "the" and the last word of an organisation's
+/// name, in lower case, refers to the organisation of that name mentioned
+/// most recently before it. One pass over the tokens and the mentions.
+fn definite_descriptions(
+    doc: &Doc,
+    protos: &[ActorDraft],
+    mentions: &[(MentionDraft, usize)],
+) -> Vec<(usize, Span, MentionForm)> {
+    // Last word (lower case) → organisations whose name ends with it.
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::default();
+    for (p, a) in protos.iter().enumerate() {
+        if a.kind != ActorKind::Organization {
+            continue;
+        }
+        let words: Vec<&str> = a.name.split_whitespace().collect();
+        let Some(last) = words.last().filter(|l| words.len() >= 2 && l.len() >= 4) else {
+            continue;
+        };
+        let last = last.to_lowercase();
+        let v = by_word.entry(last).or_default();
+        if !v.contains(&p) {
+            v.push(p);
+        }
+    }
+    let mut out = Vec::new();
+    if by_word.is_empty() {
+        return out;
+    }
+    // Walk mentions and tokens together, remembering where each
+    // organisation was last named.
+    let mut last_seen: HashMap<usize, usize> = HashMap::default();
+    let mut mi = 0;
+    for g in 0..doc.tokens.len().saturating_sub(1) {
+        let start = doc.tokens[g].start_byte();
+        while mi < mentions.len() && mentions[mi].0.span.start < start {
+            last_seen.insert(mentions[mi].1, mentions[mi].0.span.start);
+            mi += 1;
+        }
+        if doc.lw(g) != "the" || doc.tokens[g + 1].kind != TokenKind::Word {
+            continue;
+        }
+        let w = doc.tok(g + 1);
+        if !w.starts_with(char::is_lowercase) {
+            continue;
+        }
+        // "the union leader" is a person; "the union's chair" is fine.
+        let next = doc.tokens.get(g + 2);
+        if next.is_some_and(|t| t.kind == TokenKind::Word && t.sentence == doc.tokens[g].sentence)
+            && doc.tok(g + 2).starts_with(char::is_lowercase)
+            && !doc.is(g + 2, crate::syntax::Class::Verbish)
+            && !doc.is(g + 2, crate::syntax::Class::Aux)
+            && !doc.is(g + 2, crate::syntax::Class::Adverb)
+            && !doc.is(g + 2, crate::syntax::Class::Prep)
+            && !doc.is(g + 2, crate::syntax::Class::Conj)
+            && !doc.is(g + 2, crate::syntax::Class::ClauseWord)
+        {
+            continue;
+        }
+        let Some(cands) = by_word.get(doc.lw(g + 1)) else {
+            continue;
+        };
+        let best = cands
+            .iter()
+            .filter_map(|&p| last_seen.get(&p).map(|&at| (at, p)))
+            .max();
+        if let Some((_, p)) = best {
+            let span = Span::new(start, doc.tokens[g + 1].end_byte());
+            out.push((p, span, MentionForm::Role));
+        }
+    }
+    out
 }
 
 /// Document facts that role resolution needs.

@@ -24,6 +24,7 @@
 //! [`crate::Analysis`] are made once, at the end ([`crate::assemble`]).
 //! Every offset is a byte offset into [`Doc::text`].
 
+use crate::clause::speech::{QuoteDraft, Speech};
 use crate::drafts::{ActorDraft, ProposalDraft};
 use crate::kb::Kb;
 use crate::lexicon::Lexicon;
@@ -80,6 +81,10 @@ pub struct Doc<'a> {
     pub actors: Vec<ActorDraft>,
     /// Which actor mention covers each token.
     pub mentions: MentionIndex,
+    /// Speech frames (speaker and what was said), in text order.
+    pub speech: Vec<Speech>,
+    /// Direct quotes, in text order.
+    pub quotes: Vec<QuoteDraft>,
     /// Proposal drafts, in order of first mention.
     pub proposals: Vec<ProposalDraft>,
     /// The extractive summary.
@@ -109,6 +114,8 @@ impl<'a> Doc<'a> {
             roles: Vec::new(),
             actors: Vec::new(),
             mentions: MentionIndex::default(),
+            speech: Vec::new(),
+            quotes: Vec::new(),
             proposals: Vec::new(),
             summary: Summary::default(),
         }

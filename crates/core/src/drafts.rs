@@ -100,6 +100,8 @@ pub struct StanceDraft {
     pub stance: StanceKind,
     /// Index of the evidence sentence.
     pub sentence: usize,
+    /// Said under "may", "might", "could".
+    pub hedged: bool,
 }
 
 /// A proposal under construction.

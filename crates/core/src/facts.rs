@@ -144,7 +144,12 @@ fn boundary(doc: &Doc, k: usize, end: usize) -> Boundary {
     let next = doc.lw(k + 1);
     match doc.kind(k) {
         Some(TokenKind::Punct) => match w {
-            ";" | ":" | "—" | "–" | "(" | ")" | "\"" | "“" | "”" => Boundary::Stop,
+            ";" | ":" | "—" | "–" | "(" | ")" => Boundary::Stop,
+            // A quote that closes the sentence's own clause ends the fact;
+            // a quoted phrase inside it ("said he was “disappointed”") does not.
+            "”" | "\"" if matches!(doc.lw(k + 1), "," | ".") && doc.reporting_clause_at(k + 2) => {
+                Boundary::Stop
+            }
             "," => {
                 // ", mediators in Qatar said": a reporting clause follows.
                 let reporting = (k + 1..end.min(k + 6))
@@ -261,53 +266,130 @@ fn facts_from(
     }
 }
 
-/// The clause text of tokens `a..b`, cut at [`MAX_WORDS`]; a bare speech
-/// verb takes the sentence text before the subject.
+/// The clause text of tokens `a..b`: whole up to [`MAX_WORDS`] words;
+/// longer, it is cut at its last inner break (a comma, "and", "that") that
+/// keeps at least five words, else at the limit, and never ends on a
+/// function word ("said it was" is no fact). A speech verb whose words are
+/// a direct quote gives the quote.
 fn clause_text(doc: &Doc, a: usize, b: usize, subject: usize, s0: usize) -> Option<String> {
+    if doc.lex.is_speech_verb(doc.lw(a)) {
+        if let Some(q) = quote_of(doc, a, subject, s0) {
+            return Some(q);
+        }
+    }
     let mut end = a;
     let mut words = 0;
     let mut cut = false;
+    let mut last_break: Option<(usize, usize)> = None; // (token, words before it)
     for k in a..b {
         if matches!(doc.kind(k), Some(TokenKind::Word | TokenKind::Number)) {
-            words += 1;
-            if words > MAX_WORDS {
+            if words >= MAX_WORDS {
                 cut = true;
                 break;
             }
+            words += 1;
+        }
+        if k > a && (doc.lw(k) == "," || matches!(doc.lw(k), "and" | "that" | "which")) {
+            last_break = Some((k, words - usize::from(doc.kind(k) == Some(TokenKind::Word))));
         }
         end = k + 1;
     }
-    // Trim trailing punctuation.
+    if cut {
+        if let Some((k, w)) = last_break.filter(|&(_, w)| w >= 5) {
+            end = k;
+            words = w;
+        }
+    }
+    // Never end on a function word or punctuation.
+    while end > a + 1
+        && (doc.kind(end - 1) == Some(TokenKind::Punct) || is_function_word(doc, end - 1))
+    {
+        if doc.kind(end - 1) != Some(TokenKind::Punct) {
+            words -= 1;
+        }
+        end -= 1;
+    }
     while end > a && doc.kind(end - 1) == Some(TokenKind::Punct) {
         end -= 1;
+    }
+    // A verb alone, an auxiliary or a speech verb with nothing said is no fact.
+    if end <= a + 1 && (doc.is(a, Class::Aux) || doc.lex.is_speech_verb(doc.lw(a)) || words < 1) {
+        return None;
     }
     if end <= a {
         return None;
     }
-    let verb = doc.lw(a);
-    if end == a + 1 && matches!(verb, "said" | "says" | "told" | "added" | "stated") {
-        let quote = doc.tokens_text(s0, subject).trim().trim_matches(|c: char| {
-            c == ',' || c == '"' || c == '“' || c == '”' || c.is_whitespace()
-        });
-        if quote.is_empty() {
-            return None;
-        }
-        let q: Vec<&str> = quote.split_whitespace().collect();
-        let q = if q.len() > MAX_WORDS - 1 {
-            format!("{}…", q[..MAX_WORDS - 1].join(" "))
-        } else {
-            q.join(" ")
-        };
-        return Some(format!("{} “{q}”", doc.tok(a)));
-    }
-    if end == a + 1 && doc.is(a, Class::Aux) {
-        return None;
-    }
     let mut t = doc.tokens_text(a, end).to_owned();
+    // A quoted word kept inside ("said he was “disappointed”") keeps its
+    // closing mark.
+    if t.matches('“').count() > t.matches('”').count() {
+        t.push('”');
+    }
     if cut {
         t.push('…');
     }
     Some(t)
+}
+
+/// A word a clause never ends on: a determiner, preposition, conjunction,
+/// auxiliary, pronoun or "to".
+fn is_function_word(doc: &Doc, k: usize) -> bool {
+    doc.is(k, Class::Det)
+        || doc.is(k, Class::Prep)
+        || doc.is(k, Class::Conj)
+        || doc.is(k, Class::ClauseWord)
+        || doc.is(k, Class::Aux)
+        || doc.is(k, Class::Pron)
+        || doc.is(k, Class::Neg)
+}
+
+/// The direct quote a speech verb at `v` reports, as “…” (at most
+/// [`MAX_QUOTE_WORDS`] words): the quote of this sentence's frame, or
+/// the quoted words before the subject ('“We will win,” Putin said').
+fn quote_of(doc: &Doc, v: usize, subject: usize, s0: usize) -> Option<String> {
+    let s = doc.tokens.get(v)?.sentence_index();
+    let frame = doc.speech_in(s).iter().find(|f| f.verb == Some(v))?;
+    let quoted = frame.quoted || (frame.content.start..frame.content.end).any(|k| doc.in_quote(k));
+    if !quoted {
+        // '"…," Putin said' without the marks paired: the words before.
+        let text = doc.tokens_text(s0, subject);
+        let text = text.trim().trim_matches(|c: char| {
+            c == ',' || c == '"' || c == '“' || c == '”' || c.is_whitespace()
+        });
+        // Only words that close with a quote mark before the attribution.
+        let closes = |k: usize| matches!(doc.lw(k), "”" | "\"");
+        let before = subject.saturating_sub(1);
+        let quoted_before = subject > s0
+            && (closes(before) || doc.lw(before) == "," && before > s0 && closes(before - 1));
+        if quoted_before && !text.is_empty() {
+            return Some(format!("“{}”", bounded(text)));
+        }
+        return None;
+    }
+    // The whole quote the frame's words belong to.
+    let q = doc
+        .quotes
+        .iter()
+        .find(|q| q.tokens.start < frame.content.end && frame.content.start < q.tokens.end);
+    let text = match q {
+        Some(q) => doc.slice(q.span),
+        None => doc.tokens_text(frame.content.start, frame.content.end),
+    };
+    let text = text.trim().trim_end_matches([',', ' ']);
+    (!text.is_empty()).then(|| format!("“{}”", bounded(text)))
+}
+
+/// Longest quote shown as a fact, in words.
+pub const MAX_QUOTE_WORDS: usize = 30;
+
+/// `text` cut to [`MAX_QUOTE_WORDS`] words (with "…").
+fn bounded(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() > MAX_QUOTE_WORDS {
+        format!("{}…", words[..MAX_QUOTE_WORDS].join(" "))
+    } else {
+        words.join(" ")
+    }
 }
 
 #[cfg(test)]
@@ -332,6 +414,7 @@ mod tests {
             })
             .collect();
         crate::mentions::MentionIndexer.run(&mut doc);
+        crate::clause::speech::SpeechFinder.run(&mut doc);
         FactFinder.run(&mut doc);
         doc.actors
             .iter()
@@ -395,7 +478,7 @@ mod tests {
             (
                 "“We will win,” Putin said.",
                 &[("Putin", Person)],
-                &[("putin", "said “We will win”")],
+                &[("putin", "“We will win”")],
             ),
         ];
         for (text, names, want) in cases {
@@ -406,6 +489,59 @@ mod tests {
                     "{text}: want {id}: {t:?}, got {got:?}"
                 );
             }
+        }
+    }
+
+    /// The issue's rules: whole clauses, never a fragment ending on a
+    /// function word; the quote when someone is quoted; never a fact for a
+    /// possessor whose role-holder speaks.
+    #[test]
+    fn whole_clauses_quotes_and_the_right_speaker() {
+        use ActorKind::*;
+        let got = facts(
+            "The union's general secretary, Hannah Reyes, told reporters the deal was fair.",
+            &[("union", Organization), ("Hannah Reyes", Person)],
+        );
+        assert!(got.iter().all(|(a, _)| a != "union"), "{got:?}");
+        assert!(got.iter().any(|(a, _)| a == "hannah-reyes"), "{got:?}");
+        let got = facts(
+            "Jane Roe spoke first. “It is a bad plan. It will hurt shops,” she said.",
+            &[("Jane Roe", Person)],
+        );
+        assert!(
+            got.contains(&(
+                "jane-roe".into(),
+                "“It is a bad plan. It will hurt shops”".into()
+            )),
+            "{got:?}"
+        );
+        let got = facts(
+            "Tom Hill said he was “disappointed” by the vote.",
+            &[("Tom Hill", Person)],
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "tom-hill".into(),
+                "said he was “disappointed” by the vote".into()
+            )]
+        );
+        let text = "Putin targeted European governments with accusations of sabotaging peace talks and preventing the administration of his rival from achieving agreements on anything at all.";
+        let got = facts(text, &[("Putin", Person)]);
+        assert!(!got.is_empty());
+        for (_, f) in &got {
+            let last = f
+                .trim_end_matches('…')
+                .split_whitespace()
+                .last()
+                .unwrap_or("");
+            assert!(
+                !matches!(
+                    last,
+                    "of" | "from" | "the" | "and" | "to" | "a" | "was" | "it"
+                ),
+                "fragment {f:?}"
+            );
         }
     }
 

@@ -39,7 +39,9 @@ pub(crate) mod actors;
 mod analyzer;
 pub(crate) mod assemble;
 pub(crate) mod boilerplate;
+pub(crate) mod clause;
 pub(crate) mod coref;
+pub(crate) mod digest;
 pub(crate) mod doc;
 pub(crate) mod drafts;
 pub(crate) mod facts;
@@ -57,6 +59,8 @@ pub(crate) mod roles;
 pub(crate) mod salience;
 pub(crate) mod segment;
 pub(crate) mod summary;
+#[cfg(test)]
+pub(crate) mod test_util;
 pub(crate) mod tokenize;
 #[cfg(feature = "training")]
 pub mod training;

@@ -200,6 +200,15 @@ pub struct Background {
     pub source: String,
     /// Title of the English Wikipedia article, where one exists.
     pub wiki: Option<String>,
+    /// The entry is not the actor itself but what it is named after: the
+    /// country of "French officials", the continent of "Europeans". A card
+    /// shows it as "related: France (country)", not as the actor's own
+    /// description. Absent in JSON when false.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub related: bool,
+    /// What the entry is ("country", "city", "political party").
+    #[serde(default)]
+    pub category: String,
 }
 
 /// A real-world entity taking part in the story.
@@ -263,6 +272,14 @@ pub struct Stance {
     pub stance: StanceKind,
     /// The sentence that shows it.
     pub evidence: Evidence,
+    /// Said under "may", "might" or "could": a possibility the text
+    /// reports, not a commitment (absent in JSON when false).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub hedged: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// A plan, deal, demand, guarantee, summit… under discussion.
@@ -278,6 +295,53 @@ pub struct Proposal {
     pub mentions: Vec<Mention>,
     /// Who stands where, in text order of the evidence.
     pub stances: Vec<Stance>,
+}
+
+/// Words an actor is quoted as saying: the text between quote marks, with
+/// its speaker ("who said what").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Id of the actor who said it.
+    pub speaker: String,
+    /// Start offset of the quoted words (inside the quote marks).
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+    /// The quoted words.
+    pub text: String,
+}
+
+/// One actor's side in a digest line, linked to the sentence that shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DigestLink {
+    /// Id of the actor.
+    pub actor: String,
+    /// Its position.
+    pub stance: StanceKind,
+    /// Index into [`Analysis::sentences`] of the evidence sentence.
+    pub sentence: usize,
+    /// Start of the evidence sentence.
+    pub start: usize,
+    /// End of the evidence sentence (exclusive).
+    pub end: usize,
+}
+
+/// One line of the "who wants what" digest: a proposal and who is for and
+/// against it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DigestLine {
+    /// Id of the proposal.
+    pub proposal: String,
+    /// The line as text ("Lifting the sanctions: proposed by Norway; backed
+    /// by Iceland; opposed by the Fishermen's Union.").
+    pub text: String,
+    /// Ids of the actors who propose or support it, in order of appearance.
+    #[serde(rename = "for")]
+    pub supporters: Vec<String>,
+    /// Ids of the actors who oppose or criticise it.
+    pub against: Vec<String>,
+    /// Every actor's side with its evidence sentence, in text order.
+    pub links: Vec<DigestLink>,
 }
 
 /// The extractive summary.
@@ -345,6 +409,12 @@ pub struct Analysis {
     pub proposals: Vec<Proposal>,
     /// The extractive summary.
     pub summary: Summary,
+    /// Direct quotes with a known speaker, in text order.
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
+    /// "Who wants what": one line per main proposal, most important first.
+    #[serde(default)]
+    pub digest: Vec<DigestLine>,
     /// Every named actor mention (last word capitalised), in text order: the
     /// NER view read by the evaluation scorer. Role and group phrases ("the
     /// Russian president", "Ukrainian officials") stay on their actors only.

@@ -130,6 +130,14 @@ impl Analysis {
                 span(&mut s.evidence.start, &mut s.evidence.end);
             }
         }
+        for q in &mut self.quotes {
+            span(&mut q.start, &mut q.end);
+        }
+        for d in &mut self.digest {
+            for l in &mut d.links {
+                span(&mut l.start, &mut l.end);
+            }
+        }
         for m in &mut self.mentions {
             span(&mut m.start, &mut m.end);
         }

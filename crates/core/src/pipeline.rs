@@ -34,6 +34,7 @@ pub fn default_components() -> Vec<Box<dyn Component>> {
         Box::new(crate::coref::Coref),
         Box::new(crate::kb::Linker),
         Box::new(crate::mentions::MentionIndexer),
+        Box::new(crate::clause::speech::SpeechFinder),
         Box::new(crate::proposals::ProposalFinder),
         Box::new(crate::facts::FactFinder),
         Box::new(crate::salience::Salience),

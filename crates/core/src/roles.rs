@@ -98,6 +98,17 @@ fn role_phrases(doc: &Doc) -> Vec<RolePhrase> {
                     }
                 }
             }
+            // Modifiers + a collective noun: "civil rights groups",
+            // "environmental campaigners", "retailers' groups".
+            if let Some(end) = collective_group(doc, g, range.start, range.end) {
+                let span = Span::new(doc.tokens[g].start_byte(), doc.tokens[end - 1].end_byte());
+                out.push(RolePhrase {
+                    span,
+                    kind: RoleKind::Group,
+                });
+                g = end;
+                continue;
+            }
             // Adjective + group noun: "Ukrainian officials".
             if doc.tokens[g].kind == TokenKind::Word
                 && g + 1 < range.end
@@ -128,4 +139,62 @@ fn role_phrases(doc: &Doc) -> Vec<RolePhrase> {
         }
     }
     out
+}
+
+/// A named group of organised people starting at token `g`: one or two
+/// modifiers (a possessive plural counts: "retailers'") and a collective
+/// noun ("groups", "campaigners", "unions"); one past its last token.
+/// Not after a determiner, number or quantifier ("some groups", "the two
+/// unions" name nobody), and a modifier is a plain word, not a verb,
+/// pronoun or function word.
+fn collective_group(doc: &Doc, g: usize, s0: usize, s1: usize) -> Option<usize> {
+    use crate::syntax::Class;
+    let plain = |k: usize| {
+        let w = doc.lw(k);
+        doc.kind(k) == Some(TokenKind::Word)
+            && w.len() > 2
+            && !doc.is(k, Class::Det)
+            && !doc.is(k, Class::Prep)
+            && !doc.is(k, Class::Conj)
+            && !doc.is(k, Class::Pron)
+            && !doc.is(k, Class::Aux)
+            && !doc.is(k, Class::Quantifier)
+            && !doc.is(k, Class::Verbish)
+            && !doc.is(k, Class::Adverb)
+            && !doc.lex.is_count_word(w)
+            && !doc.lex.is_collective_noun(w)
+            && !doc.lex.is_time_word(w)
+            && doc.mention_at(k).is_none()
+    };
+    if !plain(g) {
+        return None;
+    }
+    if g > s0 {
+        let p = g - 1;
+        let bare = doc.kind(p) == Some(TokenKind::Word)
+            && (doc.is(p, Class::Det)
+                || doc.is(p, Class::Quantifier)
+                || doc.lex.is_count_word(doc.lw(p)))
+            || doc.kind(p) == Some(TokenKind::Number)
+            || doc.kind(p) == Some(TokenKind::Possessive);
+        if bare {
+            return None;
+        }
+    }
+    let collective = |k: usize| {
+        k < s1
+            && doc.lex.is_collective_noun(doc.lw(k))
+            && !doc.is_cap(k)
+            && doc.mention_at(k).is_none()
+    };
+    let mut k = g + 1;
+    if doc.kind(k) == Some(TokenKind::Possessive) {
+        k += 1;
+    } else if !collective(k) && plain(k) {
+        k += 1;
+        if doc.kind(k) == Some(TokenKind::Possessive) {
+            k += 1;
+        }
+    }
+    collective(k).then_some(k + 1)
 }

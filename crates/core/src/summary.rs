@@ -10,11 +10,28 @@
 //!    frequency of its content words), the salience of the actors it names,
 //!    whether it mentions a proposal, and a penalty for very short or very
 //!    long sentences.
-//! 3. Pick greedily by score, with a redundancy penalty against what is
-//!    already chosen (maximal marginal relevance), until `n` sentences or a
-//!    budget of [`Weights::budget`] words; return them in text order.
+//! 3. Pick exactly `n` sentences (fewer only when the article has fewer
+//!    candidates), greedily by score with a redundancy penalty against what
+//!    is already chosen (maximal marginal relevance) and a **word budget**
+//!    of [`Weights::budget`] words per requested sentence (15: three
+//!    sentences aim at 45 words, the length of a human news summary): a
+//!    sentence that would take the summary past its budget loses
+//!    [`Weights::overflow`] for each budget's worth of words over it, so
+//!    shorter sentences win when they say as much. Return them in text
+//!    order.
 //!
-//! The weights were tuned on the non-news GUM training documents only.
+//! Never in a summary: the headline, datelines, photo captions and credit
+//! lines (a credit prefix such as "Photo:" or an agency such as "Getty
+//! Images" from the boilerplate lexicon), and a sentence that is mostly a
+//! direct quote whose speaker it does not name ('“It will never work.”',
+//! '“…,” she said').
+//!
+//! The weights and the budget were tuned on the non-news GUM training
+//! documents only (84 documents: ROUGE-1 0.331 with the former 40-word stop,
+//! 0.330 with exactly three sentences at 15 words each). The overflow
+//! penalty is 1.0 rather than 2.0 so that a long lead sentence is not
+//! traded for a weaker short one (GUM news dev ROUGE-1: 0.489 at 2.0, 0.485
+//! at 1.0, 0.470 at 0.5; the former 40-word stop gave 0.473).
 //! O(n) to score plus O(k · s) selection for k ≤ n picks over s sentences.
 
 use crate::doc::Doc;
@@ -39,8 +56,12 @@ pub struct Weights {
     pub proposals: f32,
     /// Redundancy penalty (MMR).
     pub redundancy: f32,
-    /// Word budget.
+    /// Word budget per requested sentence: `n` sentences aim at `n ×
+    /// budget` words in all.
     pub budget: usize,
+    /// Penalty per budget's worth of words a sentence would add past the
+    /// summary's budget.
+    pub overflow: f32,
 }
 
 impl Default for Weights {
@@ -52,7 +73,8 @@ impl Default for Weights {
             actors: 0.1,
             proposals: 0.1,
             redundancy: 0.5,
-            budget: 40,
+            budget: 15,
+            overflow: 1.0,
         }
     }
 }
@@ -151,6 +173,40 @@ fn is_dateline(lx: &Lexicon, s: &str) -> bool {
     month && (year || n <= 4)
 }
 
+/// A credit line or caption credit anywhere in the sentence ("Photo:
+/// Reuters", "(AP Photo/Jane Doe)", "Getty Images"): the credit prefixes
+/// and agency names of the boilerplate lexicon.
+fn is_credit(lx: &Lexicon, text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lx.words(List::CreditPrefixes)
+        .iter()
+        .any(|p| p.ends_with(':') && lower.contains(p) || lower.starts_with(p))
+        || lx
+            .words(List::CreditSources)
+            .iter()
+            .any(|s| s.contains('/') && lower.contains(s) || lower.ends_with(s))
+}
+
+/// A sentence that is mostly a direct quote whose speaker it does not name
+/// ('“It will never work.”', '“…,” she said'): out of context, a reader of
+/// the summary would not know who says it.
+fn unattributed_quote(doc: &Doc, s: usize) -> bool {
+    let r = doc.sentence_range(s);
+    let words: Vec<usize> = r
+        .clone()
+        .filter(|&k| matches!(doc.kind(k), Some(TokenKind::Word | TokenKind::Number)))
+        .collect();
+    let quoted = words.iter().filter(|&&k| doc.in_quote(k)).count();
+    if words.is_empty() || quoted * 2 < words.len() {
+        return false;
+    }
+    // Named outside the quote: '“…,” said the minister, Jane Roe.'
+    let named = words
+        .iter()
+        .any(|&k| !doc.in_quote(k) && doc.mention_at(k).is_some());
+    !named
+}
+
 /// Does the sentence contain something that looks like a verb?
 fn has_verb(doc: &Doc, s: usize) -> bool {
     doc.sentence_range(s)
@@ -191,7 +247,7 @@ fn candidates(doc: &Doc) -> (Vec<usize>, Option<usize>) {
         if is_dateline(doc.lex, text) && (single || !has_terminal(text)) {
             continue;
         }
-        if para_credit || words < 4 {
+        if para_credit || words < 4 || is_credit(doc.lex, text) || unattributed_quote(doc, i) {
             continue;
         }
         // A one-sentence paragraph without a verb is a caption or a label.
@@ -363,12 +419,13 @@ fn select(scored: &mut Scored, n: usize, w: &Weights) -> Vec<usize> {
     let mut chosen: Vec<usize> = Vec::new();
     let mut used_words = 0;
     let mut chosen_words = vec![false; scored.vocab_len];
-    while chosen.len() < n && used_words < w.budget {
+    let per = w.budget as f32;
+    let total = per * n as f32;
+    while chosen.len() < n {
         let best = cands
             .iter()
             .enumerate()
             .filter(|(_, c)| c.score > f32::MIN)
-            .filter(|(_, c)| chosen.is_empty() || used_words + c.words <= w.budget + 10)
             .map(|(i, c)| {
                 let overlap = if c.content.is_empty() {
                     0.0
@@ -379,7 +436,13 @@ fn select(scored: &mut Scored, n: usize, w: &Weights) -> Vec<usize> {
                         .count() as f32
                         / c.content.len() as f32
                 };
-                (i, c.score - w.redundancy * overlap)
+                let over = (used_words as f32 + c.words as f32 - total)
+                    .max(0.0)
+                    .min(c.words as f32);
+                (
+                    i,
+                    c.score - w.redundancy * overlap - w.overflow * over / per,
+                )
             })
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         let Some((i, _)) = best else { break };
@@ -422,22 +485,56 @@ mod tests {
     }
 
     #[test]
-    fn respects_count_order_and_budget() {
+    fn exact_count_in_text_order() {
         let text = "One sentence about the city council vote on the budget. \
                     Another sentence about the council and the budget vote today. \
                     A third sentence mentions weather only briefly here. \
                     The fourth sentence returns to the council budget debate again.";
+        // Exactly the requested number, unless the article has fewer.
         let cases = [(0, 0), (1, 1), (2, 2), (3, 3), (10, 4)];
-        for (n, max) in cases {
+        for (n, want) in cases {
             let doc = Doc::segmented(text);
             let s = summarize_with(&doc, n, &Weights::default());
-            assert!(s.sentences.len() <= max, "n={n}");
-            // Never empty when sentences were asked for and exist.
-            assert_eq!(s.sentences.is_empty(), n == 0, "n={n}");
+            assert_eq!(s.sentences.len(), want, "n={n}");
             assert_eq!(s.text.is_empty(), n == 0, "n={n}");
             assert!(s.sentences.windows(2).all(|w| w[0] < w[1]));
-            assert!(s.text.split_whitespace().count() <= Weights::default().budget + 20);
         }
         assert!(summary("", 3).is_empty());
+    }
+
+    #[test]
+    fn three_long_sentences_give_three_and_short_ones_win_the_budget() {
+        // Three long sentences are still three (the budget never cuts the
+        // count); given a choice, a short sentence that says as much wins.
+        let long = "The regional council voted on Monday to approve the new harbour plan after a long debate that lasted most of the afternoon and evening. \
+                    Supporters of the harbour plan said that the council vote would bring new jobs to the region over the next ten years. \
+                    Opponents of the harbour plan said that the council had ignored the views of residents who live near the old harbour. \
+                    The council said the harbour plan would start next spring.";
+        let doc = Doc::segmented(long);
+        let s = summarize_with(&doc, 3, &Weights::default());
+        assert_eq!(s.sentences.len(), 3);
+        assert!(s.sentences.contains(&3), "{:?}", s.sentences);
+    }
+
+    #[test]
+    fn no_captions_credits_or_quotes_without_their_speaker() {
+        let text =
+            "Storm floods the city\n\nA storm flooded the city on Monday, officials said.\n\n\
+                    Rescue teams worked through the night to reach families, Photo: Reuters.\n\n\
+                    “We have never seen anything like this in our lives.”\n\n\
+                    The mayor said the city would rebuild the flooded districts quickly.";
+        let mut doc = Doc::segmented(text);
+        crate::clause::speech::SpeechFinder.run(&mut doc);
+        let s = summarize_with(&doc, 3, &Weights::default());
+        let got: Vec<&str> = s
+            .sentences
+            .iter()
+            .map(|&i| doc.slice(doc.sentences[i]))
+            .collect();
+        assert!(
+            got.iter()
+                .all(|t| !t.contains("Reuters") && !t.contains("never seen")),
+            "{got:?}"
+        );
     }
 }

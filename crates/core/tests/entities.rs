@@ -42,6 +42,13 @@ fn kinds_of_names() {
             &[("Municipality of Tirana", Organization)],
         ),
         (
+            "The Coastal Women's League and the Hill Farmers' Association met on Monday.",
+            &[
+                ("Coastal Women's League", Organization),
+                ("Hill Farmers' Association", Organization),
+            ],
+        ),
+        (
             "The Green Party won three seats, and the Liberal Party lost two.",
             &[
                 ("Green Party", Organization),
@@ -54,6 +61,13 @@ fn kinds_of_names() {
                 ("Donald J. Trump", Person),
                 ("Angela Merkel", Person),
                 ("Berlin", Place),
+            ],
+        ),
+        (
+            "The coach, Marta de la Cruz, and Pieter van der Berg spoke after the match.",
+            &[
+                ("Marta de la Cruz", Person),
+                ("Pieter van der Berg", Person),
             ],
         ),
         (
@@ -149,6 +163,30 @@ fn national_teams_are_organisations_not_countries() {
 }
 
 #[test]
+fn a_law_with_brackets_in_its_name_is_one_name() {
+    for (text, law) in [
+        (
+            "The court said the Fisheries (Amendment) Act broke the constitution.",
+            "Fisheries (Amendment) Act",
+        ),
+        (
+            "Members passed the Housing (No. 3) Bill by a wide margin.",
+            "Housing (No. 3) Bill",
+        ),
+    ] {
+        let got = actors(&analysis(text));
+        assert!(
+            got.iter().any(|(n, k)| n == law && *k != ActorKind::Person),
+            "{text}: {got:?}"
+        );
+        assert!(
+            !got.iter().any(|(n, _)| n == "Bill" || n == "Act"),
+            "{got:?}"
+        );
+    }
+}
+
+#[test]
 fn a_party_and_its_abbreviation_are_one_organisation() {
     let a = analysis(
         "The Freedom Party of Austria (FPÖ) rejected the offer. The FPÖ said talks were over.",
@@ -219,4 +257,63 @@ fn caption_and_credit_lines_are_boilerplate_anywhere() {
         .actors
         .iter()
         .any(|x| x.name == "Credit" || x.name == "AFP"));
+}
+
+#[test]
+fn datelines_are_places() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "NAIROBI — The court struck down the law on Thursday.",
+            "NAIROBI",
+        ),
+        (
+            "WASHINGTON (Reuters) - The Senate passed the bill.",
+            "WASHINGTON",
+        ),
+        ("NEW YORK — Markets fell sharply on Monday.", "NEW YORK"),
+    ];
+    for (text, place) in cases {
+        let got = actors(&analysis(text));
+        assert!(
+            got.contains(&((*place).into(), ActorKind::Place)),
+            "{text}: {got:?}"
+        );
+    }
+    // A label in capitals is no place.
+    let got = actors(&analysis("NASA, the space agency, said it was ready."));
+    assert!(
+        got.contains(&("NASA".into(), ActorKind::Organization)),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_newspaper_named_by_its_last_word_is_the_same_organisation() {
+    let a = analysis(
+        "The Evening Courier first reported the complaints. Ms Ortiz told the Courier she had done nothing wrong.",
+    );
+    let got = actors(&a);
+    let paper: Vec<_> = a
+        .actors
+        .iter()
+        .filter(|x| x.name.contains("Courier"))
+        .collect();
+    assert_eq!(paper.len(), 1, "{got:?}");
+    assert_ne!(paper[0].kind, ActorKind::Person, "{got:?}");
+    assert!(
+        paper[0].mentions.iter().any(|m| m.text == "Courier"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn one_capitalised_word_after_the_is_no_person() {
+    let got = actors(&analysis(
+        "Officials said the Registry would publish the figures, and the Romans were mentioned too.",
+    ));
+    assert!(
+        !got.iter()
+            .any(|(n, k)| n == "Registry" && *k == ActorKind::Person),
+        "{got:?}"
+    );
 }

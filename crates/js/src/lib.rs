@@ -39,7 +39,13 @@ export interface GlossOptions {
 export interface GlossSpan { start: number; end: number; }
 export interface GlossMention { start: number; end: number; text: string; form: "name" | "role" | "demonym"; }
 export interface GlossFact { sentence: number; start: number; end: number; text: string; }
-export interface GlossBackground { id: string; name: string; description: string; as_of: string; source: string; wiki: string | null; }
+export interface GlossBackground {
+  id: string; name: string; description: string; as_of: string; source: string; wiki: string | null;
+  /** Present and true when the entry is what the actor is named after ("French officials" → France). */
+  related?: boolean;
+  /** What the entry is ("country", "city", "political party"). */
+  category: string;
+}
 export interface GlossActor {
   id: string; name: string; kind: "person" | "organization" | "place" | "group" | "other";
   aliases: string[]; description: string | null; salience: number;
@@ -48,6 +54,13 @@ export interface GlossActor {
 export interface GlossStance {
   actor: string; stance: "proposes" | "supports" | "opposes" | "criticizes" | "mixed" | "neutral";
   evidence: { start: number; end: number; text: string };
+  /** Present and true when said under "may", "might" or "could". */
+  hedged?: boolean;
+}
+export interface GlossQuote { speaker: string; start: number; end: number; text: string; }
+export interface GlossDigestLine {
+  proposal: string; text: string; for: string[]; against: string[];
+  links: { actor: string; stance: GlossStance["stance"]; sentence: number; start: number; end: number }[];
 }
 export interface GlossProposal { id: string; name: string; description: string | null; mentions: GlossMention[]; stances: GlossStance[]; }
 export interface GlossAnalysis {
@@ -57,6 +70,8 @@ export interface GlossAnalysis {
   paragraphs: GlossSpan[]; sentences: GlossSpan[];
   actors: GlossActor[]; proposals: GlossProposal[];
   summary: { sentences: number[]; text: string };
+  quotes: GlossQuote[];
+  digest: GlossDigestLine[];
   mentions: { start: number; end: number; text: string; label: "PERSON" | "ORG" | "PLACE" | "OTHER"; actor: string }[];
   /** Only with `options.tokens`: UD words; `head` indexes this array, null for a sentence root. */
   tokens?: { start: number; end: number; upos: string; head: number | null; deprel: string }[];

@@ -12,7 +12,7 @@ use crate::layout::{self, Mark, Node};
 use crate::masthead::masthead;
 use crate::stance_map;
 use crate::vocab;
-use gloss_core::{Actor, Analysis, OffsetUnit, Proposal};
+use gloss_core::{Actor, Analysis, OffsetUnit, Proposal, StanceKind};
 
 const CSS: &str = include_str!("export.css");
 
@@ -121,6 +121,65 @@ fn push_nodes(out: &mut String, a: &Analysis, nodes: &[Node], in_proposal: Optio
     }
 }
 
+/// The "who wants what" digest above the article: one line per main
+/// proposal, each actor's name linked to its evidence sentence.
+fn push_digest(out: &mut String, a: &Analysis) {
+    if a.digest.is_empty() {
+        return;
+    }
+    out.push_str("<section class=\"digest\"><h2>Who wants what</h2><ul>");
+    for line in &a.digest {
+        let Some(p) = a.proposal(&line.proposal) else {
+            continue;
+        };
+        out.push_str(&format!(
+            "<li><a class=\"prop\" href=\"#{}\">{}</a>: ",
+            card_id(&p.id),
+            html(&capitalised(&p.name))
+        ));
+        let mut parts: Vec<String> = Vec::new();
+        for (label, kinds) in [
+            ("proposed by", &[StanceKind::Proposes][..]),
+            ("backed by", &[StanceKind::Supports][..]),
+            ("opposed by", &[StanceKind::Opposes][..]),
+            ("criticised by", &[StanceKind::Criticizes][..]),
+            ("divided:", &[StanceKind::Mixed][..]),
+        ] {
+            let names: Vec<String> = line
+                .links
+                .iter()
+                .filter(|l| kinds.contains(&l.stance))
+                .map(|l| {
+                    let name = a
+                        .actor(&l.actor)
+                        .map_or(l.actor.as_str(), |x| x.name.as_str());
+                    format!(
+                        "<a href=\"#s-{}\" title=\"{}\">{}</a>",
+                        l.sentence,
+                        html(a.text.get(l.start..l.end).unwrap_or("")),
+                        html(name)
+                    )
+                })
+                .collect();
+            if !names.is_empty() {
+                parts.push(format!("{label} {}", names.join(", ")));
+            }
+        }
+        out.push_str(&parts.join("; "));
+        out.push_str(".</li>");
+    }
+    out.push_str("</ul></section>");
+}
+
+/// The text with its first letter in upper case.
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 fn push_actor_card(out: &mut String, a: &Analysis, actor: &Actor) {
     out.push_str(&format!(
         "<section class=\"card\" id=\"{}\" data-card>",
@@ -185,12 +244,23 @@ fn push_actor_card(out: &mut String, a: &Analysis, actor: &Actor) {
         out.push_str("</ul>");
     }
     if let Some(b) = &actor.background {
-        out.push_str(&format!(
-            "<div class=\"background\"><h4>Background <span class=\"asof\">not from this article · as of {}</span></h4><p class=\"bg\">{}</p><details class=\"source\"><summary>Source ⓘ</summary>{}</details></div>",
-            html(&b.as_of),
-            html(&b.description),
-            html(&b.source)
-        ));
+        if b.related {
+            // "French officials": France is what they are named after, not them.
+            out.push_str(&format!(
+                "<div class=\"background\"><h4>Background <span class=\"asof\">not from this article · as of {}</span></h4><p class=\"bg related\">Related: {} ({})</p><details class=\"source\"><summary>Source ⓘ</summary>{}</details></div>",
+                html(&b.as_of),
+                html(&b.name),
+                html(&b.category),
+                html(&b.source)
+            ));
+        } else {
+            out.push_str(&format!(
+                "<div class=\"background\"><h4>Background <span class=\"asof\">not from this article · as of {}</span></h4><p class=\"bg\">{}</p><details class=\"source\"><summary>Source ⓘ</summary>{}</details></div>",
+                html(&b.as_of),
+                html(&b.description),
+                html(&b.source)
+            ));
+        }
     }
     out.push_str("</section>\n");
 }
@@ -278,6 +348,8 @@ pub fn html_page_with(analysis: &Analysis, corrections: &[Outcome]) -> Result<St
         out.push_str("</ol></section>");
     }
 
+    push_digest(&mut out, a);
+
     out.push_str("<article class=\"text\">");
     push_text(&mut out, a, top.body_start(a));
     out.push_str("</article>");
@@ -349,6 +421,19 @@ mod tests {
         for actor in &a.actors {
             assert!(page.contains(&format!("id=\"{}\"", card_id(&actor.id))));
         }
+    }
+
+    #[test]
+    fn digest_comes_before_the_article_with_evidence_links() {
+        let a = analyze(
+            "Hungary called for lifting the sanctions on Iran. Austria rejected lifting the sanctions.",
+            &Options::default(),
+        );
+        let page = html_page(&a).expect("byte offsets");
+        let digest = page.find("Who wants what</h2>").expect("a digest");
+        assert!(digest < page.find("<article").expect("the article"));
+        assert!(page.contains("proposed by <a href=\"#s-0\""), "{page}");
+        assert!(page.contains("opposed by <a href=\"#s-1\""), "{page}");
     }
 
     #[test]

@@ -1,12 +1,12 @@
 //! "Who said what": what each actor is reported as saying, grouped by
 //! speaker, most salient first.
 //!
-//! Today the source is the actors' facts ("what the actor does or says":
-//! "praised the talks as constructive", "said “…”"), each marked quoted
-//! when it holds the speaker's own words in quotation marks. When the
-//! analysis gains its own list of attributed quotes, [`who_said_what`] reads
-//! that instead ([`from_facts`] is the only source to replace); the view and
-//! its callers stay as they are.
+//! The sources are the actors' facts ("what the actor does or says":
+//! "praised the talks as constructive", "“…”"), each marked quoted when it
+//! holds the speaker's own words in quotation marks, and the analysis's own
+//! list of attributed quotes ([`Analysis::quotes`]): a quote that no fact
+//! of its speaker already shows is added ([`from_quotes`]), so every quote
+//! the core attributes appears once, under its speaker.
 
 use gloss_core::Analysis;
 
@@ -54,9 +54,55 @@ pub fn from_facts(a: &Analysis) -> Vec<Speaker> {
         .collect()
 }
 
+/// The sentence index holding byte offset `at`, if any.
+fn sentence_at(a: &Analysis, at: usize) -> Option<usize> {
+    let i = a.sentences.partition_point(|s| s.end <= at);
+    a.sentences.get(i).filter(|s| s.start <= at).map(|_| i)
+}
+
+/// Adds to `speakers` each of `a.quotes` that its speaker's facts do not
+/// already show (a quote in quotation marks, in text order).
+pub fn from_quotes(a: &Analysis, speakers: &mut Vec<Speaker>) {
+    for q in &a.quotes {
+        let Some(actor) = a.actors.iter().position(|x| x.id == q.speaker) else {
+            continue;
+        };
+        let Some(sentence) = sentence_at(a, q.start) else {
+            continue;
+        };
+        let text = q.text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        let k = match speakers.iter().position(|s| s.actor == actor) {
+            Some(k) => k,
+            None => {
+                speakers.push(Speaker {
+                    actor,
+                    quotes: Vec::new(),
+                });
+                speakers.len() - 1
+            }
+        };
+        let said = &mut speakers[k].quotes;
+        if said.iter().any(|x| x.text.contains(text)) {
+            continue;
+        }
+        said.push(Quote {
+            sentence,
+            text: format!("“{text}”"),
+            quoted: true,
+        });
+        said.sort_by_key(|x| x.sentence);
+    }
+    speakers.sort_by_key(|s| s.actor);
+}
+
 /// Who said what in `a`, speakers in the order of `a.actors` (most salient first).
 pub fn who_said_what(a: &Analysis) -> Vec<Speaker> {
-    from_facts(a)
+    let mut speakers = from_facts(a);
+    from_quotes(a, &mut speakers);
+    speakers
 }
 
 #[cfg(test)]
@@ -83,6 +129,33 @@ mod tests {
             speakers.iter().flat_map(|s| &s.quotes).any(|q| q.quoted),
             "{speakers:?}"
         );
+    }
+
+    #[test]
+    fn every_attributed_quote_appears_once_under_its_speaker() {
+        let text = "Councillor Maya Brandt spoke at the depot on Friday. \"We will not close this depot,\" Brandt said. \
+            Later she added that the depot served the whole valley.";
+        let mut a = analyze(text, &Options::default());
+        // Whatever the facts hold, each quote of the analysis is shown once.
+        let speakers = who_said_what(&a);
+        for q in &a.quotes {
+            let n = speakers
+                .iter()
+                .flat_map(|s| &s.quotes)
+                .filter(|x| x.text.contains(q.text.trim()))
+                .count();
+            assert_eq!(n, 1, "{q:?} in {speakers:?}");
+        }
+        // A quote with no fact behind it is still listed.
+        for x in &mut a.actors {
+            x.facts.clear();
+        }
+        let speakers = who_said_what(&a);
+        assert_eq!(
+            speakers.iter().flat_map(|s| &s.quotes).count(),
+            a.quotes.len()
+        );
+        assert!(speakers.iter().flat_map(|s| &s.quotes).all(|q| q.quoted));
     }
 
     #[test]

@@ -163,6 +163,11 @@ pub fn render_with(a: &Analysis, style: Style, corrections: &[Outcome]) -> Strin
             }
         }
     }
+    if !a.digest.is_empty() {
+        heading(&mut out, "Who wants what");
+        digest_entries(&mut out, a, style, &esc);
+        out.push('\n');
+    }
     heading(&mut out, "Actors");
     if a.actors.is_empty() {
         out.push_str("(none found)\n");
@@ -201,6 +206,31 @@ pub fn render_with(a: &Analysis, style: Style, corrections: &[Outcome]) -> Strin
     out
 }
 
+/// The digest: one line per main proposal, and under it each side's
+/// evidence sentence.
+fn digest_entries(out: &mut String, a: &Analysis, style: Style, esc: &dyn Fn(&str) -> String) {
+    let (bullet, sub) = match style {
+        Style::Text => ("* ", "    "),
+        Style::Markdown => ("- ", "  - "),
+    };
+    for line in &a.digest {
+        let _ = writeln!(out, "{bullet}{}", esc(&line.text));
+        for l in &line.links {
+            let who = a
+                .actor(&l.actor)
+                .map_or(l.actor.as_str(), |x| x.name.as_str());
+            let evidence = quote(a.text.get(l.start..l.end).unwrap_or(""));
+            let _ = writeln!(
+                out,
+                "{sub}{} {}: “{}”",
+                esc(who),
+                vocab::stance(l.stance).verb,
+                esc(&evidence)
+            );
+        }
+    }
+}
+
 fn actor_entry(out: &mut String, actor: &Actor, style: Style, esc: &dyn Fn(&str) -> String) {
     let name = esc(&actor.name);
     let kind = vocab::kind(actor.kind).name;
@@ -232,13 +262,22 @@ fn actor_entry(out: &mut String, actor: &Actor, style: Style, esc: &dyn Fn(&str)
         let _ = writeln!(out, "{sub}also: {}", aliases.join(", "));
     }
     if let Some(bg) = &actor.background {
-        let _ = writeln!(
-            out,
-            "{sub}background: {} (as of {}; {})",
-            esc(&bg.description),
-            esc(&bg.as_of),
-            esc(&bg.source)
-        );
+        if bg.related {
+            let _ = writeln!(
+                out,
+                "{sub}related: {} ({})",
+                esc(&bg.name),
+                esc(&bg.category)
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "{sub}background: {} (as of {}; {})",
+                esc(&bg.description),
+                esc(&bg.as_of),
+                esc(&bg.source)
+            );
+        }
     }
     for fact in &actor.facts {
         let _ = writeln!(out, "{sub}{}", esc(&fact.text));
@@ -344,6 +383,30 @@ mod tests {
     #[test]
     fn plain_drops_controls_and_joins_lines() {
         assert_eq!(plain("a\u{1b}[31mred\n\tb\u{202E}c\0"), "a[31mred bc");
+    }
+
+    #[test]
+    fn reports_show_the_digest_with_evidence() {
+        let a = gloss_core::analyze(
+            "Hungary called for lifting the sanctions on Iran. Austria rejected lifting the sanctions.",
+            &gloss_core::Options::default(),
+        );
+        assert!(!a.digest.is_empty(), "{:?}", a.proposals);
+        for style in [Style::Text, Style::Markdown] {
+            let r = render(&a, style);
+            let at = r.find("Who wants what").expect("a digest section");
+            assert!(at < r.find("Actors").unwrap_or(usize::MAX), "{r}");
+            assert!(r.contains("proposed by Hungary"), "{r}");
+            assert!(
+                r.contains("Hungary proposes: “Hungary called for lifting"),
+                "{r}"
+            );
+        }
+        let none = gloss_core::analyze(
+            "A storm hit the coast on Monday.",
+            &gloss_core::Options::default(),
+        );
+        assert!(!render(&none, Style::Markdown).contains("Who wants what"));
     }
 
     #[test]

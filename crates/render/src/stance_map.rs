@@ -312,6 +312,7 @@ mod tests {
                     end: 0,
                     text: "He opposed it.".into(),
                 },
+                hedged: false,
             }],
         });
         a

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const HELP: &str =
-    "gloss-train ner [--train-dir D] [--eval-dir D] [--out FILE] [--epochs N] [--seed N]
+    "gloss-train ner [--train-dir D] [--eval-dir D] [--out FILE] [--epochs N] [--seed N] [--seeds K]
                 [--min-count N] [--clip Q] [--min-abs N] [--re3d|--no-re3d] [--no-gum]
                 [--partial none|skip|label] [--threshold T] [--one-pass] [--pred-dir DIR] [--folds K]
                 [--limit N]
@@ -42,6 +42,7 @@ fn parse_ner(args: &[String], out: &str, re3d: bool) -> Result<ner::Options, Str
         out: PathBuf::from(out),
         epochs: 10,
         seed: 1,
+        seeds: 10,
         min_count: 3,
         compression: ner::learn::Compression {
             clip_quantile: 1.0,
@@ -65,6 +66,7 @@ fn parse_ner(args: &[String], out: &str, re3d: bool) -> Result<ner::Options, Str
             "--out" => o.out = value(args, i, a)?,
             "--epochs" => o.epochs = value(args, i, a)?,
             "--seed" => o.seed = value(args, i, a)?,
+            "--seeds" => o.seeds = value(args, i, a)?,
             "--min-count" => o.min_count = value(args, i, a)?,
             "--clip" => o.compression.clip_quantile = value(args, i, a)?,
             "--min-abs" => o.compression.min_abs = value(args, i, a)?,

@@ -19,6 +19,13 @@ pub(super) struct Names<'a> {
     pub index: HashMap<&'a str, usize>,
     /// Per mention: its text's index.
     pub text_of: Vec<usize>,
+    /// Bare surnames that two people of the article share ("Sam" beside
+    /// "Thomas Sam" and "Manju Sam"): text → the full names' texts. Each
+    /// mention is resolved by its context ([`super::kinds`]), not merged.
+    pub ambiguous: HashMap<usize, Vec<usize>>,
+    /// Texts that are nicknames ('dubbed "the Iron Lady"'): merged with the
+    /// person they name, never shown as the name.
+    pub nickname: Vec<bool>,
     /// Union-find parents (roots keep the longer text).
     parent: Vec<usize>,
 }
@@ -32,6 +39,15 @@ impl Names<'_> {
             i = parent[i];
         }
         i
+    }
+
+    /// Unions `b` into `a`'s group with `a`'s root kept (a nickname joins
+    /// its person whatever its length).
+    fn union_keep(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.root(a), self.root(b));
+        if ra != rb {
+            self.parent[rb] = ra;
+        }
     }
 
     fn union(&mut self, a: usize, b: usize) {
@@ -70,6 +86,8 @@ pub(super) fn merge<'a>(doc: &Doc<'a>, mentions: &[Mention]) -> Names<'a> {
         scores: Vec::new(),
         index: HashMap::default(),
         text_of: Vec::with_capacity(mentions.len()),
+        ambiguous: HashMap::default(),
+        nickname: Vec::new(),
         parent: Vec::new(),
     };
     for m in mentions {
@@ -90,10 +108,45 @@ pub(super) fn merge<'a>(doc: &Doc<'a>, mentions: &[Mention]) -> Names<'a> {
     }
     let n = names.texts.len();
     names.parent = (0..n).collect();
+    names.nickname = vec![false; n];
     by_knowledge_base(doc, &mut names);
-    by_short_forms(&mut names);
+    by_nicknames(doc, mentions, &mut names);
+    by_short_forms(doc, &mut names);
     by_brackets(doc, mentions, &mut names);
     names
+}
+
+/// 2d. 'Okafor, dubbed "the Lion of Lagos"', 'known as “Iron Mike”': a
+/// name right after "dubbed", "nicknamed" or "known as" (and a quote mark)
+/// is a nickname of the person named just before it.
+fn by_nicknames(doc: &Doc, mentions: &[Mention], names: &mut Names) {
+    let mut last_person: Option<(usize, usize)> = None; // (text, end byte)
+    for (mi, m) in mentions.iter().enumerate() {
+        let t = names.text_of[mi];
+        let k = doc
+            .tokens
+            .partition_point(|tok| tok.end_byte() <= m.span.start);
+        let mut p = k;
+        if p > 0 && matches!(doc.tok(p - 1), "“" | "\"" | "‘") {
+            p -= 1;
+        }
+        let before = |d: usize| if p >= d { doc.lw(p - d) } else { "" };
+        let dubbed = matches!(before(1), "dubbed" | "nicknamed" | "nicknames" | "dubs")
+            || before(1) == "as" && matches!(before(2), "known" | "dubbed" | "nicknamed");
+        if dubbed {
+            if let Some((pt, end)) = last_person {
+                let gap = doc.text.get(end..m.span.start).map_or(usize::MAX, str::len);
+                if gap < 40 && pt != t {
+                    names.nickname[t] = true;
+                    names.union_keep(pt, t);
+                    continue;
+                }
+            }
+        }
+        if names.kinds[t] == ActorKind::Person && m.form == MentionForm::Name {
+            last_person = Some((t, m.span.end));
+        }
+    }
 }
 
 /// 2a. Knowledge-base identity ("America" = "United States").
@@ -112,28 +165,45 @@ fn by_knowledge_base(doc: &Doc, names: &mut Names) {
     }
 }
 
-/// 2b. Person short forms (last word, else a unique first word) and
-/// initials of organisations and places.
-fn by_short_forms(names: &mut Names) {
+/// 2b. Person short forms (last word, else a unique first word),
+/// organisations and other names named by their last word ("the Courier"
+/// for "the Daily Courier", "the Prize" for "the Pemberton Prize", when
+/// one name of that kind ends in it) and initials of organisations and
+/// places. A surname two people of the article share is not merged: it is
+/// recorded in [`Names::ambiguous`].
+fn by_short_forms(doc: &Doc, names: &mut Names) {
     let n = names.texts.len();
-    let mut by_last: HashMap<&str, usize> = HashMap::default();
+    // Last word → the multi-word person texts ending with it.
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut org_by_last: HashMap<&str, Option<usize>> = HashMap::default();
     let mut by_first: HashMap<&str, Option<usize>> = HashMap::default();
     let mut by_initials: HashMap<String, usize> = HashMap::default();
     for i in 0..n {
         let t = names.texts[i];
         let words: Vec<&str> = t.split_whitespace().collect();
-        if words.len() >= 2 && names.kinds[i] == ActorKind::Person {
+        if words.len() >= 2 && names.kinds[i] == ActorKind::Person && !names.nickname[i] {
             if let Some(last) = words.last() {
-                let e = by_last.entry(last).or_insert(i);
-                if names.texts[*e].len() < t.len() {
-                    *e = i;
-                }
+                by_last.entry(last).or_default().push(i);
             }
             if let Some(first) = words.first() {
                 by_first
                     .entry(first)
                     .and_modify(|v| {
                         // Two different people share the given name: ambiguous.
+                        if v.is_some_and(|j| j != i) {
+                            *v = None;
+                        }
+                    })
+                    .or_insert(Some(i));
+            }
+        }
+        if words.len() >= 2 && matches!(names.kinds[i], ActorKind::Organization | ActorKind::Other)
+        {
+            if let Some(last) = words.last() {
+                org_by_last
+                    .entry(last)
+                    .and_modify(|v| {
+                        // Two organisations end in the word: ambiguous.
                         if v.is_some_and(|j| j != i) {
                             *v = None;
                         }
@@ -153,16 +223,34 @@ fn by_short_forms(names: &mut Names) {
             // Multi-word person names ending in another's surname: "Mr Putin".
             continue;
         }
-        if let Some(&j) = by_last.get(t) {
-            // The recogniser already weighed the knowledge base: a word it
-            // labels person here is the surname ("Valeska Paris" … "Paris").
-            if j != i && names.kinds[i] == ActorKind::Person {
-                names.union(i, j);
-                continue;
+        // A surname the recogniser did not call a person still is one when
+        // nothing else (the knowledge base) says what it is: "Okafor".
+        let personish = names.kinds[i] == ActorKind::Person
+            || names.kinds[i] != ActorKind::Group && doc.kb.lookup(t).is_none();
+        if let Some(full) = by_last.get(t).filter(|_| personish) {
+            let people = distinct_people(doc, names, full);
+            match people.as_slice() {
+                [] => {}
+                [j] => {
+                    if *j != i {
+                        names.union(i, *j);
+                    }
+                    continue;
+                }
+                _ => {
+                    names.ambiguous.insert(i, people);
+                    continue;
+                }
             }
         }
         if let Some(Some(j)) = by_first.get(t) {
             if *j != i && names.kinds[i] == ActorKind::Person {
+                names.union(i, *j);
+                continue;
+            }
+        }
+        if let Some(Some(j)) = org_by_last.get(t) {
+            if *j != i && names.kinds[i] == names.kinds[*j] {
                 names.union(i, *j);
                 continue;
             }
@@ -176,6 +264,37 @@ fn by_short_forms(names: &mut Names) {
             }
         }
     }
+}
+
+/// The distinct people among person texts sharing a surname: texts whose
+/// given names (the first word that is not an honorific or title) differ
+/// are different people ("Thomas Sam", "Manju Sam"); "John Smith" and "Mr
+/// John Smith" are one. One text per person, the longest.
+fn distinct_people(doc: &Doc, names: &mut Names, full: &[usize]) -> Vec<usize> {
+    let mut people: Vec<(String, usize)> = Vec::new();
+    for &j in full {
+        let given = names.texts[j]
+            .split_whitespace()
+            .find(|w| {
+                let w = w.trim_end_matches('.');
+                !doc.lex.is_honorific(w) && !doc.lex.is_title(w)
+            })
+            .unwrap_or("")
+            .to_lowercase();
+        let root = names.root(j);
+        match people
+            .iter_mut()
+            .find(|(g, r)| *g == given || names.root(*r) == root)
+        {
+            Some(p) => {
+                if names.texts[j].len() > names.texts[p.1].len() {
+                    p.1 = j;
+                }
+            }
+            None => people.push((given, j)),
+        }
+    }
+    people.into_iter().map(|(_, j)| j).collect()
 }
 
 /// 2c. "Long Name (ACR)".

@@ -271,3 +271,61 @@ fn ids_are_unique_and_mentions_consistent() {
         }
     }
 }
+
+/// Two people who share a surname: a bare "Sam" goes to the one named just
+/// before it, and stays unresolved when both were.
+#[test]
+fn two_people_who_share_a_surname() {
+    use ActorKind::Person;
+    let text = "Thomas Sam spoke to the court on Monday. Sam said he had done nothing wrong. \
+                His wife, Manju Sam, was questioned next. Sam cried as she spoke. \
+                Thomas Sam and Manju Sam left together. Sam declined to comment.";
+    let a = actors(
+        text,
+        &[
+            ("Thomas Sam", Person),
+            ("Manju Sam", Person),
+            ("Sam", Person),
+        ],
+        &[],
+    );
+    let thomas = named(&a, "Thomas Sam").expect("Thomas Sam");
+    let manju = named(&a, "Manju Sam").expect("Manju Sam");
+    let count = |x: &Actor| x.mentions.iter().filter(|m| m.text == "Sam").count();
+    assert_eq!(count(thomas), 1, "{:?}", thomas.mentions);
+    assert_eq!(count(manju), 1, "{:?}", manju.mentions);
+    // "Sam declined to comment" after both were named: left unresolved.
+    let bare = named(&a, "Sam").expect("an unresolved Sam");
+    assert_eq!(bare.mentions.len(), 1);
+}
+
+/// A surname alone merges with the full name it abbreviates, whatever the
+/// recogniser guessed for it; a nickname is merged but never the name.
+#[test]
+fn surnames_and_nicknames() {
+    use ActorKind::*;
+    let text = "Chidi Okafor won the race. Okafor, dubbed \"Lagos Lightning\", thanked his coach. \
+                Lagos Lightning will race again in May.";
+    let a = actors(
+        text,
+        &[
+            ("Chidi Okafor", Person),
+            ("Okafor", Organization),
+            ("Lagos Lightning", Person),
+        ],
+        &[],
+    );
+    let okafor = named(&a, "Chidi Okafor").expect("named by the first full-name mention");
+    let texts: Vec<&str> = okafor.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(texts.contains(&"Okafor"), "{texts:?}");
+    assert_eq!(
+        texts.iter().filter(|t| **t == "Lagos Lightning").count(),
+        2,
+        "{texts:?}"
+    );
+    assert!(
+        a.iter().all(|x| !x.name.contains("Lightning")),
+        "{:?}",
+        a.iter().map(|x| &x.name).collect::<Vec<_>>()
+    );
+}

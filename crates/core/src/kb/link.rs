@@ -429,6 +429,9 @@ pub fn link(doc: &Doc, actors: &mut [Actor]) {
             } else {
                 e.wiki.map(str::to_owned)
             },
+            // A group named after a place is not the place.
+            related: via_demonym || a.kind == ActorKind::Group && e.kind != ActorKind::Group,
+            category: e.category.label().to_owned(),
         });
     }
 }

@@ -80,6 +80,34 @@ pub enum Category {
 }
 
 impl Category {
+    /// What the entry is, in a few words ("country", "US state").
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Country => "country",
+            Category::Territory => "territory",
+            Category::Capital => "capital city",
+            Category::City => "city",
+            Category::UsState => "US state",
+            Category::Region => "region",
+            Category::Seat => "seat of government",
+            Category::IntlOrg => "international organisation",
+            Category::Alliance => "alliance",
+            Category::Forum => "forum of states",
+            Category::Government => "government body",
+            Category::Party => "political party",
+            Category::Ngo => "non-governmental organisation",
+            Category::ArmedGroup => "armed group",
+            Category::Media => "news organisation",
+            Category::Company => "company",
+            Category::Military => "armed forces",
+            Category::Sports => "sports body",
+            Category::University => "university",
+            Category::Religion => "religion",
+            Category::Person => "person",
+            Category::Other => "entry",
+        }
+    }
+
     /// Parses the data files' category column.
     pub fn parse(s: &str) -> Category {
         match s {

@@ -13,6 +13,10 @@ pub struct Cue {
     pub kind: StanceKind,
     /// The cue is a noun or adjective ("criticism", "unacceptable"), not a verb.
     pub nominal: bool,
+    /// An adjective of judgement ("dangerous", "unjust") that counts only
+    /// when it is said of the proposal: "the law is unjust", "called the
+    /// plan dangerous" (implies `nominal`).
+    pub judgement: bool,
 }
 
 /// A cue entry: stance, whether nominal, and the particle that must follow.
@@ -25,7 +29,12 @@ pub struct CueEntry {
 }
 
 /// Particles of phrasal cues for irregular forms ("put forward", "drew up").
-const IRREGULAR_PARTICLES: &[(&str, &str)] = &[("put", "forward"), ("drew", "up"), ("laid", "out")];
+const IRREGULAR_PARTICLES: &[(&str, &str)] = &[
+    ("put", "forward"),
+    ("drew", "up"),
+    ("laid", "out"),
+    ("struck", "down"),
+];
 
 fn stance(s: &str) -> Option<StanceKind> {
     use StanceKind::*;
@@ -111,6 +120,7 @@ pub(super) fn parse(
                     cue: Cue {
                         kind,
                         nominal: false,
+                        judgement: false,
                     },
                     particle,
                 });
@@ -128,12 +138,13 @@ pub(super) fn parse(
             return Err(err(format!("expected 3 columns, found {}", f.len())));
         };
         let kind = stance(kind).ok_or_else(|| err(format!("unknown stance {kind:?}")))?;
-        let nominal = match pos {
-            "nominal" => true,
-            "verb" => false,
+        let (nominal, judgement) = match pos {
+            "nominal" => (true, false),
+            "judgement" => (true, true),
+            "verb" => (false, false),
             p => {
                 return Err(err(format!(
-                    "part of speech must be verb or nominal, not {p:?}"
+                    "part of speech must be verb, nominal or judgement, not {p:?}"
                 )))
             }
         };
@@ -144,10 +155,64 @@ pub(super) fn parse(
         m.insert(
             w.to_owned(),
             vec![CueEntry {
-                cue: Cue { kind, nominal },
+                cue: Cue {
+                    kind,
+                    nominal,
+                    judgement,
+                },
                 particle,
             }],
         );
+    }
+    Ok(m)
+}
+
+/// Every inflected form of the base verbs of a one-column list → its base.
+pub(super) fn verb_forms(data: &'static str) -> FastMap<String, &'static str> {
+    let mut m = FastMap::default();
+    for (_, base) in entries(data) {
+        for form in inflect(base) {
+            m.entry(form).or_insert(base);
+        }
+    }
+    m
+}
+
+/// `word<TAB>positive|negative` rows (inflected when `inflected`): word → true
+/// for positive.
+pub(super) fn polarities(
+    file: &'static str,
+    data: &'static str,
+    inflected: bool,
+) -> Result<FastMap<String, bool>, LexiconError> {
+    let mut m = FastMap::default();
+    for (line, l) in entries(data) {
+        let f: Vec<&str> = l.split('\t').map(str::trim).collect();
+        let [w, p] = f[..] else {
+            return Err(LexiconError {
+                file,
+                line,
+                message: format!("expected 2 columns, found {}", f.len()),
+            });
+        };
+        let positive = match p {
+            "positive" => true,
+            "negative" => false,
+            other => {
+                return Err(LexiconError {
+                    file,
+                    line,
+                    message: format!("polarity must be positive or negative, not {other:?}"),
+                })
+            }
+        };
+        if inflected {
+            for form in inflect(w) {
+                m.entry(form).or_insert(positive);
+            }
+        } else {
+            m.insert(w.to_owned(), positive);
+        }
     }
     Ok(m)
 }

@@ -32,6 +32,26 @@ pub enum Family {
     Resolution,
     /// policy.
     Policy,
+    /// law, regulation, rule, decree, directive, ordinance, statute.
+    Law,
+    /// ruling, decision, verdict, judgment, sentence, order, injunction.
+    Ruling,
+    /// request, call, appeal, petition, plea.
+    Request,
+    /// move, push, bid, step, effort.
+    Move,
+    /// change, reform, overhaul, redesign, design.
+    Change,
+    /// investigation, inquiry, probe, review, audit.
+    Inquiry,
+    /// crackdown, moratorium, exemption, waiver, subsidy, mediation, bailout.
+    Measure,
+    /// A phrase that is a proposal because of the verb it is the object of
+    /// ("backed building a second bridge"); never read from the table.
+    Object,
+    /// An action that undoes a measure ("lifting the sanctions", "the
+    /// repeal of the law"); never read from the table.
+    Reversal,
 }
 
 impl Family {
@@ -51,6 +71,13 @@ impl Family {
             "referendum" => Referendum,
             "resolution" => Resolution,
             "policy" => Policy,
+            "law" => Law,
+            "ruling" => Ruling,
+            "request" => Request,
+            "move" => Move,
+            "change" => Change,
+            "inquiry" => Inquiry,
+            "measure" => Measure,
             _ => return None,
         })
     }
@@ -67,6 +94,12 @@ pub enum Strength {
     /// Like `Weak`, and takes a complement ("restrictions on …",
     /// "provisions mandating …") that belongs to its name.
     Relational,
+    /// A common word that names a proposal only when something says so: a
+    /// governing stance cue, an actor as possessor or modifier, a number,
+    /// a complement ("a change to the flag", "an inquiry into …") or an
+    /// infinitive after a determiner ("a move to ban …"); a determiner in
+    /// a political story is not enough.
+    Governed,
 }
 
 /// A proposal head noun.
@@ -104,6 +137,7 @@ pub(super) fn parse(
             "strong" => Strength::Strong,
             "weak" => Strength::Weak,
             "relational" => Strength::Relational,
+            "governed" => Strength::Governed,
             s => return Err(err(format!("unknown strength {s:?}"))),
         };
         let verb_too = match verb {

@@ -14,7 +14,7 @@
 mod cues;
 mod heads;
 
-pub use cues::{Cue, CueEntry};
+pub use cues::{inflect, Cue, CueEntry};
 pub use heads::{Family, Head, Strength};
 
 use crate::hash::{FastMap, FastSet};
@@ -94,6 +94,8 @@ word_lists! {
     OfHeads: joins_of => "names/of_heads.txt",
     /// A lower-case particle inside a personal name ("van")?
     NameParticles: is_name_particle => "names/name_particles.txt",
+    /// A plural noun whose possessive may sit inside a name ("People's Party")?
+    PossessiveInner: joins_possessive => "names/possessive_inner.txt",
     /// A capitalised word that is never a name on its own ("Tuesday")?
     NeverNames: is_never_name => "names/never_names.txt",
     /// A capitalised function word that is not part of a name ("The")?
@@ -162,6 +164,29 @@ word_lists! {
     Adverbs: is_listed_adverb => "syntax/adverbs.txt",
     /// A hard clause boundary for stance attribution (";", "but")?
     ClauseBoundaries: is_hard_boundary => "syntax/clause_boundaries.txt",
+    /// A form of "be" ("was", "been")?
+    BeForms: is_be_form => "syntax/be_forms.txt",
+    /// A modal of possibility ("may", "could")?
+    HedgeModals: is_hedge_modal => "syntax/hedge_modals.txt",
+    /// A modal of the future or intent ("will", "would")?
+    FutureModals: is_future_modal => "syntax/future_modals.txt",
+    /// A modal of obligation ("should", "must")?
+    ObligationModals: is_obligation_modal => "syntax/obligation_modals.txt",
+    /// An irregular past participle ("withdrawn", "struck")?
+    IrregularParticiples: is_irregular_participle => "syntax/irregular_participles.txt",
+    /// A verb whose infinitive is its subject's aim ("vowed", "plans")?
+    IntentVerbs: is_intent_verb => "syntax/intent_verbs.txt",
+    /// A verb reporting speech ("said", "told", "warned")?
+    SpeechVerbs: is_speech_verb => "syntax/speech_verbs.txt",
+    /// A noun for a statement whose words may follow in quotes ("statement")?
+    StatementNouns: is_statement_noun => "syntax/statement_nouns.txt",
+    /// A lower-case word that is not a noun ("itself", "too")?
+    NonNouns: is_non_noun => "syntax/non_nouns.txt",
+    /// A preposition that opens an adjunct of time or cause ("after",
+    /// "despite")?
+    AdjunctPrepositions: is_adjunct_preposition => "syntax/adjunct_prepositions.txt",
+    /// A particle of a phrasal verb ("down", "off")?
+    Particles: is_particle => "syntax/particles.txt",
     // ---- proposals
     /// A quantifier or evaluative adjective that does not identify a proposal?
     Quantifiers: is_quantifier => "proposals/quantifiers.txt",
@@ -183,6 +208,10 @@ word_lists! {
     TimeWords: is_time_word => "proposals/time_words.txt",
     /// A verb taking an infinitive ("failed", "agreed")?
     ControlVerbs: is_control_verb => "proposals/control_verbs.txt",
+    /// A participle of forbidding that names a measure ("banned from")?
+    ProhibitionParticiples: is_prohibition_participle => "proposals/prohibition_participles.txt",
+    /// A verb of deciding whose "that" clause is the decision ("ruled")?
+    RulingVerbs: is_ruling_verb => "proposals/ruling_verbs.txt",
     /// A word dropped from the front of a proposal name ("potential")?
     Hedges: is_hedge => "proposals/hedges.txt",
     /// A participle used as an adjective before a proposal ("proposed")?
@@ -198,6 +227,14 @@ word_lists! {
     AlterationNouns: is_alteration_noun => "stances/alteration_nouns.txt",
     /// A noun of part ("components")?
     PartNouns: is_part_noun => "stances/part_nouns.txt",
+    /// A verb denying the infinitive after it ("refused", "failed")?
+    NegatingVerbs: is_negating_verb => "stances/negating_verbs.txt",
+    /// A plural noun of an organised group ("campaigners", "unions")?
+    CollectiveNouns: is_collective_noun => "actors/collective_nouns.txt",
+    /// A noun of undoing a measure ("repeal", "lifting")?
+    ReverseNouns: is_reverse_noun => "stances/reverse_nouns.txt",
+    /// A head noun of an object that is not a proposal ("claims")?
+    NotProposals: is_not_proposal => "proposals/not_proposals.txt",
     // ---- boilerplate (lines lower-cased, straight apostrophes)
     /// A news-site section name ("world", "sport")?
     SectionWords: is_section_word => "boilerplate/section_words.txt",
@@ -262,6 +299,18 @@ const WORD_CUES: (&str, &str) = (
     "stances/word_cues.tsv",
     include_str!("../../data/lexicons/en/stances/word_cues.tsv"),
 );
+const REVERSE_VERBS: &str = include_str!("../../data/lexicons/en/stances/reverse_verbs.txt");
+const REQUEST_VERBS: &str = include_str!("../../data/lexicons/en/stances/request_verbs.txt");
+const MODIFYING_VERBS: &str = include_str!("../../data/lexicons/en/proposals/modifying_verbs.txt");
+const OBJECT_VERBS: &str = include_str!("../../data/lexicons/en/proposals/object_verbs.txt");
+const ATTITUDES: (&str, &str) = (
+    "stances/attitude_words.tsv",
+    include_str!("../../data/lexicons/en/stances/attitude_words.tsv"),
+);
+const EFFECTS: (&str, &str) = (
+    "stances/effect_verbs.tsv",
+    include_str!("../../data/lexicons/en/stances/effect_verbs.tsv"),
+);
 const NAME_HEADS: (&str, &str) = (
     "names/name_heads.tsv",
     include_str!("../../data/lexicons/en/names/name_heads.tsv"),
@@ -278,6 +327,18 @@ pub struct Lexicon {
     heads: FastMap<&'static str, Head>,
     cues: FastMap<String, Vec<CueEntry>>,
     name_heads: FastMap<&'static str, [u16; 3]>,
+    /// Forms of verbs that undo a measure → base ("lifted" → "lift").
+    reverse_verbs: FastMap<String, &'static str>,
+    /// Forms of verbs of asking someone to act → base.
+    request_verbs: FastMap<String, &'static str>,
+    /// Forms of verbs whose object is a proposal → base.
+    object_verbs: FastMap<String, &'static str>,
+    /// Forms of verbs that change a measure → base.
+    modifying_verbs: FastMap<String, &'static str>,
+    /// Words of belief about an outcome → positive?
+    attitudes: FastMap<String, bool>,
+    /// Forms of verbs of a measure's effect → positive?
+    effects: FastMap<String, bool>,
 }
 
 impl Lexicon {
@@ -296,6 +357,12 @@ impl Lexicon {
             heads: heads::parse(HEADS.0, HEADS.1)?,
             cues: cues::parse(VERB_CUES, WORD_CUES)?,
             name_heads: parse_name_heads(NAME_HEADS.0, NAME_HEADS.1)?,
+            reverse_verbs: cues::verb_forms(REVERSE_VERBS),
+            request_verbs: cues::verb_forms(REQUEST_VERBS),
+            object_verbs: cues::verb_forms(OBJECT_VERBS),
+            modifying_verbs: cues::verb_forms(MODIFYING_VERBS),
+            attitudes: cues::polarities(ATTITUDES.0, ATTITUDES.1, false)?,
+            effects: cues::polarities(EFFECTS.0, EFFECTS.1, true)?,
         };
         lexicon.word_classes = crate::syntax::class_table(&lexicon);
         Ok(lexicon)
@@ -353,6 +420,37 @@ impl Lexicon {
         self.cues
             .get(w)
             .is_some_and(|es| es.iter().any(|e| !e.cue.nominal))
+    }
+
+    /// The base form of a verb that undoes a measure ("lifting" → "lift").
+    pub fn reverse_verb(&self, w: &str) -> Option<&'static str> {
+        self.reverse_verbs.get(w).copied()
+    }
+
+    /// Is `w` a form of a verb of asking someone to act ("urged")?
+    pub fn is_request_verb(&self, w: &str) -> bool {
+        self.request_verbs.contains_key(w)
+    }
+
+    /// Is `w` a form of a verb whose object is a proposal ("approved")?
+    pub fn is_object_verb(&self, w: &str) -> bool {
+        self.object_verbs.contains_key(w) || w == "upheld"
+    }
+
+    /// Is `w` a form of a verb that changes a measure ("delay", "extended")?
+    pub fn is_modifying_verb(&self, w: &str) -> bool {
+        self.modifying_verbs.contains_key(w)
+    }
+
+    /// The polarity of a word of belief about an outcome ("confident" →
+    /// positive, "fears" → negative).
+    pub fn attitude(&self, w: &str) -> Option<bool> {
+        self.attitudes.get(w).copied()
+    }
+
+    /// The polarity of a verb of a measure's effect ("hurts" → negative).
+    pub fn effect(&self, w: &str) -> Option<bool> {
+        self.effects.get(w).copied()
     }
 
     /// Label counts `[person, org, place]` for a word seen as the last word

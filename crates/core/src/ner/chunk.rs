@@ -64,6 +64,14 @@ impl<'d, 'a> Rules<'d, 'a> {
                     continue;
                 }
             }
+            // "the Mining (Amendment) Act": a bracketed word inside the
+            // name of a law, whose head comes after the brackets.
+            if w == "(" {
+                if let Some(k) = self.bracketed_in_law(j, end) {
+                    j = k;
+                    continue;
+                }
+            }
             if w == "&" && j + 1 < end && self.capword(j + 1) {
                 j += 2;
                 continue;
@@ -83,21 +91,59 @@ impl<'d, 'a> Rules<'d, 'a> {
                     }
                 }
             }
-            if self.lx().is_name_particle(w) && sp && j + 1 < end && self.capword(j + 1) {
-                j += 2;
-                continue;
+            // "van Gogh", and two particles: "de la Fuente", "von der Leyen".
+            if self.lx().is_name_particle(w) && sp && j + 1 < end {
+                if self.capword(j + 1) {
+                    j += 2;
+                    continue;
+                }
+                if j + 2 < end && self.lx().is_name_particle(self.w(j + 1)) && self.capword(j + 2) {
+                    j += 3;
+                    continue;
+                }
             }
-            if self.kind(j) == Some(TokenKind::Possessive)
-                && matches!(prev, "People" | "Women" | "Children" | "Men" | "Workers")
-                && j + 1 < end
-                && self.capword(j + 1)
-            {
-                j += 2;
-                continue;
+            if self.kind(j) == Some(TokenKind::Possessive) && j + 1 < end && self.capword(j + 1) {
+                if self.lx().joins_possessive(prev) {
+                    j += 2;
+                    continue;
+                }
+                // A plural possessive ("Farmers'") inside an organisation's
+                // name: the capitalised words after it end in an org head.
+                if !w.contains('s') {
+                    let mut k = j + 1;
+                    while k < end && k < j + 5 && self.capword(k) && self.space_before(k) {
+                        k += 1;
+                    }
+                    if self.lx().is_org_head(self.w(k - 1)) {
+                        j = k;
+                        continue;
+                    }
+                }
             }
             break;
         }
         j
+    }
+
+    /// After `(` at `j`: the end of "(Amendment) Act" when capitalised words
+    /// in brackets are followed by capitalised words that end in a law's
+    /// head word ("Act", "Bill").
+    fn bracketed_in_law(&self, j: usize, end: usize) -> Option<usize> {
+        let mut k = j + 1;
+        while k < end
+            && k < j + 5
+            && (self.capword(k) || self.kind(k) == Some(TokenKind::Number) || self.w(k) == ".")
+        {
+            k += 1;
+        }
+        if k == j + 1 || self.w(k) != ")" {
+            return None;
+        }
+        let mut m = k + 1;
+        while m < end && m < k + 4 && self.capword(m) {
+            m += 1;
+        }
+        (m > k + 1 && self.lx().is_document_head(self.w(m - 1))).then_some(m)
     }
 
     /// Should a capitalised word at the start of a sentence begin a name?
@@ -124,6 +170,16 @@ impl<'d, 'a> Rules<'d, 'a> {
     pub(super) fn chunk_sentence(&self, s: usize, out: &mut Vec<Cand>) {
         let range = self.doc.sentence_tokens.get(s).cloned().unwrap_or(0..0);
         let mut g = range.start;
+        if let Some(e) = self.dateline(g) {
+            out.push(Cand {
+                a: g,
+                b: e,
+                title: None,
+                form: MentionForm::Name,
+                forced: None,
+            });
+            g = e;
+        }
         while g < range.end {
             if !self.capword(g) || self.after_prefix(g) {
                 g += 1;

@@ -277,6 +277,9 @@ impl<'d, 'a> Rules<'d, 'a> {
         if self.is_team(c) {
             return Some((ActorKind::Organization, 0.95));
         }
+        if self.dateline(c.a) == Some(c.b) {
+            return Some((ActorKind::Place, 0.95));
+        }
         // "the town of Kleinwald", "the mayor of Kleinwald": a place, unless
         // the knowledge base knows the name as something else.
         let prev = c.a.checked_sub(1).map_or("", |p| self.w(p));

@@ -170,11 +170,12 @@ impl LabelModel {
             }
             probs = feats.iter().map(|f| self.probabilities(f, 1)).collect();
         }
-        let decided: Vec<Option<(ActorKind, f32)>> = cands
+        let decided: Vec<Decision> = cands
             .iter()
             .zip(&probs)
             .map(|(c, p)| r.override_kind(c).or_else(|| self.decide(p)))
             .collect();
+        let decided = the_name_is_no_person(r, cands, decided);
         // One reading per name: a candidate taken for no name takes the
         // best label its text gets elsewhere in the document ("Trump" in
         // "the Trump administration" when "Trump said" is a person).
@@ -205,6 +206,36 @@ impl LabelModel {
         out.sort_by_key(|m| (m.span.start, m.span.end));
         out
     }
+}
+
+/// A candidate's kind and score, or `None` for no name.
+type Decision = Option<(ActorKind, f32)>;
+
+/// "the Courier", "the Kremlin": one capitalised word after "the" is no
+/// person. Read as a person or another kind of name, it takes the kind of
+/// the longer name it ends ("the Daily Courier"), or else is another kind
+/// of name with its score. Plurals
+/// ("the Romans") are groups of people and keep their reading.
+fn the_name_is_no_person(r: &Rules, cands: &[Cand], mut decided: Vec<Decision>) -> Vec<Decision> {
+    for i in 0..cands.len() {
+        let c = &cands[i];
+        let Some((ActorKind::Person | ActorKind::Other, score)) = decided[i] else {
+            continue;
+        };
+        if c.b - c.a != 1 || c.form != MentionForm::Name || c.a == 0 || r.w(c.a - 1) != "the" {
+            continue;
+        }
+        let word = r.w(c.a);
+        if word.ends_with('s') {
+            continue;
+        }
+        let longer = cands.iter().zip(&decided).find_map(|(o, d)| {
+            let (k, s) = (*d)?;
+            (o.b - o.a > 1 && r.w(o.b - 1) == word && k != ActorKind::Person).then_some((k, s))
+        });
+        decided[i] = Some(longer.unwrap_or((ActorKind::Other, score)));
+    }
+    decided
 }
 
 /// One candidate as training sees it.

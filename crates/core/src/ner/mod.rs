@@ -27,6 +27,7 @@
 
 mod chunk;
 mod classify;
+mod dateline;
 pub mod features;
 pub mod learned;
 

@@ -61,6 +61,7 @@ use crate::pipeline::Component;
 
 use crate::lexicon::{Family, Strength};
 use phrase::Candidate;
+use stance::Hit;
 
 /// How many recent proposals of a family a new mention is compared with.
 pub const MERGE_WINDOW: usize = 8;
@@ -83,8 +84,8 @@ struct Work {
     mentions: Vec<Candidate>,
     /// Sentence of the latest mention.
     last_sentence: usize,
-    /// (sentence, actor, stance) in text order.
-    stances: Vec<(usize, usize, StanceKind)>,
+    /// Stances in text order of their sentence.
+    stances: Vec<(usize, Hit)>,
 }
 
 impl Work {
@@ -136,8 +137,19 @@ impl Work {
         self.mentions.push(c);
     }
 
-    fn compatible(&self, c: &Candidate) -> bool {
-        if self.family != c.head.family {
+    fn compatible(&self, c: &Candidate, fresh: bool) -> bool {
+        // Same family, or a generic word it was already called ("the plan"
+        // for a bridge that was voted on).
+        if self.family != c.head.family && !self.lemmas.contains(&c.head.lemma) {
+            return false;
+        }
+        // "its own sanctions": another owner's.
+        let own = |v: &[String]| v.iter().any(|w| w == "own");
+        if own(&c.content) != own(&self.content) {
+            return false;
+        }
+        // "offered a compromise", "proposed another deal": something new.
+        if c.is_bare() && fresh {
             return false;
         }
         if c.old && !self.old {
@@ -193,7 +205,10 @@ fn accept(doc: &Doc, c: &Candidate, has_stance: bool, context: bool) -> bool {
         ""
     };
     let identified = c.topic || !c.actors.is_empty() || c.number.is_some();
-    if c.to_verb && !identified {
+    let governed = c.head.strength == Strength::Governed;
+    // "a move to ban …", "the decision to close …": a noun with an
+    // infinitive; "plans to travel" without a determiner is a verb.
+    if c.to_verb && !identified && !(governed && c.has_det) {
         return false;
     }
     // A bare plural without a determiner ("offers", "limits") is usually a
@@ -211,6 +226,13 @@ fn accept(doc: &Doc, c: &Candidate, has_stance: bool, context: bool) -> bool {
             return false
         }
         "deal" if c.content.iter().any(|w| w == "great" || w == "good") => return false,
+        // "in order to", "the rule of law", "as a rule".
+        "order" if prev == "in" || next == "to" && !c.has_det => return false,
+        "rule"
+            if next == "of" || prev == "a" && c.np_start > 1 && doc.lw(c.np_start - 2) == "as" =>
+        {
+            return false
+        }
         // Generic senses ("the human condition", "same measures", "a
         // colonial settlement") need a topic word or a stance.
         "condition" | "measure" | "settlement" => {
@@ -220,6 +242,16 @@ fn accept(doc: &Doc, c: &Candidate, has_stance: bool, context: bool) -> bool {
     }
     match c.head.strength {
         Strength::Strong => true,
+        Strength::Governed => {
+            // A topic word is not enough ("diplomatic compromise").
+            // "a 5% rise in sales" is a figure: for changes a number
+            // is no evidence.
+            !c.actors.is_empty()
+                || c.number.is_some() && c.head.family != Family::Change
+                || has_stance
+                || c.possessor.is_some()
+                || (c.has_det && (!c.complement.is_empty() || c.to_verb))
+        }
         Strength::Weak | Strength::Relational => {
             identified
                 || has_stance
@@ -229,6 +261,66 @@ fn accept(doc: &Doc, c: &Candidate, has_stance: bool, context: bool) -> bool {
                     && (context || c.has_det))
         }
     }
+}
+
+/// Moves proposal `i` to the most recent end of its family's list and of
+/// the list of all proposals (O(MERGE_WINDOW) amortised: lists are scanned
+/// from the end, where recent entries are).
+fn touch(
+    by_family: &mut HashMap<Family, Vec<usize>>,
+    recent_all: &mut Vec<usize>,
+    family: Family,
+    i: usize,
+) {
+    for list in [by_family.entry(family).or_default(), recent_all] {
+        if let Some(pos) = list
+            .iter()
+            .rev()
+            .take(4 * MERGE_WINDOW)
+            .position(|&x| x == i)
+        {
+            let at = list.len() - 1 - pos;
+            list.remove(at);
+        }
+        list.push(i);
+    }
+}
+
+/// Can a generic mention of `generic`'s family name a proposal of family
+/// `target`? "The plan" and "the proposal" can name anything put forward;
+/// "the bill", "the law", "the measure" a measure; "the decision", "the
+/// move" an action; "the deal" an agreement or an offer.
+fn refers_to(generic: Family, target: Family) -> bool {
+    use Family::*;
+    match generic {
+        Plan | Policy => !matches!(target, Summit | Referendum | Ceasefire | Inquiry),
+        Bill | Law => matches!(
+            target,
+            Restriction | Sanction | Measure | Policy | Object | Bill | Law | Change | Provision
+        ),
+        Ruling | Move => matches!(target, Reversal | Object | Ruling | Move | Change),
+        Deal => matches!(target, Object | Plan | Change | Deal),
+        _ => false,
+    }
+}
+
+/// A bare definite mention of a generic kind ("the plan", "the bill", "the
+/// decision", "the deal") that may name a proposal first mentioned in other
+/// words.
+fn generic_reference(c: &Candidate) -> bool {
+    c.definite
+        && c.is_bare()
+        && !c.old
+        && matches!(
+            c.head.family,
+            Family::Plan
+                | Family::Deal
+                | Family::Bill
+                | Family::Law
+                | Family::Policy
+                | Family::Move
+                | Family::Ruling
+        )
 }
 
 /// Families whose possessor or actor modifier puts the proposal forward.
@@ -289,69 +381,171 @@ pub fn find(doc: &Doc) -> Vec<ProposalDraft> {
     let mut works: Vec<Work> = Vec::new();
     // Per family, proposal indices from least to most recently mentioned.
     let mut by_family: HashMap<Family, Vec<usize>> = HashMap::default();
+    // Proposal indices from least to most recently mentioned, any family
+    // (for "it" and generic references such as "the plan").
+    let mut recent_all: Vec<usize> = Vec::new();
     for s in 0..doc.sentences.len() {
         let cands = phrase::candidates(doc, s);
         if cands.is_empty() {
             continue;
         }
         let marks = stance::Marks::new(doc, s, &cands);
+        let mut found: Vec<(Vec<Hit>, bool)> = (0..cands.len())
+            .map(|ci| stance::stances_for(doc, s, ci, &marks))
+            .collect();
         for (ci, c) in cands.iter().enumerate() {
-            let (mut found, governed) = stance::stances_for(doc, s, ci, &marks);
-            let cued = governed || found.iter().any(|&(_, k)| k != StanceKind::Neutral);
             if possessor_proposes(c.head.family) {
                 let owner = c.possessor.or_else(|| c.actors.first().copied());
                 if let Some(a) = owner {
-                    if !found.iter().any(|&(x, _)| x == a) {
-                        found.push((a, StanceKind::Proposes));
+                    if !found[ci].0.iter().any(|h| h.actor == a) {
+                        found[ci].0.push(Hit::new(a, StanceKind::Proposes));
                     }
                 }
             }
-            let recent = by_family.entry(c.head.family).or_default();
-            let target = recent
-                .iter()
-                .rev()
-                .take(MERGE_WINDOW)
-                .copied()
-                .find(|&i| works[i].compatible(c));
-            let slot = match target {
-                Some(i) if c.is_bare() || accept(doc, c, cued, context) => {
-                    // Move to the most recent end (the scan above saw it, so
-                    // it is among the last MERGE_WINDOW entries).
-                    if let Some(pos) = recent.iter().rposition(|&x| x == i) {
-                        recent.remove(pos);
-                    }
-                    recent.push(i);
-                    i
+        }
+        derive_from_changes(&cands, &marks, &mut found);
+        // (phrase start, extent, proposal) of this sentence's phrases.
+        let mut placed: Vec<(usize, usize, usize)> = Vec::new();
+        for (ci, c) in cands.iter().enumerate() {
+            let (found, governed) = &found[ci];
+            let cued = *governed || found.iter().any(|h| h.kind != StanceKind::Neutral);
+            let fresh = c.indefinite && found.iter().any(|h| h.kind == StanceKind::Proposes);
+            // A phrase inside another of this sentence never names it.
+            let container = |i: usize| {
+                placed
+                    .iter()
+                    .any(|&(a, b, w)| w == i && a <= c.np_start && c.name_end <= b)
+            };
+            // "He rejected it": the proposal mentioned last, in this
+            // sentence or the two before; with none, it names nothing.
+            let target = if c.pronoun {
+                match recent_all
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&i| !container(i))
+                    .filter(|&i| works[i].last_sentence + 2 >= s)
+                {
+                    Some(i) => Some(i),
+                    None => continue,
                 }
+            } else {
+                let same = by_family
+                    .entry(c.head.family)
+                    .or_default()
+                    .iter()
+                    .rev()
+                    .take(MERGE_WINDOW)
+                    .copied()
+                    .find(|&i| works[i].compatible(c, fresh) && !container(i));
+                // "The plan", "the bill", "the decision" shortly after a
+                // proposal of another kind it can name ("voted to build a
+                // bridge. The plan …", "lifted the sanctions. … welcomed
+                // the decision").
+                let other = generic_reference(c)
+                    .then(|| {
+                        recent_all
+                            .iter()
+                            .rev()
+                            .take(MERGE_WINDOW)
+                            .copied()
+                            .take_while(|&i| works[i].last_sentence + 3 >= s)
+                            .find(|&i| refers_to(c.head.family, works[i].family) && !container(i))
+                    })
+                    .flatten()
+                    .filter(|&i| {
+                        works[i].family != c.head.family
+                            && same.is_none_or(|j| works[j].last_sentence < works[i].last_sentence)
+                    });
+                other.or(same)
+            };
+            let slot = match target {
+                Some(i) if c.is_bare() || c.pronoun || accept(doc, c, cued, context) => i,
                 None if accept(doc, c, cued, context) => {
                     works.push(Work::new(c.clone()));
                     let i = works.len() - 1;
-                    recent.push(i);
-                    record(&mut works[i], s, &found);
+                    placed.push((
+                        c.np_start,
+                        c.desc.map_or(c.name_end, |d| d.1.max(c.name_end)),
+                        i,
+                    ));
+                    record(&mut works[i], s, found);
+                    touch(&mut by_family, &mut recent_all, c.head.family, i);
                     continue;
                 }
                 _ => continue,
             };
+            placed.push((
+                c.np_start,
+                c.desc.map_or(c.name_end, |d| d.1.max(c.name_end)),
+                slot,
+            ));
             works[slot].absorb(c.clone());
-            record(&mut works[slot], s, &found);
+            record(&mut works[slot], s, found);
+            // Listed under the mention's family too, so that a later "the
+            // plan" finds the bridge it named.
+            touch(&mut by_family, &mut recent_all, works[slot].family, slot);
+            if !c.pronoun && c.head.family != works[slot].family {
+                touch(&mut by_family, &mut recent_all, c.head.family, slot);
+            }
         }
     }
     drafts(doc, works)
 }
 
-fn record(w: &mut Work, s: usize, found: &[(usize, StanceKind)]) {
-    for &(a, k) in found {
+/// A change to a proposal or the undoing of one is a proposal of its own;
+/// who wants it is against the proposal it changes ("support for
+/// alterations to the plan" criticises the plan; "calls for lifting the
+/// sanctions" opposes them), and who rejects it stands by it.
+fn derive_from_changes(cands: &[Candidate], marks: &stance::Marks, found: &mut [(Vec<Hit>, bool)]) {
+    for (ci, c) in cands.iter().enumerate() {
+        let against = match c.head.family {
+            Family::Change => StanceKind::Criticizes,
+            Family::Reversal => StanceKind::Opposes,
+            _ => continue,
+        };
+        if found[ci].0.is_empty() || marks.is_nested(ci) {
+            continue;
+        }
+        let extent = c.desc.map_or(c.name_end, |d| d.1.max(c.name_end));
+        let inner: Vec<usize> = (ci + 1..cands.len())
+            .filter(|&j| cands[j].np_start >= c.name_start && cands[j].name_end <= extent)
+            .collect();
+        let hits: Vec<Hit> = found[ci].0.clone();
+        for j in inner {
+            for h in &hits {
+                // The doer of a finite reversal ("The EU lifted the
+                // sanctions") is not said to oppose what it lifts.
+                if c.done && c.preset.contains(h) {
+                    continue;
+                }
+                let kind = match h.kind {
+                    StanceKind::Proposes | StanceKind::Supports => against,
+                    StanceKind::Opposes | StanceKind::Criticizes => StanceKind::Supports,
+                    _ => continue,
+                };
+                if !found[j].0.iter().any(|x| x.actor == h.actor) {
+                    found[j].0.push(Hit { kind, ..*h });
+                }
+            }
+        }
+    }
+}
+
+fn record(w: &mut Work, s: usize, found: &[Hit]) {
+    for &h in found {
         // Stances arrive in sentence order: only the tail can share `s`.
         if let Some(e) = w
             .stances
             .iter_mut()
             .rev()
-            .take_while(|(es, _, _)| *es == s)
-            .find(|(_, ea, _)| *ea == a)
+            .take_while(|(es, _)| *es == s)
+            .find(|(_, e)| e.actor == h.actor)
         {
-            e.2 = combine(e.2, k);
+            e.1.kind = combine(e.1.kind, h.kind);
+            e.1.hedged &= h.hedged;
         } else {
-            w.stances.push((s, a, k));
+            w.stances.push((s, h));
         }
     }
 }
@@ -367,7 +561,10 @@ fn drafts(doc: &Doc, works: Vec<Work>) -> Vec<ProposalDraft> {
             .max_by(|(ia, a), (ib, b)| a.weight().cmp(&b.weight()).then(ib.cmp(ia)))
             .map(|(_, m)| m);
         let Some(best) = best else { continue };
-        let name = doc.tokens_text(best.name_start, best.name_end).to_owned();
+        let name = best
+            .name_override
+            .clone()
+            .unwrap_or_else(|| doc.tokens_text(best.name_start, best.name_end).to_owned());
         let base = format!("p-{}", crate::actors::slug(&name));
         let mut id = base.clone();
         let mut n = 2;
@@ -404,10 +601,11 @@ fn drafts(doc: &Doc, works: Vec<Work>) -> Vec<ProposalDraft> {
         let stances = w
             .stances
             .iter()
-            .map(|&(sentence, actor, stance)| StanceDraft {
-                actor,
-                stance,
+            .map(|&(sentence, h)| StanceDraft {
+                actor: h.actor,
+                stance: h.kind,
                 sentence,
+                hedged: h.hedged,
             })
             .collect();
         out.push(ProposalDraft {

@@ -1,20 +1,40 @@
 //! Stances: which actor takes which position on a proposal mention.
 //!
-//! For each proposal mention the governing cue is the nearest cue word to
-//! its left in the same clause (“opposed provisions…”, “insisting on
-//! explicit security guarantees”), or, failing that, a cue to its right
-//! that is an adjective/noun (“…blueprint agreeable”, “…as wholly
-//! unacceptable”), a passive (“was rejected by”), or sits in a relative
-//! clause (“proposal that Ukrainian officials criticized”). The holder is
-//! the subject of the cue: an actor between the proposal and a right cue,
-//! the agent after “by”, the possessor of a nominal cue (“Russia’s
-//! rejection”), else the nearest actor mention to the left that is not
-//! inside a prepositional phrase or a proposal phrase (a possessor such as
-//! “Witkoff’s journey” only as a fallback; “he/she” resolve to the last
-//! person named). Clauses end at “;”, “:”, dashes, “but”, “yet”,
-//! “however”, “although”, “whereas”, and “while” before a finite clause.
-//! Scans are bounded (25 tokens), so the pass is O(n).
+//! The questions asked here are syntactic (who is the subject of this verb,
+//! what does it govern, is it negated or hedged, who said this sentence)
+//! and go through the clause interface ([`crate::clause`]), so that they
+//! read a dependency parse once one fills the syntax layer.
+//!
+//! **The cue.** For each proposal mention the governing cue is the nearest
+//! stance word to its left in the same clause (“opposed provisions…”,
+//! “insisting on explicit security guarantees”, “support for …”), or,
+//! failing that, one to its right: a noun or adjective (“…blueprint
+//! agreeable”), an adjective of judgement said of it (“the law is unjust”,
+//! “called the plan dangerous”), a passive (“was rejected by”), a verb of
+//! what it does to people in someone's words (“the tax will hurt farmers,
+//! she said”), or a verb in a relative clause (“proposal that Ukrainian
+//! officials criticized”).
+//!
+//! **The holder** is the subject of the cue's verb group ([`Doc::subject_of`]:
+//! pronouns and “the group”-style descriptions resolved), the agent of a
+//! passive (“rejected by X”), the possessor of a nominal cue (“Russia’s
+//! rejection”), an actor between the proposal and a right cue, or else the
+//! speaker of the sentence ([`crate::clause::speech`]: “…, X said”,
+//! “according to X”, a quote attributed to X).
+//!
+//! **The value** is the cue's, turned by negation of its verb group (“did
+//! not support” opposes; “did not reject” is neutral) and marked *hedged*
+//! under “may”, “might”, “could”. Under a word of belief about the future
+//! (“X is confident the deal will be passed by Y”) the future or possible
+//! outcome is X's prediction: X supports (or, after “fears”, opposes) and Y
+//! gets nothing.
+//!
+//! Clauses end at “;”, “:”, dashes, “but”, “yet”, “however”, “although”,
+//! “whereas”, and “while” before a finite clause. Scans are bounded (25
+//! tokens), so the pass is O(n).
 
+use crate::clause::Modality;
+use crate::drafts::ActorId;
 use crate::model::StanceKind;
 use crate::tokenize::TokenKind;
 
@@ -26,6 +46,30 @@ use crate::syntax::Class;
 const MAX_CUE_DISTANCE: usize = 25;
 /// Longest distance for a cue to the right of the proposal.
 const MAX_RIGHT_DISTANCE: usize = 15;
+/// How far left of a cue a word of belief may govern it.
+const MAX_ATTITUDE_DISTANCE: usize = 20;
+
+/// One actor's position on one proposal mention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// The actor.
+    pub actor: ActorId,
+    /// The position.
+    pub kind: StanceKind,
+    /// Said under "may", "might", "could": a possibility, not a commitment.
+    pub hedged: bool,
+}
+
+impl Hit {
+    /// A plain (not hedged) hit.
+    pub fn new(actor: ActorId, kind: StanceKind) -> Hit {
+        Hit {
+            actor,
+            kind,
+            hedged: false,
+        }
+    }
+}
 
 /// A cue word found in a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,8 +80,17 @@ pub struct CueHit {
     pub kind: StanceKind,
     /// A noun or adjective cue ("criticism", "unacceptable").
     pub nominal: bool,
+    /// An adjective of judgement: counts only when said of the proposal.
+    pub judgement: bool,
+    /// A verb of what a measure does ("hurts", "protects"): counts only
+    /// with the proposal as its subject and a speaker.
+    pub effect: bool,
     /// A verb followed by "that" ("suggesting that …"): a speech verb.
     pub speech: bool,
+    /// Under "may", "might", "could".
+    pub hedged: bool,
+    /// Its verb group is in the future or hedged ("will be passed").
+    pub irrealis: bool,
 }
 
 /// Per-sentence lookups built once: which tokens lie in a proposal name or
@@ -49,6 +102,9 @@ pub struct Marks<'c> {
     in_phrase: Vec<bool>,
     cue_at: Vec<Option<CueHit>>,
     nested: Vec<bool>,
+    /// A nested candidate ends where this one ends ("alterations to the
+    /// plan that X criticised"): a cue after both belongs to the inner one.
+    inner_at_end: Vec<bool>,
 }
 
 impl<'c> Marks<'c> {
@@ -62,12 +118,12 @@ impl<'c> Marks<'c> {
         let mut max_extent = 0;
         for c in cands {
             for k in c.np_start..c.name_end {
-                if let Some(x) = in_phrase.get_mut(k - r.start) {
+                if let Some(x) = in_phrase.get_mut(k.wrapping_sub(r.start)) {
                     *x = true;
                 }
             }
             for k in c.name_start..c.name_end {
-                if let Some(x) = in_name.get_mut(k - r.start) {
+                if let Some(x) = in_name.get_mut(k.wrapping_sub(r.start)) {
                     *x = true;
                 }
             }
@@ -76,6 +132,19 @@ impl<'c> Marks<'c> {
             nested.push(max_extent >= c.name_end);
             max_extent = max_extent.max(c.desc.map_or(c.name_end, |d| d.1.max(c.name_end)));
         }
+        // Candidates in head order: an inner one ending with an outer one
+        // comes right after it or later with the same end.
+        let mut inner_at_end = vec![false; cands.len()];
+        for (i, c) in cands.iter().enumerate() {
+            if nested[i] {
+                if let Some(o) = (0..i)
+                    .rev()
+                    .find(|&o| !nested[o] && cands[o].name_end == c.name_end)
+                {
+                    inner_at_end[o] = true;
+                }
+            }
+        }
         let mut m = Marks {
             s0: r.start,
             cands,
@@ -83,6 +152,7 @@ impl<'c> Marks<'c> {
             in_phrase,
             cue_at: vec![None; len],
             nested,
+            inner_at_end,
         };
         for hit in sentence_cues(doc, s, &m) {
             if let Some(x) = m.cue_at.get_mut(hit.tok - r.start) {
@@ -96,8 +166,14 @@ impl<'c> Marks<'c> {
         k >= self.s0 && self.in_name.get(k - self.s0).copied().unwrap_or(false)
     }
 
-    fn in_phrase(&self, k: usize) -> bool {
+    /// Is token `k` inside a candidate phrase (determiners included)?
+    pub fn in_phrase(&self, k: usize) -> bool {
         k >= self.s0 && self.in_phrase.get(k - self.s0).copied().unwrap_or(false)
+    }
+
+    /// Is candidate `ci` inside another candidate's phrase?
+    pub fn is_nested(&self, ci: usize) -> bool {
+        self.nested.get(ci).copied().unwrap_or(false)
     }
 
     fn cue(&self, k: usize) -> Option<CueHit> {
@@ -108,14 +184,15 @@ impl<'c> Marks<'c> {
     }
 }
 
-/// Negation within the three words before a cue ("did not accept", "refused to back").
+/// Negation within the three words before a nominal cue ("not acceptable",
+/// "no support").
 fn negated(doc: &Doc, tok: usize, s0: usize) -> bool {
     let mut k = tok;
     let mut seen = 0;
     while k > s0 && seen < 3 {
         k -= 1;
         let w = doc.lw(k);
-        if doc.is(k, Class::Neg) || w.ends_with("n't") || w == "refused" || w == "failed" {
+        if doc.is(k, Class::Neg) || w.ends_with("n't") || doc.lex.is_negating_verb(w) {
             return true;
         }
         if doc.kind(k) == Some(TokenKind::Word) {
@@ -132,6 +209,23 @@ fn negate(kind: StanceKind) -> StanceKind {
     }
 }
 
+/// Is the cue at `k` inside a "whether" or "if" clause (an open question,
+/// a condition), within the eight words before it?
+fn undecided(doc: &Doc, k: usize, s0: usize) -> bool {
+    let mut j = k;
+    while j > s0 && k - j < 8 {
+        j -= 1;
+        let w = doc.lw(j);
+        if matches!(w, "whether" | "if") {
+            return true;
+        }
+        if doc.kind(j) == Some(TokenKind::Punct) || doc.lex.is_hard_boundary(w) {
+            return false;
+        }
+    }
+    false
+}
+
 /// The cue words of sentence `s`, in text order.
 fn sentence_cues(doc: &Doc, s: usize, marks: &Marks) -> Vec<CueHit> {
     let r = doc.sentence_range(s);
@@ -143,35 +237,74 @@ fn sentence_cues(doc: &Doc, s: usize, marks: &Marks) -> Vec<CueHit> {
         let w = doc.lw(i);
         let next = doc.lw(i + 1);
         let prev = if i > r.start { doc.lw(i - 1) } else { "" };
-        let cue = if matches!(
+        let favouring = matches!(
             w,
             "favoring" | "favouring" | "favors" | "favours" | "favored"
         ) && matches!(
             prev,
             "disproportionately" | "unfairly" | "unduly" | "overly" | "heavily"
-        ) {
+        );
+        let cue = if favouring {
             Some(crate::lexicon::Cue {
                 kind: StanceKind::Criticizes,
                 nominal: true,
+                judgement: false,
             })
         } else {
             doc.lex.cue(w, next)
         };
-        let Some(cue) = cue else { continue };
-        // A capitalised cue mid-sentence is a name ("Table Mountain").
-        if doc.is_cap(i) && i > r.start {
+        let effect = if cue.is_none() {
+            doc.lex.effect(w).map(|positive| crate::lexicon::Cue {
+                kind: if positive {
+                    StanceKind::Supports
+                } else {
+                    StanceKind::Criticizes
+                },
+                nominal: false,
+                judgement: false,
+            })
+        } else {
+            None
+        };
+        let Some(cue) = cue.or(effect) else { continue };
+        // "appealed to voters" is no appeal against anything.
+        if w.starts_with("appeal") && next == "to" {
             continue;
         }
-        let kind = if negated(doc, i, r.start) {
-            negate(cue.kind)
+        // A capitalised cue mid-sentence is a name ("Table Mountain"); a
+        // verb cue after a determiner is an adjective ("the extended
+        // meeting").
+        if doc.is_cap(i) && i > r.start
+            || !cue.nominal && i > r.start && doc.is(i - 1, Class::Det) && doc.lw(i - 1) != "that"
+        {
+            continue;
+        }
+        let (negative, hedged, irrealis) = if cue.nominal {
+            (negated(doc, i, r.start), false, false)
         } else {
-            cue.kind
+            let g = doc.verb_group(i);
+            (
+                g.negated,
+                g.modality == Modality::Hedge,
+                matches!(g.modality, Modality::Hedge | Modality::Future),
+            )
+        };
+        let kind = if negative { negate(cue.kind) } else { cue.kind };
+        // "whether it would support an appeal": undecided.
+        let kind = if undecided(doc, i, r.start) {
+            StanceKind::Neutral
+        } else {
+            kind
         };
         out.push(CueHit {
             tok: i,
             kind,
             nominal: cue.nominal,
+            judgement: cue.judgement,
+            effect: effect.is_some(),
             speech: !cue.nominal && next == "that",
+            hedged,
+            irrealis,
         });
     }
     out
@@ -179,25 +312,122 @@ fn sentence_cues(doc: &Doc, s: usize, marks: &Marks) -> Vec<CueHit> {
 
 /// The nearest cue governing the candidate from the left.
 fn left_cue(doc: &Doc, c: &Candidate, marks: &Marks, s0: usize) -> Option<CueHit> {
+    // "passed by 40 votes", "rejected by the council": after "by" a phrase
+    // is the agent or means of the verb, not what it governs.
+    if c.np_start > s0 && doc.lw(c.np_start - 1) == "by" {
+        return None;
+    }
     let mut k = c.np_start;
     while k > s0 && c.np_start - k < MAX_CUE_DISTANCE {
         k -= 1;
         let w = doc.lw(k);
-        if doc.lex.is_hard_boundary(w) || doc.opens_finite_clause(k) || matches!(w, "which" | "who")
+        // "called off after a late-night deal": an adjunct phrase is not
+        // what the verb governs.
+        if doc.lex.is_hard_boundary(w)
+            || doc.opens_finite_clause(k)
+            || matches!(w, "which" | "who")
+            || doc.lex.is_adjunct_preposition(w) && !marks.in_phrase(k)
         {
             return None;
         }
         if let Some(hit) = marks.cue(k) {
+            // A judgement before the phrase, or a participle describing
+            // another proposal ("provisions … imposing restrictions"),
+            // governs nothing here: look further left.
+            if hit.judgement || hit.effect || modifies_proposal(doc, k, marks, s0) {
+                continue;
+            }
             return (!hit.speech).then_some(hit);
         }
-        if w == "that" {
+        // Another verb between the cue and the phrase heads the clause
+        // the phrase is in ("extended … meeting … failed to produce
+        // agreement").
+        if w == "that" || !marks.in_phrase(k) && is_clause_verb(doc, k) && doc.lw(k + 1) != "as" {
             return None;
         }
     }
     None
 }
 
-/// A cue to the right: adjective/noun, passive, or relative clause.
+/// A verb that heads a clause of its own: a likely finite or base verb,
+/// not an auxiliary, a negator or an adjectival participle ("the proposed
+/// ban").
+fn is_clause_verb(doc: &Doc, k: usize) -> bool {
+    doc.kind(k) == Some(TokenKind::Word)
+        && !doc.is_cap(k)
+        && doc.is(k, Class::Verbish)
+        && !doc.is(k, Class::Aux)
+        && !doc.is(k, Class::Neg)
+        && !doc.is(k, Class::ProposalHead)
+        && !(k > 0 && (doc.is(k - 1, Class::Det) || doc.kind(k - 1) == Some(TokenKind::Possessive)))
+}
+
+/// Is the "-ing" cue at `k` a participle describing a proposal phrase
+/// ("provisions mandating … and imposing restrictions"): right after the
+/// phrase, or coordinated with a participle that is? Then it says what the
+/// proposal does, not what an actor wants.
+fn modifies_proposal(doc: &Doc, k: usize, marks: &Marks, s0: usize) -> bool {
+    if !doc.lw(k).ends_with("ing") || k <= s0 {
+        return false;
+    }
+    let after_phrase = |j: usize| j > s0 && marks.in_phrase(j - 1) && !doc.is(j - 1, Class::Aux);
+    if after_phrase(k) {
+        return true;
+    }
+    if !matches!(doc.lw(k - 1), "and" | "or") {
+        return false;
+    }
+    let mut j = k - 1;
+    while j > s0 && k - j < MAX_CUE_DISTANCE {
+        j -= 1;
+        let w = doc.lw(j);
+        if doc.lex.is_hard_boundary(w) || doc.is(j, Class::ClauseWord) && w != "that" {
+            return false;
+        }
+        // "provisions mandating …, and imposing": the participle that
+        // starts the coordination, inside the phrase or right after it.
+        if w.ends_with("ing") && doc.kind(j) == Some(TokenKind::Word) {
+            return after_phrase(j) || marks.in_phrase(j) && j > s0 && marks.in_phrase(j - 1);
+        }
+    }
+    false
+}
+
+/// Is everything between the proposal's name and a cue at `tok` a copula,
+/// an auxiliary, an adverb, a negator or "as" ("is unjust", "was seen as
+/// dangerous", "would hurt")? Then the cue is said of the proposal.
+fn said_of(doc: &Doc, from: usize, tok: usize) -> bool {
+    (from..tok).all(|k| {
+        let w = doc.lw(k);
+        doc.is(k, Class::Aux)
+            || doc.lex.is_be_form(w)
+            || doc.is(k, Class::Adverb)
+            || doc.is(k, Class::Neg)
+            || matches!(
+                w,
+                "as" | "seen"
+                    | "seems"
+                    | "seemed"
+                    | "looks"
+                    | "looked"
+                    | "remains"
+                    | "remained"
+                    | "became"
+                    | "becomes"
+                    | "was"
+                    | "a"
+                    | "an"
+                    | "so"
+                    | "too"
+                    | "very"
+                    | "deeply"
+                    | "totally"
+            )
+    })
+}
+
+/// A cue to the right: adjective/noun, passive, relative clause, judgement
+/// or effect.
 fn right_cue(doc: &Doc, c: &Candidate, marks: &Marks, s1: usize) -> Option<CueHit> {
     let start = c.name_end;
     let relative = matches!(doc.lw(start), "that" | "which" | "who")
@@ -209,10 +439,18 @@ fn right_cue(doc: &Doc, c: &Candidate, marks: &Marks, s1: usize) -> Option<CueHi
     let mut k = start;
     while k < s1 && k - start < MAX_RIGHT_DISTANCE {
         let w = doc.lw(k);
-        if k > start && (doc.lex.is_hard_boundary(w) || matches!(w, "while" | "whereas")) {
+        // "was not perfect but was acceptable": a verb after "but" shares
+        // the subject.
+        let shared = matches!(w, "but" | "yet")
+            && (doc.is(k + 1, Class::Aux) || doc.lex.is_be_form(doc.lw(k + 1)));
+        if k > start && !shared && (doc.lex.is_hard_boundary(w) || matches!(w, "while" | "whereas"))
+        {
             return None;
         }
         if let Some(hit) = marks.cue(k) {
+            if hit.judgement || hit.effect {
+                return said_of(doc, start, k).then_some(hit);
+            }
             let passive =
                 only_aux && hit.kind != StanceKind::Neutral && doc.is(k, Class::Participle);
             if hit.nominal || passive || relative {
@@ -235,66 +473,130 @@ fn relative_or_between(doc: &Doc, c: &Candidate) -> bool {
         || (doc.lw(start) == "," && matches!(doc.lw(start + 1), "which" | "who"))
 }
 
-/// Pushes the subject left of `from` and any actors coordinated with it.
-fn push_subject(
-    doc: &Doc,
-    s0: usize,
-    from: usize,
-    marks: &Marks,
-    kind: StanceKind,
-    out: &mut Vec<(usize, StanceKind)>,
-) {
+/// The speaker of the sentence part holding token `k`, from the speech
+/// layer ('"…," said Lavrov', '"…," he said', '… according to the EU', a
+/// quote attributed to someone).
+fn speaker_at(doc: &Doc, k: usize) -> Option<ActorId> {
+    doc.speech_at(k).map(|f| f.speaker)
+}
+
+/// Pushes the subject of the verb group of the cue at `from` and any
+/// actors coordinated with it; failing that, the speaker — unless the
+/// clause has a subject of its own that names no actor ("but they
+/// rejected it", "the companies argued"). "We" and "I" in someone's words
+/// are the speaker.
+fn push_subject(doc: &Doc, s0: usize, from: usize, marks: &Marks, hit: Hit, out: &mut Vec<Hit>) {
+    // "with the opposition party voting against it": the name right before
+    // a participle is its subject, even inside "with".
+    if from > s0 && doc.lw(from).ends_with("ing") {
+        if let Some(m) = doc.mention_at(from - 1) {
+            if m.last == from && !marks.in_phrase(from - 1) {
+                out.push(Hit {
+                    actor: m.actor,
+                    ..hit
+                });
+                return;
+            }
+        }
+    }
+    // "I am disappointed with …", "we reject it": in someone's words the
+    // first person is the speaker, never an actor named earlier.
+    if first_person_before(doc, s0, from) {
+        if let Some(a) = speaker_at(doc, from) {
+            out.push(Hit { actor: a, ..hit });
+        }
+        return;
+    }
     if let Some(subject) = doc.subject_before(s0, from, &|k| marks.in_phrase(k)) {
         let mut holders = vec![subject.actor];
         if let Some(first) = subject.first {
             coordinated_before(doc, s0, first, &mut holders);
         }
-        out.extend(holders.into_iter().map(|h| (h, kind)));
-    } else if let Some(a) = speaker(doc, s0, marks) {
-        out.push((a, kind));
+        out.extend(holders.into_iter().map(|actor| Hit { actor, ..hit }));
+        return;
+    }
+    let speaker = speaker_at(doc, from);
+    match explicit_subject(doc, from, s0) {
+        Some("we" | "i") | None => {}
+        Some(_) => return,
+    }
+    if let Some(a) = speaker {
+        out.push(Hit { actor: a, ..hit });
     }
 }
 
-/// The speaker of a quoted or reported sentence: '"…," said Lavrov',
-/// '"…," Lavrov said', '… according to Lavrov'. Bounded by the sentence.
-fn speaker(doc: &Doc, s0: usize, marks: &Marks) -> Option<usize> {
-    let s1 = s0 + marks.in_name.len();
-    for k in s0..s1 {
-        let w = doc.lw(k);
-        let reporting = doc.lex.is_reporting_verb(w);
-        let according = w == "according" && doc.lw(k + 1) == "to";
-        if !(reporting || according) {
-            continue;
+/// Is "I" or "we" the subject of the cue at `from`, right before it or
+/// before its auxiliaries and adverbs ("I'm deeply disappointed", "we
+/// will not accept")?
+fn first_person_before(doc: &Doc, s0: usize, from: usize) -> bool {
+    let mut k = from;
+    let mut steps = 0;
+    while k > s0 && steps < 4 {
+        let p = k - 1;
+        let w = doc.lw(p);
+        let aux = doc.is(p, Class::Aux)
+            || doc.is(p, Class::Adverb)
+            || doc.is(p, Class::Neg)
+            || doc.lex.is_be_form(w)
+            || matches!(
+                w,
+                "'m" | "’m" | "'re" | "’re" | "'ve" | "’ve" | "'ll" | "’ll" | "m" | "re"
+            );
+        if !aux {
+            break;
         }
-        // After: "said Foreign Minister Sergei Lavrov", "according to the EU".
-        let mut j = k + 1 + usize::from(according);
-        while j < s1 && j < k + 5 && doc.mention_at(j).is_none() {
-            if !(doc.is(j, Class::Det) || doc.is_cap(j) || doc.is(j, Class::ActingBody)) {
-                break;
-            }
-            j += 1;
-        }
-        if let Some(m) = doc.mention_at(j) {
-            if !marks.in_phrase(j) {
-                return Some(m.actor);
-            }
-        }
-        // Before: "Lavrov said".
-        if reporting && k > s0 {
-            if let Some(m) = doc.mention_at(k - 1) {
-                if !marks.in_phrase(k - 1) {
-                    return Some(m.actor);
-                }
-            }
-        }
+        k = p;
+        steps += 1;
     }
-    None
+    k > s0
+        && matches!(
+            doc.lw(k - 1),
+            "i" | "we" | "i'm" | "i’m" | "we're" | "we’re" | "i've" | "i’ve" | "we've" | "we’ve"
+        )
+}
+
+/// The word right before a verb group at `from` when it is a subject that
+/// is not an actor mention: a pronoun or a plain noun ("they", "the
+/// companies").
+fn explicit_subject<'d>(doc: &Doc<'d>, from: usize, s0: usize) -> Option<&'d str> {
+    if from <= s0 {
+        return None;
+    }
+    let p = from - 1;
+    let w = doc.text.get(doc.tokens[p].range())?;
+    if doc.kind(p) != Some(TokenKind::Word) || doc.mention_at(p).is_some() {
+        return None;
+    }
+    let lower = doc.lw(p);
+    if doc.is(p, Class::Pron) && !doc.is(p, Class::ClauseWord) {
+        return Some(if lower == "we" {
+            "we"
+        } else if lower == "i" {
+            "i"
+        } else {
+            w
+        });
+    }
+    let noun = !(doc.is(p, Class::Prep)
+        || doc.is(p, Class::Conj)
+        || doc.is(p, Class::ClauseWord)
+        || doc.is(p, Class::Det)
+        || doc.is(p, Class::Verbish)
+        || doc.is(p, Class::Adverb)
+        || doc.is(p, Class::Quantifier)
+        || doc.lex.is_speech_verb(lower));
+    (noun && p > s0 && doc.is(p - 1, Class::Det)).then_some(w)
 }
 
 /// Actors coordinated before the mention starting at `first`
 /// ("Israel and Hamas agree", "Qatar, Egypt and the United States").
 fn coordinated_before(doc: &Doc, s0: usize, mut first: usize, out: &mut Vec<usize>) {
     for _ in 0..4 {
+        // "the United Nations and the United States": the article before a
+        // name that does not include it.
+        if first > s0 && doc.lw(first - 1) == "the" && doc.mention_at(first - 1).is_none() {
+            first -= 1;
+        }
         if first < s0 + 2 || !matches!(doc.lw(first - 1), "and" | "," | "or") {
             return;
         }
@@ -309,26 +611,6 @@ fn coordinated_before(doc: &Doc, s0: usize, mut first: usize, out: &mut Vec<usiz
                 }
                 first = m.first;
             }
-            _ => return,
-        }
-    }
-}
-
-/// The agents after "by": "by Qatar, Egypt and the United States".
-fn agents_after(doc: &Doc, mut k: usize, out: &mut Vec<usize>) {
-    for _ in 0..5 {
-        if doc.is(k, Class::Det) && doc.mention_at(k).is_none() {
-            k += 1;
-        }
-        let Some(m) = doc.mention_at(k) else { return };
-        if !out.contains(&m.actor) {
-            out.push(m.actor);
-        }
-        k = m.last;
-        match doc.lw(k) {
-            "and" | "or" => k += 1,
-            "," if doc.lw(k + 1) == "and" => k += 2,
-            "," => k += 1,
             _ => return,
         }
     }
@@ -360,63 +642,152 @@ fn cue_possessor(doc: &Doc, cue: usize, s0: usize) -> Option<usize> {
     None
 }
 
-/// Stances on candidate `c`: (actor index, stance), at most one per cue;
-/// and whether any cue governs it (even without a resolved holder).
-pub fn stances_for(
-    doc: &Doc,
-    s: usize,
-    ci: usize,
-    marks: &Marks,
-) -> (Vec<(usize, StanceKind)>, bool) {
+/// A word of belief that governs the cue at `tok` ("is confident the deal
+/// will be passed", "fears the tax would hurt"), when the cue is in the
+/// future or hedged: its holder and polarity.
+fn prediction(doc: &Doc, cue: &CueHit, s0: usize, marks: &Marks) -> Option<(ActorId, bool)> {
+    if !cue.irrealis {
+        return None;
+    }
+    let first = if cue.nominal {
+        cue.tok
+    } else {
+        doc.verb_group(cue.tok).first
+    };
+    let mut k = first;
+    while k > s0 && first - k < MAX_ATTITUDE_DISTANCE {
+        k -= 1;
+        let w = doc.lw(k);
+        if doc.lex.is_hard_boundary(w) {
+            return None;
+        }
+        if let Some(positive) = doc.lex.attitude(w) {
+            let holder = doc
+                .subject_before(s0, k, &|j| marks.in_phrase(j))
+                .map(|s| s.actor)
+                .or_else(|| speaker_at(doc, k))?;
+            return Some((holder, positive));
+        }
+    }
+    None
+}
+
+/// The stance a believer takes on a predicted outcome: wanting a
+/// supported outcome supports, dreading it opposes.
+fn predicted(kind: StanceKind, positive: bool) -> StanceKind {
+    use StanceKind::*;
+    match (kind, positive) {
+        (k, true) => k,
+        (Proposes | Supports, false) => Opposes,
+        (Opposes | Criticizes, false) => Supports,
+        (k, false) => k,
+    }
+}
+
+/// Stances on candidate `c`, at most one per cue; and whether any cue
+/// governs it (even without a resolved holder).
+pub fn stances_for(doc: &Doc, s: usize, ci: usize, marks: &Marks) -> (Vec<Hit>, bool) {
     let r = doc.sentence_range(s);
     let mut out = Vec::new();
     let Some(c) = marks.cands.get(ci) else {
         return (out, false);
     };
-    if marks.nested.get(ci).copied().unwrap_or(false) {
-        return (out, false);
+    // A phrase inside another takes no cue from the left (it governs the
+    // outer phrase), only one after both that attaches to it.
+    let nested = marks.is_nested(ci);
+    if !nested {
+        out.extend(c.preset.iter().copied());
+        out.extend(authored_by(doc, c));
     }
-    out.extend(authored_by(doc, c));
-    let left = left_cue(doc, c, marks, r.start);
-    let right = right_cue(doc, c, marks, r.end);
+    let left = if nested {
+        None
+    } else {
+        left_cue(doc, c, marks, r.start)
+    };
+    let shares_end = marks.inner_at_end.get(ci).copied().unwrap_or(false);
+    let right = if shares_end || nested && !relative_or_between(doc, c) {
+        None
+    } else {
+        right_cue(doc, c, marks, r.end)
+    };
     if let Some(cue) = left {
         let kind = adjust(doc, c, cue.kind);
-        let possessor = if cue.nominal {
-            cue_possessor(doc, cue.tok, r.start)
-        } else {
-            None
+        let hit = Hit {
+            actor: 0,
+            kind,
+            hedged: cue.hedged,
         };
-        match possessor {
-            Some(a) => out.push((a, kind)),
-            None => push_subject(doc, r.start, cue.tok, marks, kind, &mut out),
+        if let Some((holder, positive)) = prediction(doc, &cue, r.start, marks) {
+            out.push(Hit::new(holder, predicted(kind, positive)));
+        } else {
+            let possessor = if cue.nominal {
+                cue_possessor(doc, cue.tok, r.start)
+            } else {
+                None
+            };
+            match possessor {
+                Some(a) => out.push(Hit { actor: a, ..hit }),
+                None => {
+                    // "urged Canada to accept the plan": the asker's stance.
+                    let controller = if cue.nominal {
+                        None
+                    } else {
+                        doc.infinitive_controller(cue.tok)
+                    };
+                    if let Some(a) = controller {
+                        out.push(Hit { actor: a, ..hit });
+                    } else {
+                        let from = if cue.nominal {
+                            cue.tok
+                        } else {
+                            doc.verb_group(cue.tok).first
+                        };
+                        push_subject(doc, r.start, from, marks, hit, &mut out)
+                    }
+                }
+            }
         }
     }
     if let Some(cue) = right {
         let kind = adjust(doc, c, cue.kind);
-        // Subject between the proposal and the cue (relative clause), the
-        // agent of a passive, or the subject of the clause.
-        let between = (c.name_end..cue.tok)
-            .rev()
-            .filter(|&k| !marks.in_phrase(k) && !doc.in_pp(k))
-            .find_map(|k| doc.mention_at(k).map(|m| m.actor));
-        let mut agents = Vec::new();
-        if doc.lw(cue.tok + 1) == "by" {
-            agents_after(doc, cue.tok + 2, &mut agents);
-        }
-        let own_possessor = if cue.nominal && cue.tok > c.name_end + 1 {
-            cue_possessor(doc, cue.tok, c.name_end)
-        } else {
-            None
+        let hit = Hit {
+            actor: 0,
+            kind,
+            hedged: cue.hedged,
         };
-        if let Some(a) = between {
-            out.push((a, kind));
-        } else if !agents.is_empty() {
-            out.extend(agents.into_iter().map(|a| (a, kind)));
-        } else if left.is_none() && (cue.nominal || relative_or_between(doc, c)) {
-            // A bare passive ("a truce agreed in May") names no holder.
-            match own_possessor {
-                Some(a) => out.push((a, kind)),
-                None => push_subject(doc, r.start, c.np_start, marks, kind, &mut out),
+        if let Some((holder, positive)) = prediction(doc, &cue, r.start, marks) {
+            // "X is confident the deal will be passed by Y": X's hope, not Y's stance.
+            out.push(Hit::new(holder, predicted(kind, positive)));
+        } else if cue.effect || cue.judgement && !said_by_subject(doc, c, r.start) {
+            // What a measure does, or a judgement of it, in someone's words.
+            if let Some(a) = speaker_at(doc, cue.tok).or_else(|| speaker_at(doc, c.head_tok)) {
+                out.push(Hit { actor: a, ..hit });
+            } else if cue.judgement && left.is_none() {
+                push_subject(doc, r.start, c.np_start, marks, hit, &mut out);
+            }
+        } else {
+            // Subject between the proposal and the cue (relative clause), the
+            // agent of a passive, or the subject of the clause.
+            let between = (c.name_end..cue.tok)
+                .rev()
+                .filter(|&k| !marks.in_phrase(k) && !doc.in_pp(k))
+                .find_map(|k| doc.mention_at(k).map(|m| m.actor));
+            let agents = doc.agents_after_participle(cue.tok);
+            let own_possessor = if cue.nominal && cue.tok > c.name_end + 1 {
+                cue_possessor(doc, cue.tok, c.name_end)
+            } else {
+                None
+            };
+            if let Some(a) = between {
+                out.push(Hit { actor: a, ..hit });
+            } else if !agents.is_empty() {
+                out.extend(agents.into_iter().map(|a| Hit { actor: a, ..hit }));
+            } else if left.is_none() && (cue.nominal || relative_or_between(doc, c)) {
+                // A bare passive ("a truce agreed in May") names no holder.
+                match own_possessor {
+                    Some(a) => out.push(Hit { actor: a, ..hit }),
+                    None => push_subject(doc, r.start, c.np_start, marks, hit, &mut out),
+                }
             }
         }
     }
@@ -425,29 +796,46 @@ pub fn stances_for(
     let governed = [left, right]
         .iter()
         .flatten()
-        .any(|cue| cue.kind != StanceKind::Neutral);
+        .any(|cue| cue.kind != StanceKind::Neutral)
+        || !c.preset.is_empty();
     (out, governed)
+}
+
+/// "called the plan dangerous", "described the law as unjust": a verb
+/// before the proposal whose subject judges it (not a speaker elsewhere).
+fn said_by_subject(doc: &Doc, c: &Candidate, s0: usize) -> bool {
+    c.np_start > s0 && {
+        let v = c.np_start - 1;
+        doc.is(v, Class::Verbish) && !doc.is(v, Class::Aux) && !doc.lex.is_be_form(doc.lw(v))
+    }
 }
 
 /// "conditions set by the European Commission": a participle + "by" + actor
 /// right after the name names its author (or, for a cue verb, its stance).
-fn authored_by(doc: &Doc, c: &Candidate) -> Vec<(usize, StanceKind)> {
+fn authored_by(doc: &Doc, c: &Candidate) -> Vec<Hit> {
     let mut p = c.name_end;
     if doc.lw(p) == "," {
         p += 1;
     }
     let w = doc.lw(p);
-    if doc.lw(p + 1) != "by" {
+    // "put forward by", "drawn up by", "set out by".
+    let by = if matches!(doc.lw(p + 1), "forward" | "up" | "out") {
+        p + 2
+    } else {
+        p + 1
+    };
+    if doc.lw(by) != "by" {
         return Vec::new();
     }
-    let kind = match doc.lex.cue(w, "by") {
+    let kind = match doc.lex.cue(w, doc.lw(p + 1)) {
         Some(cue) if doc.is(p, Class::Participle) || w == "put" => cue.kind,
         _ if doc.lex.is_authoring_participle(w) => StanceKind::Proposes,
         _ => return Vec::new(),
     };
-    let mut agents = Vec::new();
-    agents_after(doc, p + 2, &mut agents);
-    agents.into_iter().map(|a| (a, kind)).collect()
+    doc.agents_at(by)
+        .into_iter()
+        .map(|a| Hit::new(a, kind))
+        .collect()
 }
 
 /// "support for alterations to X" criticises X; "found certain components

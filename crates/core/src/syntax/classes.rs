@@ -285,6 +285,27 @@ impl Doc<'_> {
         }
     }
 
+    /// Is the mention at token `first` the owner of a body in subject
+    /// position, "the parliament of Malta", "the government of Canada"
+    /// ("of" right after a role noun, opening the clause)?
+    pub fn body_of(&self, first: usize) -> bool {
+        let mut of = first.wrapping_sub(1);
+        if self.is(of, Class::Det) {
+            of = of.wrapping_sub(1);
+        }
+        if self.lw(of) != "of" || of < 1 {
+            return false;
+        }
+        let body = of - 1;
+        let s0 = self
+            .tokens
+            .get(first)
+            .map_or(0, |t| self.sentence_range(t.sentence_index()).start);
+        self.is(body, Class::ActingBody)
+            && (body == s0
+                || self.is(body - 1, Class::Det) && (body - 1 == s0 || !self.in_pp(body - 1)))
+    }
+
     /// Is token `v` a verb that can follow a subject: a lower-case word that
     /// could be finite, not a proposal noun or a determiner?
     pub fn is_verb_at(&self, v: usize) -> bool {
@@ -371,6 +392,7 @@ impl Doc<'_> {
         if j0 != j && j0 < end && self.is_verb_at(self.skip_adverbs(j0, end)) {
             return Some(self.skip_adverbs(j0, end));
         }
+        let mut through_role = false;
         if self.kind(j) == Some(TokenKind::Possessive) {
             j += 1;
             let mut skipped = 0;
@@ -382,6 +404,7 @@ impl Doc<'_> {
                 return None;
             }
             j += 1;
+            through_role = true;
         }
         let mut roles = 0;
         while j < end && roles < 2 && self.is(j, Class::ActingBody) && !self.is_cap(j) {
@@ -393,8 +416,25 @@ impl Doc<'_> {
             return None;
         }
         if self.lw(j) == "," {
+            // The name is itself the appositive of a role ("the union's
+            // secretary, Hannah Reyes, told"): the verb follows its comma.
+            let v = self.skip_adverbs(j + 1, end);
+            if !through_role
+                && roles == 0
+                && v < end
+                && self.is_verb_at(v)
+                && !self.is(v, Class::Participle)
+                && self.lw(v + 1) != "by"
+            {
+                return Some(v);
+            }
             // Appositive: ", spokesman for the Indonesian military, said".
             let close = (j + 1..end.min(j + 14)).find(|&c| self.lw(c) == ",")?;
+            // "the union's general secretary, Hannah Reyes, told …": after a
+            // possessor's role, the name in the appositive is the subject.
+            if (through_role || roles > 0) && (j + 1..close).any(|q| self.mention_at(q).is_some()) {
+                return None;
+            }
             let v = self.skip_adverbs(close + 1, end);
             return self.is_verb_at(v).then_some(v);
         }
@@ -439,7 +479,7 @@ impl Doc<'_> {
             }
             if let Some(m) = self.mention_at(k) {
                 k = m.first;
-                if self.in_pp(m.first) {
+                if self.in_pp(m.first) && !self.body_of(m.first) {
                     continue;
                 }
                 let possessive = self.kind(m.last) == Some(TokenKind::Possessive);
@@ -466,7 +506,18 @@ impl Doc<'_> {
                 // An organisation, country or group named in this or the
                 // previous sentence, with nothing skipped in between.
                 let min = self.previous_sentence_start(s0);
-                let found = self.antecedent(k, min).filter(|_| !(s0..k).any(skip));
+                // A skipped phrase (a proposal) in subject position may be
+                // what the pronoun refers to; one that is an object ("condemned
+                // the move and said it …") may not.
+                let subject_phrase = |j: usize| {
+                    skip(j)
+                        && (j == s0 || !skip(j - 1))
+                        && !(j > s0
+                            && (self.is(j - 1, Class::Verbish) || self.is(j - 1, Class::Prep)))
+                };
+                let found = self
+                    .antecedent(k, min)
+                    .filter(|_| !(s0..k).any(subject_phrase));
                 return found.map(pronoun).or(fallback);
             }
         }

@@ -34,6 +34,8 @@ pub struct Options {
     pub epochs: usize,
     /// Shuffling seed.
     pub seed: u64,
+    /// Perceptrons (one a seed) whose weights the labeller averages.
+    pub seeds: usize,
     /// Static features seen fewer times in training are dropped.
     pub min_count: u32,
     /// Quantisation.
@@ -505,6 +507,7 @@ mod tests {
             out: PathBuf::new(),
             epochs: 5,
             seed: 7,
+            seeds: 2,
             min_count: 1,
             compression: learn::Compression {
                 clip_quantile: 1.0,

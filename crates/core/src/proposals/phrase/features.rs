@@ -31,6 +31,8 @@ pub(super) fn premodifiers(doc: &Doc, c: &mut Candidate, h: usize) {
         }
         match kind {
             Some(TokenKind::Number) if is_year(doc.tok(k)) => {}
+            // "84,121 votes", "three bills": a count, not a name.
+            Some(TokenKind::Number) if is_count(doc, k, h) => {}
             Some(TokenKind::Number) => {
                 let mut n = doc.tok(k).to_owned();
                 if doc.lw(k + 1) == "%" {
@@ -70,4 +72,13 @@ fn is_year(w: &str) -> bool {
     w.len() == 4
         && (w.starts_with("19") || w.starts_with("20"))
         && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A plain number before a plural head ("40 votes", "200 stores") counts
+/// things; "28-point", "100%", "$5 billion" identify one.
+fn is_count(doc: &Doc, k: usize, h: usize) -> bool {
+    let plural = doc.lw(h).ends_with('s');
+    let marked = matches!(doc.lw(k + 1), "-" | "%" | "per")
+        || k > 0 && matches!(doc.lw(k - 1), "$" | "€" | "£");
+    plural && !marked
 }

@@ -38,6 +38,11 @@ pub(super) fn np_start(doc: &Doc, h: usize, s0: usize) -> (usize, bool) {
                 }
             }
             TokenKind::Number => {}
+            TokenKind::Word
+                if w == "per"
+                    && doc.lw(k + 1) == "cent"
+                    && k > s0
+                    && doc.kind(k - 1) == Some(TokenKind::Number) => {}
             TokenKind::Word => {
                 if doc.is(k, Class::Det) {
                     // "that" before a plural is a relative pronoun.
@@ -60,6 +65,7 @@ pub(super) fn np_start(doc: &Doc, h: usize, s0: usize) -> (usize, bool) {
                     && !coordinated
                     && !force
                     && (doc.is(k, Class::Prep)
+                        || doc.lex.is_particle(w)
                         || doc.is(k, Class::Conj)
                         || doc.is(k, Class::Pron)
                         || doc.is(k, Class::Aux)

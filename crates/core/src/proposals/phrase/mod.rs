@@ -11,6 +11,7 @@
 use crate::tokenize::TokenKind;
 
 mod describe;
+mod extra;
 mod features;
 mod left;
 mod right;
@@ -47,6 +48,8 @@ pub struct Candidate {
     pub has_det: bool,
     /// Opens with "the", "this", "that", "these" or "those".
     pub definite: bool,
+    /// Opens with "a", "an" or "another": something new, not a reference.
+    pub indefinite: bool,
     /// Lower-case content modifiers (not determiners/quantifiers/tags).
     pub content: Vec<String>,
     /// A topic modifier ("peace", "security") is present.
@@ -65,6 +68,18 @@ pub struct Candidate {
     pub complement: Vec<String>,
     /// Followed by "to" + a verb ("plans to travel").
     pub to_verb: bool,
+    /// Stances the phrase itself shows ("The EU lifted the sanctions": the
+    /// EU proposes the lifting).
+    pub preset: Vec<super::stance::Hit>,
+    /// Its name when it is not the text as written ("lifting the
+    /// sanctions" for "lifted the sanctions").
+    pub name_override: Option<String>,
+    /// A pronoun object of a stance verb ("rejected it"): it names the
+    /// proposal mentioned last.
+    pub pronoun: bool,
+    /// A finite action by its subject ("The EU lifted the sanctions"), not
+    /// a request for it.
+    pub done: bool,
 }
 
 impl Candidate {
@@ -82,7 +97,14 @@ impl Candidate {
     }
 }
 
-fn build(doc: &Doc, s: usize, h: usize, head: Head, s0: usize, s1: usize) -> Option<Candidate> {
+pub(super) fn build(
+    doc: &Doc,
+    s: usize,
+    h: usize,
+    head: Head,
+    s0: usize,
+    s1: usize,
+) -> Option<Candidate> {
     let (start, has_det) = left::np_start(doc, h, s0);
     let mut c = Candidate {
         sentence: s,
@@ -94,6 +116,7 @@ fn build(doc: &Doc, s: usize, h: usize, head: Head, s0: usize, s1: usize) -> Opt
         desc: None,
         has_det,
         definite: matches!(doc.lw(start), "the" | "this" | "that" | "these" | "those"),
+        indefinite: matches!(doc.lw(start), "a" | "an" | "another"),
         content: Vec::new(),
         topic: false,
         actors: Vec::new(),
@@ -103,6 +126,10 @@ fn build(doc: &Doc, s: usize, h: usize, head: Head, s0: usize, s1: usize) -> Opt
         new: false,
         complement: Vec::new(),
         to_verb: false,
+        preset: Vec::new(),
+        name_override: None,
+        pronoun: false,
+        done: false,
     };
     features::premodifiers(doc, &mut c, h);
     right::complement(doc, &mut c, head, h, s1);
@@ -121,8 +148,9 @@ pub fn candidates(doc: &Doc, s: usize) -> Vec<Candidate> {
         let Some(head) = doc.lex.head(doc.lw(h)) else {
             continue;
         };
-        // "ceasefire arrangement": the last noun of a compound is the head.
-        if h + 1 < r.end && doc.is(h + 1, Class::ProposalHead) {
+        // "ceasefire arrangement", "law firm", "plan details": the last noun
+        // of a compound is the head.
+        if h + 1 < r.end && (doc.is(h + 1, Class::ProposalHead) || compound_noun_follows(doc, h)) {
             continue;
         }
         if !capitalisation_ok(doc, h, r.start, r.end) {
@@ -147,7 +175,65 @@ pub fn candidates(doc: &Doc, s: usize) -> Vec<Candidate> {
             out.push(c);
         }
     }
+    extra::add(doc, s, &mut out);
+    for c in &mut out {
+        trim_name(doc, c);
+    }
     out
+}
+
+/// A name never ends on a determiner, preposition, conjunction or comma
+/// ("decision to slight the centre as a" → "… as").
+fn trim_name(doc: &Doc, c: &mut Candidate) {
+    while c.name_end > c.name_start + 1 && c.name_end > c.head_tok + 1 {
+        let k = c.name_end - 1;
+        let function = doc.is(k, Class::Det)
+            || doc.is(k, Class::Prep)
+            || doc.is(k, Class::Conj)
+            || doc.kind(k) == Some(TokenKind::Punct) && !matches!(doc.lw(k), "%" | ")");
+        if !function {
+            break;
+        }
+        c.name_end = k;
+    }
+}
+
+/// Is the word after head `h` a plain lower-case noun that makes `h` a
+/// modifier ("law enforcement", "plan details", "tax returns")? Not a
+/// closed-class word, verb, participle, adverb, time word or cue.
+fn compound_noun_follows(doc: &Doc, h: usize) -> bool {
+    let k = h + 1;
+    let w = doc.lw(k);
+    let tok = doc.tokens.get(k);
+    if tok.is_none_or(|t| t.kind != TokenKind::Word || !t.space_before) || doc.is_cap(k) {
+        return false;
+    }
+    if doc.mention_at(k).is_some() || w.len() < 3 {
+        return false;
+    }
+    let closed = [
+        Class::Det,
+        Class::Prep,
+        Class::Conj,
+        Class::ClauseWord,
+        Class::Pron,
+        Class::Aux,
+        Class::Neg,
+        Class::CommonVerb,
+        Class::Cue,
+        Class::Verbish,
+        Class::Adverb,
+        Class::Participle,
+        Class::Quantifier,
+    ];
+    // "the agreement pauses fighting": after a singular head an -s word may
+    // be its verb.
+    let maybe_verb = w.ends_with('s') && !w.ends_with("ss") && !doc.lw(h).ends_with('s');
+    !maybe_verb
+        && !closed.iter().any(|&c| doc.is(k, c))
+        && !doc.lex.is_time_word(w)
+        && !doc.lex.is_non_noun(w)
+        && !w.ends_with("ly")
 }
 
 /// A capitalised head is only a proposal inside a title ("Paris Agreement"),

@@ -18,15 +18,35 @@ pub(super) fn complement(doc: &Doc, c: &mut Candidate, head: Head, h: usize, s1:
     if next == "to" && after + 1 < s1 && verb_like_base(doc, after + 1) {
         c.to_verb = true;
     }
-    let relational = head.strength == Strength::Relational;
+    let relational = matches!(head.strength, Strength::Relational | Strength::Governed);
     let plain = c.content.is_empty() && c.actors.is_empty() && c.number.is_none();
     let mut name_end = h + 1;
+    if c.to_verb && head.strength == Strength::Governed && c.has_det {
+        // "a move to ban plastic bags": the infinitive names it.
+        let end = walk_clause(doc, after, s1).min(after + MAX_TO_VERB);
+        c.complement = content_words(doc, after + 1, end);
+        c.name_end = end;
+        return;
+    }
     if after < s1 {
-        if complement_prep(doc, after) {
+        if next == "of" && gerund_at(doc, after + 1) && (relational || plain) {
+            // "a policy of turning away boats of migrants": the gerund
+            // clause names the measure (up to a relative word).
+            let end = gerund_end(doc, after + 1, s1);
+            c.complement = content_words(doc, after + 1, end);
+            name_end = end;
+        } else if complement_prep(doc, after) {
             let end = walk_np(doc, after + 1, s1);
             if end > after + 1 && !is_time_expression(doc, after + 1, end) {
                 c.complement = content_words(doc, after + 1, end);
-                if relational || plain || head.family == Family::Sanction {
+                // "alterations to an earlier peace proposal", "a vote on the
+                // bill": another proposal is named in the complement, so it
+                // describes this one rather than naming it.
+                let names_other = head.strength == Strength::Governed
+                    && (after + 1..end).any(|k| doc.is(k, Class::ProposalHead));
+                if names_other {
+                    c.desc = Some((after, end));
+                } else if relational || plain || head.family == Family::Sanction {
                     name_end = end;
                 } else {
                     c.desc = Some((after, end));
@@ -50,6 +70,29 @@ pub(super) fn complement(doc: &Doc, c: &mut Candidate, head: Head, h: usize, s1:
     }
     c.name_end = name_end;
 }
+
+/// Is token `k` a lower-case "-ing" verb form ("turning", "sending")?
+fn gerund_at(doc: &Doc, k: usize) -> bool {
+    let w = doc.lw(k);
+    doc.kind(k) == Some(TokenKind::Word)
+        && !doc.is_cap(k)
+        && w.len() > 5
+        && w.ends_with("ing")
+        && w.chars().all(char::is_alphabetic)
+}
+
+/// The end of a gerund clause from `i`: the clause ([`walk_clause`]) cut
+/// before a relative or clause word ("which", "that") and at
+/// [`MAX_TO_VERB`] + 4 tokens.
+fn gerund_end(doc: &Doc, i: usize, s1: usize) -> usize {
+    let end = walk_clause(doc, i, s1).min(i + MAX_TO_VERB + 4);
+    (i + 1..end)
+        .find(|&k| doc.is(k, Class::ClauseWord) && !doc.is(k, Class::Det))
+        .unwrap_or(end)
+}
+
+/// Longest infinitive kept in a name ("move to ban single-use plastic bags").
+const MAX_TO_VERB: usize = 8;
 
 /// Could token `k` be a verb's base form ("to travel")?
 pub(super) fn verb_like_base(doc: &Doc, k: usize) -> bool {
@@ -106,6 +149,7 @@ fn walk_np(doc: &Doc, i: usize, s1: usize) -> usize {
                     doc.is_cap(k + 1) && !doc.is(k + 1, Class::Det)
                 } else {
                     !(doc.is(k, Class::Prep)
+                        || doc.lex.is_non_noun(w)
                         || doc.is(k, Class::ClauseWord)
                         || doc.is(k, Class::Conj)
                         || doc.is(k, Class::Aux)

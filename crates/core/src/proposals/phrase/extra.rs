@@ -1,0 +1,677 @@
+//! Proposal phrases found by what governs them rather than by their head
+//! noun:
+//!
+//! * **objects** of verbs that take a measure as their object (“backed
+//!   building a second bridge”, “approved the merger”, “called for the
+//!   release of the journalists”; `proposals/object_verbs.txt`), unless the
+//!   object is an actor, a pronoun, a person or one of the things that are
+//!   never proposals (“rejected the claims”);
+//! * **reversals**: an action that undoes a measure is a proposal of its
+//!   own, not the measure — “lifting the sanctions”, “to repeal the law”,
+//!   “the repeal of the law”, “an end to the blockade”, and “The EU lifted
+//!   the sanctions” (the EU proposes the lifting; `stances/reverse_*.txt`);
+//! * **requests**: the infinitive after a verb of asking and its addressee
+//!   (“urged the council to drop the fee”, “asked Canada not to deport
+//!   them”): what the asker proposes;
+//! * **prohibitions**: a passive of forbidding with "from" (“was banned
+//!   from holding rallies by the council”), which the agent proposes;
+//! * **decisions**: the "that" clause of a verb of deciding (“the court
+//!   ruled that the ban was unlawful”; `proposals/ruling_verbs.txt`),
+//!   which its subject proposes;
+//! * **references**: “it”, “this” or “them” as the object of a stance verb
+//!   (“He rejected it”) names the proposal mentioned last (resolved when
+//!   proposals are merged).
+//!
+//! Each rule is a bounded scan from one token, so the pass stays O(n).
+
+use super::{build, Candidate};
+use crate::clause::MAX_OBJECT;
+use crate::doc::Doc;
+use crate::lexicon::{Family, Head, Strength};
+use crate::model::StanceKind;
+use crate::proposals::stance::Hit;
+use crate::syntax::Class;
+use crate::tokenize::TokenKind;
+
+/// Longest request infinitive kept as a name, in tokens.
+const MAX_REQUEST: usize = 12;
+
+/// The synthetic head of a phrase found by these rules.
+fn head(family: Family, strength: Strength) -> Head {
+    Head {
+        lemma: "",
+        family,
+        strength,
+        verb_too: false,
+    }
+}
+
+/// Adds the phrases of sentence `s` found by what governs them to `out`
+/// (the head-noun candidates), keeping `out` in head order.
+pub(super) fn add(doc: &Doc, s: usize, out: &mut Vec<Candidate>) {
+    let r = doc.sentence_range(s);
+    let mut extra: Vec<Candidate> = Vec::new();
+    let in_candidate =
+        |out: &[Candidate], k: usize| out.iter().any(|c| c.np_start <= k && k < c.name_end);
+    let holds_head = |out: &[Candidate], a: usize, b: usize| {
+        out.iter().any(|c| a <= c.head_tok && c.head_tok < b)
+    };
+    for v in r.clone() {
+        if doc.kind(v) != Some(TokenKind::Word) || doc.is_cap(v) && v > r.start {
+            continue;
+        }
+        if in_candidate(out, v) || extra.iter().any(|c| c.np_start <= v && v < c.name_end) {
+            continue;
+        }
+        let w = doc.lw(v);
+        if let Some(c) = reversal_noun(doc, s, v, out) {
+            extra.push(c);
+            continue;
+        }
+        if let Some(base) = doc.lex.reverse_verb(w) {
+            if let Some(c) = reversal_verb(doc, s, v, base, out) {
+                extra.push(c);
+                continue;
+            }
+        }
+        if doc.lex.is_request_verb(w) {
+            if let Some(c) = request(doc, s, v) {
+                let verb = c.head_tok;
+                let inner = out
+                    .iter()
+                    .position(|o| c.name_start <= o.head_tok && o.head_tok < c.name_end);
+                match inner {
+                    // "asked the council to delay the ban": the delay.
+                    _ if doc.lex.is_modifying_verb(doc.lw(verb)) => extra.push(c),
+                    // "urged Russia to accept the plan", "urged parliament
+                    // to reject it": the cue decides.
+                    _ if doc.lex.is_cue_word(doc.lw(verb)) => {}
+                    // "asked the council to hold a referendum": the asker
+                    // proposes the referendum.
+                    Some(i) => out[i].preset.extend(c.preset),
+                    None => extra.push(c),
+                }
+                continue;
+            }
+        }
+        if let Some(c) = banned_from(doc, s, v, out) {
+            extra.push(c);
+            continue;
+        }
+        if let Some(c) = ruled_that(doc, s, v, out) {
+            extra.push(c);
+            continue;
+        }
+        if let Some(c) = voted_to(doc, s, v, out) {
+            extra.push(c);
+            continue;
+        }
+        if let Some(c) = judged_pronoun(doc, s, v) {
+            extra.push(c);
+            continue;
+        }
+        if let Some(c) = object(doc, s, v, out) {
+            if !holds_head(out, c.np_start, c.name_end) {
+                extra.push(c);
+            }
+        }
+    }
+    if extra.is_empty() {
+        return;
+    }
+    out.extend(extra);
+    out.sort_by_key(|c| (c.head_tok, std::cmp::Reverse(c.name_end)));
+    out.dedup_by_key(|c| c.head_tok);
+}
+
+/// A candidate over tokens `name_start..name_end`, its phrase starting at
+/// `np_start`, with features read from its words.
+fn span_candidate(
+    doc: &Doc,
+    s: usize,
+    family: Family,
+    head_tok: usize,
+    np_start: usize,
+    name_start: usize,
+    name_end: usize,
+) -> Candidate {
+    let mut c = Candidate {
+        sentence: s,
+        head_tok,
+        head: head(family, Strength::Strong),
+        np_start,
+        name_start,
+        name_end,
+        desc: None,
+        has_det: doc.is(np_start, Class::Det),
+        definite: matches!(
+            doc.lw(np_start),
+            "the" | "this" | "that" | "these" | "those"
+        ),
+        indefinite: matches!(doc.lw(np_start), "a" | "an" | "another"),
+        content: Vec::new(),
+        topic: false,
+        actors: Vec::new(),
+        possessor: None,
+        number: None,
+        old: false,
+        new: false,
+        complement: Vec::new(),
+        to_verb: false,
+        preset: Vec::new(),
+        name_override: None,
+        pronoun: false,
+        done: false,
+    };
+    for k in name_start..name_end {
+        if let Some(m) = doc.mention_at(k) {
+            if !c.actors.contains(&m.actor) {
+                c.actors.push(m.actor);
+            }
+            continue;
+        }
+        if doc.kind(k) == Some(TokenKind::Word)
+            && !(doc.is(k, Class::Det)
+                || doc.is(k, Class::Prep)
+                || doc.is(k, Class::Conj)
+                || doc.is(k, Class::Quantifier))
+            && c.content.len() < 16
+        {
+            c.content.push(doc.lw(k).to_owned());
+        }
+    }
+    c
+}
+
+/// The "-ing" form of a reversal verb's base ("lift" → "lifting").
+fn gerund(base: &str) -> String {
+    crate::lexicon::inflect(base)
+        .into_iter()
+        .find(|f| f.ends_with("ing"))
+        .unwrap_or_else(|| format!("{base}ing"))
+}
+
+/// Does `a..b` hold a head-noun candidate or a capitalised name (a law
+/// or measure named by its title)?
+fn names_measure(doc: &Doc, out: &[Candidate], a: usize, b: usize) -> bool {
+    out.iter().any(|c| a <= c.head_tok && c.head_tok < b)
+        || (a..b).any(|k| doc.is_cap(k) && doc.mention_at(k).is_none())
+}
+
+/// "the lifting of sanctions", "repeal of the law", "an end to the blockade".
+fn reversal_noun(doc: &Doc, s: usize, v: usize, out: &[Candidate]) -> Option<Candidate> {
+    let w = doc.lw(v);
+    if !doc.lex.is_reverse_noun(w) || doc.lex.head(w).is_some() {
+        return None;
+    }
+    if !matches!(doc.lw(v + 1), "of" | "to" | "on" | "from") {
+        return None;
+    }
+    let s1 = doc.sentence_end_of(v);
+    let end = doc.np_end(v + 2, s1);
+    if end <= v + 2 || !names_measure(doc, out, v + 2, end) {
+        return None;
+    }
+    let np_start = if v > 0 && doc.is(v - 1, Class::Det) {
+        v - 1
+    } else {
+        v
+    };
+    Some(span_candidate(
+        doc,
+        s,
+        Family::Reversal,
+        v,
+        np_start,
+        v,
+        end,
+    ))
+}
+
+/// "lifting the sanctions", "to repeal the law", "The EU lifted the sanctions".
+fn reversal_verb(
+    doc: &Doc,
+    s: usize,
+    v: usize,
+    base: &'static str,
+    out: &[Candidate],
+) -> Option<Candidate> {
+    let w = doc.lw(v);
+    let r = doc.sentence_range(s);
+    let g = doc.verb_group(v);
+    if g.passive {
+        return None;
+    }
+    let infinitive = v > r.start && doc.lw(v - 1) == "to";
+    let gerund_form = w.ends_with("ing");
+    // After a determiner it is a noun ("the lifting of"): `reversal_noun`.
+    if v > r.start && doc.is(v - 1, Class::Det) {
+        return None;
+    }
+    let obj = doc.object_after(v + 1)?;
+    if obj.is_empty() || !names_measure(doc, out, obj.start, obj.end) {
+        return None;
+    }
+    // A finite reversal counts only for measures in force ("lifted the
+    // ban"); "scrapped the plan" is a stance on the plan.
+    if !(gerund_form || infinitive) {
+        let in_force = out.iter().any(|c| {
+            obj.start <= c.head_tok
+                && c.head_tok < obj.end
+                && matches!(
+                    c.head.family,
+                    Family::Sanction
+                        | Family::Restriction
+                        | Family::Law
+                        | Family::Measure
+                        | Family::Ruling
+                        | Family::Policy
+                )
+        });
+        if !in_force || doc.lex.is_cue_word(w) {
+            return None;
+        }
+    }
+    let start = if infinitive && v >= r.start + 2 && doc.is(v - 2, Class::Neg) {
+        v - 2
+    } else {
+        v
+    };
+    let mut c = span_candidate(doc, s, Family::Reversal, v, start, start, obj.end);
+    if !gerund_form {
+        let rest = doc.tokens_text(v + 1, obj.end);
+        c.name_override = Some(format!("{} {rest}", gerund(base)));
+        c.done = !infinitive;
+    }
+    if !gerund_form && !g.negated {
+        // Its doer proposes it: "The EU lifted the sanctions", "vowed to
+        // repeal the law", "urged Canada to lift the ban" (the asker).
+        if let Some(a) = doc.infinitive_controller(v).or_else(|| {
+            if infinitive && !doc.lex.is_intent_verb(doc.lw(g.first)) && g.first == v {
+                None
+            } else {
+                doc.subject_of(&g, &|k| obj.contains(&k))
+            }
+        }) {
+            c.preset.push(Hit::new(a, StanceKind::Proposes));
+        }
+    }
+    Some(c)
+}
+
+/// "urged the council to drop the fee", "asked Canada not to deport them",
+/// "called on both sides to work together".
+fn request(doc: &Doc, s: usize, v: usize) -> Option<Candidate> {
+    let s1 = doc.sentence_end_of(v);
+    let g = doc.verb_group(v);
+    if g.passive || g.negated {
+        return None;
+    }
+    let mut k = v + 1;
+    // "called on them to", "pleaded with him to".
+    if matches!(doc.lw(k), "on" | "upon" | "with") {
+        k += 1;
+    }
+    // The addressee: a mention or a short noun phrase, with or without a
+    // determiner ("asked officials to look into it").
+    let bare_noun = doc.kind(k) == Some(TokenKind::Word)
+        && !(doc.is(k, Class::Prep)
+            || doc.is(k, Class::Verbish)
+            || doc.is(k, Class::Conj)
+            || doc.is(k, Class::ClauseWord)
+            || doc.is(k, Class::Adverb)
+            || doc.is(k, Class::Neg)
+            || doc.lw(k) == "to");
+    let addressee_end = match doc.mention_at(k) {
+        Some(m) => {
+            let e = doc.np_end(m.last.min(s1), s1);
+            e.max(m.last)
+        }
+        None if doc.is(k, Class::Det) || doc.is(k, Class::Pron) || bare_noun => {
+            doc.np_end(k, s1).max(k + 1)
+        }
+        None => return None,
+    };
+    if addressee_end > k + 8 {
+        return None;
+    }
+    let mut t = addressee_end;
+    let negated = doc.is(t, Class::Neg);
+    if negated {
+        t += 1;
+    }
+    if doc.lw(t) != "to" || !doc.is_base_verb(t + 1) {
+        return None;
+    }
+    let verb = t + 1;
+    let name_start = if negated { addressee_end } else { verb };
+    let end = doc.clause_end(verb + 1, s1).min(verb + MAX_REQUEST);
+    if end <= verb + 1 && !doc.is(verb, Class::Verbish) {
+        return None;
+    }
+    let mut c = span_candidate(doc, s, Family::Object, verb, name_start, name_start, end);
+    // "Thomas' sister pleaded with him": the asker is the sister, not the
+    // actor who owns her; but "Russia's government asked" and "retailers'
+    // groups asked" speak for their possessor.
+    let possessed = g.first >= 2
+        && doc.kind(g.first - 1) == Some(TokenKind::Word)
+        && doc.mention_at(g.first - 1).is_none()
+        && doc.kind(g.first - 2) == Some(TokenKind::Possessive)
+        && !doc.is(g.first - 1, Class::ActingBody)
+        && !doc.lex.is_collective_noun(doc.lw(g.first - 1));
+    if let Some(a) = doc.subject_of(&g, &|_| false).filter(|_| !possessed) {
+        c.preset.push(Hit::new(a, StanceKind::Proposes));
+    }
+    Some(c)
+}
+
+/// "the group was banned from holding rallies in the square by the
+/// council": a passive of forbidding with "from" names the measure (the
+/// participle to the end of what it forbids), which the agent after "by"
+/// proposes. Not negated, and not when a proposal noun is already inside.
+fn banned_from(doc: &Doc, s: usize, v: usize, out: &[Candidate]) -> Option<Candidate> {
+    if !doc.lex.is_prohibition_participle(doc.lw(v)) || doc.lw(v + 1) != "from" {
+        return None;
+    }
+    let g = doc.verb_group(v);
+    if !g.passive || g.negated {
+        return None;
+    }
+    let s1 = doc.sentence_end_of(v);
+    let mut end = doc.clause_end(v + 2, s1).min(v + 2 + MAX_REQUEST);
+    // The "by" phrase is the agent, not part of what is forbidden.
+    if let Some(by) = (v + 2..end).find(|&k| doc.lw(k) == "by" && !doc.agents_at(k).is_empty()) {
+        end = by;
+    }
+    if end <= v + 2 || out.iter().any(|c| v <= c.head_tok && c.head_tok < end) {
+        return None;
+    }
+    // A ban of its own: "the ban" later refers to it, a ruling does not.
+    let mut c = span_candidate(doc, s, Family::Restriction, v, v, v, end);
+    for a in doc.agents_after_participle(v) {
+        c.preset.push(Hit::new(a, StanceKind::Proposes));
+    }
+    Some(c)
+}
+
+/// "the court ruled on Monday that the ban was unlawful": the "that"
+/// clause of a verb of deciding is the decision, which its subject
+/// proposes. Not under negation or in the passive, and not when the clause
+/// already holds a proposal (the cue inside decides).
+fn ruled_that(doc: &Doc, s: usize, v: usize, out: &[Candidate]) -> Option<Candidate> {
+    if !doc.lex.is_ruling_verb(doc.lw(v)) {
+        return None;
+    }
+    let s1 = doc.sentence_end_of(v);
+    let mut k = v + 1;
+    // A short time phrase between: "ruled on Monday that", "decided last week that".
+    while k < s1 && k < v + 5 && doc.lw(k) != "that" {
+        let ok = doc.kind(k) == Some(TokenKind::Word)
+            && (doc.is(k, Class::Adverb)
+                || doc.is(k, Class::Prep)
+                || doc.is(k, Class::Det)
+                || doc.lex.is_weekday(doc.lw(k))
+                || doc.lex.is_time_word(doc.lw(k)));
+        if !ok {
+            return None;
+        }
+        k += 1;
+    }
+    if doc.lw(k) != "that" {
+        return None;
+    }
+    let g = doc.verb_group(v);
+    if g.passive || g.negated {
+        return None;
+    }
+    let start = k + 1;
+    let end = doc.clause_end(start + 1, s1).min(start + MAX_REQUEST + 8);
+    if end <= start + 2 || out.iter().any(|c| start <= c.head_tok && c.head_tok < end) {
+        return None;
+    }
+    // A decision: "the ruling", "the decision" later refer to it.
+    let mut c = span_candidate(doc, s, Family::Ruling, start, start, start, end);
+    if let Some(a) = doc.subject_of(&g, &|_| false) {
+        c.preset.push(Hit::new(a, StanceKind::Proposes));
+    }
+    Some(c)
+}
+
+/// "voted on Monday to build a second bridge": voting to do something
+/// supports it. With a proposal in the infinitive ("voted to approve the
+/// budget") the cue inside decides.
+fn voted_to(doc: &Doc, s: usize, v: usize, out: &[Candidate]) -> Option<Candidate> {
+    let w = doc.lw(v);
+    if !matches!(w, "vote" | "votes" | "voted" | "voting") {
+        return None;
+    }
+    let s1 = doc.sentence_end_of(v);
+    let mut k = v + 1;
+    while k < s1 && k < v + 6 && doc.lw(k) != "to" {
+        let ok = doc.kind(k) == Some(TokenKind::Word)
+            && (doc.is(k, Class::Adverb)
+                || doc.is(k, Class::Prep)
+                || doc.is(k, Class::Det)
+                || doc.lex.is_weekday(doc.lw(k))
+                || doc.lex.is_time_word(doc.lw(k))
+                || doc.kind(k) == Some(TokenKind::Number));
+        if !ok {
+            return None;
+        }
+        k += 1;
+    }
+    let verb = k + 1;
+    if doc.lw(k) != "to" || !doc.is_base_verb(verb) || doc.lex.reverse_verb(doc.lw(verb)).is_some()
+    {
+        return None;
+    }
+    let end = doc.clause_end(verb + 1, s1).min(verb + MAX_REQUEST);
+    if out.iter().any(|c| verb <= c.head_tok && c.head_tok < end) {
+        return None;
+    }
+    let g = doc.verb_group(v);
+    let mut c = span_candidate(doc, s, Family::Object, verb, verb, verb, end);
+    if let Some(a) = doc.subject_of(&g, &|_| false) {
+        let kind = if g.negated {
+            StanceKind::Opposes
+        } else {
+            StanceKind::Supports
+        };
+        c.preset.push(Hit::new(a, kind));
+    }
+    Some(c)
+}
+
+/// "called it reckless", "it is unfair": "it" or "this" judged by an
+/// adjective of judgement or a stance noun names the proposal mentioned
+/// last. Not "it is important to …" (an "it" that anticipates a clause).
+fn judged_pronoun(doc: &Doc, s: usize, k: usize) -> Option<Candidate> {
+    if !matches!(doc.lw(k), "it" | "this") || doc.is(k + 1, Class::ProposalHead) {
+        return None;
+    }
+    let s1 = doc.sentence_end_of(k);
+    let mut j = k + 1;
+    while j < s1 && j < k + 5 {
+        let w = doc.lw(j);
+        if !(doc.is(j, Class::Aux)
+            || doc.lex.is_be_form(w)
+            || doc.is(j, Class::Adverb)
+            || matches!(w, "a" | "an" | "as" | "so" | "very"))
+        {
+            break;
+        }
+        j += 1;
+    }
+    let cue = doc.lex.cue(doc.lw(j), doc.lw(j + 1))?;
+    if !cue.nominal || matches!(doc.lw(j + 1), "to" | "that" | "for" | "whether") {
+        return None;
+    }
+    let mut c = span_candidate(doc, s, Family::Object, k, k, k, k + 1);
+    c.pronoun = true;
+    Some(c)
+}
+
+/// The object of a verb that takes a measure ("approved the merger",
+/// "backed building a second bridge"), or a pronoun that refers back.
+fn object(doc: &Doc, s: usize, v: usize, out: &[Candidate]) -> Option<Candidate> {
+    let w = doc.lw(v);
+    if !doc.lex.is_object_verb(w) {
+        return None;
+    }
+    let next = doc.lw(v + 1);
+    let cue = doc.lex.cue(w, next)?;
+    if cue.nominal || cue.kind == StanceKind::Neutral {
+        return None;
+    }
+    let g = doc.verb_group(v);
+    if g.passive || subject_is_proposal(doc, g.first, out) {
+        return None;
+    }
+    // A verb after a determiner is a noun ("the ban on"); a participle
+    // after an opening quote mark is an adjective ('stored in "approved
+    // security cabinets"').
+    let opening_quote = v > 0
+        && doc.kind(v - 1) == Some(TokenKind::Punct)
+        && matches!(doc.lw(v - 1), "\"" | "“" | "‘" | "'");
+    if v > 0
+        && (doc.is(v - 1, Class::Det)
+            || doc.kind(v - 1) == Some(TokenKind::Possessive)
+            || opening_quote && w.ends_with("ed"))
+    {
+        return None;
+    }
+    // "call for", "vote against": the object follows the particle.
+    let particle = doc.lex.cue(w, "").is_none();
+    let start = v + 1 + usize::from(particle);
+    let s1 = doc.sentence_end_of(v);
+    if start >= s1 {
+        return None;
+    }
+    let first = doc.lw(start);
+    if matches!(first, "it" | "them" | "this") && !doc.is(start + 1, Class::ProposalHead) {
+        let after = doc.kind(start + 1);
+        if after != Some(TokenKind::Word)
+            || doc.is(start + 1, Class::Prep)
+            || doc.is(start + 1, Class::Conj)
+        {
+            let mut c = span_candidate(doc, s, Family::Object, start, start, start, start + 1);
+            c.pronoun = true;
+            return Some(c);
+        }
+        return None;
+    }
+    let obj = doc.object_after(start)?;
+    // "passed a climate and tax bill": a head-noun phrase overlaps or
+    // follows right after (coordinated modifiers).
+    if obj.len() > MAX_OBJECT
+        || out
+            .iter()
+            .any(|c| c.np_start <= obj.end + 2 && c.name_end > obj.start)
+    {
+        return None;
+    }
+    let lw0 = doc.lw(obj.start);
+    if lw0 == "to" || doc.is(obj.start, Class::Neg) {
+        // "proposed to build a wall", "voted to close the plant".
+        if !(cue.kind == StanceKind::Proposes || w.starts_with("vot")) {
+            return None;
+        }
+        let verb = obj.start + 1 + usize::from(lw0 != "to");
+        if doc.lex.reverse_verb(doc.lw(verb)).is_some() || verb >= obj.end {
+            return None;
+        }
+        return Some(span_candidate(
+            doc,
+            s,
+            Family::Object,
+            verb,
+            verb,
+            verb,
+            obj.end,
+        ));
+    }
+    if lw0.ends_with("ing") && !doc.is(obj.start, Class::Det) {
+        // A gerund phrase: "backed building a second bridge". A gerund
+        // that is itself a stance verb ("backed imposing them") lets its
+        // own object carry the stance.
+        if doc.lex.reverse_verb(lw0).is_some() || obj.len() < 2 || doc.lex.is_object_verb(lw0) {
+            return None;
+        }
+        return Some(span_candidate(
+            doc,
+            s,
+            Family::Object,
+            obj.start,
+            obj.start,
+            obj.start,
+            obj.end,
+        ));
+    }
+    // A noun phrase: its head is the last word before a complement.
+    let h = (obj.start..obj.end)
+        .take_while(|&k| {
+            k == obj.start
+                || !matches!(
+                    doc.lw(k),
+                    "of" | "for" | "on" | "against" | "from" | "over" | "to" | "into"
+                )
+        })
+        .filter(|&k| doc.kind(k) == Some(TokenKind::Word))
+        .last()?;
+    if !measure_noun(doc, h) || out.iter().any(|c| c.head_tok == h) {
+        return None;
+    }
+    let mut c = build(
+        doc,
+        s,
+        h,
+        head(Family::Object, Strength::Governed),
+        doc.sentence_range(s).start,
+        s1,
+    )?;
+    if c.np_start < start {
+        c.np_start = start;
+        c.name_start = c.name_start.max(start);
+    }
+    Some(c)
+}
+
+/// Is the subject of a verb group starting at `first` a proposal phrase
+/// ("The plan, drawn up by …, proposed doubling …": what the plan does,
+/// not a proposal of its own)? Skips an appositive between commas.
+fn subject_is_proposal(doc: &Doc, first: usize, out: &[Candidate]) -> bool {
+    let s0 = doc
+        .sentence_range(doc.tokens.get(first).map_or(0, |t| t.sentence_index()))
+        .start;
+    let mut p = first;
+    if p > s0 && doc.lw(p - 1) == "," {
+        // Back over the appositive to the comma that opens it.
+        let open = (s0..p - 1).rev().take(16).find(|&k| doc.lw(k) == ",");
+        match open {
+            Some(o) => p = o,
+            None => return false,
+        }
+    }
+    p > s0 && out.iter().any(|c| c.np_start < p && p - 1 < c.name_end)
+}
+
+/// Can the head `h` of an object name a measure? Not an actor, pronoun,
+/// number, time, person or group noun, a name, or a listed non-proposal.
+fn measure_noun(doc: &Doc, h: usize) -> bool {
+    let w = doc.lw(h);
+    let lx = doc.lex;
+    doc.mention_at(h).is_none()
+        && !doc.is_cap(h)
+        && w.len() > 2
+        && !doc.is(h, Class::Pron)
+        && !doc.is(h, Class::Det)
+        && !doc.is(h, Class::Quantifier)
+        && !doc.is(h, Class::ActingBody)
+        && !lx.is_time_word(w)
+        && !lx.is_weekday(w)
+        && !lx.is_month_name(w)
+        && !lx.is_not_proposal(w)
+        && !lx.is_person_noun(w)
+        && !lx.is_group_head(w)
+        && !crate::actors::is_role_noun(lx, w)
+}
