@@ -60,12 +60,13 @@ eval:
 	bash scripts/eval.sh
 
 # Retrain the models from ../shared/train into crates/core/data/models/ (deterministic:
-# the same data give byte-identical files): the entity labeller of the `ner` component
-# and the standalone BILOU recogniser.
+# the same data give byte-identical files): the entity labeller of the `ner` component,
+# the standalone BILOU recogniser, and the tagger and parser (`parse` component).
 models:
 	cargo build --release -q -p gloss-train
 	time ./target/release/gloss-train ner
 	time ./target/release/gloss-train bilou
+	time ./target/release/gloss-train syntax
 
 # A quick training run on a few documents of each corpus (when ../shared/train is
 # there), so that the trainer cannot rot; the unit tests of crates/train train on

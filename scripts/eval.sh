@@ -79,3 +79,6 @@ if [[ -d "$TRAIN_DIR/ner" ]]; then
         || echo "note: the retrained labeller differs from crates/core/data/models/ner-labels.bin (run make models)"
 fi
 python3 scripts/eval_ner.py --eval-dir "$EVAL_DIR" --train-dir "$TRAIN_DIR" --out "$OUT" "${systems[@]}"
+echo
+echo "== syntax on UD treebanks (scripts/eval_ud.sh: gloss conllu + scripts/eval_ud.py) =="
+bash scripts/eval_ud.sh

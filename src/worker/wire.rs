@@ -22,7 +22,7 @@
 use gloss_core::model::{
     Actor, ActorKind, Analysis, Background, DigestLine, DigestLink, Evidence, Fact, FlatMention,
     Ignored, IgnoredReason, Label, Mention, MentionForm, OffsetUnit, Proposal, Quote, SourceFormat,
-    Span, Stance, StanceKind, Summary,
+    Span, Stance, StanceKind, Summary, SyntaxToken,
 };
 use gloss_render::corrections::Correction;
 
@@ -472,6 +472,13 @@ wire_struct!(Glossary {
     as_of,
     source
 });
+wire_struct!(SyntaxToken {
+    start,
+    end,
+    upos,
+    head,
+    deprel
+});
 wire_struct!(Explained { analysis, glossary });
 wire_struct!(Analysis {
     schema,
@@ -486,7 +493,8 @@ wire_struct!(Analysis {
     summary,
     quotes,
     digest,
-    mentions
+    mentions,
+    tokens
 });
 
 #[cfg(test)]

@@ -53,6 +53,8 @@ pub struct Common {
     pub summary_sentences: usize,
     /// How to read the text.
     pub input_format: InputFormat,
+    /// Add every word's part of speech and dependency (`tokens`).
+    pub tokens: bool,
 }
 
 impl Common {
@@ -61,6 +63,7 @@ impl Common {
         gloss_core::Options {
             summary_sentences: self.summary_sentences,
             input: self.input_format,
+            tokens: self.tokens,
         }
     }
 }
@@ -72,6 +75,8 @@ pub enum Command {
     Analyze(Common, Format),
     /// `gloss batch`.
     Batch(Common, batch::Settings),
+    /// `gloss conllu`: re-annotate CoNLL-U with the tagger and parser.
+    Conllu(Input),
     /// `gloss completions SHELL`: print the completion script.
     Completions(Shell),
     /// Print this text (help or version) to stdout and exit 0.
@@ -84,7 +89,15 @@ Input is read from FILE, or from standard input when FILE is missing or '-'.
 It must be UTF-8. Offsets in JSON output count Unicode code points.
 
 Exit codes: 0 success, 1 input/output error, 2 usage error.
-Run 'gloss help analyze' or 'gloss help batch' for options.";
+Run 'gloss help analyze', 'gloss help batch' or 'gloss help conllu' for options.";
+
+/// What follows the options in `gloss help conllu`.
+const CONLLU_AFTER: &str = "\
+Reads CoNLL-U (https://universaldependencies.org/format.html) and writes it
+back with UPOS, HEAD and DEPREL predicted by Gloss's tagger and parser, on the
+input's own words and sentence breaks; other columns, comments and
+multiword-token lines are kept, DEPS is cleared. Score the result against the
+gold file with: python3 scripts/eval_ud.py GOLD PRED";
 
 /// What follows the options in `gloss help analyze`.
 const ANALYZE_AFTER: &str = "\
@@ -130,6 +143,13 @@ enum Cmd {
     /// Analyse JSON Lines: {"id","text"} per line
     #[command(after_help = BATCH_AFTER)]
     Batch(BatchArgs),
+    /// Tag and parse CoNLL-U: fill UPOS, HEAD and DEPREL
+    #[command(after_help = CONLLU_AFTER)]
+    Conllu {
+        /// Input file; standard input when missing or '-'
+        #[arg(value_name = "FILE|-")]
+        file: Option<PathBuf>,
+    },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     #[command(after_help = "Example: gloss completions bash > /etc/bash_completion.d/gloss")]
     Completions {
@@ -160,6 +180,9 @@ struct InputArgs {
     /// Read the input as plain text, even if it looks like HTML
     #[arg(long, visible_alias = "text", overrides_with = "html")]
     plain: bool,
+    /// Add "tokens" to the JSON: every word's part of speech, head and relation
+    #[arg(long)]
+    tokens: bool,
 }
 
 /// `gloss analyze` options.
@@ -220,14 +243,20 @@ fn parse_size(s: &str) -> Result<usize, String> {
     Ok(bytes)
 }
 
+/// FILE, or standard input when missing or `-`.
+fn input_of(file: Option<PathBuf>) -> Input {
+    match file {
+        None => Input::Stdin,
+        Some(p) if p.as_os_str() == "-" => Input::Stdin,
+        Some(p) => Input::File(p),
+    }
+}
+
 impl InputArgs {
     fn common(self) -> Common {
         Common {
-            input: match self.file {
-                None => Input::Stdin,
-                Some(p) if p.as_os_str() == "-" => Input::Stdin,
-                Some(p) => Input::File(p),
-            },
+            input: input_of(self.file),
+            tokens: self.tokens,
             summary_sentences: self.summary_sentences,
             input_format: if self.html {
                 InputFormat::Html
@@ -259,23 +288,24 @@ pub fn command() -> clap::Command {
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageError> {
     let args: Vec<OsString> = args.into_iter().collect();
     let program = std::iter::once(OsString::from("gloss"));
-    let cli = match Cli::try_parse_from(program.chain(args.iter().cloned())) {
-        Ok(cli) => cli,
-        Err(e) => {
-            return match e.kind() {
+    let cli =
+        match Cli::try_parse_from(program.chain(args.iter().cloned())) {
+            Ok(cli) => cli,
+            Err(e) => return match e.kind() {
                 ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
                     Ok(Command::Print(e.render().to_string()))
                 }
                 ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => Err(UsageError(
-                    "missing command: analyze, batch or completions; try 'gloss --help'".to_owned(),
+                    "missing command: analyze, batch, conllu or completions; try 'gloss --help'"
+                        .to_owned(),
                 )),
                 _ => Err(UsageError(one_line(&e, &args))),
-            }
-        }
-    };
+            },
+        };
     Ok(match cli.command {
         Cmd::Analyze(a) => Command::Analyze(a.input.common(), a.format),
         Cmd::Completions { shell } => Command::Completions(shell),
+        Cmd::Conllu { file } => Command::Conllu(input_of(file)),
         Cmd::Batch(b) => {
             let valid = fields::analysis_fields();
             if b.fields.as_deref() == Some(&["help".to_owned()][..]) {
@@ -319,7 +349,7 @@ fn one_line(e: &clap::Error, args: &[OsString]) -> String {
     let sub = args
         .iter()
         .find_map(|a| match a.to_str() {
-            Some(s @ ("analyze" | "batch" | "completions")) => Some(s),
+            Some(s @ ("analyze" | "batch" | "conllu" | "completions")) => Some(s),
             Some("analyse") => Some("analyze"),
             _ => None,
         })
@@ -363,6 +393,7 @@ mod tests {
                     input: Input::File("a.txt".into()),
                     summary_sentences: 5,
                     input_format: InputFormat::Html,
+                    tokens: false,
                 },
                 Format::Markdown
             ))
@@ -399,6 +430,12 @@ mod tests {
             list.contains("actors") && list.contains("summary"),
             "{list}"
         );
+        assert_eq!(p(&["conllu"]), Ok(Command::Conllu(Input::Stdin)));
+        assert_eq!(
+            p(&["conllu", "x.conllu"]),
+            Ok(Command::Conllu(Input::File("x.conllu".into())))
+        );
+        assert!(matches!(p(&["analyze", "--tokens"]), Ok(Command::Analyze(ref c, _)) if c.tokens));
         assert!(matches!(
             p(&["completions", "bash"]),
             Ok(Command::Completions(Shell::Bash))

@@ -335,7 +335,12 @@ mod tests {
     #[test]
     fn names_come_from_the_analysis_type() {
         let names = analysis_fields();
-        let analysis = gloss_core::analyze("Anna Berg met the mayor of Lyon.", &Options::default());
+        // With the optional `tokens`, every field is present.
+        let with_tokens = Options {
+            tokens: true,
+            ..Options::default()
+        };
+        let analysis = gloss_core::analyze("Anna Berg met the mayor of Lyon.", &with_tokens);
         let full = serde_json::to_value(&analysis).unwrap_or(Value::Null);
         let mut want = keys(&full);
         want.sort();
@@ -379,10 +384,15 @@ mod tests {
     #[test]
     fn selections_table() {
         let valid = analysis_fields();
-        let text_doc = gloss_core::analyze("Anna Berg backed the plan.", &Options::default());
+        // With the optional `tokens`, every field is present.
+        let with_tokens = Options {
+            tokens: true,
+            ..Options::default()
+        };
+        let text_doc = gloss_core::analyze("Anna Berg backed the plan.", &with_tokens);
         let html_doc = gloss_core::analyze(
             "<p>Anna Berg backed the plan.</p><p>Jon Lee opposed it.</p>",
-            &Options::default(),
+            &with_tokens,
         );
         assert_eq!(html_doc.source, SourceFormat::Html);
         let s = |v: &[&str]| v.iter().map(|x| (*x).to_owned()).collect::<Vec<_>>();

@@ -2,7 +2,8 @@
 //!
 //! `gloss analyze` explains one article (JSON, text, Markdown or HTML);
 //! `gloss batch` streams JSON Lines (whole or lean records); `gloss
-//! completions` prints a shell completion script. The command line is
+//! conllu` tags and parses CoNLL-U (how the syntax models are scored);
+//! `gloss completions` prints a shell completion script. The command line is
 //! defined with clap in [`args`]. See `docs/cli.md` and `gloss --help`.
 //! Exit codes: 0 success, 1 input/output error, 2 usage error; a closed
 //! output pipe (`gloss batch big.jsonl | head -1`) ends quietly with 0.
@@ -76,19 +77,36 @@ fn open(input: &Input) -> Result<Box<dyn BufRead>, Failure> {
     })
 }
 
-fn analyze(common: &Common, format: Format) -> Result<(), Failure> {
-    let mut reader = open(&common.input)?;
+/// The whole input as UTF-8 text.
+fn read_text(input: &Input) -> Result<String, Failure> {
+    let mut reader = open(input)?;
     let mut bytes = Vec::new();
     reader
         .read_to_end(&mut bytes)
-        .map_err(|e| read_error(&common.input, &e))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+        .map_err(|e| read_error(input, &e))?;
+    String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         Failure::Io(format!(
             "{} is not valid UTF-8 text (invalid byte at offset {at}); convert it first, e.g. with iconv",
-            describe(&common.input)
+            describe(input)
         ))
-    })?;
+    })
+}
+
+/// `gloss conllu`: the input with UPOS, HEAD and DEPREL predicted.
+fn conllu(input: &Input) -> Result<(), Failure> {
+    let text = read_text(input)?;
+    let output = gloss_core::Analyzer::shared()
+        .annotate_conllu(&text)
+        .map_err(|e| Failure::Io(format!("{}: {e}", describe(input))))?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    out.write_all(output.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| write_error(&e))
+}
+
+fn analyze(common: &Common, format: Format) -> Result<(), Failure> {
+    let text = read_text(&common.input)?;
     let mut analysis = gloss_core::analyze(&text, &common.options());
     drop(text);
     let output = match format {
@@ -169,6 +187,7 @@ fn run() -> Result<(), Failure> {
         Command::Print(text) => print(&text),
         Command::Analyze(common, format) => analyze(&common, format),
         Command::Batch(common, settings) => batch(&common, &settings),
+        Command::Conllu(input) => conllu(&input),
         Command::Completions(shell) => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut args::command(), "gloss", &mut script);

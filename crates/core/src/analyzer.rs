@@ -9,6 +9,8 @@ use crate::lexicon::{Lexicon, LexiconError};
 use crate::model::{Analysis, SourceFormat};
 use crate::ner::learned::LabelModel;
 use crate::pipeline::{default_components, Component};
+use crate::syntax::conllu::ConlluError;
+use crate::syntax::Models;
 use crate::weights::ModelError;
 use crate::{html, InputFormat, Options};
 
@@ -20,6 +22,27 @@ pub struct Config {
     pub skip: Vec<String>,
     /// Which model labels the recognised names.
     pub ner_model: NerModel,
+    /// Which tagger and parser fill the `parse` layer.
+    pub syntax_models: SyntaxModels,
+}
+
+/// The part-of-speech tagger and dependency parser of the `parse`
+/// component.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum SyntaxModels {
+    /// The bundled models (`crates/core/data/models/{tagger,parser}.bin`).
+    #[default]
+    Bundled,
+    /// Model files' bytes (the output of `gloss-train syntax`).
+    Bytes {
+        /// `tagger.bin`.
+        tagger: Vec<u8>,
+        /// `parser.bin`.
+        parser: Vec<u8>,
+    },
+    /// No models: the `parse` layer stays empty (and `gloss conllu`
+    /// cannot run).
+    None,
 }
 
 /// The model that labels recognised names (the `ner` component).
@@ -44,6 +67,9 @@ pub enum Error {
     Lexicon(LexiconError),
     /// The entity model file is damaged or was trained for another build.
     Model(ModelError),
+    /// A tagger or parser model file is damaged or was trained for another
+    /// build.
+    SyntaxModel(crate::syntax::ModelError),
 }
 
 impl From<LexiconError> for Error {
@@ -65,6 +91,7 @@ impl std::fmt::Display for Error {
             }
             Error::Lexicon(e) => e.fmt(f),
             Error::Model(e) => write!(f, "entity model: {e}"),
+            Error::SyntaxModel(e) => write!(f, "syntax model: {e}"),
         }
     }
 }
@@ -94,6 +121,7 @@ pub struct Analyzer {
     lexicon: Lexicon,
     kb: Kb,
     ner_model: Option<LabelModel>,
+    syntax_models: Option<Models>,
     pipeline: Vec<Box<dyn Component>>,
 }
 
@@ -123,10 +151,18 @@ impl Analyzer {
             NerModel::Bytes(b) => Some(LabelModel::from_bytes(b, &kb)?),
             NerModel::RulesOnly => None,
         };
+        let syntax_models = match &config.syntax_models {
+            SyntaxModels::Bundled => Some(Models::english()),
+            SyntaxModels::Bytes { tagger, parser } => Some(Models::from_bytes(tagger, parser)),
+            SyntaxModels::None => None,
+        }
+        .transpose()
+        .map_err(Error::SyntaxModel)?;
         Ok(Analyzer {
             lexicon: Lexicon::bundled()?,
             kb,
             ner_model,
+            syntax_models,
             pipeline,
         })
     }
@@ -217,11 +253,37 @@ impl Analyzer {
     fn run(&self, text: &str, options: &Options, lap: &mut dyn FnMut(&'static str)) -> Analysis {
         let mut doc = Doc::new(text, options, &self.lexicon, &self.kb);
         doc.ner_model = self.ner_model.as_ref();
+        doc.syntax_models = self.syntax_models.as_ref();
         for c in &self.pipeline {
             c.run(&mut doc);
             lap(c.name());
         }
         crate::assemble::analysis(doc)
+    }
+
+    /// The working document after every component (tests).
+    #[cfg(test)]
+    pub(crate) fn document<'a>(&'a self, text: &'a str, options: &'a Options) -> Doc<'a> {
+        let mut doc = Doc::new(text, options, &self.lexicon, &self.kb);
+        doc.ner_model = self.ner_model.as_ref();
+        doc.syntax_models = self.syntax_models.as_ref();
+        for c in &self.pipeline {
+            c.run(&mut doc);
+        }
+        doc
+    }
+
+    /// Re-annotates CoNLL-U text with the tagger and parser: every word
+    /// gets a predicted UPOS, HEAD and DEPREL, on the treebank's own
+    /// tokenisation and sentence breaks (other columns are kept; DEPS is
+    /// cleared, as it would contradict the new heads). This is how the
+    /// models are scored on treebanks (`gloss conllu`).
+    pub fn annotate_conllu(&self, text: &str) -> Result<String, ConlluError> {
+        let models = self.syntax_models.as_ref().ok_or(ConlluError {
+            line: 0,
+            message: "this analyzer has no syntax models".into(),
+        })?;
+        crate::syntax::conllu::annotate(text, models)
     }
 }
 

@@ -9,7 +9,7 @@ use crate::doc::Doc;
 use crate::drafts::{ActorDraft, MentionDraft, ProposalDraft};
 use crate::model::{
     Actor, Analysis, Evidence, Fact, FlatMention, Mention, OffsetUnit, Proposal, Quote,
-    SourceFormat, Stance, SCHEMA_VERSION,
+    SourceFormat, Stance, SyntaxToken, SCHEMA_VERSION,
 };
 
 /// The analysis of `doc`; `text` and `source` are left for the caller.
@@ -24,6 +24,11 @@ pub fn analysis(doc: Doc<'_>) -> Analysis {
         .map(|p| proposal(&doc, &doc.actors, p))
         .collect();
     let mentions = flat_mentions(&actors);
+    let tokens = if doc.options.tokens {
+        syntax_tokens(&doc)
+    } else {
+        Vec::new()
+    };
     let quotes = quotes(&doc);
     let digest = crate::digest::digest(&proposals, &actors, &doc.sentences);
     Analysis {
@@ -40,7 +45,23 @@ pub fn analysis(doc: Doc<'_>) -> Analysis {
         quotes,
         digest,
         mentions,
+        tokens,
     }
+}
+
+/// The `parse` layer as public data.
+fn syntax_tokens(doc: &Doc) -> Vec<SyntaxToken> {
+    doc.parse
+        .words
+        .iter()
+        .map(|w| SyntaxToken {
+            start: w.start as usize,
+            end: w.end as usize,
+            upos: w.upos.as_str().to_owned(),
+            head: w.head.map(|h| h as usize),
+            deprel: w.deprel.as_str().to_owned(),
+        })
+        .collect()
 }
 
 /// Direct quotes with a known speaker, in text order.

@@ -10,7 +10,8 @@
 //! | [`paragraphs`](Doc::paragraphs), [`sentences`](Doc::sentences) | `segment` | story segmentation |
 //! | [`tokens`](Doc::tokens), [`sentence_tokens`](Doc::sentence_tokens), [`lower`](Doc::lower) | `tokenize` | words with byte offsets |
 //! | [`syntax`](Doc::syntax) | `pos` | word classes, prepositional phrases |
-//! | [`lex`](Doc::lex), [`kb`](Doc::kb), [`ner_model`](Doc::ner_model) | the [`crate::Analyzer`] | word lists, knowledge base and models (read-only) |
+//! | [`parse`](Doc::parse) | `parse` | UD words with UPOS, head and relation (learned tagger and parser) |
+//! | [`lex`](Doc::lex), [`kb`](Doc::kb), [`ner_model`](Doc::ner_model), [`syntax_models`](Doc::syntax_models) | the [`crate::Analyzer`] | word lists, knowledge base and models (read-only) |
 //! | [`ents`](Doc::ents), [`titles`](Doc::titles) | `ner` | recognised names with a score; titles before names or standing alone |
 //! | [`roles`](Doc::roles) | `roles` | role phrases ("the Russian president") and group phrases |
 //! | [`actors`](Doc::actors) | `actors`, `coref`, then `link`, `facts`, `salience` | actor drafts |
@@ -32,7 +33,7 @@ use crate::model::{Ignored, Span, Summary};
 use crate::ner::learned::LabelModel;
 use crate::ner::{Ent, Title};
 use crate::roles::RolePhrase;
-use crate::syntax::Syntax;
+use crate::syntax::{Models, Parse, Syntax};
 use crate::tokenize::{Token, TokenKind};
 use crate::Options;
 
@@ -50,6 +51,9 @@ pub struct Doc<'a> {
     /// The learned entity labeller (owned by the [`crate::Analyzer`]);
     /// `None` labels names by the rules alone.
     pub ner_model: Option<&'a LabelModel>,
+    /// The learned tagger and parser (owned by the [`crate::Analyzer`]);
+    /// `None` leaves [`Doc::parse`] empty.
+    pub syntax_models: Option<&'a Models>,
     /// Boilerplate ranges (byte offsets).
     pub ignored: Vec<Ignored>,
     /// Paragraph spans (every non-empty block, boilerplate included).
@@ -65,6 +69,8 @@ pub struct Doc<'a> {
     pub lower: String,
     /// Word classes and phrase flags of the tokens.
     pub syntax: Syntax,
+    /// UD words with their part of speech, head and relation.
+    pub parse: Parse,
     /// Recognised names, in text order.
     pub ents: Vec<Ent>,
     /// Titles before names and standalone titles, in text order.
@@ -94,6 +100,7 @@ impl<'a> Doc<'a> {
             lex,
             kb,
             ner_model: None,
+            syntax_models: None,
             ignored: Vec::new(),
             paragraphs: Vec::new(),
             sentences: Vec::new(),
@@ -101,6 +108,7 @@ impl<'a> Doc<'a> {
             sentence_tokens: Vec::new(),
             lower: String::new(),
             syntax: Syntax::default(),
+            parse: Parse::default(),
             ents: Vec::new(),
             titles: Vec::new(),
             roles: Vec::new(),
@@ -199,6 +207,7 @@ impl<'a> Doc<'a> {
         static OPTIONS: Options = Options {
             summary_sentences: 3,
             input: crate::InputFormat::Text,
+            tokens: false,
         };
         let shared = crate::Analyzer::shared();
         let mut doc = Doc::new(text, &OPTIONS, shared.lexicon(), shared.kb());

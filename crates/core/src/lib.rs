@@ -27,7 +27,7 @@
 //! ## How the analysis runs
 //! An [`Analyzer`] owns the resources and a list of named components
 //! ([`Analyzer::component_names`]): `boilerplate`, `segment`, `tokenize`,
-//! `pos`, `ner`, `roles`, `actors`, `coref`, `link`, `mentions`,
+//! `pos`, `parse`, `ner`, `roles`, `actors`, `coref`, `link`, `mentions`,
 //! `proposals`, `facts`, `salience`, `summary`. Each reads the layers of the working document written before
 //! it and fills its own (the table in the `doc` module lists them); the
 //! [`Analysis`] is assembled once, from the final document. Every component
@@ -59,7 +59,6 @@ pub(crate) mod roles;
 pub(crate) mod salience;
 pub(crate) mod segment;
 pub(crate) mod summary;
-pub(crate) mod syntax;
 #[cfg(test)]
 pub(crate) mod test_util;
 pub(crate) mod tokenize;
@@ -76,14 +75,19 @@ pub mod recognizer;
 #[cfg(not(feature = "training"))]
 pub(crate) mod recognizer;
 #[cfg(feature = "training")]
+pub mod syntax;
+#[cfg(not(feature = "training"))]
+pub(crate) mod syntax;
+#[cfg(feature = "training")]
 pub mod weights;
 #[cfg(not(feature = "training"))]
 pub(crate) mod weights;
 
-pub use analyzer::{glossary_for, Analyzer, Config, Error, NerModel};
+pub use analyzer::{glossary_for, Analyzer, Config, Error, NerModel, SyntaxModels};
 pub use kb::GlossaryEntry;
 pub use model::*;
 pub use offsets::OffsetMap;
+pub use syntax::conllu::ConlluError;
 
 /// How to read the input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -104,6 +108,9 @@ pub struct Options {
     pub summary_sentences: usize,
     /// How to read the input.
     pub input: InputFormat,
+    /// Fill [`Analysis::tokens`] (every word's part of speech and
+    /// dependency; default off: it makes the JSON several times longer).
+    pub tokens: bool,
 }
 
 impl Default for Options {
@@ -111,6 +118,7 @@ impl Default for Options {
         Options {
             summary_sentences: 3,
             input: InputFormat::Auto,
+            tokens: false,
         }
     }
 }

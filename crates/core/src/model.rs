@@ -368,6 +368,24 @@ pub struct FlatMention {
     pub actor: String,
 }
 
+/// One syntactic word (UD tokenisation: "don't" is "do" + "n't") with its
+/// part of speech and dependency, as the tagger and parser found them
+/// ([`Analysis::tokens`], filled when [`crate::Options::tokens`] is set).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyntaxToken {
+    /// Start offset.
+    pub start: usize,
+    /// End offset (exclusive).
+    pub end: usize,
+    /// Universal part of speech ("NOUN", "VERB", …).
+    pub upos: String,
+    /// Index in [`Analysis::tokens`] of its head word; `null` for the root
+    /// of its sentence.
+    pub head: Option<usize>,
+    /// Universal dependency relation to the head ("nsubj", "obj", …).
+    pub deprel: String,
+}
+
 /// Everything Gloss found in one article.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
@@ -401,6 +419,12 @@ pub struct Analysis {
     /// NER view read by the evaluation scorer. Role and group phrases ("the
     /// Russian president", "Ukrainian officials") stay on their actors only.
     pub mentions: Vec<FlatMention>,
+    /// The syntactic words of the story sentences with their part of
+    /// speech and dependency, in text order: only when
+    /// [`crate::Options::tokens`] asks for them (absent from JSON
+    /// otherwise).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tokens: Vec<SyntaxToken>,
 }
 
 impl Analysis {

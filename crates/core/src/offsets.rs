@@ -141,6 +141,9 @@ impl Analysis {
         for m in &mut self.mentions {
             span(&mut m.start, &mut m.end);
         }
+        for t in &mut self.tokens {
+            span(&mut t.start, &mut t.end);
+        }
     }
 }
 

@@ -27,6 +27,7 @@ pub fn default_components() -> Vec<Box<dyn Component>> {
         Box::new(crate::segment::Segmenter),
         Box::new(crate::tokenize::Tokenizer),
         Box::new(crate::syntax::PosTagger),
+        Box::new(crate::syntax::parse::Parser),
         Box::new(crate::ner::Recognizer),
         Box::new(crate::roles::Roles),
         Box::new(crate::actors::ActorBuilder),

@@ -132,7 +132,8 @@ pub struct ModelFile {
     pub rows: Vec<(u32, Vec<(u8, i8)>)>,
 }
 
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+/// Appends `v` as LEB128 (also the syntax models' varints).
+pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
         out.push((v as u8 & 0x7f) | 0x80);
         v >>= 7;

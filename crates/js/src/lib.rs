@@ -33,6 +33,8 @@ export interface GlossOptions {
   input?: "auto" | "text" | "html";
   /** Offset unit of the result (default "utf16": JavaScript string indices). */
   offsets?: "utf16" | "codepoint" | "byte";
+  /** Add `tokens`: every word's part of speech and dependency (default false). */
+  tokens?: boolean;
 }
 export interface GlossSpan { start: number; end: number; }
 export interface GlossMention { start: number; end: number; text: string; form: "name" | "role" | "demonym"; }
@@ -71,6 +73,8 @@ export interface GlossAnalysis {
   quotes: GlossQuote[];
   digest: GlossDigestLine[];
   mentions: { start: number; end: number; text: string; label: "PERSON" | "ORG" | "PLACE" | "OTHER"; actor: string }[];
+  /** Only with `options.tokens`: UD words; `head` indexes this array, null for a sentence root. */
+  tokens?: { start: number; end: number; upos: string; head: number | null; deprel: string }[];
 }
 /** Analyses an article; offsets are UTF-16 code units unless `options.offsets` says otherwise. */
 export function analyze(text: string, options?: GlossOptions): GlossAnalysis;
@@ -98,6 +102,7 @@ struct JsOptions {
     summary_sentences: Option<usize>,
     input: Option<String>,
     offsets: Option<String>,
+    tokens: Option<bool>,
 }
 
 /// Parsed options: the core's [`Options`] and the wanted offset unit.
@@ -134,6 +139,7 @@ impl JsOptions {
         if let Some(n) = self.summary_sentences {
             s.options.summary_sentences = n.min(100);
         }
+        s.options.tokens = self.tokens.unwrap_or(false);
         if let Some(input) = self.input.as_deref() {
             s.options.input = match input {
                 "auto" => InputFormat::Auto,

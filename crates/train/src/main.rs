@@ -1,8 +1,11 @@
 //! `gloss-train`: trains Gloss's models from ../shared/train (native only;
-//! never part of the wasm). See `gloss-train --help`.
+//! never part of the wasm): the entity labeller (`ner`, `bilou`) and the
+//! tagger and parser (`syntax`; `annotate`, `syntax-eval`, `sweep` use them).
+//! See `gloss-train --help`.
 #![forbid(unsafe_code)]
 
 mod ner;
+mod syntax;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -116,11 +119,15 @@ fn main() -> ExitCode {
             .and_then(|o| ner::labels::run(&o)),
         Some("bilou") => parse_ner(&args[1..], "crates/core/data/models/ner.bin", true)
             .and_then(|o| ner::run(&o)),
+        Some("syntax") => syntax::run::models(&args[1..]),
+        Some("annotate") => syntax::annotate(&args[1..]),
+        Some("syntax-eval") => syntax::run::eval_files(&args[1..]),
+        Some("sweep") => syntax::run::sweep(&args[1..]),
         Some("-h" | "--help") => {
-            println!("{HELP}");
+            println!("{HELP}\n\n{}", syntax::USAGE);
             Ok(())
         }
-        _ => Err(format!("usage:\n{HELP}")),
+        _ => Err(format!("usage:\n{HELP}\n\n{}", syntax::USAGE)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
