@@ -55,3 +55,31 @@ test('analyze() returns UTF-16 offsets that slice JavaScript strings', async () 
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test('the bundled models load in the wasm build: tokens carry UPOS and a dependency tree', async () => {
+  const { context, page, log } = await open(env);
+  const result = await page.evaluate(async () => {
+    const { default: init, analyze } = await import('./js/gloss.js');
+    await init();
+    const text = 'The council rejected the new plan on Monday. Residents welcomed it.';
+    const a = analyze(text, { tokens: true });
+    const plain = analyze(text);
+    return {
+      words: a.tokens.map((t) => [text.slice(t.start, t.end), t.upos, t.deprel]),
+      heads: a.tokens.map((t) => t.head),
+      roots: a.tokens.filter((t) => t.head === null).length,
+      plainHasTokens: 'tokens' in plain,
+      kinds: a.actors.map((x) => [x.name, x.kind]),
+    };
+  });
+  assert.deepEqual(log.errors, []);
+  const word = (w) => result.words.find(([t]) => t === w);
+  assert.equal(word('council')[1], 'NOUN');
+  assert.equal(word('rejected')[1], 'VERB');
+  assert.equal(word('council')[2], 'nsubj');
+  assert.equal(word('plan')[2], 'obj');
+  assert.equal(result.roots, 2, 'one root a sentence');
+  assert.ok(result.heads.every((h) => h === null || (h >= 0 && h < result.heads.length)));
+  assert.equal(result.plainHasTokens, false, 'tokens only when asked for');
+  await context.close();
+});
