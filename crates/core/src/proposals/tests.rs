@@ -730,6 +730,50 @@ fn no_proposals_in_plain_news() {
     }
 }
 
+/// "Any bills", "no plan", "every treaty" speak of a kind; "any ceasefire"
+/// in the singular is the one under negotiation, and a stance on a kind
+/// still makes it a proposal.
+#[test]
+fn kinds_are_not_proposals() {
+    let names = [
+        ("Lagos Alliance", ActorKind::Organization),
+        ("Mira Osei", ActorKind::Person),
+    ];
+    // (text, proposal names)
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "The count left the opposition enough seats to block any members' bills.",
+            &[],
+        ),
+        (
+            "The result gives the opposition a veto over any bills containing tax reforms.",
+            &[],
+        ),
+        ("There is no plan for the harbour yet, officials said.", &[]),
+        (
+            "Negotiators disagree on the borders of any ceasefire arrangement.",
+            &["ceasefire arrangement"],
+        ),
+        (
+            "Mira Osei rejected any bills that would cut pensions.",
+            &["bills that would cut pensions"],
+        ),
+    ];
+    for (text, want) in cases {
+        let ps = setup(text, &names);
+        let got = names_of(&ps);
+        if want.is_empty() {
+            assert!(got.is_empty(), "{text}: {got:?}");
+        } else {
+            assert!(
+                want.iter()
+                    .all(|w| got.iter().any(|g| g.contains(w) || w.contains(g))),
+                "{text}: {got:?}"
+            );
+        }
+    }
+}
+
 /// Constructions any news article uses, on sentences of our own:
 /// coordinated holders, first person inside a quote, decisions ("ruled
 /// that"), prohibitions in the passive, requests to a plain noun, and a
