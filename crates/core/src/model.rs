@@ -255,6 +255,9 @@ impl Actor {
             || first.eq_ignore_ascii_case("the");
         if common && !has_det && !self.is_plural() && self.kind != ActorKind::Person {
             format!("the {}", self.name)
+        } else if let Some(rest) = self.name.strip_prefix("The ").filter(|_| common) {
+            // "The senators" as first written at the start of a sentence.
+            format!("the {rest}")
         } else {
             self.name.clone()
         }
@@ -471,6 +474,7 @@ mod tests {
             ("United States", Place, false, "United States"),
             ("Supreme court", Organization, false, "the Supreme court"),
             ("the city council", Organization, false, "the city council"),
+            ("The dockworkers", Group, true, "the dockworkers"),
             ("Lena Olsen", Person, false, "Lena Olsen"),
             (
                 "Harbour Authority",

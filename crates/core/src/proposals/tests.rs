@@ -941,3 +941,61 @@ fn place_named_institutions_hold_stances_on_a_ruling() {
     );
     assert_eq!(a.digest.len(), 1, "{:?}", a.digest);
 }
+
+/// "The senators", "the residents": a definite collective noun that is the
+/// subject of a stance verb is a group actor holding the stance; the same
+/// noun as an object ("met the teachers") is no actor.
+#[test]
+fn definite_collectives_hold_stances() {
+    // (text, holder, proposal name contains, stance)
+    let cases = [
+        (
+            "The harbour board proposed a new ferry levy. The senators rejected the levy on Monday.",
+            "The senators",
+            "ferry levy",
+            StanceKind::Opposes,
+        ),
+        (
+            "The residents strongly opposed the bypass plan.",
+            "The residents",
+            "bypass plan",
+            StanceKind::Opposes,
+        ),
+        (
+            "The mayor unveiled a school meals plan. The teachers welcomed the plan.",
+            "The teachers",
+            "plan",
+            StanceKind::Supports,
+        ),
+    ];
+    for (text, holder, proposal, kind) in cases {
+        let a = crate::analyze(text, &crate::Options::default());
+        let actor = a
+            .actors
+            .iter()
+            .find(|x| x.name == holder)
+            .unwrap_or_else(|| panic!("{text}: no actor {holder}"));
+        assert_eq!(actor.kind, ActorKind::Group, "{text}");
+        let p = a
+            .proposals
+            .iter()
+            .find(|p| p.name.contains(proposal))
+            .unwrap_or_else(|| panic!("{text}: no proposal {proposal}"));
+        assert!(
+            p.stances
+                .iter()
+                .any(|s| s.actor == actor.id && s.stance == kind),
+            "{text}: {:?}",
+            p.stances
+        );
+    }
+    let a = crate::analyze(
+        "The minister met the teachers to discuss the school meals plan.",
+        &crate::Options::default(),
+    );
+    assert!(
+        a.actors.iter().all(|x| x.kind != ActorKind::Group),
+        "{:?}",
+        a.actors.iter().map(|x| &x.name).collect::<Vec<_>>()
+    );
+}
