@@ -384,6 +384,11 @@ fn possessor_proposes(f: Family) -> bool {
     )
 }
 
+/// Families of acts whose possessor (only) made them ("NASA's decision").
+fn possessor_acts(f: Family) -> bool {
+    matches!(f, Family::Ruling | Family::Move | Family::Request)
+}
+
 /// Combines two stances of one actor on one proposal in one sentence.
 fn combine(a: StanceKind, b: StanceKind) -> StanceKind {
     use StanceKind::*;
@@ -441,12 +446,19 @@ pub fn find(doc: &Doc) -> Vec<ProposalDraft> {
             .map(|ci| stance::stances_for(doc, s, ci, &marks))
             .collect();
         for (ci, c) in cands.iter().enumerate() {
-            if possessor_proposes(c.head.family) {
-                let owner = c.possessor.or_else(|| c.actors.first().copied());
-                if let Some(a) = owner {
-                    if !found[ci].0.iter().any(|h| h.actor == a) {
-                        found[ci].0.push(Hit::new(a, StanceKind::Proposes));
-                    }
+            // "NASA's decision", "the court's ruling", "Kyiv's request": the
+            // possessor of an act made it; a modifier ("the Google ruling")
+            // may be what it is about, so only the possessor counts.
+            let owner = if possessor_proposes(c.head.family) {
+                c.possessor.or_else(|| c.actors.first().copied())
+            } else if possessor_acts(c.head.family) {
+                c.possessor
+            } else {
+                None
+            };
+            if let Some(a) = owner {
+                if !found[ci].0.iter().any(|h| h.actor == a) {
+                    found[ci].0.push(Hit::new(a, StanceKind::Proposes));
                 }
             }
         }

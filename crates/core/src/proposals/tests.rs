@@ -999,3 +999,41 @@ fn definite_collectives_hold_stances() {
         a.actors.iter().map(|x| &x.name).collect::<Vec<_>>()
     );
 }
+
+/// The possessor of a decision, ruling or request made it; an actor that
+/// only modifies a ruling ("the Tessaro ruling") may be what it is about.
+#[test]
+fn possessors_of_acts_propose_them() {
+    let names = [
+        ("Harbour Authority", ActorKind::Organization),
+        ("Tessaro", ActorKind::Organization),
+        ("Mira Osei", ActorKind::Person),
+    ];
+    // (text, actor, proposes?)
+    let cases = [
+        (
+            "Mira Osei criticised the Harbour Authority's decision to close the pier.",
+            "harbour-authority",
+            true,
+        ),
+        (
+            "Reporters asked about the Harbour Authority's request for more funding.",
+            "harbour-authority",
+            true,
+        ),
+        (
+            "Lawyers studied the Tessaro ruling for weeks.",
+            "tessaro",
+            false,
+        ),
+    ];
+    for (text, who, proposes) in cases {
+        let ps = setup(text, &names);
+        let got = ps.iter().any(|p| {
+            p.stances
+                .iter()
+                .any(|s| s.stance == StanceKind::Proposes && s.actor == who)
+        });
+        assert_eq!(got, proposes, "{text}: {ps:?}");
+    }
+}
