@@ -30,6 +30,8 @@ test('the digest names who proposes, backs and opposes the plan, and opens its c
   const line = digest.locator('.digest-lines li').first();
   const text = (await line.textContent()).replace(/\s+/g, ' ');
   assert.match(text, /plan: proposed by Maria Lindqvist; backed by Tomas Berg; opposed by .*the residents\./i, text);
+  // A group named by a common noun reads in lower case mid-sentence.
+  assert.match(text, /opposed by .*, the residents\./, text);
   // Each holder is a button whose title is its evidence sentence.
   const residents = line.locator('button.digest-actor', { hasText: 'the residents' });
   assert.match(await residents.getAttribute('title'), /strongly opposed the bridge plan/);
