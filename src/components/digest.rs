@@ -53,7 +53,7 @@ pub fn digest(props: &DigestProps) -> Html {
                             <span class="digest-group">
                                 { format!(" {label} ") }
                                 { for links.iter().enumerate().map(|(k, l)| {
-                                    let who = a.actor(&l.actor).map_or(l.actor.clone(), |x| x.name.clone());
+                                    let who = a.actor(&l.actor).map_or(l.actor.clone(), |x| x.running_name());
                                     let i = l.sentence;
                                     let evidence = a.text.get(l.start..l.end).unwrap_or("").to_owned();
                                     html! {

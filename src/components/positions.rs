@@ -77,10 +77,12 @@ pub fn positions(props: &PositionsProps) -> Html {
                         .filter(|s| vocab::stance(s.stance).side == side)
                         .filter_map(|s| {
                             let ai = a.actors.iter().position(|x| x.id == s.actor)?;
-                            let name = a.actors.get(ai)?.name.clone();
+                            let holder = a.actors.get(ai)?;
+                            let name = holder.name.clone();
+                            let verb = vocab::verb_for(s.stance, Some(holder));
                             Some(html! {
                                 <button type="button" class={classes!("who", format!("side-{}", side.class()))}
-                                    title={format!("{} {}: “{}”", name, vocab::stance(s.stance).verb, s.evidence.text.trim())}
+                                    title={format!("{} {}: “{}”", name, verb, s.evidence.text.trim())}
                                     onclick={open(Target::Actor(ai))}>{ name }</button>
                             })
                         })

@@ -63,7 +63,7 @@ pub fn digest(proposals: &[Proposal], actors: &[Actor], sentences: &[Span]) -> V
             .map(|l| 1.0 + actor(&l.actor).map_or(0.0, |a| a.salience))
             .sum::<f32>()
             + 0.1 * p.mentions.len().min(10) as f32;
-        let name_of = |id: &String| actor(id).map_or_else(|| id.clone(), |a| a.name.clone());
+        let name_of = |id: &String| actor(id).map_or_else(|| id.clone(), |a| a.running_name());
         let group = |kinds: &[StanceKind]| -> Vec<String> {
             links
                 .iter()
@@ -208,5 +208,28 @@ mod tests {
         assert_eq!(d[0].links[1].sentence, 1);
         assert_eq!(d[1].text, "Catch deal: opposed by the Fishermen's Union.");
         assert!(digest(&[], &actors, &sentences).is_empty());
+    }
+
+    #[test]
+    fn common_noun_holders_keep_their_article() {
+        let mut court = actor("court", "Appeals court");
+        court.kind = ActorKind::Organization;
+        let mut farmers = actor("farmers", "dairy farmers");
+        farmers.kind = ActorKind::Group;
+        let actors = vec![court, farmers];
+        let sentences = [Span::new(0, 10), Span::new(10, 20)];
+        let ps = vec![proposal(
+            "p-levy",
+            "milk levy",
+            vec![
+                stance("court", StanceKind::Proposes, 0),
+                stance("farmers", StanceKind::Opposes, 11),
+            ],
+        )];
+        let d = digest(&ps, &actors, &sentences);
+        assert_eq!(
+            d[0].text,
+            "Milk levy: proposed by the Appeals court; opposed by dairy farmers."
+        );
     }
 }

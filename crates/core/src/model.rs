@@ -234,6 +234,36 @@ pub struct Actor {
     pub background: Option<Background>,
 }
 
+impl Actor {
+    /// Does the name stand for many ("Ukrainian officials", "the
+    /// Sams")? Only groups can: "the United States" takes a singular verb.
+    pub fn is_plural(&self) -> bool {
+        self.kind == ActorKind::Group
+            && self.name.rsplit(' ').next().is_some_and(|w| {
+                w.len() > 2 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s")
+            })
+    }
+
+    /// The name as it reads in running text: a singular common-noun phrase
+    /// takes the article ("proposed by the Greek court"); proper names,
+    /// bare plurals and names that already have a determiner do not.
+    pub fn running_name(&self) -> String {
+        let last = self.name.rsplit(' ').next().unwrap_or("");
+        let common = last.chars().next().is_some_and(char::is_lowercase);
+        let first = self.name.split(' ').next().unwrap_or("");
+        let has_det = first.chars().next().is_some_and(char::is_lowercase)
+            || first.eq_ignore_ascii_case("the");
+        if common && !has_det && !self.is_plural() && self.kind != ActorKind::Person {
+            format!("the {}", self.name)
+        } else if let Some(rest) = self.name.strip_prefix("The ").filter(|_| common) {
+            // "The senators" as first written at the start of a sentence.
+            format!("the {rest}")
+        } else {
+            self.name.clone()
+        }
+    }
+}
+
 /// A stance an actor takes on a proposal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -436,5 +466,51 @@ impl Analysis {
     /// The proposal with this id.
     pub fn proposal(&self, id: &str) -> Option<&Proposal> {
         self.proposals.iter().find(|p| p.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(name: &str, kind: ActorKind) -> Actor {
+        Actor {
+            id: "x".into(),
+            name: name.into(),
+            kind,
+            aliases: vec![],
+            description: None,
+            salience: 0.0,
+            mentions: vec![],
+            facts: vec![],
+            background: None,
+        }
+    }
+
+    #[test]
+    fn plural_and_running_names() {
+        use ActorKind::*;
+        // (name, kind, plural, running name)
+        let cases = [
+            ("Portuguese nurses", Group, true, "Portuguese nurses"),
+            ("the Olsens", Group, true, "the Olsens"),
+            ("Swiss", Group, false, "Swiss"),
+            ("United States", Place, false, "United States"),
+            ("Supreme court", Organization, false, "the Supreme court"),
+            ("the city council", Organization, false, "the city council"),
+            ("The dockworkers", Group, true, "the dockworkers"),
+            ("Lena Olsen", Person, false, "Lena Olsen"),
+            (
+                "Harbour Authority",
+                Organization,
+                false,
+                "Harbour Authority",
+            ),
+        ];
+        for (name, kind, plural, running) in cases {
+            let a = actor(name, kind);
+            assert_eq!(a.is_plural(), plural, "{name}");
+            assert_eq!(a.running_name(), running, "{name}");
+        }
     }
 }

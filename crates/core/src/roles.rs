@@ -98,6 +98,17 @@ fn role_phrases(doc: &Doc) -> Vec<RolePhrase> {
                     }
                 }
             }
+            // "The senators rejected …": a definite collective noun as the
+            // subject of a verb holds stances as a group of its own.
+            if let Some(end) = definite_collective(doc, g, range.end) {
+                let span = Span::new(doc.tokens[g].start_byte(), doc.tokens[end - 1].end_byte());
+                out.push(RolePhrase {
+                    span,
+                    kind: RoleKind::Group,
+                });
+                g = end;
+                continue;
+            }
             // Modifiers + a collective noun: "civil rights groups",
             // "environmental campaigners", "retailers' groups".
             if let Some(end) = collective_group(doc, g, range.start, range.end) {
@@ -147,6 +158,24 @@ fn role_phrases(doc: &Doc) -> Vec<RolePhrase> {
 /// Not after a determiner, number or quantifier ("some groups", "the two
 /// unions" name nobody), and a modifier is a plain word, not a verb,
 /// pronoun or function word.
+/// "the senators", "the protesters" at token `g` when a verb follows
+/// (through adverbs): the end of the phrase. Not "the senators of …" nor
+/// an object ("met the senators"): only a subject holds a stance.
+fn definite_collective(doc: &Doc, g: usize, s1: usize) -> Option<usize> {
+    let k = g + 1;
+    let head = doc.lw(k);
+    let ok = doc.lw(g) == "the"
+        && k < s1
+        && !doc.is_cap(k)
+        && doc.lex.is_collective_noun(head)
+        && doc.mention_at(k).is_none();
+    if !ok {
+        return None;
+    }
+    let v = doc.skip_adverbs(k + 1, s1);
+    (v < s1 && doc.is_verb_at(v)).then_some(k + 1)
+}
+
 fn collective_group(doc: &Doc, g: usize, s0: usize, s1: usize) -> Option<usize> {
     use crate::syntax::Class;
     let plain = |k: usize| {

@@ -152,12 +152,12 @@ fn push_digest(out: &mut String, a: &Analysis) {
                 .map(|l| {
                     let name = a
                         .actor(&l.actor)
-                        .map_or(l.actor.as_str(), |x| x.name.as_str());
+                        .map_or_else(|| l.actor.clone(), |x| x.running_name());
                     format!(
                         "<a href=\"#s-{}\" title=\"{}\">{}</a>",
                         l.sentence,
                         html(a.text.get(l.start..l.end).unwrap_or("")),
-                        html(name)
+                        html(&name)
                     )
                 })
                 .collect();
@@ -279,15 +279,14 @@ fn push_proposal_card(out: &mut String, a: &Analysis, pi: usize, p: &Proposal) {
     } else {
         out.push_str("<h4>Who stands where</h4><ul class=\"stances\">");
         for (si, s) in p.stances.iter().enumerate() {
-            let name = a
-                .actor(&s.actor)
-                .map_or(s.actor.as_str(), |x| x.name.as_str());
+            let holder = a.actor(&s.actor);
+            let name = holder.map_or(s.actor.as_str(), |x| x.name.as_str());
             out.push_str(&format!(
                 "<li id=\"ev-{pi}-{si}\"><a href=\"#{}\">{}</a> <span class=\"stance st-{}\">{}</span> it<blockquote>{}</blockquote></li>",
                 card_id(&s.actor),
                 html(name),
                 vocab::stance(s.stance).class,
-                vocab::stance(s.stance).verb,
+                vocab::verb_for(s.stance, holder),
                 sentence_link(a, s.evidence.start, &s.evidence.text)
             ));
         }

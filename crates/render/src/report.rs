@@ -216,15 +216,14 @@ fn digest_entries(out: &mut String, a: &Analysis, style: Style, esc: &dyn Fn(&st
     for line in &a.digest {
         let _ = writeln!(out, "{bullet}{}", esc(&line.text));
         for l in &line.links {
-            let who = a
-                .actor(&l.actor)
-                .map_or(l.actor.as_str(), |x| x.name.as_str());
+            let holder = a.actor(&l.actor);
+            let who = holder.map_or(l.actor.as_str(), |x| x.name.as_str());
             let evidence = quote(a.text.get(l.start..l.end).unwrap_or(""));
             let _ = writeln!(
                 out,
                 "{sub}{} {}: “{}”",
                 esc(who),
-                vocab::stance(l.stance).verb,
+                vocab::verb_for(l.stance, holder),
                 esc(&evidence)
             );
         }
@@ -305,15 +304,14 @@ fn proposal_entry(
     }
     out.push('\n');
     for s in &p.stances {
-        let who = a
-            .actor(&s.actor)
-            .map_or(s.actor.as_str(), |x| x.name.as_str());
+        let holder = a.actor(&s.actor);
+        let who = holder.map_or(s.actor.as_str(), |x| x.name.as_str());
         let evidence = quote(&s.evidence.text);
         let _ = writeln!(
             out,
             "{sub}{} {}: “{}”",
             esc(who),
-            vocab::stance(s.stance).verb,
+            vocab::verb_for(s.stance, holder),
             esc(&evidence)
         );
     }

@@ -27,6 +27,9 @@ pub struct Node {
     pub id: String,
     /// Display name.
     pub label: String,
+    /// Does the name take a plural verb ("Ukrainian officials criticise")?
+    /// Always false for proposals.
+    pub plural: bool,
     /// Vertical centre.
     pub y: f32,
 }
@@ -127,6 +130,7 @@ pub fn layout(analysis: &Analysis) -> StanceMap {
         .map(|(row, &ai)| Node {
             id: analysis.actors[ai].id.clone(),
             label: analysis.actors[ai].name.clone(),
+            plural: analysis.actors[ai].is_plural(),
             y: y_for(row, used_actors.len()),
         })
         .collect();
@@ -136,6 +140,7 @@ pub fn layout(analysis: &Analysis) -> StanceMap {
         .map(|(row, &pi)| Node {
             id: analysis.proposals[pi].id.clone(),
             label: analysis.proposals[pi].name.clone(),
+            plural: false,
             y: y_for(row, used_props.len()),
         })
         .collect();
@@ -232,7 +237,12 @@ pub fn svg(
         let (a, p) = (&map.actors[e.actor], &map.proposals[e.proposal]);
         let (color, dash) = stance_style(e.stance);
         let words = vocab::stance(e.stance);
-        let desc = format!("{} {} {}", a.label, words.verb, p.label);
+        let verb = if a.plural {
+            words.plural_verb
+        } else {
+            words.verb
+        };
+        let desc = format!("{} {verb} {}", a.label, p.label);
         out.push_str(&format!(
             "<a href=\"{}\" class=\"edge {}\" aria-label=\"{}\"><title>{}: “{}”</title>",
             escape::html(&href(e)),

@@ -47,6 +47,9 @@ pub struct StanceWords {
     /// The verb phrase in a sentence: "Zelenskyy *opposes* the plan",
     /// "Europe *is divided on* it".
     pub verb: &'static str,
+    /// The same verb phrase after a plural holder: "Ukrainian officials
+    /// *criticise* the plan", "the parents *are divided on* it".
+    pub plural_verb: &'static str,
     /// One word for a stance-map edge ("opposes", "divided").
     pub label: &'static str,
     /// CSS class (the JSON value: "criticizes", "mixed").
@@ -57,19 +60,50 @@ pub struct StanceWords {
 
 /// The words for a stance.
 pub const fn stance(kind: StanceKind) -> StanceWords {
-    let (verb, label, class, side) = match kind {
-        StanceKind::Proposes => ("proposes", "proposes", "proposes", Side::For),
-        StanceKind::Supports => ("supports", "supports", "supports", Side::For),
-        StanceKind::Opposes => ("opposes", "opposes", "opposes", Side::Against),
-        StanceKind::Criticizes => ("criticises", "criticises", "criticizes", Side::Against),
-        StanceKind::Mixed => ("is divided on", "divided", "mixed", Side::Other),
-        StanceKind::Neutral => ("is involved in", "involved", "neutral", Side::Other),
+    let (verb, plural_verb, label, class, side) = match kind {
+        StanceKind::Proposes => ("proposes", "propose", "proposes", "proposes", Side::For),
+        StanceKind::Supports => ("supports", "support", "supports", "supports", Side::For),
+        StanceKind::Opposes => ("opposes", "oppose", "opposes", "opposes", Side::Against),
+        StanceKind::Criticizes => (
+            "criticises",
+            "criticise",
+            "criticises",
+            "criticizes",
+            Side::Against,
+        ),
+        StanceKind::Mixed => (
+            "is divided on",
+            "are divided on",
+            "divided",
+            "mixed",
+            Side::Other,
+        ),
+        StanceKind::Neutral => (
+            "is involved in",
+            "are involved in",
+            "involved",
+            "neutral",
+            Side::Other,
+        ),
     };
     StanceWords {
         verb,
+        plural_verb,
         label,
         class,
         side,
+    }
+}
+
+/// The verb phrase for a stance held by `holder`: plural holders take
+/// plural verbs ("Ukrainian officials criticise"), everyone else, and an
+/// unknown holder, the singular.
+pub fn verb_for(kind: StanceKind, holder: Option<&gloss_core::Actor>) -> &'static str {
+    let words = stance(kind);
+    if holder.is_some_and(gloss_core::Actor::is_plural) {
+        words.plural_verb
+    } else {
+        words.verb
     }
 }
 
@@ -173,6 +207,34 @@ mod tests {
         assert_eq!(stance(StanceKind::Criticizes).verb, "criticises");
         assert_eq!(stance(StanceKind::Mixed).verb, "is divided on");
         assert_eq!(stance(StanceKind::Opposes).side, Side::Against);
+    }
+
+    #[test]
+    fn plural_holders_take_plural_verbs() {
+        let holder = |name: &str, kind: ActorKind| gloss_core::Actor {
+            id: "a".into(),
+            name: name.into(),
+            kind,
+            aliases: vec![],
+            description: None,
+            salience: 0.0,
+            mentions: vec![],
+            facts: vec![],
+            background: None,
+        };
+        let nurses = holder("Portuguese nurses", ActorKind::Group);
+        let union = holder("Nurses Union", ActorKind::Organization);
+        // (stance, holder, verb)
+        let cases = [
+            (StanceKind::Criticizes, Some(&nurses), "criticise"),
+            (StanceKind::Supports, Some(&nurses), "support"),
+            (StanceKind::Mixed, Some(&nurses), "are divided on"),
+            (StanceKind::Criticizes, Some(&union), "criticises"),
+            (StanceKind::Opposes, None, "opposes"),
+        ];
+        for (kind, who, verb) in cases {
+            assert_eq!(verb_for(kind, who), verb, "{kind:?}");
+        }
     }
 
     #[test]

@@ -190,6 +190,9 @@ word_lists! {
     // ---- proposals
     /// A quantifier or evaluative adjective that does not identify a proposal?
     Quantifiers: is_quantifier => "proposals/quantifiers.txt",
+    /// A determiner of free choice or none ("any", "no"): a kind, not one
+    /// proposal?
+    FreeChoice: is_free_choice => "proposals/free_choice.txt",
     /// A modifier marking an earlier version ("earlier")?
     OldTags: is_old_tag => "proposals/old_tags.txt",
     /// A modifier marking a newer version ("updated")?

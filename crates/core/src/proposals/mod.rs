@@ -263,6 +263,53 @@ fn accept(doc: &Doc, c: &Candidate, has_stance: bool, context: bool) -> bool {
     }
 }
 
+/// Does the phrase speak of a kind rather than of one proposal: "any
+/// bills", "no treaty", or a modifier inside such a phrase ("any bills
+/// featuring major reforms", "no plan for tax cuts")? Looks back at most
+/// four tokens from the phrase, through one noun and a participle or
+/// preposition, never across punctuation.
+fn generic_kind(doc: &Doc, c: &Candidate) -> bool {
+    let lex = doc.lex;
+    // "Any" with a singular noun is the one being negotiated ("any
+    // ceasefire must …"); with a plural, a kind ("any bills").
+    let free = |i: usize| {
+        let w = doc.lw(i);
+        lex.is_free_choice(w) && (w != "any" || doc.lw(c.head_tok).ends_with('s'))
+    };
+    if free(c.np_start) {
+        return true;
+    }
+    let first = doc.sentence_range(c.sentence).start;
+    let mut i = c.np_start;
+    let mut steps = 0;
+    while i > first && steps < 4 {
+        i -= 1;
+        steps += 1;
+        let w = doc.lw(i);
+        let possessive = matches!(w, "'" | "'s" | "’" | "’s");
+        // Never across punctuation or a finite verb ("every delay adds to
+        // the bill" is not a kind of bill).
+        if !possessive && !w.chars().next().is_some_and(char::is_alphanumeric)
+            || doc.is_verb_at(i) && !w.ends_with("ing")
+        {
+            return false;
+        }
+        if free(i) {
+            // It determines our phrase or its possessor ("any members'
+            // bills"), or a phrase linked to ours by a participle or a
+            // preposition ("featuring", "for").
+            return i + 1 == c.np_start
+                || (i + 1..c.np_start).any(|k| {
+                    let w = doc.lw(k);
+                    w.ends_with("ing")
+                        || lex.is_preposition(w)
+                        || matches!(w, "'" | "'s" | "’" | "’s")
+                });
+        }
+    }
+    false
+}
+
 /// Moves proposal `i` to the most recent end of its family's list and of
 /// the list of all proposals (O(MERGE_WINDOW) amortised: lists are scanned
 /// from the end, where recent entries are).
@@ -337,6 +384,11 @@ fn possessor_proposes(f: Family) -> bool {
     )
 }
 
+/// Families of acts whose possessor (only) made them ("NASA's decision").
+fn possessor_acts(f: Family) -> bool {
+    matches!(f, Family::Ruling | Family::Move | Family::Request)
+}
+
 /// Combines two stances of one actor on one proposal in one sentence.
 fn combine(a: StanceKind, b: StanceKind) -> StanceKind {
     use StanceKind::*;
@@ -394,12 +446,19 @@ pub fn find(doc: &Doc) -> Vec<ProposalDraft> {
             .map(|ci| stance::stances_for(doc, s, ci, &marks))
             .collect();
         for (ci, c) in cands.iter().enumerate() {
-            if possessor_proposes(c.head.family) {
-                let owner = c.possessor.or_else(|| c.actors.first().copied());
-                if let Some(a) = owner {
-                    if !found[ci].0.iter().any(|h| h.actor == a) {
-                        found[ci].0.push(Hit::new(a, StanceKind::Proposes));
-                    }
+            // "NASA's decision", "the court's ruling", "Kyiv's request": the
+            // possessor of an act made it; a modifier ("the Google ruling")
+            // may be what it is about, so only the possessor counts.
+            let owner = if possessor_proposes(c.head.family) {
+                c.possessor.or_else(|| c.actors.first().copied())
+            } else if possessor_acts(c.head.family) {
+                c.possessor
+            } else {
+                None
+            };
+            if let Some(a) = owner {
+                if !found[ci].0.iter().any(|h| h.actor == a) {
+                    found[ci].0.push(Hit::new(a, StanceKind::Proposes));
                 }
             }
         }
@@ -409,6 +468,14 @@ pub fn find(doc: &Doc) -> Vec<ProposalDraft> {
         for (ci, c) in cands.iter().enumerate() {
             let (found, governed) = &found[ci];
             let cued = *governed || found.iter().any(|h| h.kind != StanceKind::Neutral);
+            // "veto any bills": a kind, not a proposal, unless someone
+            // takes a stance on it.
+            if !c.pronoun
+                && !found.iter().any(|h| h.kind != StanceKind::Neutral)
+                && generic_kind(doc, c)
+            {
+                continue;
+            }
             let fresh = c.indefinite && found.iter().any(|h| h.kind == StanceKind::Proposes);
             // A phrase inside another of this sentence never names it.
             let container = |i: usize| {

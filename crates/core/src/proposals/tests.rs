@@ -730,6 +730,50 @@ fn no_proposals_in_plain_news() {
     }
 }
 
+/// "Any bills", "no plan", "every treaty" speak of a kind; "any ceasefire"
+/// in the singular is the one under negotiation, and a stance on a kind
+/// still makes it a proposal.
+#[test]
+fn kinds_are_not_proposals() {
+    let names = [
+        ("Lagos Alliance", ActorKind::Organization),
+        ("Mira Osei", ActorKind::Person),
+    ];
+    // (text, proposal names)
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "The count left the opposition enough seats to block any members' bills.",
+            &[],
+        ),
+        (
+            "The result gives the opposition a veto over any bills containing tax reforms.",
+            &[],
+        ),
+        ("There is no plan for the harbour yet, officials said.", &[]),
+        (
+            "Negotiators disagree on the borders of any ceasefire arrangement.",
+            &["ceasefire arrangement"],
+        ),
+        (
+            "Mira Osei rejected any bills that would cut pensions.",
+            &["bills that would cut pensions"],
+        ),
+    ];
+    for (text, want) in cases {
+        let ps = setup(text, &names);
+        let got = names_of(&ps);
+        if want.is_empty() {
+            assert!(got.is_empty(), "{text}: {got:?}");
+        } else {
+            assert!(
+                want.iter()
+                    .all(|w| got.iter().any(|g| g.contains(w) || w.contains(g))),
+                "{text}: {got:?}"
+            );
+        }
+    }
+}
+
 /// Constructions any news article uses, on sentences of our own:
 /// coordinated holders, first person inside a quote, decisions ("ruled
 /// that"), prohibitions in the passive, requests to a plain noun, and a
@@ -896,4 +940,100 @@ fn place_named_institutions_hold_stances_on_a_ruling() {
         "{got:?}"
     );
     assert_eq!(a.digest.len(), 1, "{:?}", a.digest);
+}
+
+/// "The senators", "the residents": a definite collective noun that is the
+/// subject of a stance verb is a group actor holding the stance; the same
+/// noun as an object ("met the teachers") is no actor.
+#[test]
+fn definite_collectives_hold_stances() {
+    // (text, holder, proposal name contains, stance)
+    let cases = [
+        (
+            "The harbour board proposed a new ferry levy. The senators rejected the levy on Monday.",
+            "The senators",
+            "ferry levy",
+            StanceKind::Opposes,
+        ),
+        (
+            "The residents strongly opposed the bypass plan.",
+            "The residents",
+            "bypass plan",
+            StanceKind::Opposes,
+        ),
+        (
+            "The mayor unveiled a school meals plan. The teachers welcomed the plan.",
+            "The teachers",
+            "plan",
+            StanceKind::Supports,
+        ),
+    ];
+    for (text, holder, proposal, kind) in cases {
+        let a = crate::analyze(text, &crate::Options::default());
+        let actor = a
+            .actors
+            .iter()
+            .find(|x| x.name == holder)
+            .unwrap_or_else(|| panic!("{text}: no actor {holder}"));
+        assert_eq!(actor.kind, ActorKind::Group, "{text}");
+        let p = a
+            .proposals
+            .iter()
+            .find(|p| p.name.contains(proposal))
+            .unwrap_or_else(|| panic!("{text}: no proposal {proposal}"));
+        assert!(
+            p.stances
+                .iter()
+                .any(|s| s.actor == actor.id && s.stance == kind),
+            "{text}: {:?}",
+            p.stances
+        );
+    }
+    let a = crate::analyze(
+        "The minister met the teachers to discuss the school meals plan.",
+        &crate::Options::default(),
+    );
+    assert!(
+        a.actors.iter().all(|x| x.kind != ActorKind::Group),
+        "{:?}",
+        a.actors.iter().map(|x| &x.name).collect::<Vec<_>>()
+    );
+}
+
+/// The possessor of a decision, ruling or request made it; an actor that
+/// only modifies a ruling ("the Tessaro ruling") may be what it is about.
+#[test]
+fn possessors_of_acts_propose_them() {
+    let names = [
+        ("Harbour Authority", ActorKind::Organization),
+        ("Tessaro", ActorKind::Organization),
+        ("Mira Osei", ActorKind::Person),
+    ];
+    // (text, actor, proposes?)
+    let cases = [
+        (
+            "Mira Osei criticised the Harbour Authority's decision to close the pier.",
+            "harbour-authority",
+            true,
+        ),
+        (
+            "Reporters asked about the Harbour Authority's request for more funding.",
+            "harbour-authority",
+            true,
+        ),
+        (
+            "Lawyers studied the Tessaro ruling for weeks.",
+            "tessaro",
+            false,
+        ),
+    ];
+    for (text, who, proposes) in cases {
+        let ps = setup(text, &names);
+        let got = ps.iter().any(|p| {
+            p.stances
+                .iter()
+                .any(|s| s.stance == StanceKind::Proposes && s.actor == who)
+        });
+        assert_eq!(got, proposes, "{text}: {ps:?}");
+    }
 }
