@@ -18,6 +18,9 @@ pub struct SummaryProps {
 #[function_component(Summary)]
 pub fn summary(props: &SummaryProps) -> Html {
     let a = &props.analysis;
+    // On a phone only the first sentence shows until the reader asks for
+    // the rest, so that the article starts on the first screen.
+    let open = use_state(|| false);
     let items: Vec<(usize, String)> = a
         .summary
         .sentences
@@ -35,10 +38,15 @@ pub fn summary(props: &SummaryProps) -> Html {
             </section>
         };
     }
+    let n = items.len();
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
     html! {
-        <section class="summary" aria-labelledby="summary-title">
+        <section class={classes!("summary", (*open).then_some("open"))} aria-labelledby="summary-title">
             <h2 id="summary-title">{ "Summary" }</h2>
-            <ol class="summary-list">
+            <ol class="summary-list" id="summary-list">
                 { for items.into_iter().map(|(i, text)| {
                     let onclick = props.onjump.reform(move |e: MouseEvent| {
                         e.prevent_default();
@@ -49,6 +57,12 @@ pub fn summary(props: &SummaryProps) -> Html {
                     }
                 }) }
             </ol>
+            if n > 1 {
+                <button type="button" class="link summary-more" aria-controls="summary-list"
+                    aria-expanded={(*open).to_string()} onclick={toggle}>
+                    { if *open { "Show less".to_owned() } else { format!("Show all {n} sentences") } }
+                </button>
+            }
         </section>
     }
 }

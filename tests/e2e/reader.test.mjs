@@ -133,6 +133,16 @@ test('phone: summary then article, the index behind a bottom tab, no inner scrol
   assert.ok(layout.summary < layout.article, `summary before the article: ${JSON.stringify(layout)}`);
   assert.ok(layout.article < layout.vh, `the article starts on the first screen: ${JSON.stringify(layout)}`);
   assert.ok(layout.positions > layout.article, 'who stands where comes after the article on a phone');
+  // The summary shows its first sentence; the rest is one tap away.
+  const shown = () => page.locator('.summary-list li:visible').count();
+  const all = await page.locator('.summary-list li').count();
+  if (all > 1) {
+    assert.equal(await shown(), 1, 'one summary sentence on a phone');
+    await page.click('.summary-more');
+    assert.equal(await shown(), all, 'Show all reveals every summary sentence');
+    assert.equal(await page.getAttribute('.summary-more', 'aria-expanded'), 'true');
+    await page.click('.summary-more');
+  }
   assert.equal(await page.isVisible('.side'), false, 'the index is behind its tab');
   assert.equal(await page.locator('.stance-map').count(), 0, 'the list, not a cut-off map');
   assert.ok((await page.locator('.position-list li').count()) >= 1);
