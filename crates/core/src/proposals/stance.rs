@@ -711,7 +711,13 @@ pub fn stances_for(doc: &Doc, s: usize, ci: usize, marks: &Marks) -> (Vec<Hit>, 
         right_cue(doc, c, marks, r.end)
     };
     if let Some(cue) = left {
-        let kind = adjust(doc, c, cue.kind);
+        // "struck down the law in a ruling": the ruling is the subject's
+        // own act, whatever the verb does to the law.
+        let kind = if issued_in(doc, c, cue.tok) {
+            StanceKind::Proposes
+        } else {
+            adjust(doc, c, cue.kind)
+        };
         let hit = Hit {
             actor: 0,
             kind,
@@ -836,6 +842,23 @@ fn authored_by(doc: &Doc, c: &Candidate) -> Vec<Hit> {
         .into_iter()
         .map(|a| Hit::new(a, kind))
         .collect()
+}
+
+/// Is `c` a ruling, decision or judgment introduced by a preposition of
+/// the instrument ("blocked the law in a ruling", "with a decision"),
+/// after the object of the verb cue at `cue` (not its own complement, as
+/// in "disappointed with the decision"), with no possessor of its own?
+/// Then the clause's subject issued it.
+fn issued_in(doc: &Doc, c: &Candidate, cue: usize) -> bool {
+    c.head.family == crate::lexicon::Family::Ruling
+        && c.possessor.is_none()
+        && c.np_start > cue + 3
+        && doc.lex.is_issuing_preposition(doc.lw(c.np_start - 1))
+        && (cue + 1..c.np_start - 1).any(|k| {
+            doc.kind(k) == Some(TokenKind::Word)
+                && !doc.lex.is_particle(doc.lw(k))
+                && !doc.is(k, Class::Det)
+        })
 }
 
 /// "support for alterations to X" criticises X; "found certain components

@@ -1037,3 +1037,55 @@ fn possessors_of_acts_propose_them() {
         assert_eq!(got, proposes, "{text}: {ps:?}");
     }
 }
+
+/// "X struck down the law in a ruling": the ruling is X's own act (X
+/// proposes it), and X's verb governs the law, not the ruling.
+#[test]
+fn rulings_in_which_an_actor_acts_are_its_own() {
+    let names = [
+        ("High Court", ActorKind::Organization),
+        ("Port Board", ActorKind::Organization),
+    ];
+    // (text, proposal, actor, stance)
+    let cases = [
+        (
+            "The High Court blocked the fishing ban in a landmark ruling.",
+            "ruling",
+            "high-court",
+            Some(StanceKind::Proposes),
+        ),
+        (
+            "The High Court blocked the fishing ban in a landmark ruling.",
+            "fishing ban",
+            "high-court",
+            Some(StanceKind::Opposes),
+        ),
+        (
+            "The Port Board blocked the tariff plan in a ruling on Monday.",
+            "ruling",
+            "port-board",
+            Some(StanceKind::Proposes),
+        ),
+        (
+            "\"We are disappointed with the ruling,\" the Port Board said.",
+            "ruling",
+            "port-board",
+            Some(StanceKind::Criticizes),
+        ),
+        (
+            "The Port Board rejected the ruling in the morning.",
+            "ruling",
+            "port-board",
+            Some(StanceKind::Opposes),
+        ),
+    ];
+    for (text, proposal, who, want) in cases {
+        let ps = setup(text, &names);
+        let got = ps
+            .iter()
+            .find(|p| p.name == proposal)
+            .and_then(|p| p.stances.iter().find(|s| s.actor == who))
+            .map(|s| s.stance);
+        assert_eq!(got, want, "{text}: {ps:?}");
+    }
+}
