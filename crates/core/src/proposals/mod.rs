@@ -625,7 +625,13 @@ fn drafts(doc: &Doc, works: Vec<Work>) -> Vec<ProposalDraft> {
             .mentions
             .iter()
             .enumerate()
-            .max_by(|(ia, a), (ib, b)| a.weight().cmp(&b.weight()).then(ib.cmp(ia)))
+            // "a compromise … rejected it": a pronoun names a proposal only
+            // when nothing else does.
+            .max_by(|(ia, a), (ib, b)| {
+                (!a.pronoun, a.weight())
+                    .cmp(&(!b.pronoun, b.weight()))
+                    .then(ib.cmp(ia))
+            })
             .map(|(_, m)| m);
         let Some(best) = best else { continue };
         let name = best

@@ -862,14 +862,24 @@ fn issued_in(doc: &Doc, c: &Candidate, cue: usize) -> bool {
 }
 
 /// "support for alterations to X" criticises X; "found certain components
-/// of X agreeable" is mixed.
+/// of X agreeable" is mixed; "called for X to be scrapped" opposes X.
 fn adjust(doc: &Doc, c: &Candidate, kind: StanceKind) -> StanceKind {
     let a = c.np_start;
     let before1 = if a >= 1 { doc.lw(a - 1) } else { "" };
     let before2 = if a >= 2 { doc.lw(a - 2) } else { "" };
     let alteration = before1 == "to" && doc.lex.is_alteration_noun(before2);
     let partial = before1 == "of" && doc.lex.is_part_noun(before2);
+    // "called for the plan to be scrapped": wanting it undone opposes it.
+    let undone = doc.lw(c.name_end) == "to" && doc.lw(c.name_end + 1) == "be" && {
+        let w = doc.lw(c.name_end + 2);
+        doc.lex.reverse_verb(w).is_some()
+            || doc
+                .lex
+                .cue(w, doc.lw(c.name_end + 3))
+                .is_some_and(|q| !q.nominal && q.kind == StanceKind::Opposes)
+    };
     match kind {
+        StanceKind::Supports | StanceKind::Proposes if undone => StanceKind::Opposes,
         StanceKind::Supports | StanceKind::Proposes if alteration => StanceKind::Criticizes,
         StanceKind::Supports if partial => StanceKind::Mixed,
         k => k,

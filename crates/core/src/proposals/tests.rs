@@ -1089,3 +1089,50 @@ fn rulings_in_which_an_actor_acts_are_its_own() {
         assert_eq!(got, want, "{text}: {ps:?}");
     }
 }
+
+/// "rejected it" names its antecedent, never "it"; "called for X to be
+/// scrapped" opposes X.
+#[test]
+fn pronoun_proposals_take_their_antecedents_name() {
+    let names = [
+        ("Labour", ActorKind::Organization),
+        ("Liberal Party", ActorKind::Organization),
+    ];
+    // (text, proposal, actor, stance)
+    let cases = [
+        (
+            "Labour backed a settlement that would cut fares, but the Liberal Party rejected it.",
+            "settlement",
+            "liberal-party",
+            Some(StanceKind::Opposes),
+        ),
+        (
+            "Labour backed a settlement that would cut fares, but the Liberal Party rejected it.",
+            "settlement",
+            "labour",
+            Some(StanceKind::Supports),
+        ),
+        (
+            "The Liberal Party called for the housing bill to be scrapped.",
+            "housing bill",
+            "liberal-party",
+            Some(StanceKind::Opposes),
+        ),
+        (
+            "The Liberal Party called for the housing bill to be passed.",
+            "housing bill",
+            "liberal-party",
+            Some(StanceKind::Proposes),
+        ),
+    ];
+    for (text, proposal, who, want) in cases {
+        let ps = setup(text, &names);
+        assert!(ps.iter().all(|p| p.name != "it"), "{text}: {ps:?}");
+        let got = ps
+            .iter()
+            .find(|p| p.name == proposal)
+            .and_then(|p| p.stances.iter().find(|s| s.actor == who))
+            .map(|s| s.stance);
+        assert_eq!(got, want, "{text}: {ps:?}");
+    }
+}

@@ -508,6 +508,7 @@ fn judged_pronoun(doc: &Doc, s: usize, k: usize) -> Option<Candidate> {
     }
     let mut c = span_candidate(doc, s, Family::Object, k, k, k, k + 1);
     c.pronoun = true;
+    c.content.clear();
     Some(c)
 }
 
@@ -556,6 +557,8 @@ fn object(doc: &Doc, s: usize, v: usize, out: &[Candidate]) -> Option<Candidate>
         {
             let mut c = span_candidate(doc, s, Family::Object, start, start, start, start + 1);
             c.pronoun = true;
+            // A pronoun identifies nothing: it neither names nor merges.
+            c.content.clear();
             return Some(c);
         }
         return None;
