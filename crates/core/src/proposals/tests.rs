@@ -1113,6 +1113,12 @@ fn pronoun_proposals_take_their_antecedents_name() {
             Some(StanceKind::Supports),
         ),
         (
+            "The mayor defended the parking plan. Labour backed a settlement on fares, but the Liberal Party rejected it and called for the plan to be abolished.",
+            "parking plan",
+            "liberal-party",
+            Some(StanceKind::Opposes),
+        ),
+        (
             "The Liberal Party called for the housing bill to be scrapped.",
             "housing bill",
             "liberal-party",
