@@ -1142,3 +1142,40 @@ fn pronoun_proposals_take_their_antecedents_name() {
         assert_eq!(got, want, "{text}: {ps:?}");
     }
 }
+
+/// "The head of the union said he backed the plan": "he" is the unnamed
+/// speaker, not a person named in an earlier sentence.
+#[test]
+fn pronouns_reported_by_an_unnamed_speaker_name_no_one() {
+    let names = [
+        ("Dana Whitfield", ActorKind::Person),
+        ("Ostrava", ActorKind::Place),
+    ];
+    // (text, actor, has a stance on the plan?)
+    let cases = [
+        (
+            "Dana Whitfield defended the parking plan. The mayor of Ostrava said he backed the parking plan.",
+            "dana-whitfield",
+            1,
+        ),
+        (
+            "Dana Whitfield spoke on Monday. Later Dana Whitfield said he backed the parking plan.",
+            "dana-whitfield",
+            1,
+        ),
+        (
+            "Dana Whitfield spoke on Monday. The mayor said that she opposed the parking plan.",
+            "dana-whitfield",
+            0,
+        ),
+    ];
+    for (text, who, want) in cases {
+        let ps = setup(text, &names);
+        let got = ps
+            .iter()
+            .flat_map(|p| p.stances.iter())
+            .filter(|s| s.actor == who)
+            .count();
+        assert_eq!(got, want, "{text}: {ps:?}");
+    }
+}
