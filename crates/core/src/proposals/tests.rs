@@ -1179,3 +1179,26 @@ fn pronouns_reported_by_an_unnamed_speaker_name_no_one() {
         assert_eq!(got, want, "{text}: {ps:?}");
     }
 }
+
+/// A headline's bare object ("Fishermen block harbours") is a thing, not
+/// a measure; people ("backed the farmers") are never a measure.
+#[test]
+fn headline_blockades_and_people_are_not_proposals() {
+    let names = [("Pel Union", ActorKind::Organization)];
+    // (text, proposal names)
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Fishermen block harbours over quota plan\n\nHundreds of boats stayed in port on Monday.",
+            &["quota plan"],
+        ),
+        ("The Pel Union said it backed the striking nurses.", &[]),
+        (
+            "The Pel Union blocked harbours on Monday to protest.",
+            &["harbours"],
+        ),
+    ];
+    for (text, want) in cases {
+        let ps = setup(text, &names);
+        assert_eq!(names_of(&ps), *want, "{text}: {ps:?}");
+    }
+}
