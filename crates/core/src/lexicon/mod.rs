@@ -226,6 +226,8 @@ word_lists! {
     ReportingVerbs: is_reporting_verb => "stances/reporting_verbs.txt",
     /// A participle before "by" that names an author ("drafted")?
     AuthoringParticiples: is_authoring_participle => "stances/authoring_participles.txt",
+    /// A preposition of the instrument of an act ("in a ruling")?
+    IssuingPrepositions: is_issuing_preposition => "stances/issuing_prepositions.txt",
     /// A noun of change ("alterations")?
     AlterationNouns: is_alteration_noun => "stances/alteration_nouns.txt",
     /// A noun of part ("components")?

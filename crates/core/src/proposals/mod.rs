@@ -521,8 +521,15 @@ pub fn find(doc: &Doc) -> Vec<ProposalDraft> {
                     })
                     .flatten()
                     .filter(|&i| {
+                        // One of its own family in this or the previous
+                        // sentence is what it names ("defended the
+                        // proposal. … supported a compromise, … called
+                        // for the plan to be scrapped").
                         works[i].family != c.head.family
-                            && same.is_none_or(|j| works[j].last_sentence < works[i].last_sentence)
+                            && same.is_none_or(|j| {
+                                works[j].last_sentence < works[i].last_sentence
+                                    && works[j].last_sentence + 1 < s
+                            })
                     });
                 other.or(same)
             };
@@ -625,7 +632,13 @@ fn drafts(doc: &Doc, works: Vec<Work>) -> Vec<ProposalDraft> {
             .mentions
             .iter()
             .enumerate()
-            .max_by(|(ia, a), (ib, b)| a.weight().cmp(&b.weight()).then(ib.cmp(ia)))
+            // "a compromise … rejected it": a pronoun names a proposal only
+            // when nothing else does.
+            .max_by(|(ia, a), (ib, b)| {
+                (!a.pronoun, a.weight())
+                    .cmp(&(!b.pronoun, b.weight()))
+                    .then(ib.cmp(ia))
+            })
             .map(|(_, m)| m);
         let Some(best) = best else { continue };
         let name = best

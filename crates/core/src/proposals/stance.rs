@@ -711,7 +711,13 @@ pub fn stances_for(doc: &Doc, s: usize, ci: usize, marks: &Marks) -> (Vec<Hit>, 
         right_cue(doc, c, marks, r.end)
     };
     if let Some(cue) = left {
-        let kind = adjust(doc, c, cue.kind);
+        // "struck down the law in a ruling": the ruling is the subject's
+        // own act, whatever the verb does to the law.
+        let kind = if issued_in(doc, c, cue.tok) {
+            StanceKind::Proposes
+        } else {
+            adjust(doc, c, cue.kind)
+        };
         let hit = Hit {
             actor: 0,
             kind,
@@ -838,15 +844,42 @@ fn authored_by(doc: &Doc, c: &Candidate) -> Vec<Hit> {
         .collect()
 }
 
+/// Is `c` a ruling, decision or judgment introduced by a preposition of
+/// the instrument ("blocked the law in a ruling", "with a decision"),
+/// after the object of the verb cue at `cue` (not its own complement, as
+/// in "disappointed with the decision"), with no possessor of its own?
+/// Then the clause's subject issued it.
+fn issued_in(doc: &Doc, c: &Candidate, cue: usize) -> bool {
+    c.head.family == crate::lexicon::Family::Ruling
+        && c.possessor.is_none()
+        && c.np_start > cue + 3
+        && doc.lex.is_issuing_preposition(doc.lw(c.np_start - 1))
+        && (cue + 1..c.np_start - 1).any(|k| {
+            doc.kind(k) == Some(TokenKind::Word)
+                && !doc.lex.is_particle(doc.lw(k))
+                && !doc.is(k, Class::Det)
+        })
+}
+
 /// "support for alterations to X" criticises X; "found certain components
-/// of X agreeable" is mixed.
+/// of X agreeable" is mixed; "called for X to be scrapped" opposes X.
 fn adjust(doc: &Doc, c: &Candidate, kind: StanceKind) -> StanceKind {
     let a = c.np_start;
     let before1 = if a >= 1 { doc.lw(a - 1) } else { "" };
     let before2 = if a >= 2 { doc.lw(a - 2) } else { "" };
     let alteration = before1 == "to" && doc.lex.is_alteration_noun(before2);
     let partial = before1 == "of" && doc.lex.is_part_noun(before2);
+    // "called for the plan to be scrapped": wanting it undone opposes it.
+    let undone = doc.lw(c.name_end) == "to" && doc.lw(c.name_end + 1) == "be" && {
+        let w = doc.lw(c.name_end + 2);
+        doc.lex.reverse_verb(w).is_some()
+            || doc
+                .lex
+                .cue(w, doc.lw(c.name_end + 3))
+                .is_some_and(|q| !q.nominal && q.kind == StanceKind::Opposes)
+    };
     match kind {
+        StanceKind::Supports | StanceKind::Proposes if undone => StanceKind::Opposes,
         StanceKind::Supports | StanceKind::Proposes if alteration => StanceKind::Criticizes,
         StanceKind::Supports if partial => StanceKind::Mixed,
         k => k,

@@ -1037,3 +1037,168 @@ fn possessors_of_acts_propose_them() {
         assert_eq!(got, proposes, "{text}: {ps:?}");
     }
 }
+
+/// "X struck down the law in a ruling": the ruling is X's own act (X
+/// proposes it), and X's verb governs the law, not the ruling.
+#[test]
+fn rulings_in_which_an_actor_acts_are_its_own() {
+    let names = [
+        ("High Court", ActorKind::Organization),
+        ("Port Board", ActorKind::Organization),
+    ];
+    // (text, proposal, actor, stance)
+    let cases = [
+        (
+            "The High Court blocked the fishing ban in a landmark ruling.",
+            "ruling",
+            "high-court",
+            Some(StanceKind::Proposes),
+        ),
+        (
+            "The High Court blocked the fishing ban in a landmark ruling.",
+            "fishing ban",
+            "high-court",
+            Some(StanceKind::Opposes),
+        ),
+        (
+            "The Port Board blocked the tariff plan in a ruling on Monday.",
+            "ruling",
+            "port-board",
+            Some(StanceKind::Proposes),
+        ),
+        (
+            "\"We are disappointed with the ruling,\" the Port Board said.",
+            "ruling",
+            "port-board",
+            Some(StanceKind::Criticizes),
+        ),
+        (
+            "The Port Board rejected the ruling in the morning.",
+            "ruling",
+            "port-board",
+            Some(StanceKind::Opposes),
+        ),
+    ];
+    for (text, proposal, who, want) in cases {
+        let ps = setup(text, &names);
+        let got = ps
+            .iter()
+            .find(|p| p.name == proposal)
+            .and_then(|p| p.stances.iter().find(|s| s.actor == who))
+            .map(|s| s.stance);
+        assert_eq!(got, want, "{text}: {ps:?}");
+    }
+}
+
+/// "rejected it" names its antecedent, never "it"; "called for X to be
+/// scrapped" opposes X.
+#[test]
+fn pronoun_proposals_take_their_antecedents_name() {
+    let names = [
+        ("Labour", ActorKind::Organization),
+        ("Liberal Party", ActorKind::Organization),
+    ];
+    // (text, proposal, actor, stance)
+    let cases = [
+        (
+            "Labour backed a settlement that would cut fares, but the Liberal Party rejected it.",
+            "settlement",
+            "liberal-party",
+            Some(StanceKind::Opposes),
+        ),
+        (
+            "Labour backed a settlement that would cut fares, but the Liberal Party rejected it.",
+            "settlement",
+            "labour",
+            Some(StanceKind::Supports),
+        ),
+        (
+            "The mayor defended the parking plan. Labour backed a settlement on fares, but the Liberal Party rejected it and called for the plan to be abolished.",
+            "parking plan",
+            "liberal-party",
+            Some(StanceKind::Opposes),
+        ),
+        (
+            "The Liberal Party called for the housing bill to be scrapped.",
+            "housing bill",
+            "liberal-party",
+            Some(StanceKind::Opposes),
+        ),
+        (
+            "The Liberal Party called for the housing bill to be passed.",
+            "housing bill",
+            "liberal-party",
+            Some(StanceKind::Proposes),
+        ),
+    ];
+    for (text, proposal, who, want) in cases {
+        let ps = setup(text, &names);
+        assert!(ps.iter().all(|p| p.name != "it"), "{text}: {ps:?}");
+        let got = ps
+            .iter()
+            .find(|p| p.name == proposal)
+            .and_then(|p| p.stances.iter().find(|s| s.actor == who))
+            .map(|s| s.stance);
+        assert_eq!(got, want, "{text}: {ps:?}");
+    }
+}
+
+/// "The head of the union said he backed the plan": "he" is the unnamed
+/// speaker, not a person named in an earlier sentence.
+#[test]
+fn pronouns_reported_by_an_unnamed_speaker_name_no_one() {
+    let names = [
+        ("Dana Whitfield", ActorKind::Person),
+        ("Ostrava", ActorKind::Place),
+    ];
+    // (text, actor, has a stance on the plan?)
+    let cases = [
+        (
+            "Dana Whitfield defended the parking plan. The mayor of Ostrava said he backed the parking plan.",
+            "dana-whitfield",
+            1,
+        ),
+        (
+            "Dana Whitfield spoke on Monday. Later Dana Whitfield said he backed the parking plan.",
+            "dana-whitfield",
+            1,
+        ),
+        (
+            "Dana Whitfield spoke on Monday. The mayor said that she opposed the parking plan.",
+            "dana-whitfield",
+            0,
+        ),
+    ];
+    for (text, who, want) in cases {
+        let ps = setup(text, &names);
+        let got = ps
+            .iter()
+            .flat_map(|p| p.stances.iter())
+            .filter(|s| s.actor == who)
+            .count();
+        assert_eq!(got, want, "{text}: {ps:?}");
+    }
+}
+
+/// A headline's bare object ("Fishermen block harbours") is a thing, not
+/// a measure; people ("backed the farmers") are never a measure.
+#[test]
+fn headline_blockades_and_people_are_not_proposals() {
+    let names = [("Pel Union", ActorKind::Organization)];
+    // (text, proposal names)
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Fishermen block harbours over quota plan\n\nHundreds of boats stayed in port on Monday.",
+            &["quota plan"],
+        ),
+        ("The Pel Union said it backed the striking nurses.", &[]),
+        (
+            "The Pel Union blocked harbours on Monday to protest.",
+            &["harbours"],
+        ),
+    ];
+    for (text, want) in cases {
+        let ps = setup(text, &names);
+        assert_eq!(names_of(&ps), *want, "{text}: {ps:?}");
+    }
+}

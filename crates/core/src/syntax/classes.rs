@@ -442,6 +442,27 @@ impl Doc<'_> {
         (v < end && self.is_verb_at(v)).then_some(v)
     }
 
+    /// Is the "he"/"she" at `k` the subject of a clause reported by a
+    /// speaker this sentence describes without naming ("The mayor of
+    /// Ingolstadt said he backed the farmers": a determiner opens the
+    /// sentence and no actor stands before the speech verb outside a
+    /// prepositional phrase)? The pronoun is that speaker, not a person
+    /// named in an earlier sentence.
+    fn reported_by_unnamed(&self, k: usize, s0: usize) -> bool {
+        let mut v = k.wrapping_sub(1);
+        if self.lw(v) == "that" {
+            v = v.wrapping_sub(1);
+        }
+        if v <= s0 || v >= k || !self.lex.is_speech_verb(self.lw(v)) {
+            return false;
+        }
+        let named = (s0..v).any(|j| {
+            matches!(self.lw(j), "he" | "she" | "i" | "we")
+                || self.mention_at(j).is_some_and(|m| !self.in_pp(m.first))
+        });
+        !named && self.is(s0, Class::Det)
+    }
+
     /// The subject of a predicate at token `from`, in the sentence starting
     /// at `s0`: the nearest actor mention to its left that is not inside a
     /// prepositional phrase or at a token `skip` rules out (a possessor such
@@ -500,6 +521,9 @@ impl Doc<'_> {
             }
             let pronoun = |actor| Subject { actor, first: None };
             if matches!(w, "he" | "she") && !self.in_pp(k) {
+                if self.reported_by_unnamed(k, s0) {
+                    return fallback;
+                }
                 return self.antecedent(k, s0).map(pronoun).or(fallback);
             }
             if matches!(w, "it" | "they") && !self.in_pp(k) && self.subject_pronoun(k) {

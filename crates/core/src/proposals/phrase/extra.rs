@@ -508,6 +508,7 @@ fn judged_pronoun(doc: &Doc, s: usize, k: usize) -> Option<Candidate> {
     }
     let mut c = span_candidate(doc, s, Family::Object, k, k, k, k + 1);
     c.pronoun = true;
+    c.content.clear();
     Some(c)
 }
 
@@ -556,6 +557,8 @@ fn object(doc: &Doc, s: usize, v: usize, out: &[Candidate]) -> Option<Candidate>
         {
             let mut c = span_candidate(doc, s, Family::Object, start, start, start, start + 1);
             c.pronoun = true;
+            // A pronoun identifies nothing: it neither names nor merges.
+            c.content.clear();
             return Some(c);
         }
         return None;
@@ -621,6 +624,12 @@ fn object(doc: &Doc, s: usize, v: usize, out: &[Candidate]) -> Option<Candidate>
     if !measure_noun(doc, h) || out.iter().any(|c| c.head_tok == h) {
         return None;
     }
+    // "Farmers block roads": a headline drops its articles, so a bare
+    // object there is as likely a thing (a road blocked by tractors) as a
+    // measure; the story's sentences name the measures.
+    if !doc.is(obj.start, Class::Det) && is_headline(doc, s) {
+        return None;
+    }
     let mut c = build(
         doc,
         s,
@@ -634,6 +643,19 @@ fn object(doc: &Doc, s: usize, v: usize, out: &[Candidate]) -> Option<Candidate>
         c.name_start = c.name_start.max(start);
     }
     Some(c)
+}
+
+/// Is sentence `s` a headline: the first sentence, a paragraph of its own,
+/// without terminal punctuation?
+fn is_headline(doc: &Doc, s: usize) -> bool {
+    let (Some(span), Some(para)) = (doc.sentences.first(), doc.paragraphs.first()) else {
+        return false;
+    };
+    let text = doc.slice(*span).trim_end();
+    s == 0
+        && para.start == span.start
+        && para.end == span.end
+        && !text.ends_with(['.', '!', '?', '"', '”'])
 }
 
 /// Is the subject of a verb group starting at `first` a proposal phrase
@@ -656,7 +678,8 @@ fn subject_is_proposal(doc: &Doc, first: usize, out: &[Candidate]) -> bool {
 }
 
 /// Can the head `h` of an object name a measure? Not an actor, pronoun,
-/// number, time, person or group noun, a name, or a listed non-proposal.
+/// number, time, person, group or collective noun ("backed the farmers"),
+/// a name, or a listed non-proposal.
 fn measure_noun(doc: &Doc, h: usize) -> bool {
     let w = doc.lw(h);
     let lx = doc.lex;
@@ -673,5 +696,6 @@ fn measure_noun(doc: &Doc, h: usize) -> bool {
         && !lx.is_not_proposal(w)
         && !lx.is_person_noun(w)
         && !lx.is_group_head(w)
+        && !lx.is_collective_noun(w)
         && !crate::actors::is_role_noun(lx, w)
 }
