@@ -402,14 +402,16 @@ impl Weights {
 
 const K: u64 = 0x9E37_79B9_7F4A_7C15;
 
+/// Mixes one value into a running hash (order-sensitive); the syntax
+/// models' feature keys use it too.
 #[inline]
-fn combine(h: u64, v: u64) -> u64 {
+pub(crate) fn combine(h: u64, v: u64) -> u64 {
     (h.rotate_left(23) ^ v).wrapping_mul(K)
 }
 
-/// The splitmix64 finaliser.
+/// The splitmix64 finaliser: every output bit depends on every input bit.
 #[inline]
-fn finish(mut z: u64) -> u64 {
+pub(crate) fn finish(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)

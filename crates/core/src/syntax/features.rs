@@ -10,28 +10,12 @@
 //! refused instead of silently mis-scoring.
 
 use super::transition::{State, NONE};
+use crate::weights::{combine, finish};
 
 /// Version of the tagger's feature templates.
 pub const TAGGER_FEATURES: u32 = 2;
 /// Version of the parser's feature templates.
 pub const PARSER_FEATURES: u32 = 2;
-
-const K: u64 = 0x9E37_79B9_7F4A_7C15;
-
-/// Mixes one value into a running hash (order-sensitive).
-#[inline]
-fn combine(h: u64, v: u64) -> u64 {
-    (h.rotate_left(23) ^ v).wrapping_mul(K)
-}
-
-/// The splitmix64 finaliser: every output bit depends on every input bit,
-/// so the top bits make a good key.
-#[inline]
-fn finish(mut z: u64) -> u64 {
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
 
 /// Feature of template `t` with one value.
 #[inline]
