@@ -10,7 +10,7 @@
 //! | [`paragraphs`](Doc::paragraphs), [`sentences`](Doc::sentences) | `segment` | story segmentation |
 //! | [`tokens`](Doc::tokens), [`sentence_tokens`](Doc::sentence_tokens), [`lower`](Doc::lower) | `tokenize` | words with byte offsets |
 //! | [`syntax`](Doc::syntax) | `pos` | word classes, prepositional phrases |
-//! | [`parse`](Doc::parse) | `parse` | UD words with UPOS, head and relation (learned tagger and parser) |
+//! | [`sentence_parses`](Doc::sentence_parses), [`parse`](Doc::parse) | `parse` | UD words with UPOS, head and relation (learned tagger and parser), per sentence on request ([`Doc::sentence_parse`]); all of them when the tokens are asked for |
 //! | [`lex`](Doc::lex), [`kb`](Doc::kb), [`ner_model`](Doc::ner_model), [`syntax_models`](Doc::syntax_models) | the [`crate::Analyzer`] | word lists, knowledge base and models (read-only) |
 //! | [`ents`](Doc::ents), [`titles`](Doc::titles) | `ner` | recognised names with a score; titles before names or standing alone |
 //! | [`roles`](Doc::roles) | `roles` | role phrases ("the Russian president") and group phrases |
@@ -33,6 +33,7 @@ use crate::model::{Ignored, Span, Summary};
 use crate::ner::learned::LabelModel;
 use crate::ner::{Ent, Title};
 use crate::roles::RolePhrase;
+use crate::syntax::parse::SentenceParse;
 use crate::syntax::{Models, Parse, Syntax};
 use crate::tokenize::{Token, TokenKind};
 use crate::Options;
@@ -69,8 +70,12 @@ pub struct Doc<'a> {
     pub lower: String,
     /// Word classes and phrase flags of the tokens.
     pub syntax: Syntax,
-    /// UD words with their part of speech, head and relation.
+    /// UD words with their part of speech, head and relation (every
+    /// sentence; filled only when the tokens are asked for).
     pub parse: Parse,
+    /// Each sentence's parse, made on first request
+    /// ([`Doc::sentence_parse`]); empty without syntax models.
+    pub sentence_parses: Vec<std::cell::OnceCell<SentenceParse>>,
     /// Recognised names, in text order.
     pub ents: Vec<Ent>,
     /// Titles before names and standalone titles, in text order.
@@ -109,6 +114,7 @@ impl<'a> Doc<'a> {
             lower: String::new(),
             syntax: Syntax::default(),
             parse: Parse::default(),
+            sentence_parses: Vec::new(),
             ents: Vec::new(),
             titles: Vec::new(),
             roles: Vec::new(),
@@ -144,6 +150,15 @@ impl<'a> Doc<'a> {
     pub fn sentence_at(&self, pos: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.end <= pos);
         (i < self.sentences.len() && self.sentences[i].start <= pos).then_some(i)
+    }
+
+    /// The learned syntax of sentence `s`, tagged and parsed on the first
+    /// call (`None` without syntax models, when the `parse` component was
+    /// skipped, or for a sentence that does not exist).
+    pub fn sentence_parse(&self, s: usize) -> Option<&SentenceParse> {
+        let models = self.syntax_models?;
+        let cell = self.sentence_parses.get(s)?;
+        Some(cell.get_or_init(|| crate::syntax::parse::parse_sentence(self, models, s)))
     }
 
     /// Global token range of sentence `s`.

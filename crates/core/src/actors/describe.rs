@@ -1,15 +1,24 @@
-//! Descriptions of people from the article: role words before a name
-//! ("Kremlin insider Yuri Ushakov", shared over "and": "envoys Steve Witkoff
-//! and Jared Kushner") and appositives ("Name, a senior Kremlin aide,").
+//! Descriptions of people and organisations from the article: role words
+//! before a name ("Kremlin insider Yuri Ushakov", shared over "and": "envoys
+//! Steve Witkoff and Jared Kushner") and appositions, read from the learned
+//! dependency parse ("The governor of the state, Maria Lopez, said",
+//! "Tomas Berg, a farmer from the north,"), or without the parser from the
+//! rule "Name, a senior Kremlin aide,".
 
 use super::{is_role_noun, Mention};
 use crate::doc::Doc;
 use crate::drafts::ActorDraft;
 use crate::model::{ActorKind, MentionForm, Span};
+use crate::syntax::parse::SentenceParse;
+use crate::syntax::{Deprel, Upos};
 use crate::tokenize::TokenKind;
 
-/// Adds each person's descriptions to its draft (`draft_of[i]` is mention
-/// `i`'s draft).
+/// Most words an apposition may have to be taken as a description.
+const MAX_APPOSITION_WORDS: usize = 12;
+
+/// Adds each person's and organisation's descriptions to its draft
+/// (`draft_of[i]` is mention `i`'s draft); organisations take only
+/// appositions.
 pub(super) fn add_descriptions(
     doc: &Doc,
     mentions: &[Mention],
@@ -17,10 +26,15 @@ pub(super) fn add_descriptions(
     drafts: &mut [ActorDraft],
 ) {
     for (mi, m) in mentions.iter().enumerate() {
-        if m.form != MentionForm::Name || drafts[draft_of[mi]].kind != ActorKind::Person {
+        if m.form != MentionForm::Name {
             continue;
         }
-        if let Some(d) = description(doc, m.span, mentions, mi) {
+        let d = match drafts[draft_of[mi]].kind {
+            ActorKind::Person => description(doc, m.span, mentions, mi),
+            ActorKind::Organization => apposition(doc, m.span),
+            _ => None,
+        };
+        if let Some(d) = d {
             let p = draft_of[mi];
             if !drafts[p].descriptions.contains(&d) {
                 drafts[p].descriptions.push(d);
@@ -55,7 +69,11 @@ fn description(doc: &Doc, span: Span, mentions: &[Mention], mi: usize) -> Option
     if let Some(d) = premodifier(doc, g, sent_start) {
         return Some(d);
     }
-    // Appositive: "Name, a senior Kremlin aide,".
+    if let Some(d) = apposition(doc, span) {
+        return Some(d);
+    }
+    // A role appositive the parse did not give (or without the parser):
+    // "Name, a senior Kremlin aide,", "Name, the Secretary of State,".
     let end_g = doc.tokens.partition_point(|t| t.start_byte() < span.end);
     if doc.tok(end_g) == "," && matches!(doc.tok(end_g + 1), "a" | "an" | "the") {
         let mut k = end_g + 2;
@@ -72,6 +90,161 @@ fn description(doc: &Doc, span: Span, mentions: &[Mention], mi: usize) -> Option
         }
     }
     None
+}
+
+/// The common-noun phrase in apposition to the name at `span` in the
+/// learned parse, before it ("The governor of the state, Maria Lopez,")
+/// or after it ("Tomas Berg, a farmer from the north,"). Only sentences
+/// with a comma beside the name are parsed for this.
+fn apposition(doc: &Doc, span: Span) -> Option<String> {
+    let g = doc.tokens.partition_point(|t| t.start_byte() < span.start);
+    let end_g = doc.tokens.partition_point(|t| t.start_byte() < span.end);
+    // Only a name set off by commas (", Maria Lopez," or ", Maria
+    // Lopez.") or followed by a comma and a lower-case word ("Tomas Berg,
+    // a farmer"): lists of names and most sentences are never parsed here.
+    let comma_before = g > 0 && doc.tok(g - 1) == ",";
+    let after = doc.tok(end_g);
+    let set_off = comma_before && matches!(after, "," | "." | "");
+    let lower_after = after == ","
+        && doc
+            .tok(end_g + 1)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+    if !(set_off || lower_after) || g >= end_g {
+        return None;
+    }
+    let sp = doc.sentence_parse(doc.tokens[g].sentence_index())?;
+    let name = sp.head_of(g..end_g)?;
+    let partner = match sp.words[name].deprel {
+        Deprel::Appos => sp.words[name].head.map(|h| h as usize),
+        Deprel::Nsubj => subject_before(sp, name),
+        _ => None,
+    }
+    .or_else(|| sp.children(name).find(|&c| sp.words[c].deprel == Deprel::Appos))?;
+    if !is_common_nominal(doc, sp, partner) || is_one_of_many(sp, name, partner) {
+        return None;
+    }
+    // "In the parents' defence, Tom Molomby said": a prepositional phrase
+    // that modifies a verb is not an apposition; one that modifies a noun
+    // can hold one ("the death of their son, Sam,").
+    let in_pp = sp
+        .children(partner)
+        .any(|c| sp.words[c].deprel == Deprel::Case);
+    if in_pp && !matches!(sp.words[partner].deprel, Deprel::Nmod | Deprel::Appos) {
+        return None;
+    }
+    let name_words = sp.word_of_token(g)?..sp.word_of_token(end_g).unwrap_or(sp.words.len());
+    if name_words.contains(&partner) {
+        return None;
+    }
+    let mut words = sp.subtree(partner);
+    if words.contains(&name) {
+        // The name hangs on the description: keep the side before it.
+        words = words.start..name_words.start;
+    }
+    if !words.contains(&partner) {
+        return None;
+    }
+    description_text(doc, sp, words)
+}
+
+/// A second subject of the same predicate just before `name`, ending on a
+/// comma: "The governor of the state, Maria Lopez, said" parsed with two
+/// subjects. A predicate has one subject, so the first is in apposition.
+fn subject_before(sp: &SentenceParse, name: usize) -> Option<usize> {
+    let head = sp.words[name].head;
+    let first = sp.subtree(name).start;
+    let comma = first.checked_sub(1)?;
+    if sp.words[comma].upos != Upos::Punct {
+        return None;
+    }
+    (0..comma).rev().find(|&w| {
+        sp.words[w].head == head
+            && sp.words[w].deprel == Deprel::Nsubj
+            && sp.subtree(w).end >= comma
+    })
+}
+
+/// A lower-case common noun, or an adjective with a determiner ("a
+/// farmer" tagged as an adjective is still a noun phrase); never a proper
+/// noun, pronoun, number or a capitalised word the tagger took for a noun.
+fn is_common_nominal(doc: &Doc, sp: &SentenceParse, w: usize) -> bool {
+    let word = &sp.words[w];
+    let lower = doc
+        .text
+        .get(word.range())
+        .and_then(|t| t.chars().next())
+        .is_some_and(char::is_lowercase);
+    lower
+        && match word.upos {
+            Upos::Noun => true,
+            Upos::Adj => sp.children(w).any(|c| sp.words[c].deprel == Deprel::Det),
+            _ => false,
+        }
+}
+
+/// "Two brothers, Niklaus and Johann": a counted or coordinated phrase
+/// describes the group, not the one name.
+fn is_one_of_many(sp: &SentenceParse, name: usize, partner: usize) -> bool {
+    sp.words[name].deprel == Deprel::Conj
+        || sp.children(name).any(|c| sp.words[c].deprel == Deprel::Conj)
+        || sp
+            .children(partner)
+            .any(|c| sp.words[c].deprel == Deprel::Nummod)
+}
+
+/// The text of `words` (a range of `sp`'s words) as a description:
+/// trimmed at both ends, a capitalised sentence-initial determiner or
+/// pronoun lower-cased; `None` when it is too long or holds a comma, quotes
+/// or brackets.
+fn description_text(doc: &Doc, sp: &SentenceParse, words: std::ops::Range<usize>) -> Option<String> {
+    // Punctuation at either end; a preposition or conjunction the phrase
+    // starts with ("of their son", "and a sister"); a determiner or title
+    // left at the end by the name ("…, the", "…, Mr").
+    let edge = |w: usize| {
+        matches!(
+            sp.words[w].upos,
+            Upos::Punct | Upos::Adp | Upos::Cconj | Upos::Sconj | Upos::Det
+        )
+    };
+    let mut lo = words.start;
+    let mut hi = words.end;
+    while lo < hi && (edge(lo) && sp.words[lo].upos != Upos::Det || sp.words[lo].upos == Upos::Punct) {
+        lo += 1;
+    }
+    while hi > lo
+        && (edge(hi - 1)
+            || doc
+                .text
+                .get(sp.words[hi - 1].range())
+                .is_some_and(|w| doc.lex.is_title(w)))
+    {
+        hi -= 1;
+    }
+    if hi <= lo || hi - lo > MAX_APPOSITION_WORDS {
+        return None;
+    }
+    let (start, end) = (sp.words[lo].start as usize, sp.words[hi - 1].end as usize);
+    // "actors Meryl Streep, Mark Hamill": another person is no description.
+    let names_person = doc.ents.iter().any(|e| {
+        e.label == ActorKind::Person && e.span.start < end && start < e.span.end
+    });
+    if names_person {
+        return None;
+    }
+    let text = doc.text.get(start..end)?;
+    if text.contains(['"', '“', '”', '(', ')', '[', ']', ';', ':', ',']) {
+        return None;
+    }
+    let first = &sp.words[lo];
+    let initial = first.token as usize == sp.first_token;
+    if initial && matches!(first.upos, Upos::Det | Upos::Pron) {
+        let mut c = text.chars();
+        let head = c.next()?;
+        return Some(head.to_lowercase().chain(c).collect());
+    }
+    Some(text.to_owned())
 }
 
 /// Role words just before token `g` ("Trump’s special envoys").
@@ -113,4 +286,61 @@ fn premodifier(doc: &Doc, g: usize, sent_start: usize) -> Option<String> {
     let s = doc.tokens[k].start_byte();
     let e = doc.tokens[g - 1].end_byte();
     Some(doc.slice(Span::new(s, e)).to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Options};
+
+    /// The description the full analysis gives the actor named `name`.
+    fn description_of(text: &str, name: &str) -> Option<String> {
+        let a = analyze(text, &Options::default());
+        let actor = a.actors.iter().find(|x| x.name == name);
+        assert!(actor.is_some(), "no actor {name:?} in {:?}", a.actors);
+        actor.and_then(|x| x.description.clone())
+    }
+
+    #[test]
+    fn appositions_from_the_parse() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            // Before the name, set off by commas.
+            (
+                "The governor of the province, Maria Lopez, said on Monday that the tax was unfair.",
+                "Maria Lopez",
+                Some("the governor of the province"),
+            ),
+            (
+                "Her deputy, Daniel Okoro, disagreed with the decision.",
+                "Daniel Okoro",
+                Some("her deputy"),
+            ),
+            // After the name.
+            (
+                "Tomas Berg, a farmer from the north, told reporters he would not pay.",
+                "Tomas Berg",
+                Some("a farmer from the north"),
+            ),
+            // A list of names has no apposition.
+            (
+                "Maria Lopez, Daniel Okoro and Tomas Berg met in the capital.",
+                "Daniel Okoro",
+                None,
+            ),
+            // A counted phrase describes the group, not one of its names.
+            (
+                "The couple have two sons, Adam Frost and Ben Frost.",
+                "Adam Frost",
+                None,
+            ),
+            // Another person's name is no description.
+            (
+                "The film starred the actors Lena Holm, Ivo Brandt and Kai Moreno.",
+                "Ivo Brandt",
+                None,
+            ),
+        ];
+        for &(text, name, want) in cases {
+            assert_eq!(description_of(text, name).as_deref(), want, "{text}");
+        }
+    }
 }
