@@ -397,6 +397,18 @@ mod tests {
     }
 
     #[test]
+    fn a_later_definite_description_finds_the_apposed_name() {
+        let text = "The governor of the province, Maria Lopez, said the tax was unfair. \
+                    Farmers protested for weeks. The governor later asked parliament to repeal it.";
+        let a = analyze(text, &Options::default());
+        let lopez = a.actors.iter().find(|x| x.name == "Maria Lopez");
+        let mentions: Vec<&str> = lopez
+            .map(|x| x.mentions.iter().map(|m| m.text.as_str()).collect())
+            .unwrap_or_default();
+        assert!(mentions.contains(&"The governor"), "{:?}", a.actors);
+    }
+
+    #[test]
     fn appositions_from_the_parse() {
         let cases: &[(&str, &str, Option<&str>)] = &[
             // Before the name, set off by commas.
