@@ -1202,3 +1202,119 @@ fn headline_blockades_and_people_are_not_proposals() {
         assert_eq!(names_of(&ps), *want, "{text}: {ps:?}");
     }
 }
+
+/// Unnamed holders: a definite body, role or relative that is the subject,
+/// speaker or agent of an act holds stances as an actor of its own, or as
+/// the named actor it refers to ("the mayor" after "Mayor Tom Hadley", "the
+/// department" after "the Transport Department", "its board" the company).
+#[test]
+fn unnamed_holders_hold_stances() {
+    // (text, holder's name, holder's kind, proposal name contains, stance)
+    let cases = [
+        (
+            "The health ministry offered a 9 per cent pay rise on Tuesday.",
+            "health ministry",
+            ActorKind::Organization,
+            "pay rise",
+            StanceKind::Proposes,
+        ),
+        (
+            "A regional court on Monday struck down the parking ban.",
+            "regional court",
+            ActorKind::Organization,
+            "parking ban",
+            StanceKind::Opposes,
+        ),
+        (
+            "Teachers ended their strike after the education ministry offered a new pay deal.",
+            "education ministry",
+            ActorKind::Organization,
+            "pay deal",
+            StanceKind::Proposes,
+        ),
+        (
+            "Mayor Tom Hadley unveiled a plan for a tram line. Weeks later the mayor dropped the plan.",
+            "Tom Hadley",
+            ActorKind::Person,
+            "plan",
+            StanceKind::Opposes,
+        ),
+        (
+            "The Transport Department unveiled a road safety plan. The department said it would defend the plan.",
+            "Transport Department",
+            ActorKind::Organization,
+            "road safety plan",
+            StanceKind::Supports,
+        ),
+        (
+            "Jon Berg refused to sell the family farm. His sister urged him to accept the buyout offer.",
+            "Jon Berg's sister",
+            ActorKind::Person,
+            "buyout offer",
+            StanceKind::Supports,
+        ),
+        (
+            "Lena Kowal's brother opposed the land swap deal.",
+            "Lena Kowal's brother",
+            ActorKind::Person,
+            "land swap deal",
+            StanceKind::Opposes,
+        ),
+        (
+            "The bus lane plan was rejected by the city council.",
+            "city council",
+            ActorKind::Organization,
+            "bus lane plan",
+            StanceKind::Opposes,
+        ),
+    ];
+    for (text, holder, kind, proposal, stance) in cases {
+        let a = crate::analyze(text, &crate::Options::default());
+        let names: Vec<_> = a.actors.iter().map(|x| x.name.as_str()).collect();
+        let actor = a
+            .actors
+            .iter()
+            .find(|x| x.name == holder)
+            .unwrap_or_else(|| panic!("{text}: no actor {holder} in {names:?}"));
+        assert_eq!(actor.kind, kind, "{text}");
+        let p = a
+            .proposals
+            .iter()
+            .find(|p| p.name.contains(proposal))
+            .unwrap_or_else(|| panic!("{text}: no proposal {proposal}"));
+        assert!(
+            p.stances
+                .iter()
+                .any(|s| s.actor == actor.id && s.stance == stance),
+            "{text}: {:?}",
+            p.stances
+        );
+    }
+}
+
+/// No actor from a body or role that is not a holder: an object, a plural
+/// kind, a phrase inside another prepositional phrase, a title before a
+/// name, or a relative nobody owns.
+#[test]
+fn no_unnamed_holder_from_objects_kinds_or_titles() {
+    let cases = [
+        "Protesters marched to the ministry on Friday.",
+        "Ministries and councils often reject such plans.",
+        "Officials at the ministry said the plan was ready.",
+        "The minister Anna Berg said the plan was ready.",
+        "A sister of the victim spoke to reporters.",
+        "A lawyer said the plan was unlawful.",
+        "The company said the plan was fair.",
+    ];
+    for text in cases {
+        let a = crate::analyze(text, &crate::Options::default());
+        let lower: Vec<_> = a
+            .actors
+            .iter()
+            .filter(|x| x.name.starts_with(char::is_lowercase))
+            .map(|x| x.name.as_str())
+            .collect();
+        assert!(lower.is_empty(), "{text}: {lower:?}");
+    }
+}
+
