@@ -1318,3 +1318,64 @@ fn no_unnamed_holder_from_objects_kinds_or_titles() {
     }
 }
 
+/// Verb forms that double their last consonant ("dropped", "scrapped"),
+/// and a plan named by its infinitive under a proposing verb ("unveiled a
+/// plan to …" proposes it; "plans to travel" stays a verb).
+#[test]
+fn doubled_verb_forms_and_plans_to_act() {
+    // (text, holder, proposal name contains, stance)
+    let cases = [
+        (
+            "The port board scrapped the harbour fee plan.",
+            "port board",
+            "harbour fee plan",
+            StanceKind::Opposes,
+        ),
+        (
+            "Governor Ana Ruiz unveiled a plan to widen the coast road. Weeks later she dropped the plan.",
+            "Ana Ruiz",
+            "plan to widen the coast road",
+            StanceKind::Opposes,
+        ),
+        (
+            "Governor Ana Ruiz on Monday unveiled a plan to widen the coast road.",
+            "Ana Ruiz",
+            "plan to widen the coast road",
+            StanceKind::Proposes,
+        ),
+        (
+            "The transit agency proposed a trial of late buses. Mayor Ed Lamb said he supported the idea but wanted the routes checked.",
+            "Ed Lamb",
+            "trial of late buses",
+            StanceKind::Supports,
+        ),
+    ];
+    for (text, holder, proposal, stance) in cases {
+        let a = crate::analyze(text, &crate::Options::default());
+        let actor = a
+            .actors
+            .iter()
+            .find(|x| x.name == holder)
+            .unwrap_or_else(|| panic!("{text}: no actor {holder}"));
+        let p = a
+            .proposals
+            .iter()
+            .find(|p| p.name.contains(proposal))
+            .unwrap_or_else(|| panic!("{text}: no proposal {proposal} in {:?}", a.proposals));
+        assert!(
+            p.stances
+                .iter()
+                .any(|s| s.actor == actor.id && s.stance == stance),
+            "{text}: {:?}",
+            p.stances
+        );
+    }
+    for text in [
+        "Putin said he had plans to travel to Beijing.",
+        "It was a good idea to leave early.",
+        "Prices dropped after the storm.",
+    ] {
+        let a = crate::analyze(text, &crate::Options::default());
+        assert!(a.proposals.is_empty(), "{text}: {:?}", a.proposals);
+    }
+}
