@@ -361,7 +361,23 @@ fn collective_group(doc: &Doc, g: usize, s0: usize, s1: usize) -> Option<usize> 
             && !doc.lex.is_time_word(w)
             && doc.mention_at(k).is_none()
     };
-    if !plain(g) {
+    // A hyphenated modifier is one word: "late-shift workers", not "shift
+    // workers"; its parts may be time words ("night-shift nurses").
+    let part =
+        |k: usize| plain(k) || doc.lex.is_time_word(doc.lw(k)) && doc.mention_at(k).is_none();
+    let hyphen_after = |k: usize| {
+        doc.lw(k + 1) == "-"
+            && doc.tokens.get(k + 1).is_some_and(|t| !t.space_before)
+            && doc.tokens.get(k + 2).is_some_and(|t| !t.space_before)
+            && k + 2 < s1
+            && part(k)
+            && part(k + 2)
+    };
+    // Never from the inside of a compound ("the night-shift nurses" is not
+    // a group "shift nurses").
+    let glued =
+        doc.tokens.get(g).is_some_and(|t| !t.space_before) && g > s0 && doc.lw(g - 1) == "-";
+    if !plain(g) && !hyphen_after(g) || glued {
         return None;
     }
     if g > s0 {
@@ -383,6 +399,9 @@ fn collective_group(doc: &Doc, g: usize, s0: usize, s1: usize) -> Option<usize> 
             && doc.mention_at(k).is_none()
     };
     let mut k = g + 1;
+    if hyphen_after(g) {
+        k = g + 3;
+    }
     if doc.kind(k) == Some(TokenKind::Possessive) {
         k += 1;
     } else if !collective(k) && plain(k) {

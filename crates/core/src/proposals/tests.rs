@@ -1379,3 +1379,30 @@ fn doubled_verb_forms_and_plans_to_act() {
         assert!(a.proposals.is_empty(), "{text}: {:?}", a.proposals);
     }
 }
+
+/// A group's hyphenated modifier is part of its name ("late-shift
+/// workers"), and no group starts inside a compound.
+#[test]
+fn groups_keep_hyphenated_modifiers() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Late-shift workers at the depot rejected the new rota plan.",
+            &["Late-shift workers"],
+        ),
+        (
+            "Night-shift nurses opposed the pay deal.",
+            &["Night-shift nurses"],
+        ),
+        ("The night-shift nurses opposed the pay deal.", &[]),
+    ];
+    for (text, want) in cases {
+        let a = crate::analyze(text, &crate::Options::default());
+        let groups: Vec<_> = a
+            .actors
+            .iter()
+            .filter(|x| x.kind == ActorKind::Group)
+            .map(|x| x.name.as_str())
+            .collect();
+        assert_eq!(groups, *want, "{text}");
+    }
+}
