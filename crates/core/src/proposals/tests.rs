@@ -1260,6 +1260,14 @@ fn unnamed_holders_hold_stances() {
             "land swap deal",
             StanceKind::Opposes,
         ),
+        // A modified body of a named place speaks for it.
+        (
+            "The state parliament of Bavaria rejected the toll plan.",
+            "Bavaria",
+            ActorKind::Place,
+            "toll plan",
+            StanceKind::Opposes,
+        ),
         (
             "The bus lane plan was rejected by the city council.",
             "city council",

@@ -287,7 +287,8 @@ impl Doc<'_> {
 
     /// Is the mention at token `first` the owner of a body in subject
     /// position, "the parliament of Malta", "the government of Canada"
-    /// ("of" right after a role noun, opening the clause)?
+    /// ("of" right after a role noun with at most two lower-case modifiers,
+    /// "the city council of Riverton", opening the clause)?
     pub fn body_of(&self, first: usize) -> bool {
         let mut of = first.wrapping_sub(1);
         if self.is(of, Class::Det) {
@@ -301,9 +302,20 @@ impl Doc<'_> {
             .tokens
             .get(first)
             .map_or(0, |t| self.sentence_range(t.sentence_index()).start);
+        // Up to two lower-case modifiers: "the city council of Riverton".
+        let mut d = body;
+        while d > s0
+            && d + 2 > body
+            && self.kind(d - 1) == Some(TokenKind::Word)
+            && !self.is_cap(d - 1)
+            && !self.is(d - 1, Class::Det)
+            && !self.is(d - 1, Class::Prep)
+            && !self.is(d - 1, Class::Verbish)
+        {
+            d -= 1;
+        }
         self.is(body, Class::ActingBody)
-            && (body == s0
-                || self.is(body - 1, Class::Det) && (body - 1 == s0 || !self.in_pp(body - 1)))
+            && (d == s0 || self.is(d - 1, Class::Det) && (d - 1 == s0 || !self.in_pp(d - 1)))
     }
 
     /// Is the mention at tokens `first..end` the subject of a clause that
