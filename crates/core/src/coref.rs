@@ -227,7 +227,8 @@ fn definite_descriptions(
 /// person whose title or description says mayor ("Mayor Tom Hadley"), "the
 /// department" the organisation named before whose name has that word
 /// ("the State Department"), "the company" and "its board" the organisation
-/// named last, "her office" the person named last;
+/// named last, "her office" the person named last in the same sentence
+/// (or nobody);
 /// any other phrase is an actor of its own, named by the phrase without its
 /// article ("health ministry", "Thomas' sister"), which a later bare
 /// phrase with the same head ("the ministry") joins. Phrases already taken
@@ -303,8 +304,21 @@ fn unnamed_bodies(
                 ctx.resolve(protos, span, &head_w, None, skip)
             }
         } else if his {
-            // "her office", "his party": the person's own body speaks for them.
-            last_person()
+            // "her office", "his party": the person's own body speaks for
+            // them, when that person is named in the same sentence (else
+            // whose it is is a guess, and it names no one).
+            let here = doc.sentence_at(span.start);
+            let named_here = |p: usize| {
+                ctx.starts[..upto]
+                    .iter()
+                    .rev()
+                    .take_while(|&&(s, _)| doc.sentence_at(s) == here)
+                    .any(|&(_, q)| q == p)
+            };
+            match last_person().filter(|&p| named_here(p)) {
+                Some(p) => Some(p),
+                None => continue,
+            }
         } else {
             ctx.starts[..upto]
                 .iter()
