@@ -552,7 +552,8 @@ mod tests {
             let f = &got[0].1;
             assert!(f.starts_with("said the town had been"), "{text}: {f:?}");
             assert!(
-                f.matches('"').count() % 2 == 0 && f.matches('“').count() == f.matches('”').count(),
+                f.matches('"').count().is_multiple_of(2)
+                    && f.matches('“').count() == f.matches('”').count(),
                 "{text}: {f:?}"
             );
         }

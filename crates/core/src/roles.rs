@@ -212,9 +212,7 @@ fn unnamed_body(doc: &Doc, g: usize, s0: usize, s1: usize) -> Option<(usize, Rol
         .then(|| g - 1);
     let article = matches!(det, "the" | "a" | "an");
     let pronoun = matches!(det, "his" | "her" | "their" | "its");
-    if !(article || pronoun || owner.is_some())
-        || doc.kind(g) == Some(TokenKind::Word) && !article && !pronoun
-    {
+    if !(article || pronoun || owner.is_some()) {
         return None;
     }
     // Modifiers: plain lower-case words.
