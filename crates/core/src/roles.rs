@@ -185,6 +185,22 @@ fn role_phrases(doc: &Doc) -> Vec<RolePhrase> {
     out
 }
 
+/// Is token `k` a word that may modify a noun: not a determiner,
+/// preposition, conjunction, pronoun, auxiliary, adverb, quantifier or
+/// counting word?
+fn content_word(doc: &Doc, k: usize) -> bool {
+    use crate::syntax::Class;
+    doc.kind(k) == Some(TokenKind::Word)
+        && !doc.is(k, Class::Det)
+        && !doc.is(k, Class::Prep)
+        && !doc.is(k, Class::Conj)
+        && !doc.is(k, Class::Pron)
+        && !doc.is(k, Class::Aux)
+        && !doc.is(k, Class::Adverb)
+        && !doc.is(k, Class::Quantifier)
+        && !doc.lex.is_count_word(doc.lw(k))
+}
+
 /// Is token `k` inside a recognised name ([`Doc::ents`])?
 fn in_name(doc: &Doc, k: usize) -> bool {
     let Some(t) = doc.tokens.get(k) else {
@@ -219,16 +235,8 @@ fn unnamed_body(doc: &Doc, g: usize, s0: usize, s1: usize) -> Option<(usize, Rol
     let mut k = g + 1;
     while k < s1 && k < g + 4 {
         let w = doc.lw(k);
-        let plain = doc.kind(k) == Some(TokenKind::Word)
-            && !doc.is(k, Class::Det)
-            && !doc.is(k, Class::Prep)
-            && !doc.is(k, Class::Conj)
-            && !doc.is(k, Class::Pron)
-            && !doc.is(k, Class::Aux)
-            && !doc.is(k, Class::Adverb)
-            && !doc.is(k, Class::Quantifier)
+        let plain = content_word(doc, k)
             && !doc.is(k, Class::ClauseWord)
-            && !doc.lex.is_count_word(w)
             && !crate::syntax::is_participle(w)
             && !in_name(doc, k)
             // "the Iranian government" is a group named after its country.
@@ -344,17 +352,9 @@ fn collective_group(doc: &Doc, g: usize, s0: usize, s1: usize) -> Option<usize> 
     use crate::syntax::Class;
     let plain = |k: usize| {
         let w = doc.lw(k);
-        doc.kind(k) == Some(TokenKind::Word)
+        content_word(doc, k)
             && w.len() > 2
-            && !doc.is(k, Class::Det)
-            && !doc.is(k, Class::Prep)
-            && !doc.is(k, Class::Conj)
-            && !doc.is(k, Class::Pron)
-            && !doc.is(k, Class::Aux)
-            && !doc.is(k, Class::Quantifier)
             && !doc.is(k, Class::Verbish)
-            && !doc.is(k, Class::Adverb)
-            && !doc.lex.is_count_word(w)
             && !doc.lex.is_collective_noun(w)
             && !doc.lex.is_time_word(w)
             && doc.mention_at(k).is_none()

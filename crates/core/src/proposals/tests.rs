@@ -1203,6 +1203,31 @@ fn headline_blockades_and_people_are_not_proposals() {
     }
 }
 
+/// Analyses `text` and checks that the actor named `holder` takes `stance`
+/// on the proposal whose name contains `proposal`; returns the actor's kind.
+fn assert_holds(text: &str, holder: &str, proposal: &str, stance: StanceKind) -> ActorKind {
+    let a = crate::analyze(text, &crate::Options::default());
+    let names: Vec<_> = a.actors.iter().map(|x| x.name.as_str()).collect();
+    let actor = a
+        .actors
+        .iter()
+        .find(|x| x.name == holder)
+        .unwrap_or_else(|| panic!("{text}: no actor {holder} in {names:?}"));
+    let p = a
+        .proposals
+        .iter()
+        .find(|p| p.name.contains(proposal))
+        .unwrap_or_else(|| panic!("{text}: no proposal {proposal} in {:?}", a.proposals));
+    assert!(
+        p.stances
+            .iter()
+            .any(|s| s.actor == actor.id && s.stance == stance),
+        "{text}: {:?}",
+        p.stances
+    );
+    actor.kind
+}
+
 /// Unnamed holders: a definite body, role or relative that is the subject,
 /// speaker or agent of an act holds stances as an actor of its own, or as
 /// the named actor it refers to ("the mayor" after "Mayor Tom Hadley", "the
@@ -1277,26 +1302,7 @@ fn unnamed_holders_hold_stances() {
         ),
     ];
     for (text, holder, kind, proposal, stance) in cases {
-        let a = crate::analyze(text, &crate::Options::default());
-        let names: Vec<_> = a.actors.iter().map(|x| x.name.as_str()).collect();
-        let actor = a
-            .actors
-            .iter()
-            .find(|x| x.name == holder)
-            .unwrap_or_else(|| panic!("{text}: no actor {holder} in {names:?}"));
-        assert_eq!(actor.kind, kind, "{text}");
-        let p = a
-            .proposals
-            .iter()
-            .find(|p| p.name.contains(proposal))
-            .unwrap_or_else(|| panic!("{text}: no proposal {proposal}"));
-        assert!(
-            p.stances
-                .iter()
-                .any(|s| s.actor == actor.id && s.stance == stance),
-            "{text}: {:?}",
-            p.stances
-        );
+        assert_eq!(assert_holds(text, holder, proposal, stance), kind, "{text}");
     }
 }
 
@@ -1361,24 +1367,7 @@ fn doubled_verb_forms_and_plans_to_act() {
         ),
     ];
     for (text, holder, proposal, stance) in cases {
-        let a = crate::analyze(text, &crate::Options::default());
-        let actor = a
-            .actors
-            .iter()
-            .find(|x| x.name == holder)
-            .unwrap_or_else(|| panic!("{text}: no actor {holder}"));
-        let p = a
-            .proposals
-            .iter()
-            .find(|p| p.name.contains(proposal))
-            .unwrap_or_else(|| panic!("{text}: no proposal {proposal} in {:?}", a.proposals));
-        assert!(
-            p.stances
-                .iter()
-                .any(|s| s.actor == actor.id && s.stance == stance),
-            "{text}: {:?}",
-            p.stances
-        );
+        assert_holds(text, holder, proposal, stance);
     }
     for text in [
         "Putin said he had plans to travel to Beijing.",
