@@ -122,10 +122,15 @@ fn resolve_and_finish(doc: &Doc, mut protos: Vec<ActorDraft>) -> Vec<ActorDraft>
                 });
                 extra.push((p, phrase.span, MentionForm::Demonym));
             }
+            // Resolved after the definite descriptions, below.
+            RoleKind::Body { .. } => {}
         }
     }
     protos.extend(new_groups);
-    extra.extend(definite_descriptions(doc, &protos, &mentions));
+    let definite = definite_descriptions(doc, &protos, &mentions);
+    let bodies = unnamed_bodies(doc, &ctx, &mut protos, &role_protos, &definite, &extra);
+    extra.extend(definite);
+    extra.extend(bodies);
     for (p, span, form) in extra {
         if let Some(proto) = protos.get_mut(p) {
             proto.mentions.push(MentionDraft { span, form });
@@ -214,6 +219,191 @@ fn definite_descriptions(
             let span = Span::new(start, doc.tokens[g + 1].end_byte());
             out.push((p, span, MentionForm::Role));
         }
+    }
+    out
+}
+
+/// Actors for unnamed holders ([`RoleKind::Body`]): "the mayor" joins the
+/// person whose title or description says mayor ("Mayor Tom Hadley"), "the
+/// department" the organisation named before whose name has that word
+/// ("the State Department"), "the company" and "its board" the organisation
+/// named last, "her office" the person named last in the same sentence
+/// (or nobody);
+/// any other phrase is an actor of its own, named by the phrase without its
+/// article ("health ministry", "Thomas' sister"), which a later bare
+/// phrase with the same head ("the ministry") joins. Phrases already taken
+/// by a role or a definite description are left alone. Bounded look-backs:
+/// O(1) per phrase.
+fn unnamed_bodies(
+    doc: &Doc,
+    ctx: &Context,
+    protos: &mut Vec<ActorDraft>,
+    skip: &HashSet<usize>,
+    definite: &[(usize, Span, MentionForm)],
+    taken: &[(usize, Span, MentionForm)],
+) -> Vec<(usize, Span, MentionForm)> {
+    const MAX_STEPS: usize = 200;
+    let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
+    let mut out = Vec::new();
+    // Head word → (actor, modified) of the unnamed actors made so far.
+    let mut made: HashMap<String, Vec<(usize, String)>> = HashMap::default();
+    for phrase in &doc.roles {
+        let RoleKind::Body {
+            head,
+            person,
+            modified,
+            owner,
+        } = phrase.kind
+        else {
+            continue;
+        };
+        let span = phrase.span;
+        if definite
+            .iter()
+            .chain(taken)
+            .any(|&(_, s, _)| overlaps(s, span))
+        {
+            continue;
+        }
+        let head_w = doc.lw(head).to_owned();
+        let first_w = doc.lw(doc.tokens.partition_point(|t| t.start_byte() < span.start));
+        let his = matches!(first_w, "his" | "her");
+        let upto = ctx.starts.partition_point(|&(s, _)| s < span.start);
+        // The person "his"/"her" points to: the last one named before.
+        let last_person = || {
+            ctx.starts[..upto]
+                .iter()
+                .rev()
+                .take(MAX_STEPS)
+                .map(|&(_, p)| p)
+                .find(|&p| protos[p].kind == ActorKind::Person && !skip.contains(&p))
+        };
+        let anaphoric = doc.lex.is_anaphoric_body(&head_w);
+        let org_named = |p: usize| {
+            let a = &protos[p];
+            a.kind != ActorKind::Person
+                && a.name
+                    .split_whitespace()
+                    .any(|w| w.to_lowercase() == head_w)
+        };
+        let its = first_w == "its";
+        // A named actor it refers to.
+        let named = if its {
+            // "its executive", "its board": the organisation acts through
+            // its organ (the last one named before).
+            ctx.starts[..upto]
+                .iter()
+                .rev()
+                .take(MAX_STEPS)
+                .map(|&(_, p)| p)
+                .find(|&p| protos[p].kind == ActorKind::Organization)
+        } else if person {
+            if owner.is_some() || doc.lex.is_kin_noun(&head_w) {
+                None
+            } else {
+                ctx.resolve(protos, span, &head_w, None, skip)
+            }
+        } else if his {
+            // "her office", "his party": the person's own body speaks for
+            // them, when that person is named in the same sentence (else
+            // whose it is is a guess, and it names no one).
+            let here = doc.sentence_at(span.start);
+            let named_here = |p: usize| {
+                ctx.starts[..upto]
+                    .iter()
+                    .rev()
+                    .take_while(|&&(s, _)| doc.sentence_at(s) == here)
+                    .any(|&(_, q)| q == p)
+            };
+            match last_person().filter(|&p| named_here(p)) {
+                Some(p) => Some(p),
+                None => continue,
+            }
+        } else {
+            ctx.starts[..upto]
+                .iter()
+                .rev()
+                .take(MAX_STEPS)
+                .map(|&(_, p)| p)
+                .find(|&p| org_named(p) || anaphoric && protos[p].kind == ActorKind::Organization)
+                .or_else(|| {
+                    // "…, their union said. The Kerala Nurses Union …": the
+                    // body named in the next two sentences.
+                    let here = doc.sentence_at(span.start)?;
+                    ctx.starts[upto..]
+                        .iter()
+                        .take_while(|&&(s, _)| doc.sentence_at(s).is_some_and(|t| t <= here + 2))
+                        .map(|&(_, p)| p)
+                        .find(|&p| !anaphoric && org_named(p))
+                })
+        };
+        if let Some(p) = named {
+            out.push((p, span, MentionForm::Role));
+            continue;
+        }
+        if anaphoric || its {
+            continue;
+        }
+        // The name: the phrase without its article; an owner's possessive
+        // stays ("Thomas' sister").
+        let text = doc.slice(span);
+        let mut name = text
+            .strip_prefix("the ")
+            .or_else(|| text.strip_prefix("The "))
+            .or_else(|| text.strip_prefix("a "))
+            .or_else(|| text.strip_prefix("A "))
+            .or_else(|| text.strip_prefix("an "))
+            .or_else(|| text.strip_prefix("An "))
+            .unwrap_or(text)
+            .to_owned();
+        if let Some(o) = owner {
+            // "Kowal's brother" after "Lena Kowal": named by the owner's
+            // actor, "Lena Kowal's brother".
+            let at = doc.tokens[o].start_byte();
+            let i = doc.ents.partition_point(|e| e.span.end <= at);
+            let start = doc.ents.get(i).map_or(at, |e| e.span.start.min(at));
+            let j = ctx.starts.partition_point(|&(s, _)| s < start);
+            let possessive = doc
+                .text
+                .get(doc.tokens[o].end_byte()..span.start)
+                .unwrap_or("'s ");
+            name = match ctx.starts.get(j).filter(|&&(s, _)| s == start) {
+                Some(&(_, p)) => format!("{}{possessive}", protos[p].name) + doc.tok(head),
+                None => doc.text.get(start..span.end).unwrap_or(text).to_owned(),
+            };
+        } else if his {
+            // "his sister" after "Tom Reed": "Tom Reed's sister".
+            name = match last_person() {
+                Some(p) => format!("{}'s {}", protos[p].name, doc.tok(head)),
+                None => doc.tok(head).to_owned(),
+            };
+        } else if first_w == "their" {
+            // "their union": the noun phrase without the pronoun.
+            name = text.split_once(' ').map_or(text, |(_, r)| r).to_owned();
+        }
+        let key = name.to_lowercase();
+        let same = made.entry(head_w).or_default();
+        // A bare "the ministry" joins the last one; a modified phrase joins
+        // the one of the same words.
+        let found = same
+            .iter()
+            .rev()
+            .find(|(_, k)| !modified || *k == key)
+            .map(|&(p, _)| p);
+        let p = match found {
+            Some(p) => p,
+            None => {
+                let kind = if person {
+                    ActorKind::Person
+                } else {
+                    ActorKind::Organization
+                };
+                protos.push(ActorDraft::new(&name, kind));
+                same.push((protos.len() - 1, key));
+                protos.len() - 1
+            }
+        };
+        out.push((p, span, MentionForm::Role));
     }
     out
 }

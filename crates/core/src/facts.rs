@@ -325,6 +325,10 @@ fn clause_text(doc: &Doc, a: usize, b: usize, subject: usize, s0: usize) -> Opti
     if t.matches('“').count() > t.matches('”').count() {
         t.push('”');
     }
+    // The same for straight marks ('had been "left stranded for years"').
+    if t.matches('"').count() % 2 == 1 {
+        t.push('"');
+    }
     if cut {
         t.push('…');
     }
@@ -348,7 +352,12 @@ fn is_function_word(doc: &Doc, k: usize) -> bool {
 /// the quoted words before the subject ('“We will win,” Putin said').
 fn quote_of(doc: &Doc, v: usize, subject: usize, s0: usize) -> Option<String> {
     let s = doc.tokens.get(v)?.sentence_index();
-    let frame = doc.speech_in(s).iter().find(|f| f.verb == Some(v))?;
+    // The verb's own frame first: a quote it reports may have one too.
+    let frames = doc.speech_in(s);
+    let frame = frames
+        .iter()
+        .find(|f| f.verb == Some(v) && !f.quoted)
+        .or_else(|| frames.iter().find(|f| f.verb == Some(v)))?;
     let quoted = frame.quoted || (frame.content.start..frame.content.end).any(|k| doc.in_quote(k));
     if !quoted {
         // '"…," Putin said' without the marks paired: the words before.
@@ -366,14 +375,20 @@ fn quote_of(doc: &Doc, v: usize, subject: usize, s0: usize) -> Option<String> {
         }
         return None;
     }
-    // The whole quote the frame's words belong to.
+    // The whole quote the frame's words belong to, when what was said is
+    // the quote: it opens the reported words or holds them (its start is at
+    // or before theirs). A quoted phrase
+    // inside a reported clause ('said the town had been "left stranded for
+    // years"') is no quote of its own: the clause is the fact.
+    let c = frame.content.clone();
     let q = doc
         .quotes
         .iter()
-        .find(|q| q.tokens.start < frame.content.end && frame.content.start < q.tokens.end);
+        .find(|q| q.tokens.start < c.end && c.start < q.tokens.end)
+        .filter(|q| q.tokens.start <= c.start + 1);
     let text = match q {
         Some(q) => doc.slice(q.span),
-        None => doc.tokens_text(frame.content.start, frame.content.end),
+        None => return None,
     };
     let text = text.trim().trim_end_matches([',', ' ']);
     (!text.is_empty()).then(|| format!("“{}”", bounded(text)))
@@ -526,6 +541,22 @@ mod tests {
                 "said he was “disappointed” by the vote".into()
             )]
         );
+        // A quoted phrase inside a reported clause is no quote of its own,
+        // and the clause keeps both of its quote marks.
+        for text in [
+            "Tom Hill said the town had been “left stranded for many years” by the council.",
+            "Tom Hill said the town had been \"left stranded for many years\".",
+        ] {
+            let got = facts(text, &[("Tom Hill", Person)]);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            let f = &got[0].1;
+            assert!(f.starts_with("said the town had been"), "{text}: {f:?}");
+            assert!(
+                f.matches('"').count().is_multiple_of(2)
+                    && f.matches('“').count() == f.matches('”').count(),
+                "{text}: {f:?}"
+            );
+        }
         let text = "Putin targeted European governments with accusations of sabotaging peace talks and preventing the administration of his rival from achieving agreements on anything at all.";
         let got = facts(text, &[("Putin", Person)]);
         assert!(!got.is_empty());

@@ -24,6 +24,22 @@ pub enum RoleKind {
     },
     /// A nationality adjective and a group noun ("Ukrainian officials").
     Group,
+    /// A body or person the article may never name, as the subject,
+    /// speaker or agent of an act: "the health ministry offered …", "a
+    /// federal court struck down …", "his sister pleaded …", "said the
+    /// spokeswoman". `coref` resolves it to a named actor when it can and
+    /// makes it an actor of its own otherwise.
+    Body {
+        /// The head noun's token ("ministry", "sister").
+        head: usize,
+        /// The head names a person (a role or a relative), not a body.
+        person: bool,
+        /// The phrase has modifiers before its head ("health ministry").
+        modified: bool,
+        /// The token of the named owner of a possessive ("Thomas" in
+        /// "Thomas' sister"), if any.
+        owner: Option<usize>,
+    },
 }
 
 /// A phrase that refers to an actor by role or group.
@@ -98,6 +114,23 @@ fn role_phrases(doc: &Doc) -> Vec<RolePhrase> {
                     }
                 }
             }
+            if let Some((end, kind)) = unnamed_body(doc, g, range.start, range.end) {
+                let first = match kind {
+                    RoleKind::Body {
+                        owner: Some(_),
+                        head,
+                        ..
+                    } => head,
+                    _ => g,
+                };
+                let span = Span::new(
+                    doc.tokens[first].start_byte(),
+                    doc.tokens[end - 1].end_byte(),
+                );
+                out.push(RolePhrase { span, kind });
+                g = end;
+                continue;
+            }
             // "The senators rejected …": a definite collective noun as the
             // subject of a verb holds stances as a group of its own.
             if let Some(end) = definite_collective(doc, g, range.end) {
@@ -152,6 +185,145 @@ fn role_phrases(doc: &Doc) -> Vec<RolePhrase> {
     out
 }
 
+/// Is token `k` a word that may modify a noun: not a determiner,
+/// preposition, conjunction, pronoun, auxiliary, adverb, quantifier or
+/// counting word?
+fn content_word(doc: &Doc, k: usize) -> bool {
+    use crate::syntax::Class;
+    doc.kind(k) == Some(TokenKind::Word)
+        && !doc.is(k, Class::Det)
+        && !doc.is(k, Class::Prep)
+        && !doc.is(k, Class::Conj)
+        && !doc.is(k, Class::Pron)
+        && !doc.is(k, Class::Aux)
+        && !doc.is(k, Class::Adverb)
+        && !doc.is(k, Class::Quantifier)
+        && !doc.lex.is_count_word(doc.lw(k))
+}
+
+/// Is token `k` inside a recognised name ([`Doc::ents`])?
+fn in_name(doc: &Doc, k: usize) -> bool {
+    let Some(t) = doc.tokens.get(k) else {
+        return false;
+    };
+    let at = t.start_byte();
+    let i = doc.ents.partition_point(|e| e.span.end <= at);
+    doc.ents.get(i).is_some_and(|e| e.span.start <= at)
+}
+
+/// An unnamed holder starting at token `g` (see [`RoleKind::Body`]): a
+/// determiner ("the", "a" for bodies, "his", "its", or a name's possessive),
+/// up to three lower-case modifiers and a singular body noun, role noun or relative;
+/// one past its head, and the kind. It must be the subject of a verb (through
+/// adverbs and a short time phrase: "a federal court on Wednesday struck
+/// down"), the speaker after a reporting verb ("said the ministry") or the
+/// agent after "by". Not inside another prepositional phrase ("officials at
+/// the ministry said": the officials speak), not before a name (a title),
+/// "of" or a possessive (the phrase names someone else's body), and never a
+/// plural: "ministries" are a kind, not an actor.
+fn unnamed_body(doc: &Doc, g: usize, s0: usize, s1: usize) -> Option<(usize, RoleKind)> {
+    use crate::syntax::Class;
+    let det = doc.lw(g);
+    let owner = (doc.kind(g) == Some(TokenKind::Possessive) && g > s0 && in_name(doc, g - 1))
+        .then(|| g - 1);
+    let article = matches!(det, "the" | "a" | "an");
+    let pronoun = matches!(det, "his" | "her" | "their" | "its");
+    if !(article || pronoun || owner.is_some()) {
+        return None;
+    }
+    // Modifiers: plain lower-case words.
+    let mut k = g + 1;
+    while k < s1 && k < g + 4 {
+        let w = doc.lw(k);
+        let plain = content_word(doc, k)
+            && !doc.is(k, Class::ClauseWord)
+            && !crate::syntax::is_participle(w)
+            && !in_name(doc, k)
+            // "the Iranian government" is a group named after its country.
+            && !doc.is_cap(k);
+        let head_here = doc.lex.is_body_noun(w)
+            || doc.lex.is_anaphoric_body(w)
+            || doc.lex.is_kin_noun(w)
+            || is_role_noun(doc.lex, w) && !w.ends_with('s');
+        let next_plain = doc.kind(k + 1) == Some(TokenKind::Word) && !doc.is_cap(k + 1);
+        let next_head = next_plain
+            && (doc.lex.is_body_noun(doc.lw(k + 1)) || is_role_noun(doc.lex, doc.lw(k + 1)));
+        if head_here && !next_head {
+            break;
+        }
+        if !plain {
+            return None;
+        }
+        k += 1;
+    }
+    if k >= s1 || doc.is_cap(k) || in_name(doc, k) {
+        return None;
+    }
+    let w = doc.lw(k);
+    let kin = doc.lex.is_kin_noun(w);
+    let body = doc.lex.is_body_noun(w) || doc.lex.is_anaphoric_body(w);
+    let role = is_role_noun(doc.lex, w) && !w.ends_with('s');
+    // A relative needs an owner ("his sister", "Thomas' sister"); "a" only
+    // introduces a body ("a federal court"), not a person ("a lawyer said").
+    let ok = if kin {
+        pronoun || owner.is_some()
+    } else if body {
+        !matches!(det, "a" | "an") || k > g + 1 || g == s0
+    } else {
+        role && det != "a" && det != "an"
+    };
+    if !ok {
+        return None;
+    }
+    let modified = k > g + 1;
+    let end = k + 1;
+    // Not a title or someone else's body: "the mayor Tom …", "the council of
+    // Riverton", "the union's leader".
+    if doc.is_cap(end) && end < s1
+        || matches!(doc.lw(end), "of" | "'s" | "’s")
+        || doc.kind(end) == Some(TokenKind::Possessive)
+    {
+        return None;
+    }
+    let first = if owner.is_some() { g - 1 } else { g };
+    let before = first.checked_sub(1).filter(|&b| b >= s0);
+    let agent = before.is_some_and(|b| doc.lw(b) == "by");
+    let speaker = before
+        .is_some_and(|b| doc.lex.is_speech_verb(doc.lw(b)) || doc.lex.is_reporting_verb(doc.lw(b)));
+    // "after the ministry offered …" opens a clause; "at the ministry" does not.
+    let subordinator = before.is_some_and(|b| doc.lex.is_adjunct_preposition(doc.lw(b)));
+    if before.is_some_and(|b| doc.is(b, Class::Prep)) && !agent && !subordinator {
+        return None;
+    }
+    // Subject: a verb or auxiliary follows, through adverbs and a short
+    // time phrase ("on Wednesday", "last week").
+    let mut v = doc.skip_adverbs(end, s1);
+    if v < s1 && matches!(doc.lw(v), "on" | "in" | "last" | "this" | "earlier") {
+        let mut j = v + 1;
+        while j < s1 && j < v + 3 && (doc.is_cap(j) || doc.lex.is_time_word(doc.lw(j))) {
+            j += 1;
+        }
+        if j > v + 1 {
+            v = doc.skip_adverbs(j, s1);
+        }
+    }
+    let subject = v < s1 && (doc.is_verb_at(v) || doc.is(v, Class::Aux));
+    // "…, said its president, Maya Thomas": the name that follows speaks.
+    let named_next = doc.lw(end) == "," && doc.is_cap(end + 1) && in_name(doc, end + 1);
+    if !(subject || speaker && !subordinator || agent) || named_next {
+        return None;
+    }
+    Some((
+        end,
+        RoleKind::Body {
+            head: k,
+            person: !body,
+            modified,
+            owner,
+        },
+    ))
+}
+
 /// A named group of organised people starting at token `g`: one or two
 /// modifiers (a possessive plural counts: "retailers'") and a collective
 /// noun ("groups", "campaigners", "unions"); one past its last token.
@@ -180,22 +352,30 @@ fn collective_group(doc: &Doc, g: usize, s0: usize, s1: usize) -> Option<usize> 
     use crate::syntax::Class;
     let plain = |k: usize| {
         let w = doc.lw(k);
-        doc.kind(k) == Some(TokenKind::Word)
+        content_word(doc, k)
             && w.len() > 2
-            && !doc.is(k, Class::Det)
-            && !doc.is(k, Class::Prep)
-            && !doc.is(k, Class::Conj)
-            && !doc.is(k, Class::Pron)
-            && !doc.is(k, Class::Aux)
-            && !doc.is(k, Class::Quantifier)
             && !doc.is(k, Class::Verbish)
-            && !doc.is(k, Class::Adverb)
-            && !doc.lex.is_count_word(w)
             && !doc.lex.is_collective_noun(w)
             && !doc.lex.is_time_word(w)
             && doc.mention_at(k).is_none()
     };
-    if !plain(g) {
+    // A hyphenated modifier is one word: "late-shift workers", not "shift
+    // workers"; its parts may be time words ("night-shift nurses").
+    let part =
+        |k: usize| plain(k) || doc.lex.is_time_word(doc.lw(k)) && doc.mention_at(k).is_none();
+    let hyphen_after = |k: usize| {
+        doc.lw(k + 1) == "-"
+            && doc.tokens.get(k + 1).is_some_and(|t| !t.space_before)
+            && doc.tokens.get(k + 2).is_some_and(|t| !t.space_before)
+            && k + 2 < s1
+            && part(k)
+            && part(k + 2)
+    };
+    // Never from the inside of a compound ("the night-shift nurses" is not
+    // a group "shift nurses").
+    let glued =
+        doc.tokens.get(g).is_some_and(|t| !t.space_before) && g > s0 && doc.lw(g - 1) == "-";
+    if !plain(g) && !hyphen_after(g) || glued {
         return None;
     }
     if g > s0 {
@@ -217,6 +397,9 @@ fn collective_group(doc: &Doc, g: usize, s0: usize, s1: usize) -> Option<usize> 
             && doc.mention_at(k).is_none()
     };
     let mut k = g + 1;
+    if hyphen_after(g) {
+        k = g + 3;
+    }
     if doc.kind(k) == Some(TokenKind::Possessive) {
         k += 1;
     } else if !collective(k) && plain(k) {

@@ -325,6 +325,19 @@ fn name_after(doc: &Doc, j: usize, s1: usize) -> Option<ActorId> {
         }
         k += 1;
     }
+    // "…, said its president, Maya Thomas", "said the union's leader, Per
+    // Haugen": a role noun and, after a comma, the person who holds it.
+    if k > j && doc.lw(k) == "," && crate::actors::is_role_noun(doc.lex, doc.tok(k - 1)) {
+        if let Some(m) = doc.mention_at(k + 1) {
+            let person = doc
+                .actors
+                .get(m.actor)
+                .is_some_and(|a| a.kind == crate::model::ActorKind::Person);
+            if person && m.first == k + 1 {
+                return Some(m.actor);
+            }
+        }
+    }
     found
 }
 

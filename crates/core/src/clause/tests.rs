@@ -312,6 +312,19 @@ fn speech_frames_and_quotes() {
             "tom-hill",
             "It will never work for the town",
         ),
+        // The person named after a role, not the body the role belongs to.
+        (
+            "“The fare rise is a mistake,” said its president, Ana Diaz.",
+            0,
+            "ana-diaz",
+            "The fare rise is a mistake",
+        ),
+        (
+            "“The fare rise is a mistake,” said the Ministry of Transport's spokeswoman, Ana Diaz.",
+            0,
+            "ana-diaz",
+            "The fare rise is a mistake",
+        ),
     ];
     for &(text, s, speaker, content) in cases {
         let doc = doc_with(text, names);

@@ -76,22 +76,68 @@ pub fn inflect(base: &str) -> Vec<String> {
         } else {
             format!("{base}s")
         });
-        // Short consonant-vowel-consonant verbs double ("ban" → "banned").
-        let b = base.as_bytes();
-        let double = b.len() == 3
-            && !matches!(b[0], b'a' | b'e' | b'i' | b'o' | b'u')
-            && matches!(b[1], b'a' | b'e' | b'i' | b'o' | b'u')
-            && !matches!(b[2], b'a' | b'e' | b'i' | b'o' | b'u' | b'w' | b'x' | b'y');
-        if double {
-            let last = b[2] as char;
-            out.push(format!("{base}{last}ed"));
-            out.push(format!("{base}{last}ing"));
-        } else {
-            out.push(format!("{base}ed"));
-            out.push(format!("{base}ing"));
+        // A verb ending in one vowel and one consonant doubles it: always
+        // when it has one syllable ("ban" → "banned", "drop" → "dropped",
+        // "scrap" → "scrapped"); with more syllables only when the last is
+        // stressed ("controlled" but "visited"), which spelling does not
+        // show, so both forms are listed (the wrong one is not a word).
+        match doubling(base) {
+            Doubling::Always(last) => {
+                out.push(format!("{base}{last}ed"));
+                out.push(format!("{base}{last}ing"));
+            }
+            Doubling::Maybe(last) => {
+                out.push(format!("{base}ed"));
+                out.push(format!("{base}ing"));
+                out.push(format!("{base}{last}ed"));
+                out.push(format!("{base}{last}ing"));
+            }
+            Doubling::Never => {
+                out.push(format!("{base}ed"));
+                out.push(format!("{base}ing"));
+            }
         }
     }
     out
+}
+
+/// Whether a verb doubles its last consonant before -ed and -ing.
+enum Doubling {
+    /// One syllable ending in one vowel and one consonant ("drop").
+    Always(char),
+    /// Several syllables ending so ("control", "visit"): stress decides.
+    Maybe(char),
+    /// Anything else ("beat", "fix", "veto").
+    Never,
+}
+
+fn doubling(base: &str) -> Doubling {
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let b = base.as_bytes();
+    let n = b.len();
+    if n < 3 || !b.iter().all(u8::is_ascii_lowercase) {
+        return Doubling::Never;
+    }
+    let (last, mid, before) = (b[n - 1], b[n - 2], b[n - 3]);
+    // "qu" is a consonant ("quit" → "quitting").
+    let before_is_vowel = vowel(before) && !(before == b'u' && n >= 4 && b[n - 4] == b'q');
+    if vowel(last) || matches!(last, b'w' | b'x' | b'y') || !vowel(mid) || before_is_vowel {
+        return Doubling::Never;
+    }
+    let mut groups = 0;
+    let mut in_vowel = false;
+    for (i, &c) in b.iter().enumerate() {
+        let v = vowel(c) && !(c == b'u' && i > 0 && b[i - 1] == b'q');
+        if v && !in_vowel {
+            groups += 1;
+        }
+        in_vowel = v;
+    }
+    if groups == 1 {
+        Doubling::Always(last as char)
+    } else {
+        Doubling::Maybe(last as char)
+    }
 }
 
 /// Every cue form → its entries. Verb rows are inflected; a word row

@@ -143,6 +143,12 @@ word_lists! {
     SingleOffices: is_single_office => "actors/single_offices.txt",
     /// An honorific ("Mr", "Dame")?
     Honorifics: is_honorific => "actors/honorifics.txt",
+    /// A singular noun for a body that acts ("ministry", "court")?
+    BodyNouns: is_body_noun => "actors/body_nouns.txt",
+    /// A generic organisation noun that refers back ("the company")?
+    AnaphoricBodies: is_anaphoric_body => "actors/anaphoric_bodies.txt",
+    /// A noun for a relative ("sister", "mother")?
+    KinNouns: is_kin_noun => "actors/kin_nouns.txt",
     // ---- syntax: closed word classes (lower case)
     /// An article, demonstrative or possessive pronoun?
     Determiners: is_determiner => "syntax/determiners.txt",

@@ -138,8 +138,23 @@ fn inflections() {
         ("criticize", &["criticized", "criticizes"]),
         ("ban", &["banned", "banning"]),
         ("ratify", &["ratified", "ratifies"]),
-        ("veto", &["vetoes"]),
+        ("veto", &["vetoes", "vetoed", "vetoing"]),
+        ("drop", &["dropped", "dropping", "drops"]),
+        ("scrap", &["scrapped", "scrapping"]),
+        ("control", &["controlled", "controlling"]),
+        ("cancel", &["cancelled", "canceled", "cancelling"]),
+        ("submit", &["submitted"]),
+        ("visit", &["visited", "visiting"]),
+        ("quit", &["quitting"]),
+        ("beat", &["beating"]),
+        ("fix", &["fixed"]),
     ];
+    // No doubling where the vowel is long or the ending is not one
+    // consonant: "beatted", "fixxed".
+    for (base, wrong) in [("beat", "beatted"), ("fix", "fixxed")] {
+        let got = cues::inflect(base);
+        assert!(!got.iter().any(|g| g == wrong), "{base}: {got:?}");
+    }
     for (base, forms) in cases {
         let got = cues::inflect(base);
         for f in *forms {

@@ -207,8 +207,9 @@ fn accept(doc: &Doc, c: &Candidate, has_stance: bool, context: bool) -> bool {
     let identified = c.topic || !c.actors.is_empty() || c.number.is_some();
     let governed = c.head.strength == Strength::Governed;
     // "a move to ban …", "the decision to close …": a noun with an
-    // infinitive; "plans to travel" without a determiner is a verb.
-    if c.to_verb && !identified && !(governed && c.has_det) {
+    // infinitive; "plans to travel" without a determiner is a verb. "unveiled
+    // a plan to expand broadband": a determiner and a stance make it one.
+    if c.to_verb && !identified && !(c.has_det && (governed || has_stance)) {
         return false;
     }
     // A bare plural without a determiner ("offers", "limits") is usually a
@@ -226,6 +227,10 @@ fn accept(doc: &Doc, c: &Candidate, has_stance: bool, context: bool) -> bool {
             return false
         }
         "deal" if c.content.iter().any(|w| w == "great" || w == "good") => return false,
+        // "the idea" refers back to a proposal (merging takes it there); on
+        // its own it is one only with what it proposes and a stance ("backed
+        // the idea of a four-day week").
+        "idea" => return has_stance && !c.complement.is_empty(),
         // "in order to", "the rule of law", "as a rule".
         "order" if prev == "in" || next == "to" && !c.has_det => return false,
         "rule"

@@ -287,7 +287,8 @@ impl Doc<'_> {
 
     /// Is the mention at token `first` the owner of a body in subject
     /// position, "the parliament of Malta", "the government of Canada"
-    /// ("of" right after a role noun, opening the clause)?
+    /// ("of" right after a role noun with at most two lower-case modifiers,
+    /// "the city council of Riverton", opening the clause)?
     pub fn body_of(&self, first: usize) -> bool {
         let mut of = first.wrapping_sub(1);
         if self.is(of, Class::Det) {
@@ -301,9 +302,33 @@ impl Doc<'_> {
             .tokens
             .get(first)
             .map_or(0, |t| self.sentence_range(t.sentence_index()).start);
+        // Up to two lower-case modifiers: "the city council of Riverton".
+        let mut d = body;
+        while d > s0
+            && d + 2 > body
+            && self.kind(d - 1) == Some(TokenKind::Word)
+            && !self.is_cap(d - 1)
+            && !self.is(d - 1, Class::Det)
+            && !self.is(d - 1, Class::Prep)
+            && !self.is(d - 1, Class::Verbish)
+        {
+            d -= 1;
+        }
         self.is(body, Class::ActingBody)
-            && (body == s0
-                || self.is(body - 1, Class::Det) && (body - 1 == s0 || !self.in_pp(body - 1)))
+            && (d == s0 || self.is(d - 1, Class::Det) && (d - 1 == s0 || !self.in_pp(d - 1)))
+    }
+
+    /// Is the mention at tokens `first..end` the subject of a clause that
+    /// a subordinator opens ("after the ministry offered …", "since the
+    /// court ruled …"), not the object of a preposition?
+    pub fn clause_subject(&self, first: usize, end: usize) -> bool {
+        let mut p = first.wrapping_sub(1);
+        if self.is(p, Class::Det) {
+            p = p.wrapping_sub(1);
+        }
+        let v = self.skip_adverbs(end, self.tokens.len());
+        self.lex.is_adjunct_preposition(self.lw(p))
+            && (self.is_verb_at(v) || self.is(v, Class::Aux))
     }
 
     /// Is token `v` a verb that can follow a subject: a lower-case word that
@@ -500,7 +525,10 @@ impl Doc<'_> {
             }
             if let Some(m) = self.mention_at(k) {
                 k = m.first;
-                if self.in_pp(m.first) && !self.body_of(m.first) {
+                if self.in_pp(m.first)
+                    && !self.body_of(m.first)
+                    && !self.clause_subject(m.first, m.last)
+                {
                     continue;
                 }
                 let possessive = self.kind(m.last) == Some(TokenKind::Possessive);
@@ -520,13 +548,21 @@ impl Doc<'_> {
                 });
             }
             let pronoun = |actor| Subject { actor, first: None };
-            if matches!(w, "he" | "she") && !self.in_pp(k) {
+            // "after they shunned …": the subject of a clause a subordinator opens.
+            let free = !self.in_pp(k) || self.clause_subject(k, k + 1);
+            if matches!(w, "he" | "she") && free {
                 if self.reported_by_unnamed(k, s0) {
                     return fallback;
                 }
                 return self.antecedent(k, s0).map(pronoun).or(fallback);
             }
-            if matches!(w, "it" | "they") && !self.in_pp(k) && self.subject_pronoun(k) {
+            // "after they shunned …": "they" is that clause's subject, and
+            // whom it means is not clear enough to name (coordinated people,
+            // a country): nobody, rather than the main clause's subject.
+            if matches!(w, "it" | "they") && self.in_pp(k) && free {
+                return fallback;
+            }
+            if matches!(w, "it" | "they") && free && self.subject_pronoun(k) {
                 // An organisation, country or group named in this or the
                 // previous sentence, with nothing skipped in between.
                 let min = self.previous_sentence_start(s0);

@@ -21,8 +21,12 @@ pub(super) fn complement(doc: &Doc, c: &mut Candidate, head: Head, h: usize, s1:
     let relational = matches!(head.strength, Strength::Relational | Strength::Governed);
     let plain = c.content.is_empty() && c.actors.is_empty() && c.number.is_none();
     let mut name_end = h + 1;
-    if c.to_verb && head.strength == Strength::Governed && c.has_det {
-        // "a move to ban plastic bags": the infinitive names it.
+    // Not "the plan to be abolished": a passive infinitive says what is
+    // to happen to the plan, not what it is.
+    let passive_to = matches!(doc.lw(after + 1), "be" | "have");
+    if c.to_verb && c.has_det && (head.strength == Strength::Governed || plain && !passive_to) {
+        // "a move to ban plastic bags", "a plan to expand broadband": the
+        // infinitive names it.
         let end = walk_clause(doc, after, s1).min(after + MAX_TO_VERB);
         c.complement = content_words(doc, after + 1, end);
         c.name_end = end;
