@@ -684,6 +684,51 @@ fn predicted(kind: StanceKind, positive: bool) -> StanceKind {
     }
 }
 
+/// Most tokens between a proposal noun and the infinitive that
+/// completes it ("calls from opposition parties to block …").
+const MAX_NOUN_INFINITIVE_GAP: usize = 6;
+
+/// When the verb cue at `tok` is the infinitive of another proposal noun
+/// ("calls … to block the scheme", "a bid to scrap the tax"): `Some` of who
+/// made that proposal ("from X", "by X" between the two, or the noun's
+/// possessor), `Some(None)` when the article does not say. `None` when the
+/// cue is no such infinitive.
+fn infinitive_of_proposal(
+    doc: &Doc,
+    tok: usize,
+    ci: usize,
+    marks: &Marks,
+) -> Option<Option<ActorId>> {
+    let to = doc.verb_group(tok).first.checked_sub(1)?;
+    if doc.lw(to) != "to" {
+        return None;
+    }
+    let s0 = marks.s0;
+    let mut k = to;
+    while k > s0 && to - k < MAX_NOUN_INFINITIVE_GAP {
+        k -= 1;
+        if let Some(j) = marks.cands.iter().position(|x| x.head_tok == k) {
+            if j == ci {
+                return None;
+            }
+            let named = (k + 1..to).find_map(|t| {
+                matches!(doc.lw(t), "from" | "by")
+                    .then(|| doc.mention_at(t + 1).map(|m| m.actor))
+                    .flatten()
+            });
+            return Some(named.or(marks.cands[j].possessor));
+        }
+        let w = doc.lw(k);
+        if doc.kind(k) == Some(TokenKind::Punct) || doc.is(k, Class::Verbish) && !doc.in_pp(k) {
+            return None;
+        }
+        if w == "to" {
+            return None;
+        }
+    }
+    None
+}
+
 /// Stances on candidate `c`, at most one per cue; and whether any cue
 /// governs it (even without a resolved holder).
 pub fn stances_for(doc: &Doc, s: usize, ci: usize, marks: &Marks) -> (Vec<Hit>, bool) {
@@ -709,6 +754,22 @@ pub fn stances_for(doc: &Doc, s: usize, ci: usize, marks: &Marks) -> (Vec<Hit>, 
         None
     } else {
         right_cue(doc, c, marks, r.end)
+    };
+    let left = match left {
+        Some(cue) if !cue.nominal => match infinitive_of_proposal(doc, cue.tok, ci, marks) {
+            // "rejected calls from the opposition to block the scheme": the
+            // callers' stance on the scheme, never the subject's.
+            Some(callers) => {
+                out.extend(callers.map(|a| Hit {
+                    actor: a,
+                    kind: adjust(doc, c, cue.kind),
+                    hedged: cue.hedged,
+                }));
+                None
+            }
+            None => Some(cue),
+        },
+        other => other,
     };
     if let Some(cue) = left {
         // "struck down the law in a ruling": the ruling is the subject's

@@ -660,6 +660,39 @@ fn no_stance_for_predictions_addressees_or_contents() {
     }
 }
 
+/// The infinitive of a proposal noun is its maker's stance: rejecting
+/// "calls to block" a tax is no stance against the tax.
+#[test]
+fn infinitives_of_proposal_nouns_belong_to_their_makers() {
+    let names = &[
+        ("Canada", ActorKind::Place),
+        ("Norway", ActorKind::Place),
+        ("Maria Lopez", ActorKind::Person),
+    ];
+    // (text, proposal, the stance the rejecter must not get on it)
+    let cases: &[(&str, &str, (&str, StanceKind))] = &[
+        (
+            "Maria Lopez rejected calls from farmers to block the fuel tax.",
+            "fuel tax",
+            ("maria-lopez", StanceKind::Opposes),
+        ),
+        (
+            "Norway dismissed a bid by Canada to scrap the fishing treaty.",
+            "fishing treaty",
+            ("norway", StanceKind::Opposes),
+        ),
+    ];
+    for &(text, proposal, wrong) in cases {
+        let ps = setup(text, names);
+        let got: Vec<(&str, StanceKind)> = ps
+            .iter()
+            .filter(|p| p.name == proposal)
+            .flat_map(|p| p.stances.iter().map(|s| (s.actor.as_str(), s.stance)))
+            .collect();
+        assert!(!got.contains(&wrong), "{text}: {got:?}");
+    }
+}
+
 /// "Lifting the sanctions" is a proposal of its own; who asks for it opposes
 /// the sanctions. Imposing them supports the sanctions themselves.
 #[test]
