@@ -367,7 +367,7 @@ pub(super) fn extract(
             own_features(r, c, rl, text, cu, lists, &mut out);
             for j in near.iter().flatten() {
                 let o = &rules[*j].own;
-                out.push(f2(t::LIST_RULE, kind_index(o.0), u64::from(o.1.min(3))));
+                out.push(f1(t::LIST_RULE, kind_index(o.0)));
             }
             let ti = info.get(text).copied().unwrap_or_default();
             out.push(f1(t::DOC_COUNT, u64::from(ti.count.min(4))));
