@@ -75,6 +75,15 @@ fn kinds_of_names() {
             &[("J. K. Rowling", Person), ("George W. Bush", Person)],
         ),
         (
+            "Ministers from Spain, Portugal and Greece met in Brussels on Monday.",
+            &[
+                ("Spain", Place),
+                ("Portugal", Place),
+                ("Greece", Place),
+                ("Brussels", Place),
+            ],
+        ),
+        (
             "Merkel's government and Macron's advisers met in Paris.",
             &[("Merkel", Person), ("Macron", Person), ("Paris", Place)],
         ),

@@ -45,11 +45,19 @@ impl<'d, 'a> Rules<'d, 'a> {
         self.by_name(&w)
             .or_else(|| self.by_context(c, &w))
             .or_else(|| self.by_shape(c, &w))
-            .unwrap_or(if w.n >= 4 {
+            .unwrap_or(if w.n >= 4 && !self.particle_name(c) {
                 (ActorKind::Organization, 0)
             } else {
                 (ActorKind::Person, 0)
             })
+    }
+
+    /// Whether the words between the first and last of a candidate are all
+    /// lower-case name particles ("Marta de la Cruz", "Pieter van der
+    /// Berg"): a personal name's shape, so its word count does not make it
+    /// an organisation.
+    fn particle_name(&self, c: &Cand) -> bool {
+        c.b > c.a + 2 && (c.a + 1..c.b - 1).all(|g| self.lx().is_name_particle(self.w(g)))
     }
 
     /// The knowledge base, group nouns, head words and place lists.

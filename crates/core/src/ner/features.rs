@@ -1,9 +1,10 @@
 //! Features of a name candidate for the learned labeller
 //! ([`super::learned`]): what the rules concluded and why, the words and
 //! their shapes and affixes, gazetteer and knowledge-base classes, the words
-//! around it, and what the rest of the document says about the same name
-//! (how the rules labelled its other occurrences, whether it is the surname
-//! of a longer name, the cues around its other occurrences).
+//! around it, the rules' labels of the names next to it in a list, and what
+//! the rest of the document says about the same name (how the rules labelled
+//! its other occurrences, whether it is the surname of a longer name, the
+//! cues around its other occurrences).
 //!
 //! A feature is a 32-bit key ([`crate::weights::f1`], [`f2`]) of a template
 //! number and values. Change a template and bump [`FEATURE_SET`]: model
@@ -20,7 +21,7 @@ use crate::tokenize::TokenKind;
 use crate::weights::{f1, f2, hash_str};
 
 /// Version of the feature templates.
-pub const FEATURE_SET: u32 = 3;
+pub const FEATURE_SET: u32 = 4;
 
 /// The name lists the features read: places and names by class, and
 /// given names and surnames.
@@ -84,6 +85,7 @@ mod t {
     pub const DOC_HAS_PART: u64 = 42;
     pub const DOC_CUE: u64 = 43;
     pub const DOC_RULE: u64 = 44;
+    pub const LIST_RULE: u64 = 45;
     pub const LINK: u64 = 50;
     pub const LINK_SURE: u64 = 51;
 }
@@ -101,8 +103,12 @@ pub mod link {
     pub const HAS_LAST_WORD: u8 = 2;
     /// A one-word name that is the first word of the other, longer name.
     pub const FIRST_WORD_OF: u8 = 3;
+    /// The name before or after it in a list of names ("Lopez, Reed and
+    /// Silva", "Spain or Portugal"): the items of a list are mostly of
+    /// one kind.
+    pub const LIST: u8 = 4;
     /// Number of relations.
-    pub const COUNT: usize = 4;
+    pub const COUNT: usize = 5;
 }
 
 /// At most this many candidates of one relation are read per candidate
@@ -131,6 +137,7 @@ pub(super) fn links(r: &Rules, cands: &[Cand]) -> Vec<Vec<(u32, u8)>> {
         }
     }
     let empty: Vec<u32> = Vec::new();
+    let neighbours = list_neighbours(r, cands);
     cands
         .iter()
         .enumerate()
@@ -138,6 +145,9 @@ pub(super) fn links(r: &Rules, cands: &[Cand]) -> Vec<Vec<(u32, u8)>> {
             let mut out = Vec::new();
             if c.form != MentionForm::Name {
                 return out;
+            }
+            for j in neighbours[i].into_iter().flatten() {
+                out.push((j as u32, link::LIST));
             }
             let mut add = |v: &Vec<u32>, rel: u8| {
                 for &j in v.iter().filter(|&&j| j as usize != i).take(MAX_LINKS) {
@@ -158,6 +168,34 @@ pub(super) fn links(r: &Rules, cands: &[Cand]) -> Vec<Vec<(u32, u8)>> {
             out
         })
         .collect()
+}
+
+/// Whether the tokens `a..b` between two names join them as items of one
+/// list: one or two of ",", ";", "and", "or", "nor", "&" ("Lopez, Reed",
+/// "Reed, and Silva", "Spain or Portugal").
+fn joins_list(r: &Rules, a: usize, b: usize) -> bool {
+    (1..=2).contains(&(b.saturating_sub(a)))
+        && (a..b).all(|g| matches!(r.w(g), "," | ";" | "and" | "or" | "nor" | "&"))
+}
+
+/// For every candidate, the names just before and after it in the same
+/// list (`[before, after]`, indices into `cands`), if any.
+fn list_neighbours(r: &Rules, cands: &[Cand]) -> Vec<[Option<usize>; 2]> {
+    let mut out = vec![[None, None]; cands.len()];
+    let sentence = |g: usize| r.doc.tokens.get(g).map(|t| t.sentence_index());
+    for i in 1..cands.len() {
+        let (p, c) = (&cands[i - 1], &cands[i]);
+        if p.form == MentionForm::Name
+            && c.form == MentionForm::Name
+            && p.b <= c.a
+            && sentence(p.a) == sentence(c.a)
+            && joins_list(r, p.b, c.a)
+        {
+            out[i][0] = Some(i - 1);
+            out[i - 1][1] = Some(i);
+        }
+    }
+    out
 }
 
 /// The second-pass features of a candidate: for each relation, the class
@@ -318,13 +356,19 @@ pub(super) fn extract(
             info.entry(r.w(c.a)).or_default().first_of |= bit;
         }
     }
+    let neighbours = list_neighbours(r, cands);
     cands
         .iter()
         .zip(rules)
         .zip(texts.iter().zip(&cues))
-        .map(|((c, rl), (text, &cu))| {
+        .zip(&neighbours)
+        .map(|(((c, rl), (text, &cu)), near)| {
             let mut out = Vec::with_capacity(80);
             own_features(r, c, rl, text, cu, lists, &mut out);
+            for j in near.iter().flatten() {
+                let o = &rules[*j].own;
+                out.push(f1(t::LIST_RULE, kind_index(o.0)));
+            }
             let ti = info.get(text).copied().unwrap_or_default();
             out.push(f1(t::DOC_COUNT, u64::from(ti.count.min(4))));
             for k in 0..5 {
@@ -556,5 +600,61 @@ fn own_features(
     out.push(f1(t::HEADLINE, h as u64));
     if is_cap(first) && n == 1 && initial {
         out.push(f2(t::INITIAL, 2, u64::from(r.is_common(first))));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::Doc;
+
+    /// The list neighbours of every candidate of `text`, as texts.
+    fn neighbours(text: &str) -> Vec<(String, [Option<String>; 2])> {
+        let doc = Doc::segmented(text);
+        let r = Rules::new(&doc);
+        let cands = r.candidates();
+        let near = list_neighbours(&r, &cands);
+        let name = |i: Option<usize>| i.map(|i| r.slice(cands[i].a, cands[i].b).to_owned());
+        cands
+            .iter()
+            .zip(near)
+            .map(|(c, [b, a])| (r.slice(c.a, c.b).to_owned(), [name(b), name(a)]))
+            .collect()
+    }
+
+    #[test]
+    fn names_in_one_list_are_neighbours() {
+        let got = neighbours("The squad named Tomo Kovac, Ivo Brnic and Ante Pavic on Friday.");
+        let s = |x: &str| Some(x.to_owned());
+        assert_eq!(
+            got,
+            vec![
+                ("Tomo Kovac".to_owned(), [None, s("Ivo Brnic")]),
+                ("Ivo Brnic".to_owned(), [s("Tomo Kovac"), s("Ante Pavic")]),
+                ("Ante Pavic".to_owned(), [s("Ivo Brnic"), None]),
+            ]
+        );
+        // "Spain or Portugal" is a list; a name after a verb is not the
+        // neighbour of the one before it, nor one in the next sentence.
+        let got = neighbours("Spain or Portugal will host it. Officials met Reed. Lisbon, Porto.");
+        let of = |name: &str| {
+            got.iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, near)| near.clone())
+                .unwrap_or_else(|| panic!("{name}: {got:?}"))
+        };
+        assert_eq!(of("Spain"), [None, s("Portugal")]);
+        assert_eq!(of("Portugal"), [s("Spain"), None]);
+        assert_eq!(of("Reed"), [None, None]);
+        assert_eq!(of("Lisbon"), [None, s("Porto")]);
+    }
+
+    #[test]
+    fn list_neighbours_are_second_pass_links() {
+        let doc = Doc::segmented("Ministers of Spain, Portugal and Greece met.");
+        let r = Rules::new(&doc);
+        let cands = r.candidates();
+        let l = links(&r, &cands);
+        assert!(l[1].contains(&(0, link::LIST)) && l[1].contains(&(2, link::LIST)));
     }
 }

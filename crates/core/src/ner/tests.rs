@@ -192,3 +192,17 @@ fn never_panics_on_odd_input() {
         let _ = names(t);
     }
 }
+
+#[test]
+fn names_with_particles_are_people() {
+    use ActorKind::*;
+    // Four words, but two of them particles: a personal name's shape, not
+    // an organisation's (the rules' default for long unknown names).
+    check(&[(
+        "Lawyers for Ana de la Fuente and Joost van den Broek appealed on Tuesday.",
+        &[
+            ("Ana de la Fuente", Person),
+            ("Joost van den Broek", Person),
+        ],
+    )]);
+}
