@@ -479,6 +479,20 @@ fn stances_from_syntax() {
             false,
         ),
         (
+            "“The housing law is a betrayal of renters,” Maria Lopez said.",
+            "law",
+            "maria-lopez",
+            Criticizes,
+            false,
+        ),
+        (
+            "Tom Hill described the fishing treaty as a breakthrough.",
+            "treaty",
+            "tom-hill",
+            Supports,
+            false,
+        ),
+        (
             "Maria Lopez met voters on Monday. She rejected the fuel tax.",
             "tax",
             "maria-lopez",

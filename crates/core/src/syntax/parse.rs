@@ -1,7 +1,7 @@
 //! The `parse` component: tags and parses story sentences with the
 //! [`Models`] the `Analyzer` owns, on the UD word split of the tokens
 //! ([`UdWords`]): each sentence on first request
-//! ([`Doc::sentence_parse`]), every sentence into `Doc::parse` when the
+//! (`Doc::sentence_parse`), every sentence into `Doc::parse` when the
 //! tokens are asked for.
 //!
 //! Linear in the text: the tagger and the greedy parser make a bounded
@@ -90,7 +90,7 @@ impl Parse {
 }
 
 /// One story sentence's UD words with their syntax, tagged and parsed on
-/// first request ([`Doc::sentence_parse`]). Heads and `first_word` are
+/// first request (`Doc::sentence_parse`). Heads and `first_word` are
 /// indices into this sentence's `words`; `token` fields are global.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SentenceParse {
@@ -164,7 +164,7 @@ impl SentenceParse {
 }
 
 /// The `parse` component (after `pos`). Later stages ask for the syntax of
-/// the sentences they need ([`Doc::sentence_parse`]), which tags and parses
+/// the sentences they need (`Doc::sentence_parse`), which tags and parses
 /// each one once, on first request: tagging and parsing every sentence
 /// would take 83–89 % of an analysis (0.87 MB/s with them on gum-train,
 /// 6.0 MB/s without). This component readies that cache and, when the
