@@ -471,6 +471,14 @@ fn stances_from_syntax() {
             Criticizes,
             false,
         ),
+        // "sentence a" after an article is the noun, not the verb.
+        (
+            "Tom Hill called the prison sentence a disaster.",
+            "sentence",
+            "tom-hill",
+            Criticizes,
+            false,
+        ),
         (
             "Tom Hill described the housing law as a mistake.",
             "law",
@@ -486,7 +494,7 @@ fn stances_from_syntax() {
             false,
         ),
         (
-            "Tom Hill described the fishing treaty as a breakthrough.",
+            "Tom Hill described the fishing treaty as a success.",
             "treaty",
             "tom-hill",
             Supports,

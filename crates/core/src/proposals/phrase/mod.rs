@@ -264,8 +264,16 @@ fn reads_as_verb(doc: &Doc, h: usize, s0: usize) -> bool {
         return true;
     }
     let after = doc.lw(h + 1);
+    // "called the prison sentence a disaster": after an article (and at
+    // most one modifier) the word is a noun whatever follows.
+    let article = |k: usize| matches!(doc.lw(k), "the" | "a" | "an");
+    let determined =
+        article(h - 1) || h >= s0 + 2 && article(h - 2) && !doc.is(h - 1, Class::Verbish);
     // "studying eye movements offers an insight", "and offer the lessons".
-    if doc.is(h + 1, Class::Det) && !matches!(after, "that" | "which" | "what" | "whose") {
+    if !determined
+        && doc.is(h + 1, Class::Det)
+        && !matches!(after, "that" | "which" | "what" | "whose")
+    {
         return true;
     }
     let noun_follows =
