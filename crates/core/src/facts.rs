@@ -475,6 +475,18 @@ mod tests {
                 &[("Fuad Basya", Person)],
                 &[("fuad-basya", "said fishermen noticed the people")],
             ),
+            // A name set off by commas after its role: a past form is its verb.
+            (
+                "Its general secretary, Amina Yusuf, called the plan unfair and demanded a guarantee.",
+                &[("Amina Yusuf", Person)],
+                &[("amina-yusuf", "called the plan unfair"), ("amina-yusuf", "demanded a guarantee")],
+            ),
+            // Without the comma before it, a past form is a reduced relative.
+            (
+                "Amina Yusuf, elected in May, said the plan was unfair.",
+                &[("Amina Yusuf", Person)],
+                &[("amina-yusuf", "said the plan was unfair")],
+            ),
             (
                 "President Donald Trump on Friday announced a 100% tariff on imports.",
                 &[("Donald Trump", Person)],

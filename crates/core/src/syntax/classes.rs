@@ -444,11 +444,18 @@ impl Doc<'_> {
             // The name is itself the appositive of a role ("the union's
             // secretary, Hannah Reyes, told"): the verb follows its comma.
             let v = self.skip_adverbs(j + 1, end);
+            // A past form after the comma is a reduced relative ("Amina
+            // Yusuf, elected in May, said") unless the name is itself set
+            // off by commas: "Its general secretary, Amina Yusuf, called …".
+            let set_off = j > 0
+                && self
+                    .mention_at(j - 1)
+                    .is_some_and(|m| m.first > 0 && self.lw(m.first - 1) == ",");
             if !through_role
                 && roles == 0
                 && v < end
                 && self.is_verb_at(v)
-                && !self.is(v, Class::Participle)
+                && (set_off || !self.is(v, Class::Participle))
                 && self.lw(v + 1) != "by"
             {
                 return Some(v);
