@@ -440,7 +440,8 @@ impl Doc<'_> {
                             && !(after_det && self.is(k, Class::Participle))
                             && !self.is(k, Class::ProposalHead);
                         !(self.is(k, Class::Prep)
-                            || self.lex.is_non_noun(w)
+                            // "further donations": a quantifier opens it.
+                            || self.lex.is_non_noun(w) && !(k == i && self.is(k, Class::Quantifier))
                             || self.is(k, Class::ClauseWord) && !self.is(k, Class::Det)
                             || self.is(k, Class::Conj)
                             || self.is(k, Class::Aux)

@@ -17,6 +17,10 @@ pub struct Cue {
     /// when it is said of the proposal: "the law is unjust", "called the
     /// plan dangerous" (implies `nominal`).
     pub judgement: bool,
+    /// A noun that shows a stance only as the object of a verb of
+    /// expressing: "expressed interest in", "showed openness to" (implies
+    /// `nominal`).
+    pub expressed: bool,
 }
 
 /// A cue entry: stance, whether nominal, and the particle that must follow.
@@ -167,6 +171,7 @@ pub(super) fn parse(
                         kind,
                         nominal: false,
                         judgement: false,
+                        expressed: false,
                     },
                     particle,
                 });
@@ -180,24 +185,29 @@ pub(super) fn parse(
             message,
         };
         let f: Vec<&'static str> = l.split('\t').map(str::trim).collect();
-        let [w, kind, pos] = f[..] else {
-            return Err(err(format!("expected 3 columns, found {}", f.len())));
+        let (w, kind, pos, particle) = match f[..] {
+            [w, kind, pos] => (w, kind, pos, None),
+            [w, kind, pos, particle] => (w, kind, pos, Some(particle)),
+            _ => return Err(err(format!("expected 3 or 4 columns, found {}", f.len()))),
         };
         let kind = stance(kind).ok_or_else(|| err(format!("unknown stance {kind:?}")))?;
-        let (nominal, judgement) = match pos {
-            "nominal" => (true, false),
-            "judgement" => (true, true),
-            "verb" => (false, false),
+        let (nominal, judgement, expressed) = match pos {
+            "nominal" => (true, false, false),
+            "judgement" => (true, true, false),
+            "expressed" => (true, false, true),
+            "verb" => (false, false, false),
             p => {
                 return Err(err(format!(
-                    "part of speech must be verb, nominal or judgement, not {p:?}"
+                    "part of speech must be verb, nominal, judgement or expressed, not {p:?}"
                 )))
             }
         };
-        let particle = IRREGULAR_PARTICLES
-            .iter()
-            .find(|(v, _)| *v == w)
-            .map(|&(_, p)| p);
+        let particle = particle.or_else(|| {
+            IRREGULAR_PARTICLES
+                .iter()
+                .find(|(v, _)| *v == w)
+                .map(|&(_, p)| p)
+        });
         m.insert(
             w.to_owned(),
             vec![CueEntry {
@@ -205,6 +215,7 @@ pub(super) fn parse(
                     kind,
                     nominal,
                     judgement,
+                    expressed,
                 },
                 particle,
             }],

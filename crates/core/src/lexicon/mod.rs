@@ -238,12 +238,17 @@ word_lists! {
     AlterationNouns: is_alteration_noun => "stances/alteration_nouns.txt",
     /// A noun of part ("components")?
     PartNouns: is_part_noun => "stances/part_nouns.txt",
+    /// A form of a verb of expressing an attitude ("voiced", "showed")?
+    ExpressingVerbs: is_expressing_verb => "stances/expressing_verbs.txt",
     /// A verb denying the infinitive after it ("refused", "failed")?
     NegatingVerbs: is_negating_verb => "stances/negating_verbs.txt",
     /// A plural noun of an organised group ("campaigners", "unions")?
     CollectiveNouns: is_collective_noun => "actors/collective_nouns.txt",
     /// A noun of undoing a measure ("repeal", "lifting")?
     ReverseNouns: is_reverse_noun => "stances/reverse_nouns.txt",
+    /// A stance noun and the preposition before a proposal it is about
+    /// ("opposition to"), as two words? See [`Lexicon::is_object_noun`].
+    ObjectNouns: is_object_noun_pair => "proposals/object_nouns.txt",
     /// A head noun of an object that is not a proposal ("claims")?
     NotProposals: is_not_proposal => "proposals/not_proposals.txt",
     // ---- boilerplate (lines lower-cased, straight apostrophes)
@@ -446,6 +451,16 @@ impl Lexicon {
     /// Is `w` a form of a verb whose object is a proposal ("approved")?
     pub fn is_object_verb(&self, w: &str) -> bool {
         self.object_verbs.contains_key(w) || w == "upheld"
+    }
+
+    /// Is the noun `w` before the preposition `prep` about a proposal
+    /// whatever its head ("opposition" before "to")?
+    pub fn is_object_noun(&self, w: &str, prep: &str) -> bool {
+        let mut pair = String::with_capacity(w.len() + prep.len() + 1);
+        pair.push_str(w);
+        pair.push(' ');
+        pair.push_str(prep);
+        self.is_object_noun_pair(&pair)
     }
 
     /// Is `w` a form of a verb that changes a measure ("delay", "extended")?

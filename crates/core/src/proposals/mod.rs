@@ -184,6 +184,7 @@ impl Work {
         // "The three-stage agreement" right after "a ceasefire deal":
         // a definite description of the proposal just mentioned.
         let recent_definite = c.definite
+            && c.head.family != Family::Object
             && c.possessor.is_none()
             && c.number.is_none()
             && c.actors.is_empty()
@@ -455,7 +456,8 @@ pub fn find(doc: &Doc) -> Vec<ProposalDraft> {
             // possessor of an act made it; a modifier ("the Google ruling")
             // may be what it is about, so only the possessor counts.
             let owner = if possessor_proposes(c.head.family) {
-                c.possessor.or_else(|| c.actors.first().copied())
+                c.possessor
+                    .or_else(|| c.actors.iter().find(|a| !c.about.contains(a)).copied())
             } else if possessor_acts(c.head.family) {
                 c.possessor
             } else {

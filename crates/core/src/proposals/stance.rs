@@ -249,6 +249,7 @@ fn sentence_cues(doc: &Doc, s: usize, marks: &Marks) -> Vec<CueHit> {
                 kind: StanceKind::Criticizes,
                 nominal: true,
                 judgement: false,
+                expressed: false,
             })
         } else {
             doc.lex.cue(w, next)
@@ -262,11 +263,16 @@ fn sentence_cues(doc: &Doc, s: usize, marks: &Marks) -> Vec<CueHit> {
                 },
                 nominal: false,
                 judgement: false,
+                expressed: false,
             })
         } else {
             None
         };
         let Some(cue) = cue.or(effect) else { continue };
+        // "showed interest in": only as the object of a verb of expressing.
+        if cue.expressed && !expressed(doc, i, r.start) {
+            continue;
+        }
         // "appealed to voters" is no appeal against anything.
         if w.starts_with("appeal") && next == "to" {
             continue;
@@ -308,6 +314,23 @@ fn sentence_cues(doc: &Doc, s: usize, marks: &Marks) -> Vec<CueHit> {
         });
     }
     out
+}
+
+/// Is the noun at `i` the object of a verb of expressing ("voiced
+/// interest", "showed little interest")? Such a verb stands within three
+/// words to its left, with only modifiers between.
+pub(crate) fn expressed(doc: &Doc, i: usize, s0: usize) -> bool {
+    let mut k = i;
+    while k > s0 && i - k < 3 {
+        k -= 1;
+        if doc.lex.is_expressing_verb(doc.lw(k)) {
+            return true;
+        }
+        if doc.kind(k) != Some(TokenKind::Word) || doc.is(k, Class::Prep) || doc.is_cap(k) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The nearest cue governing the candidate from the left.

@@ -1460,3 +1460,64 @@ fn groups_keep_hyphenated_modifiers() {
         assert_eq!(groups, *want, "{text}");
     }
 }
+
+/// Nouns of stance name what they are about whatever its head ("voiced
+/// opposition to the pipeline"); "interest" counts only as the object of a
+/// verb of expressing; a name before a noun of people is not the maker
+/// ("a Warhol donor program"); phrases without a head lemma merge only
+/// when their head words agree.
+#[test]
+fn objects_of_stance_nouns() {
+    // (text, holder, proposal name contains, stance)
+    let cases = [
+        (
+            "Mayor Rosa Delgado voiced strong opposition to the pipeline on Monday.",
+            "Rosa Delgado",
+            "pipeline",
+            StanceKind::Opposes,
+        ),
+        (
+            "The Nordic Fishing Union has expressed interest in further subsidies from the ministry.",
+            "Nordic Fishing Union",
+            "subsidies",
+            StanceKind::Supports,
+        ),
+        (
+            "Senator Omar Haddad signalled openness to a second runway at the airport.",
+            "Omar Haddad",
+            "second runway",
+            StanceKind::Supports,
+        ),
+        (
+            "Farmers' leader Tomas Berg repeated his objection to the new reservoir.",
+            "Tomas Berg",
+            "new reservoir",
+            StanceKind::Opposes,
+        ),
+    ];
+    for (text, holder, proposal, stance) in cases {
+        assert_holds(text, holder, proposal, stance);
+    }
+    // No stance noun, or "interest" that nobody expresses.
+    for text in [
+        "The ministry reported rising interest in electric scooters.",
+        "Interest in the museum's garden grew over the summer.",
+        "The bank raised interest rates again.",
+    ] {
+        let a = crate::analyze(text, &crate::Options::default());
+        assert!(a.proposals.is_empty(), "{text}: {:?}", a.proposals);
+    }
+    // A name that says whose donors is not the program's maker.
+    let a = crate::analyze(
+        "Maria Lenz was a painter. The town museum joined a Lenz donor program.",
+        &crate::Options::default(),
+    );
+    let p = a.proposals.iter().find(|p| p.name.contains("program"));
+    assert!(p.is_none_or(|p| p.stances.is_empty()), "{:?}", a.proposals);
+    // Different objects are different proposals.
+    let a = crate::analyze(
+        "Chile backed the pipeline. Peru opposed the new stadium.",
+        &crate::Options::default(),
+    );
+    assert_eq!(a.proposals.len(), 2, "{:?}", a.proposals);
+}

@@ -110,7 +110,7 @@ pub(super) fn add(doc: &Doc, s: usize, out: &mut Vec<Candidate>) {
             extra.push(c);
             continue;
         }
-        if let Some(c) = object(doc, s, v, out) {
+        if let Some(c) = object(doc, s, v, out).or_else(|| noun_object(doc, s, v, out)) {
             if !holds_head(out, c.np_start, c.name_end) {
                 extra.push(c);
             }
@@ -152,6 +152,7 @@ fn span_candidate(
         content: Vec::new(),
         topic: false,
         actors: Vec::new(),
+        about: Vec::new(),
         possessor: None,
         number: None,
         old: false,
@@ -563,6 +564,42 @@ fn object(doc: &Doc, s: usize, v: usize, out: &[Candidate]) -> Option<Candidate>
         }
         return None;
     }
+    measure_phrase(
+        doc,
+        s,
+        start,
+        cue.kind == StanceKind::Proposes || w.starts_with("vot"),
+        out,
+    )
+}
+
+/// What a noun of stance is about, after its preposition ("opposition to
+/// the pipeline", "support for building a second bridge", "expressed
+/// interest in further donations"; `proposals/object_nouns.txt`).
+fn noun_object(doc: &Doc, s: usize, v: usize, out: &[Candidate]) -> Option<Candidate> {
+    let (w, prep) = (doc.lw(v), doc.lw(v + 1));
+    if !doc.lex.is_object_noun(w, prep) {
+        return None;
+    }
+    let cue = doc.lex.cue(w, prep)?;
+    let s0 = doc.sentence_range(s).start;
+    if cue.expressed && !crate::proposals::stance::expressed(doc, v, s0) {
+        return None;
+    }
+    measure_phrase(doc, s, v + 2, false, out)
+}
+
+/// The measure named by the phrase from `start`, the object of a verb or
+/// noun of stance: an infinitive (when `infinitive`: "proposed to build a
+/// wall"), a gerund phrase or a noun phrase whose head can name a measure.
+fn measure_phrase(
+    doc: &Doc,
+    s: usize,
+    start: usize,
+    infinitive: bool,
+    out: &[Candidate],
+) -> Option<Candidate> {
+    let s1 = doc.sentence_end_of(start);
     let obj = doc.object_after(start)?;
     // "passed a climate and tax bill": a head-noun phrase overlaps or
     // follows right after (coordinated modifiers).
@@ -576,7 +613,7 @@ fn object(doc: &Doc, s: usize, v: usize, out: &[Candidate]) -> Option<Candidate>
     let lw0 = doc.lw(obj.start);
     if lw0 == "to" || doc.is(obj.start, Class::Neg) {
         // "proposed to build a wall", "voted to close the plant".
-        if !(cue.kind == StanceKind::Proposes || w.starts_with("vot")) {
+        if !infinitive {
             return None;
         }
         let verb = obj.start + 1 + usize::from(lw0 != "to");
@@ -641,6 +678,12 @@ fn object(doc: &Doc, s: usize, v: usize, out: &[Candidate]) -> Option<Candidate>
     if c.np_start < start {
         c.np_start = start;
         c.name_start = c.name_start.max(start);
+    }
+    // The head word identifies a phrase without a head lemma: "the
+    // pipeline" is not "the merger".
+    let hw = doc.lw(h);
+    if !c.content.iter().any(|w| w == hw) {
+        c.content.push(hw.to_owned());
     }
     Some(c)
 }

@@ -19,6 +19,11 @@ pub(super) fn premodifiers(doc: &Doc, c: &mut Candidate, h: usize) {
             if !c.actors.contains(&m.actor) {
                 c.actors.push(m.actor);
             }
+            // "a Warhol donor program": the name says whose donors, not
+            // whose program.
+            if m.last < h && names_people(doc, m.last) && !c.about.contains(&m.actor) {
+                c.about.push(m.actor);
+            }
             if doc.kind(m.last) == Some(TokenKind::Possessive) && m.last < h {
                 c.possessor = Some(m.actor);
             }
@@ -65,6 +70,16 @@ pub(super) fn premodifiers(doc: &Doc, c: &mut Candidate, h: usize) {
         }
     }
     c.name_start = name_start.unwrap_or(h);
+}
+
+/// Is token `k` a noun of people ("donor", "voters", "minister")?
+fn names_people(doc: &Doc, k: usize) -> bool {
+    let w = doc.lw(k);
+    let singular = w.strip_suffix('s').unwrap_or(w);
+    doc.lex.is_person_noun(w)
+        || doc.lex.is_person_noun(singular)
+        || doc.lex.is_collective_noun(w)
+        || crate::actors::is_role_noun(doc.lex, w)
 }
 
 /// "1990", "2016": a year, not an identifying number.

@@ -56,6 +56,9 @@ pub struct Candidate {
     pub topic: bool,
     /// Actors named among the premodifiers ("Trump-Putin summit").
     pub actors: Vec<usize>,
+    /// Those of `actors` that say what the phrase is about, never who
+    /// makes it ("a Warhol donor program": whose donors).
+    pub about: Vec<usize>,
     /// The possessor actor ("America’s peace blueprint").
     pub possessor: Option<usize>,
     /// A numeric modifier ("28-point").
@@ -120,6 +123,7 @@ pub(super) fn build(
         content: Vec::new(),
         topic: false,
         actors: Vec::new(),
+        about: Vec::new(),
         possessor: None,
         number: None,
         old: false,
