@@ -59,7 +59,7 @@ use crate::drafts::{MentionDraft, ProposalDraft, StanceDraft};
 use crate::model::{MentionForm, Span, StanceKind};
 use crate::pipeline::Component;
 
-use crate::lexicon::{Family, Strength};
+use crate::lexicon::{Family, Head, Strength};
 use phrase::Candidate;
 use stance::Hit;
 
@@ -343,10 +343,14 @@ fn touch(
 /// `target`? "The plan" and "the proposal" can name anything put forward;
 /// "the bill", "the law", "the measure" a measure; "the decision", "the
 /// move" an action; "the deal" an agreement or an offer.
-fn refers_to(generic: Family, target: Family) -> bool {
+fn refers_to(generic: &Head, target: Family) -> bool {
     use Family::*;
-    match generic {
+    match generic.family {
+        // "the measure" names any measure, as "the plan" does.
         Plan | Policy => !matches!(target, Summit | Referendum | Ceasefire | Inquiry),
+        _ if generic.lemma == "measure" => {
+            !matches!(target, Summit | Referendum | Ceasefire | Inquiry)
+        }
         Bill | Law => matches!(
             target,
             Restriction | Sanction | Measure | Policy | Object | Bill | Law | Change | Provision
@@ -524,7 +528,7 @@ pub fn find(doc: &Doc) -> Vec<ProposalDraft> {
                             .take(MERGE_WINDOW)
                             .copied()
                             .take_while(|&i| works[i].last_sentence + 3 >= s)
-                            .find(|&i| refers_to(c.head.family, works[i].family) && !container(i))
+                            .find(|&i| refers_to(&c.head, works[i].family) && !container(i))
                     })
                     .flatten()
                     .filter(|&i| {
@@ -532,7 +536,10 @@ pub fn find(doc: &Doc) -> Vec<ProposalDraft> {
                         // sentence is what it names ("defended the
                         // proposal. … supported a compromise, … called
                         // for the plan to be scrapped").
+                        // "the plan" names the proposal once called a plan,
+                        // when there is one.
                         works[i].family != c.head.family
+                            && same.is_none_or(|j| !works[j].lemmas.contains(&c.head.lemma))
                             && same.is_none_or(|j| {
                                 works[j].last_sentence < works[i].last_sentence
                                     && works[j].last_sentence + 1 < s

@@ -1521,3 +1521,39 @@ fn objects_of_stance_nouns() {
     );
     assert_eq!(a.proposals.len(), 2, "{:?}", a.proposals);
 }
+
+/// "The measure" names the proposal just mentioned, as "the plan" does;
+/// "the plan" names the proposal once called a plan, not a limit or a
+/// lifting mentioned since.
+#[test]
+fn generic_references_prefer_their_own_word() {
+    let text = "The city council approved a plan to close the old bridge to cars. \
+        The measure, drafted by Mayor Rita Holm, starts in May. \
+        Minister Jan Berg backed lifting the limit on river permits. \
+        Councillor Eva Lind voted against the plan.";
+    let a = crate::analyze(text, &crate::Options::default());
+    let bridge = a
+        .proposals
+        .iter()
+        .find(|p| p.name.contains("close the old bridge"))
+        .unwrap_or_else(|| panic!("{:?}", a.proposals));
+    let mentions: Vec<_> = bridge.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(mentions.contains(&"measure"), "{mentions:?}");
+    assert_eq!(
+        mentions.iter().filter(|m| **m == "plan").count(),
+        1,
+        "{mentions:?}"
+    );
+    assert_holds(
+        text,
+        "Eva Lind",
+        "close the old bridge",
+        StanceKind::Opposes,
+    );
+    assert_holds(
+        text,
+        "Rita Holm",
+        "close the old bridge",
+        StanceKind::Proposes,
+    );
+}
