@@ -318,12 +318,20 @@ fn name_after(doc: &Doc, j: usize, s1: usize) -> Option<ActorId> {
             && !doc.is(k, Class::Prep)
             && !doc.is(k, Class::Conj)
             && !doc.is(k, Class::ClauseWord)
+            && !doc.is(k, Class::Aux)
             && (!doc.is(k, Class::Verbish) || doc.is(k, Class::ActingBody));
         let continues = word || doc.kind(k) == Some(TokenKind::Possessive);
         if !continues {
             break;
         }
         k += 1;
+    }
+    // "…, said the council should act": the name opens what was said; an
+    // inverted speaker ends the clause.
+    if k < s1
+        && (doc.is(k, Class::Aux) || doc.is(k, Class::Verbish) && !doc.is(k, Class::ActingBody))
+    {
+        return None;
     }
     // "…, said its president, Maya Thomas", "said the union's leader, Per
     // Haugen": a role noun and, after a comma, the person who holds it.

@@ -1557,3 +1557,63 @@ fn generic_references_prefer_their_own_word() {
         StanceKind::Proposes,
     );
 }
+
+/// What someone says another should or must do by a verb of measures is
+/// what the speaker proposes ("should not" opposes); a condition or a
+/// reproach is not advice. A name set off from its verb by a relative
+/// clause or an appositive holds the stance, not the last name inside the
+/// commas; a name that opens the reported clause is not an inverted
+/// speaker.
+#[test]
+fn recommendations_and_parenthetical_subjects() {
+    // (text, holder, proposal name contains, stance)
+    let cases = [
+        (
+            "Clara Osei, who leads the group Living Rivers, said the council should go further and ban new wells.",
+            "Clara Osei",
+            "ban new wells",
+            StanceKind::Proposes,
+        ),
+        (
+            "\"The city must cap rents,\" Mayor Jo Park said.",
+            "Jo Park",
+            "cap rents",
+            StanceKind::Proposes,
+        ),
+        (
+            "Ben Ode said Japan should not impose tariffs on rice.",
+            "Ben Ode",
+            "tariffs on rice",
+            StanceKind::Opposes,
+        ),
+        (
+            "Ana Ruiz, the head of the Dock Workers Union, said the new tax was unfair.",
+            "Ana Ruiz",
+            "new tax",
+            StanceKind::Criticizes,
+        ),
+    ];
+    for (text, holder, proposal, stance) in cases {
+        assert_holds(text, holder, proposal, stance);
+    }
+    for text in [
+        "If the council should ban wells, farmers would leave, Ben Ode said.",
+        "Ben Ode said the council should have acted sooner.",
+        "Drivers should check their tyres before long trips.",
+    ] {
+        let a = crate::analyze(text, &crate::Options::default());
+        assert!(a.proposals.is_empty(), "{text}: {:?}", a.proposals);
+    }
+    // Not the union inside the appositive.
+    let text = "Ana Ruiz, the head of the Dock Workers Union, said the new tax was unfair.";
+    let a = crate::analyze(text, &crate::Options::default());
+    let union = a.actors.iter().find(|x| x.name.contains("Union"));
+    assert!(
+        union.is_none_or(|u| a
+            .proposals
+            .iter()
+            .all(|p| p.stances.iter().all(|s| s.actor != u.id))),
+        "{:?}",
+        a.proposals
+    );
+}

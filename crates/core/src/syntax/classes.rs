@@ -495,6 +495,34 @@ impl Doc<'_> {
         !named && self.is(s0, Class::Det)
     }
 
+    /// "Clara Osei, who leads the group Living Rivers, said …", "Ana Ruiz,
+    /// the head of the port union, said …": a name, then a relative clause
+    /// or an appositive set off by commas, then the predicate at `from`.
+    /// The name is the subject, not the last name inside the commas. Not a
+    /// name inside a prepositional phrase ("In Paris, …").
+    fn name_before_parenthetical(&self, s0: usize, from: usize) -> Option<Subject> {
+        if from < s0 + 3
+            || self.lw(from - 1) != ","
+            || !(self.is(from, Class::Verbish) || self.is(from, Class::Aux))
+        {
+            return None;
+        }
+        let open = (from.saturating_sub(18).max(s0 + 1)..from - 1)
+            .rev()
+            .find(|&k| self.lw(k) == ",")?;
+        let m = self.mention_at(open - 1)?;
+        let first = self.lw(open + 1);
+        let parenthetical = matches!(first, "who" | "whose")
+            || self.is(open + 1, Class::Det)
+            || self.kind(open + 1) == Some(TokenKind::Word) && !self.is_cap(open + 1);
+        (m.last == open && parenthetical && !self.in_pp(m.first) && open + 1 < from - 1).then_some(
+            Subject {
+                actor: m.actor,
+                first: Some(m.first),
+            },
+        )
+    }
+
     /// The subject of a predicate at token `from`, in the sentence starting
     /// at `s0`: the nearest actor mention to its left that is not inside a
     /// prepositional phrase or at a token `skip` rules out (a possessor such
@@ -509,6 +537,9 @@ impl Doc<'_> {
         from: usize,
         skip: &dyn Fn(usize) -> bool,
     ) -> Option<Subject> {
+        if let Some(named) = self.name_before_parenthetical(s0, from) {
+            return Some(named);
+        }
         let mut fallback = None;
         let mut k = from;
         let mut steps = 0;
@@ -529,6 +560,13 @@ impl Doc<'_> {
             }
             if skip(k) {
                 continue;
+            }
+            // "X, who leads Y, said the ban was unfair": back over the
+            // parenthetical to X.
+            if w == "," {
+                if let Some(named) = self.name_before_parenthetical(s0, k + 1) {
+                    return Some(named);
+                }
             }
             if let Some(m) = self.mention_at(k) {
                 k = m.first;

@@ -94,6 +94,17 @@ pub(super) fn add(doc: &Doc, s: usize, out: &mut Vec<Candidate>) {
                 continue;
             }
         }
+        if let Some(c) = recommendation(doc, s, v) {
+            let inner = out
+                .iter()
+                .position(|o| c.name_start <= o.head_tok && o.head_tok < c.name_end);
+            match inner {
+                // "should not impose tariffs on rice": the tariffs.
+                Some(i) => out[i].preset.extend(c.preset),
+                None => extra.push(c),
+            }
+            continue;
+        }
         if let Some(c) = banned_from(doc, s, v, out) {
             extra.push(c);
             continue;
@@ -363,6 +374,72 @@ fn request(doc: &Doc, s: usize, v: usize) -> Option<Candidate> {
     if let Some(a) = doc.subject_of(&g, &|_| false).filter(|_| !possessed) {
         c.preset.push(Hit::new(a, StanceKind::Proposes));
     }
+    Some(c)
+}
+
+/// "She said the council should ban new wells", "the city must cap rents,
+/// he said": in reported speech, what someone should or must do by a verb
+/// of measures (a proposal head that is also a verb, "ban", "cap", "tax",
+/// or a verb that takes a measure, "impose", "adopt") is what the speaker
+/// proposes ("should not" opposes). The verb may follow a first verb and
+/// "and" ("should go further and ban …"). Not after "if" or "whether", not
+/// "should have" (a reproach), and only when someone says it.
+fn recommendation(doc: &Doc, s: usize, v: usize) -> Option<Candidate> {
+    if !matches!(doc.lw(v), "should" | "must") {
+        return None;
+    }
+    let speaker = doc.speech_at(v)?.speaker;
+    let r = doc.sentence_range(s);
+    // "If the council should ban wells, …": a condition, not advice.
+    let condition = (r.start..v)
+        .rev()
+        .take_while(|&k| doc.lw(k) != ",")
+        .any(|k| matches!(doc.lw(k), "if" | "whether" | "unless"));
+    if condition {
+        return None;
+    }
+    let mut t = v + 1;
+    let negated = doc.is(t, Class::Neg);
+    if negated {
+        t += 1;
+    }
+    while doc.is(t, Class::Adverb) && t < v + 4 {
+        t += 1;
+    }
+    if doc.lw(t) == "have" || doc.lw(t) == "be" {
+        return None;
+    }
+    let measure_verb = |k: usize| {
+        let w = doc.lw(k);
+        doc.is_base_verb(k)
+            && doc.lex.reverse_verb(w).is_none()
+            && (doc.lex.head(w).is_some_and(|h| h.verb_too)
+                || doc.lex.is_object_verb(w)
+                    && doc
+                        .lex
+                        .cue(w, doc.lw(k + 1))
+                        .is_some_and(|c| c.kind == StanceKind::Proposes))
+    };
+    // "should go further and ban": the measure after "and".
+    let verb = if measure_verb(t) {
+        t
+    } else {
+        (t + 1..(t + 4).min(r.end))
+            .find(|&k| doc.lw(k) == "and" && measure_verb(k + 1))
+            .map(|k| k + 1)?
+    };
+    let s1 = doc.sentence_end_of(verb);
+    let end = doc.clause_end(verb + 1, s1).min(verb + MAX_REQUEST);
+    if end <= verb + 1 {
+        return None;
+    }
+    let mut c = span_candidate(doc, s, Family::Object, verb, verb, verb, end);
+    let kind = if negated {
+        StanceKind::Opposes
+    } else {
+        StanceKind::Proposes
+    };
+    c.preset.push(Hit::new(speaker, kind));
     Some(c)
 }
 
