@@ -207,3 +207,16 @@ fn word_classes() {
     assert!(l.is_adverb("reportedly") && l.is_adverb("still") && !l.is_adverb("family"));
     assert!(l.is_verbish("rejected") && l.is_verbish("said") && !l.is_verbish("proposal"));
 }
+
+/// Every noun of `proposals/object_nouns.txt` is a nominal stance cue
+/// before its preposition (proposals read the cue first).
+#[test]
+fn object_nouns_are_nominal_cues() {
+    let l = lx();
+    for pair in l.words(List::ObjectNouns) {
+        let (w, prep) = pair.split_once(' ').unwrap_or((pair, ""));
+        assert!(l.is_object_noun(w, prep), "{pair}");
+        let cue = l.cue(w, prep);
+        assert!(cue.is_some_and(|c| c.nominal), "{pair}: {cue:?}");
+    }
+}

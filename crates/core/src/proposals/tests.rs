@@ -1283,6 +1283,21 @@ fn assert_holds(text: &str, holder: &str, proposal: &str, stance: StanceKind) ->
     actor.kind
 }
 
+/// [`assert_holds`] for each (text, holder, proposal, stance) case.
+fn assert_all_hold(cases: &[(&str, &str, &str, StanceKind)]) {
+    for &(text, holder, proposal, stance) in cases {
+        assert_holds(text, holder, proposal, stance);
+    }
+}
+
+/// Checks that none of `texts` has a proposal.
+fn assert_no_proposals(texts: &[&str]) {
+    for text in texts {
+        let a = crate::analyze(text, &crate::Options::default());
+        assert!(a.proposals.is_empty(), "{text}: {:?}", a.proposals);
+    }
+}
+
 /// Unnamed holders: a definite body, role or relative that is the subject,
 /// speaker or agent of an act holds stances as an actor of its own, or as
 /// the named actor it refers to ("the mayor" after "Mayor Tom Hadley", "the
@@ -1421,17 +1436,12 @@ fn doubled_verb_forms_and_plans_to_act() {
             StanceKind::Supports,
         ),
     ];
-    for (text, holder, proposal, stance) in cases {
-        assert_holds(text, holder, proposal, stance);
-    }
-    for text in [
+    assert_all_hold(&cases);
+    assert_no_proposals(&[
         "Putin said he had plans to travel to Beijing.",
         "It was a good idea to leave early.",
         "Prices dropped after the storm.",
-    ] {
-        let a = crate::analyze(text, &crate::Options::default());
-        assert!(a.proposals.is_empty(), "{text}: {:?}", a.proposals);
-    }
+    ]);
 }
 
 /// A group's hyphenated modifier is part of its name ("late-shift
@@ -1495,18 +1505,13 @@ fn objects_of_stance_nouns() {
             StanceKind::Opposes,
         ),
     ];
-    for (text, holder, proposal, stance) in cases {
-        assert_holds(text, holder, proposal, stance);
-    }
+    assert_all_hold(&cases);
     // No stance noun, or "interest" that nobody expresses.
-    for text in [
+    assert_no_proposals(&[
         "The ministry reported rising interest in electric scooters.",
         "Interest in the museum's garden grew over the summer.",
         "The bank raised interest rates again.",
-    ] {
-        let a = crate::analyze(text, &crate::Options::default());
-        assert!(a.proposals.is_empty(), "{text}: {:?}", a.proposals);
-    }
+    ]);
     // A name that says whose donors is not the program's maker.
     let a = crate::analyze(
         "Maria Lenz was a painter. The town museum joined a Lenz donor program.",
@@ -1593,17 +1598,12 @@ fn recommendations_and_parenthetical_subjects() {
             StanceKind::Criticizes,
         ),
     ];
-    for (text, holder, proposal, stance) in cases {
-        assert_holds(text, holder, proposal, stance);
-    }
-    for text in [
+    assert_all_hold(&cases);
+    assert_no_proposals(&[
         "If the council should ban wells, farmers would leave, Ben Ode said.",
         "Ben Ode said the council should have acted sooner.",
         "Drivers should check their tyres before long trips.",
-    ] {
-        let a = crate::analyze(text, &crate::Options::default());
-        assert!(a.proposals.is_empty(), "{text}: {:?}", a.proposals);
-    }
+    ]);
     // Not the union inside the appositive.
     let text = "Ana Ruiz, the head of the Dock Workers Union, said the new tax was unfair.";
     let a = crate::analyze(text, &crate::Options::default());

@@ -537,9 +537,6 @@ impl Doc<'_> {
         from: usize,
         skip: &dyn Fn(usize) -> bool,
     ) -> Option<Subject> {
-        if let Some(named) = self.name_before_parenthetical(s0, from) {
-            return Some(named);
-        }
         let mut fallback = None;
         let mut k = from;
         let mut steps = 0;
@@ -558,15 +555,16 @@ impl Doc<'_> {
                 }
                 continue;
             }
-            if skip(k) {
-                continue;
-            }
-            // "X, who leads Y, said the ban was unfair": back over the
-            // parenthetical to X.
-            if w == "," {
+            // "X, who leads Y, said the ban was unfair", "X, the head of Y,
+            // said": back over the parenthetical to X (also when the comma
+            // right before the predicate is in a skipped phrase).
+            if w == "," && (k + 1 == from || !skip(k)) {
                 if let Some(named) = self.name_before_parenthetical(s0, k + 1) {
                     return Some(named);
                 }
+            }
+            if skip(k) {
+                continue;
             }
             if let Some(m) = self.mention_at(k) {
                 k = m.first;

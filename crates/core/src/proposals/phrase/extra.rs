@@ -77,10 +77,7 @@ pub(super) fn add(doc: &Doc, s: usize, out: &mut Vec<Candidate>) {
         if doc.lex.is_request_verb(w) {
             if let Some(c) = request(doc, s, v) {
                 let verb = c.head_tok;
-                let inner = out
-                    .iter()
-                    .position(|o| c.name_start <= o.head_tok && o.head_tok < c.name_end);
-                match inner {
+                match head_inside(out, &c) {
                     // "asked the council to delay the ban": the delay.
                     _ if doc.lex.is_modifying_verb(doc.lw(verb)) => extra.push(c),
                     // "urged Russia to accept the plan", "urged parliament
@@ -95,10 +92,7 @@ pub(super) fn add(doc: &Doc, s: usize, out: &mut Vec<Candidate>) {
             }
         }
         if let Some(c) = recommendation(doc, s, v) {
-            let inner = out
-                .iter()
-                .position(|o| c.name_start <= o.head_tok && o.head_tok < c.name_end);
-            match inner {
+            match head_inside(out, &c) {
                 // "should not impose tariffs on rice": the tariffs.
                 Some(i) => out[i].preset.extend(c.preset),
                 None => extra.push(c),
@@ -133,6 +127,13 @@ pub(super) fn add(doc: &Doc, s: usize, out: &mut Vec<Candidate>) {
     out.extend(extra);
     out.sort_by_key(|c| (c.head_tok, std::cmp::Reverse(c.name_end)));
     out.dedup_by_key(|c| c.head_tok);
+}
+
+/// The head-noun candidate whose head lies inside `c`'s name ("asked the
+/// council to hold a referendum": the referendum), if any.
+fn head_inside(out: &[Candidate], c: &Candidate) -> Option<usize> {
+    out.iter()
+        .position(|o| c.name_start <= o.head_tok && o.head_tok < c.name_end)
 }
 
 /// A candidate over tokens `name_start..name_end`, its phrase starting at
@@ -655,10 +656,12 @@ fn object(doc: &Doc, s: usize, v: usize, out: &[Candidate]) -> Option<Candidate>
 /// interest in further donations"; `proposals/object_nouns.txt`).
 fn noun_object(doc: &Doc, s: usize, v: usize, out: &[Candidate]) -> Option<Candidate> {
     let (w, prep) = (doc.lw(v), doc.lw(v + 1));
+    // Every word comes here: the cue probe first, the pair (which builds
+    // a string) only for stance nouns.
+    let cue = doc.lex.cue(w, prep).filter(|c| c.nominal)?;
     if !doc.lex.is_object_noun(w, prep) {
         return None;
     }
-    let cue = doc.lex.cue(w, prep)?;
     let s0 = doc.sentence_range(s).start;
     if cue.expressed && !crate::proposals::stance::expressed(doc, v, s0) {
         return None;
