@@ -95,6 +95,7 @@ fn collect(doc: &Doc) -> Vec<(usize, FactDraft)> {
                 _ => (Vec::new(), k + 1),
             };
             if holders.is_empty()
+                || reported_by_another(doc, k, &holders)
                 || doc.in_pp(k)
                 || k > r.start && doc.is(k - 1, Class::Det) && doc.mention_at(k).is_none()
                 || !doc.subject_position(k, r.start)
@@ -113,6 +114,15 @@ fn collect(doc: &Doc) -> Vec<(usize, FactDraft)> {
         }
     }
     out
+}
+
+/// Is token `k` in what someone else said ("Lindqvist said the board
+/// should offer higher pay": not a fact of the board's)? A sentence whose
+/// subject is another actor gives its content no facts. "According to X"
+/// reports rather than speaks, so its content keeps them.
+fn reported_by_another(doc: &Doc, k: usize, holders: &[usize]) -> bool {
+    doc.speech_at(k)
+        .is_some_and(|f| f.verb.is_some() && !holders.contains(&f.speaker))
 }
 
 /// "Witkoff and Kushner", "Russia, Ukraine and the US": more subjects.
@@ -531,6 +541,41 @@ mod tests {
         );
         assert!(got.iter().all(|(a, _)| a != "union"), "{got:?}");
         assert!(got.iter().any(|(a, _)| a == "hannah-reyes"), "{got:?}");
+        // What another actor is said to do is the speaker's words, not a
+        // fact of theirs; "according to" reports, so its content keeps them.
+        for (text, speaker, other, keeps) in [
+            (
+                "Sarah Lind said the Port Board should offer higher pay.",
+                "sarah-lind",
+                "port-board",
+                false,
+            ),
+            (
+                "“The Port Board must act,” Sarah Lind said.",
+                "sarah-lind",
+                "port-board",
+                false,
+            ),
+            (
+                "According to Sarah Lind, the Port Board rejected the offer.",
+                "sarah-lind",
+                "port-board",
+                true,
+            ),
+        ] {
+            let got = facts(
+                text,
+                &[("Sarah Lind", Person), ("Port Board", Organization)],
+            );
+            assert_eq!(
+                got.iter().any(|(a, _)| a == other),
+                keeps,
+                "{text}: {got:?}"
+            );
+            if !keeps {
+                assert!(got.iter().any(|(a, _)| a == speaker), "{text}: {got:?}");
+            }
+        }
         let got = facts(
             "Jane Roe spoke first. “It is a bad plan. It will hurt shops,” she said.",
             &[("Jane Roe", Person)],
