@@ -240,6 +240,8 @@ word_lists! {
     PartNouns: is_part_noun => "stances/part_nouns.txt",
     /// A form of a verb of expressing an attitude ("voiced", "showed")?
     ExpressingVerbs: is_expressing_verb => "stances/expressing_verbs.txt",
+    /// A form of a verb of weighing a course ("considering", "weighed")?
+    WeighingVerbs: is_weighing_verb => "stances/weighing_verbs.txt",
     /// A verb denying the infinitive after it ("refused", "failed")?
     NegatingVerbs: is_negating_verb => "stances/negating_verbs.txt",
     /// A plural noun of an organised group ("campaigners", "unions")?

@@ -209,9 +209,23 @@ fn negate(kind: StanceKind) -> StanceKind {
     }
 }
 
-/// Is the cue at `k` inside a "whether" or "if" clause (an open question,
-/// a condition), within the eight words before it?
+/// Is the cue at `k` undecided: inside a "whether" or "if" clause (an open
+/// question, a condition) within the eight words before it, or a gerund
+/// after a verb of weighing (`stances/weighing_verbs.txt`) or "not rule
+/// out"?
 fn undecided(doc: &Doc, k: usize, s0: usize) -> bool {
+    // "is considering approving it", "did not rule out approving it": a
+    // course weighed, not taken.
+    if k > s0 + 1 && doc.lw(k).ends_with("ing") {
+        let p = k - 1;
+        if doc.lex.is_weighing_verb(doc.lw(p))
+            || doc.lw(p) == "out"
+                && matches!(doc.lw(p - 1), "rule" | "ruled" | "rules" | "ruling")
+                && doc.verb_group(p - 1).negated
+        {
+            return true;
+        }
+    }
     let mut j = k;
     while j > s0 && k - j < 8 {
         j -= 1;
@@ -417,8 +431,9 @@ fn modifies_proposal(doc: &Doc, k: usize, marks: &Marks, s0: usize) -> bool {
 }
 
 /// Is everything between the proposal's name and a cue at `tok` a copula,
-/// an auxiliary, an adverb, a negator or "as" ("is unjust", "was seen as
-/// dangerous", "would hurt")? Then the cue is said of the proposal.
+/// an auxiliary, an adverb, a negator, "as" or an opening quote mark ("is
+/// unjust", "was seen as dangerous", "would hurt", 'called it "reckless"')?
+/// Then the cue is said of the proposal.
 fn said_of(doc: &Doc, from: usize, tok: usize) -> bool {
     (from..tok).all(|k| {
         let w = doc.lw(k);
@@ -445,6 +460,10 @@ fn said_of(doc: &Doc, from: usize, tok: usize) -> bool {
                     | "very"
                     | "deeply"
                     | "totally"
+                    // A quoted judgement: 'called the plan "reckless"'.
+                    | "\""
+                    | "“"
+                    | "‘"
             )
     })
 }

@@ -1617,3 +1617,44 @@ fn recommendations_and_parenthetical_subjects() {
         a.proposals
     );
 }
+
+/// A judgement in quote marks is still said of the proposal; a stance verb
+/// after a verb of weighing or "did not rule out" is undecided.
+#[test]
+fn quoted_judgements_and_weighed_courses() {
+    let text = "The Health Board proposed a plan to close the maternity unit. \
+        Union officer Mark Osei called the plan \"reckless\". \
+        Ana Ruiz, a nurse, called the plan “a betrayal of patients”.";
+    assert_all_hold(&[
+        (
+            text,
+            "Mark Osei",
+            "close the maternity unit",
+            StanceKind::Criticizes,
+        ),
+        (
+            text,
+            "Ana Ruiz",
+            "close the maternity unit",
+            StanceKind::Criticizes,
+        ),
+        (
+            "The Port Board is considering backing the merger plan.",
+            "Port Board",
+            "merger plan",
+            StanceKind::Neutral,
+        ),
+        (
+            "The Port Board did not rule out backing the merger plan.",
+            "Port Board",
+            "merger plan",
+            StanceKind::Neutral,
+        ),
+        (
+            "The Port Board backed the merger plan.",
+            "Port Board",
+            "merger plan",
+            StanceKind::Supports,
+        ),
+    ]);
+}
