@@ -206,3 +206,29 @@ fn names_with_particles_are_people() {
         ],
     )]);
 }
+
+#[test]
+fn parliamentary_titles_are_no_organisations() {
+    use ActorKind::*;
+    // "MP" and "MEP" are titles before a name, not acronyms of bodies.
+    let a = crate::analyze(
+        "On Friday the Labour MP Tom Hart and the Green MEP Ann Berg met farmers in Wexley.",
+        &crate::Options::default(),
+    );
+    let got: Vec<(&str, ActorKind)> = a.actors.iter().map(|x| (x.name.as_str(), x.kind)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Tom Hart", Person),
+            ("Ann Berg", Person),
+            ("Wexley", Place)
+        ]
+    );
+    let hart = &a.actors[0];
+    assert!(
+        hart.description
+            .as_deref()
+            .is_some_and(|d| d.contains("MP")),
+        "{hart:?}"
+    );
+}
