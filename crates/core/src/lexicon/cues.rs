@@ -235,6 +235,28 @@ pub(super) fn verb_forms(data: &'static str) -> FastMap<String, &'static str> {
     m
 }
 
+/// `verb<TAB>noun` rows: every inflected form of the verb → the noun.
+pub(super) fn nominals(
+    file: &'static str,
+    data: &'static str,
+) -> Result<FastMap<String, &'static str>, LexiconError> {
+    let mut m = FastMap::default();
+    for (line, l) in entries(data) {
+        let f: Vec<&'static str> = l.split('\t').map(str::trim).collect();
+        let [verb, noun] = f[..] else {
+            return Err(LexiconError {
+                file,
+                line,
+                message: format!("expected 2 columns, found {}", f.len()),
+            });
+        };
+        for form in inflect(verb) {
+            m.entry(form).or_insert(noun);
+        }
+    }
+    Ok(m)
+}
+
 /// `word<TAB>positive|negative` rows (inflected when `inflected`): word → true
 /// for positive.
 pub(super) fn polarities(

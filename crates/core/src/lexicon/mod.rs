@@ -329,6 +329,10 @@ const EFFECTS: (&str, &str) = (
     "stances/effect_verbs.tsv",
     include_str!("../../data/lexicons/en/stances/effect_verbs.tsv"),
 );
+const NOMINALS: (&str, &str) = (
+    "proposals/nominalisations.tsv",
+    include_str!("../../data/lexicons/en/proposals/nominalisations.tsv"),
+);
 const NAME_HEADS: (&str, &str) = (
     "names/name_heads.tsv",
     include_str!("../../data/lexicons/en/names/name_heads.tsv"),
@@ -357,6 +361,9 @@ pub struct Lexicon {
     attitudes: FastMap<String, bool>,
     /// Forms of verbs of a measure's effect → positive?
     effects: FastMap<String, bool>,
+    /// Forms of verbs of measures → the noun of the act ("closing" →
+    /// "closure").
+    nominals: FastMap<String, &'static str>,
 }
 
 impl Lexicon {
@@ -381,6 +388,7 @@ impl Lexicon {
             modifying_verbs: cues::verb_forms(MODIFYING_VERBS),
             attitudes: cues::polarities(ATTITUDES.0, ATTITUDES.1, false)?,
             effects: cues::polarities(EFFECTS.0, EFFECTS.1, true)?,
+            nominals: cues::nominals(NOMINALS.0, NOMINALS.1)?,
         };
         lexicon.word_classes = crate::syntax::class_table(&lexicon);
         Ok(lexicon)
@@ -468,6 +476,12 @@ impl Lexicon {
     /// Is `w` a form of a verb that changes a measure ("delay", "extended")?
     pub fn is_modifying_verb(&self, w: &str) -> bool {
         self.modifying_verbs.contains_key(w)
+    }
+
+    /// The noun of the act a form of a verb of measures names ("closing"
+    /// → "closure", "expanded" → "expansion").
+    pub fn nominal_of(&self, w: &str) -> Option<&'static str> {
+        self.nominals.get(w).copied()
     }
 
     /// The polarity of a word of belief about an outcome ("confident" →

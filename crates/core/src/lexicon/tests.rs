@@ -220,3 +220,18 @@ fn object_nouns_are_nominal_cues() {
         assert!(cue.is_some_and(|c| c.nominal), "{pair}: {cue:?}");
     }
 }
+
+#[test]
+fn nominalisations() {
+    let l = lx();
+    for (w, want) in [
+        ("closing", Some("closure")),
+        ("closed", Some("closure")),
+        ("expands", Some("expansion")),
+        ("merging", Some("merger")),
+        ("walking", None),
+    ] {
+        assert_eq!(l.nominal_of(w), want, "{w}");
+    }
+    assert!(cues::nominals("n.tsv", "close\n").is_err());
+}

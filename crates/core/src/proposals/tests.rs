@@ -1658,3 +1658,33 @@ fn quoted_judgements_and_weighed_courses() {
         ),
     ]);
 }
+
+/// A phrase with a verb of measures and one with the noun of the same act
+/// name one proposal ("closing the unit" … "the closure"); another act
+/// stays apart.
+#[test]
+fn verb_and_noun_of_one_act_merge() {
+    let a = crate::analyze(
+        "The Health Board has proposed closing the maternity unit at Kellford. \
+         The midwives' union voiced strong opposition to the closure. \
+         Mayor Rosa Delgado backed the expansion of the bus depot.",
+        &crate::Options::default(),
+    );
+    let names: Vec<Vec<&str>> = a
+        .proposals
+        .iter()
+        .map(|p| p.mentions.iter().map(|m| m.text.as_str()).collect())
+        .collect();
+    assert!(
+        names
+            .iter()
+            .any(|m| m.contains(&"closure") && m[0].starts_with("closing")),
+        "{names:?}"
+    );
+    assert!(
+        !names
+            .iter()
+            .any(|m| m.contains(&"closure") && m.iter().any(|x| x.contains("expansion"))),
+        "{names:?}"
+    );
+}

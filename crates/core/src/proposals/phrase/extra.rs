@@ -190,7 +190,12 @@ fn span_candidate(
                 || doc.is(k, Class::Quantifier))
             && c.content.len() < 16
         {
-            c.content.push(doc.lw(k).to_owned());
+            let w = doc.lw(k);
+            c.content.push(w.to_owned());
+            // "closing the unit" and "the closure" share the act.
+            if let Some(noun) = doc.lex.nominal_of(w) {
+                c.content.push(noun.to_owned());
+            }
         }
     }
     c
