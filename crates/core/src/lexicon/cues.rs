@@ -235,26 +235,43 @@ pub(super) fn verb_forms(data: &'static str) -> FastMap<String, &'static str> {
     m
 }
 
+/// `key<TAB>value` rows: key (every inflected form of it when `inflected`)
+/// → the value `read` makes of the second column, or its error message.
+fn two_columns<T: Copy>(
+    file: &'static str,
+    data: &'static str,
+    inflected: bool,
+    read: impl Fn(&'static str) -> Result<T, String>,
+) -> Result<FastMap<String, T>, LexiconError> {
+    let mut m = FastMap::default();
+    for (line, l) in entries(data) {
+        let err = |message: String| LexiconError {
+            file,
+            line,
+            message,
+        };
+        let f: Vec<&'static str> = l.split('\t').map(str::trim).collect();
+        let [key, value] = f[..] else {
+            return Err(err(format!("expected 2 columns, found {}", f.len())));
+        };
+        let value = read(value).map_err(err)?;
+        if inflected {
+            for form in inflect(key) {
+                m.entry(form).or_insert(value);
+            }
+        } else {
+            m.insert(key.to_owned(), value);
+        }
+    }
+    Ok(m)
+}
+
 /// `verb<TAB>noun` rows: every inflected form of the verb → the noun.
 pub(super) fn nominals(
     file: &'static str,
     data: &'static str,
 ) -> Result<FastMap<String, &'static str>, LexiconError> {
-    let mut m = FastMap::default();
-    for (line, l) in entries(data) {
-        let f: Vec<&'static str> = l.split('\t').map(str::trim).collect();
-        let [verb, noun] = f[..] else {
-            return Err(LexiconError {
-                file,
-                line,
-                message: format!("expected 2 columns, found {}", f.len()),
-            });
-        };
-        for form in inflect(verb) {
-            m.entry(form).or_insert(noun);
-        }
-    }
-    Ok(m)
+    two_columns(file, data, true, Ok)
 }
 
 /// `word<TAB>positive|negative` rows (inflected when `inflected`): word → true
@@ -264,34 +281,11 @@ pub(super) fn polarities(
     data: &'static str,
     inflected: bool,
 ) -> Result<FastMap<String, bool>, LexiconError> {
-    let mut m = FastMap::default();
-    for (line, l) in entries(data) {
-        let f: Vec<&str> = l.split('\t').map(str::trim).collect();
-        let [w, p] = f[..] else {
-            return Err(LexiconError {
-                file,
-                line,
-                message: format!("expected 2 columns, found {}", f.len()),
-            });
-        };
-        let positive = match p {
-            "positive" => true,
-            "negative" => false,
-            other => {
-                return Err(LexiconError {
-                    file,
-                    line,
-                    message: format!("polarity must be positive or negative, not {other:?}"),
-                })
-            }
-        };
-        if inflected {
-            for form in inflect(w) {
-                m.entry(form).or_insert(positive);
-            }
-        } else {
-            m.insert(w.to_owned(), positive);
-        }
-    }
-    Ok(m)
+    two_columns(file, data, inflected, |p| match p {
+        "positive" => Ok(true),
+        "negative" => Ok(false),
+        other => Err(format!(
+            "polarity must be positive or negative, not {other:?}"
+        )),
+    })
 }
