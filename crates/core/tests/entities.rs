@@ -225,6 +225,77 @@ fn all_caps_headline() {
 }
 
 #[test]
+fn unfamiliar_names_in_contexts_only_people_fill_are_people() {
+    use ActorKind::*;
+    let cases: &[(&str, &[(&str, ActorKind)])] = &[
+        (
+            "Odalys Trezeguet, a teacher from the north, said the fee was unfair.",
+            &[("Odalys Trezeguet", Person)],
+        ),
+        (
+            "Opposition leader Bakari Ndoro called the levy theft.",
+            &[("Bakari Ndoro", Person)],
+        ),
+        (
+            "\"It will hurt shops,\" said Vasko Ilunga, an economist at a local bank.",
+            &[("Vasko Ilunga", Person)],
+        ),
+        (
+            "Teodora Wuyts, 47, was arrested on Friday, police said.",
+            &[("Teodora Wuyts", Person)],
+        ),
+    ];
+    for (text, want) in cases {
+        let got = actors(&analysis(text));
+        for (name, kind) in *want {
+            assert!(
+                got.iter().any(|(n, k)| n == name && k == kind),
+                "{text}: want {name} as {kind:?}, got {got:?}"
+            );
+        }
+    }
+    // An organisation in an appositive is not made a person.
+    let a = analysis("Brightwater Holdings, a firm run by a former teacher, said profits fell.");
+    assert!(
+        !actors(&a).iter().any(|(_, k)| *k == Person),
+        "{:?}",
+        actors(&a)
+    );
+}
+
+#[test]
+fn hyphenated_given_names_stay_whole() {
+    let a = analysis("Moon Jae-in met Wu Chi-wai and Kwok Ka-ki in Seoul on Monday.");
+    let got = actors(&a);
+    for name in ["Moon Jae-in", "Wu Chi-wai", "Kwok Ka-ki"] {
+        assert!(
+            got.iter().any(|(n, _)| n == name),
+            "want {name}, got {got:?}"
+        );
+    }
+    // A name made an adjective keeps its own span.
+    let a = analysis("The Saudi-led coalition and Hong Kong-based groups replied.");
+    let got = actors(&a);
+    assert!(
+        !got.iter()
+            .any(|(n, _)| n.contains("-led") || n.contains("-based")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn an_organisation_of_a_plural_noun_is_one_name() {
+    let a = analysis("The Central Organisation of Trade Unions (COTU) said it would go to court.");
+    let got = actors(&a);
+    assert!(
+        got.iter()
+            .any(|(n, k)| n == "Central Organisation of Trade Unions"
+                && *k == ActorKind::Organization),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn unsure_names_are_other_with_a_score_never_a_default_person() {
     // A made-up capitalised word with no cue at all: whatever the model
     // makes of it, every name has a score, and an unknown word is not a

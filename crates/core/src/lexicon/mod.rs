@@ -106,6 +106,8 @@ word_lists! {
     SayVerbs: is_say_verb => "names/say_verbs.txt",
     /// A noun in an appositive that shows a person ("woman")?
     PersonNouns: is_person_noun => "names/person_nouns.txt",
+    /// A noun of an occupation or role that shows a person ("teacher")?
+    Occupations: is_occupation => "names/occupations.txt",
     /// A compass or size word that makes a place of a place ("Southern")?
     PlaceModifiers: is_place_modifier => "names/place_modifiers.txt",
     /// A noun before "of" that introduces a place ("town")?
@@ -128,6 +130,8 @@ word_lists! {
     SportsWords: is_sports_word => "names/sports_words.txt",
     /// A word glued to a title by a hyphen ("elect" in "President-elect")?
     TitleSuffixes: is_title_suffix => "names/title_suffixes.txt",
+    /// A short word glued after a name that makes an adjective of it ("led")?
+    CombiningForms: is_combining_form => "names/combining_forms.txt",
     // ---- actors
     /// A noun naming a person's role ("president"), singular?
     PersonRoles: is_person_role => "actors/person_roles.txt",

@@ -82,6 +82,7 @@ fn no_unintended_overlaps() {
         (Titles, PlaceHeads),
         (FunctionWords, FirstNames),
         (GroupHeads, PersonRoles),
+        (PersonNouns, Occupations),
         (Prepositions, Auxiliaries),
         (Determiners, Auxiliaries),
     ];

@@ -44,7 +44,15 @@ impl<'d, 'a> Rules<'d, 'a> {
                     // "Cheuk-yan" joins; "Open-minded" does not.
                     let common_left =
                         !is_cap(nw) && j - 1 == i && self.lx().is_lowercase_word(&lower(prev));
-                    if is_cap(nw) || (!self.lx().is_lowercase_word(nw) && !common_left) {
+                    // "Moon Jae-in", "Wu Chi-wai": a short syllable after a
+                    // hyphen inside a name, unless it makes an adjective
+                    // ("Saudi-led").
+                    let syllable = j - 1 > i
+                        && nw.len() <= 3
+                        && nw.bytes().all(|b| b.is_ascii_lowercase())
+                        && !self.lx().is_combining_form(nw);
+                    if is_cap(nw) || syllable || (!self.lx().is_lowercase_word(nw) && !common_left)
+                    {
                         j += 2;
                         continue;
                     }

@@ -56,7 +56,7 @@ impl<'d, 'a> Rules<'d, 'a> {
     /// lower-case name particles ("Marta de la Cruz", "Pieter van der
     /// Berg"): a personal name's shape, so its word count does not make it
     /// an organisation.
-    fn particle_name(&self, c: &Cand) -> bool {
+    pub(super) fn particle_name(&self, c: &Cand) -> bool {
         c.b > c.a + 2 && (c.a + 1..c.b - 1).all(|g| self.lx().is_name_particle(self.w(g)))
     }
 

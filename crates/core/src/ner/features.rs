@@ -12,7 +12,7 @@
 //!
 //! O(k) for k candidates plus O(n) over their tokens (hash lookups only).
 
-use super::{is_acronym, is_cap, Cand, Headline, RuleLabel, Rules};
+use super::{first_char, is_acronym, is_cap, Cand, Headline, RuleLabel, Rules};
 use crate::gazetteer::{class, Gazetteer, PersonNames};
 use crate::hash::FastMap;
 use crate::model::{ActorKind, MentionForm};
@@ -325,6 +325,97 @@ impl<'d, 'a> Rules<'d, 'a> {
             bits |= cue::TITLE_BEFORE;
         }
         bits
+    }
+
+    /// Is candidate `c` in a context that only a person fills: an
+    /// appositive with a noun of people ("Njeri Wambugu, a teacher from
+    /// Nakuru,"), an age ("Karl Brandt, 61, said") or a noun of people just
+    /// before it ("opposition leader Raila Odinga", "analyst Kamau Mwangi")?
+    /// Names with the head word of an organisation, place or document, and
+    /// acronyms, never are.
+    pub(super) fn person_context(&self, c: &Cand) -> bool {
+        if c.form != MentionForm::Name || c.b - c.a > 6 {
+            return false;
+        }
+        let text = self.slice(c.a, c.b);
+        let head = self.head(c.a, c.b);
+        let lx = self.lx();
+        if is_acronym(text)
+            || text.chars().any(|ch| ch.is_ascii_digit())
+            || lx.is_org_head(head)
+            || lx.is_place_head(head)
+            || lx.is_document_head(head)
+            || lx.is_group_noun(self.w(c.b - 1))
+            || (c.a..c.b).any(|g| {
+                self.kind(g) == Some(TokenKind::Word)
+                    && !is_cap(self.w(g))
+                    && !lx.is_name_particle(self.w(g))
+            })
+        {
+            return false;
+        }
+        let shows_person = |w: &str| lx.is_person_noun(w) || lx.is_occupation(w);
+        if self.w(c.b) == "," && self.appositive_head(c.b + 1).is_some_and(shows_person) {
+            return true;
+        }
+        let age = self.w(c.b) == ","
+            && self.kind(c.b + 1) == Some(TokenKind::Number)
+            && self
+                .w(c.b + 1)
+                .parse::<u32>()
+                .is_ok_and(|n| (1..=110).contains(&n))
+            && matches!(self.w(c.b + 2), "," | ")");
+        let noun_before = c.a.checked_sub(1).is_some_and(|p| {
+            let w = self.w(p);
+            first_char(w).is_some_and(char::is_lowercase) && shows_person(w)
+        });
+        age || noun_before
+    }
+
+    /// The head of an appositive noun phrase that starts at token `g`
+    /// ("a teacher from Nakuru" → "teacher", "the party's deputy leader" →
+    /// "leader"): its last word before a preposition, a relative word, a
+    /// comma or the sentence end, within six tokens; "who" itself when the
+    /// phrase is a relative clause. `None` when the phrase does not open
+    /// with an article, a possessive word or a noun.
+    fn appositive_head(&self, g: usize) -> Option<&'a str> {
+        let first = self.w(g);
+        if first == "who" {
+            return Some(first);
+        }
+        let mut head = None;
+        for k in g..g + 6 {
+            let w = self.w(k);
+            match self.kind(k) {
+                Some(TokenKind::Word) if first_char(w).is_some_and(char::is_lowercase) => {
+                    if self.lx().is_place_preposition(w)
+                        || matches!(
+                            w,
+                            "of" | "from"
+                                | "at"
+                                | "in"
+                                | "on"
+                                | "for"
+                                | "with"
+                                | "by"
+                                | "who"
+                                | "which"
+                                | "that"
+                                | "and"
+                                | "or"
+                                | "whose"
+                        )
+                    {
+                        break;
+                    }
+                    head = Some(w);
+                }
+                Some(TokenKind::Word | TokenKind::Number | TokenKind::Possessive) => head = None,
+                Some(TokenKind::Punct) if matches!(w, "-" | "‐") => {}
+                _ => break,
+            }
+        }
+        head.filter(|h| !matches!(*h, "a" | "an" | "the"))
     }
 
     fn lower_of(&self, g: usize) -> &str {

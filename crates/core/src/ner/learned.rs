@@ -176,6 +176,7 @@ impl LabelModel {
             .zip(&probs)
             .map(|(o, p)| o.or_else(|| self.decide(p)))
             .collect();
+        let decided = self.people_by_context(r, cands, &probs, &overridden, decided);
         let decided = the_name_is_no_person(r, cands, decided.clone())
             .into_iter()
             .zip(decided)
@@ -225,6 +226,44 @@ impl LabelModel {
             .collect();
         out.sort_by_key(|m| (m.span.start, m.span.end));
         out
+    }
+}
+
+impl LabelModel {
+    /// A name the model is unsure of (another kind of name below the
+    /// threshold, or read as one) in a context only a person fills
+    /// ([`Rules::person_context`]: "Njeri Wambugu, a teacher from Nakuru,",
+    /// "opposition leader Raila Odinga") is a person, with the model's
+    /// person score raised to the threshold; so is a name whose inner words
+    /// are name particles ([`Rules::particle_name`]) read as a place or
+    /// another kind of name. Other readings and the rules' own decisions
+    /// stay.
+    fn people_by_context(
+        &self,
+        r: &Rules,
+        cands: &[Cand],
+        probs: &[[f32; 6]],
+        overridden: &[Decision],
+        mut decided: Vec<Decision>,
+    ) -> Vec<Decision> {
+        for (i, c) in cands.iter().enumerate() {
+            if overridden[i].is_some() {
+                continue;
+            }
+            // "Pieter van der Berg": lower-case name particles between
+            // names make a personal name, unless a list knows the whole
+            // name ("Rio de Janeiro").
+            let particles = matches!(decided[i], Some((ActorKind::Other | ActorKind::Place, _)))
+                && r.particle_name(c)
+                && self.lists.gazetteer.get(r.slice(c.a, c.b)) == 0
+                && r.kb().lookup(r.slice(c.a, c.b)).is_none();
+            let unsure = matches!(decided[i], Some((ActorKind::Other, _)));
+            if particles || (unsure && r.person_context(c)) {
+                let p = probs[i][Class::Person.index()];
+                decided[i] = Some((ActorKind::Person, p.max(self.threshold)));
+            }
+        }
+        decided
     }
 }
 
