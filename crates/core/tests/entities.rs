@@ -17,6 +17,19 @@ fn actors(a: &Analysis) -> Vec<(String, ActorKind)> {
     a.actors.iter().map(|x| (x.name.clone(), x.kind)).collect()
 }
 
+/// Asserts that each text gives every `(name, kind)` listed with it.
+fn assert_kinds(cases: &[(&str, &[(&str, ActorKind)])]) {
+    for (text, want) in cases {
+        let got = actors(&analysis(text));
+        for (name, kind) in *want {
+            assert!(
+                got.iter().any(|(n, k)| n == name && k == kind),
+                "{text}: want {name} as {kind:?}, got {got:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn kinds_of_names() {
     use ActorKind::*;
@@ -88,15 +101,7 @@ fn kinds_of_names() {
             &[("Merkel", Person), ("Macron", Person), ("Paris", Place)],
         ),
     ];
-    for (text, want) in cases {
-        let got = actors(&analysis(text));
-        for (name, kind) in *want {
-            assert!(
-                got.iter().any(|(n, k)| n == name && k == kind),
-                "{text}: want {name} as {kind:?}, got {got:?}"
-            );
-        }
-    }
+    assert_kinds(cases);
 }
 
 #[test]
@@ -245,15 +250,7 @@ fn unfamiliar_names_in_contexts_only_people_fill_are_people() {
             &[("Teodora Wuyts", Person)],
         ),
     ];
-    for (text, want) in cases {
-        let got = actors(&analysis(text));
-        for (name, kind) in *want {
-            assert!(
-                got.iter().any(|(n, k)| n == name && k == kind),
-                "{text}: want {name} as {kind:?}, got {got:?}"
-            );
-        }
-    }
+    assert_kinds(cases);
     // An organisation in an appositive is not made a person.
     let a = analysis("Brightwater Holdings, a firm run by a former teacher, said profits fell.");
     assert!(
