@@ -66,8 +66,8 @@ def kb_place_names():
 # Latin-1 Supplement and Latin Extended-A (U+00C0..U+017F) without their
 # diacritics; "_" = kept as it is. The same table is in crates/core/src/gazetteer.rs
 # (FOLD), which folds the article's words before looking them up.
-FOLD = ("AAAAAA_CEEEEIIII_NOOOOO__UUUUY__aaaaaa_ceeeeiiii_nooooo__uuuuy_y"
-        "AaAaAaCcCcCcCcDd__EeEeEeEeEeGgGgGgGgHh__IiIiIiIiI___JjKk_LlLlLl____"
+FOLD = ("AAAAAA_CEEEEIIII_NOOOOO_OUUUUY__aaaaaa_ceeeeiiii_nooooo_ouuuuy_y"
+        "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHh__IiIiIiIiI___JjKk_LlLlLlLlLl"
         "NnNnNn___OoOoOo__RrRrRrSsSsSsSsTtTt__UuUuUuUuUuUuWwYyYZzZzZz_")
 
 

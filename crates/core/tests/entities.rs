@@ -293,6 +293,85 @@ fn an_organisation_of_a_plural_noun_is_one_name() {
 }
 
 #[test]
+fn organisations_for_a_cause_are_one_name() {
+    let a = analysis(
+        "A report by the Institute for Coastal Resilience was cited by the \
+         Brussels-based Centre for Rural Housing Policy on Monday.",
+    );
+    let got = actors(&a);
+    for name in [
+        "Institute for Coastal Resilience",
+        "Centre for Rural Housing Policy",
+    ] {
+        assert!(
+            got.iter()
+                .any(|(n, k)| n == name && *k == ActorKind::Organization),
+            "want {name}, got {got:?}"
+        );
+    }
+    // "for" after a verb or before a weekday joins nothing.
+    let a =
+        analysis("The Council for Monday's vote was delayed. Voters queued for Mayor Ilse Brandt.");
+    let got = actors(&a);
+    assert!(!got.iter().any(|(n, _)| n.contains(" for ")), "{got:?}");
+}
+
+#[test]
+fn a_party_name_with_and_before_a_party_noun_is_one_name() {
+    let a = analysis("The Bread and Roses party won four seats in the northern city.");
+    let got = actors(&a);
+    assert!(got.iter().any(|(n, _)| n == "Bread and Roses"), "{got:?}");
+    assert!(!got.iter().any(|(n, _)| n == "Roses"), "{got:?}");
+}
+
+#[test]
+fn people_named_after_a_noun_of_people() {
+    use ActorKind::*;
+    let cases: &[(&str, &[(&str, ActorKind)])] = &[
+        (
+            "The group said its spokeswoman, Ilvana Drozdek, would travel to the capital.",
+            &[("Ilvana Drozdek", Person)],
+        ),
+        (
+            "The farm's new owner, Radomir Szulc, said the barns would be rebuilt.",
+            &[("Radomir Szulc", Person)],
+        ),
+        (
+            "Economist Oluwaseun Adebanjo said prices would rise again.",
+            &[("Oluwaseun Adebanjo", Person)],
+        ),
+    ];
+    assert_kinds(cases);
+    // The capitalised noun opening the sentence is not part of the name.
+    let got = actors(&analysis(
+        "Economist Oluwaseun Adebanjo said prices would rise.",
+    ));
+    assert!(
+        !got.iter().any(|(n, _)| n.starts_with("Economist")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn an_indefinite_pronoun_opening_a_quote_is_no_actor() {
+    let a = analysis("\"Nobody warned us,\" a resident said. \"Everybody knew,\" another said.");
+    let got = actors(&a);
+    assert!(
+        !got.iter().any(|(n, _)| n == "Nobody" || n == "Everybody"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn places_written_without_their_diacritics_are_known() {
+    // The gazetteer writes "Wrocław" and "Tromsø"; news often drops the marks.
+    assert_kinds(&[(
+        "Floods hit Wroclaw and Tromso overnight, officials said.",
+        &[("Wroclaw", ActorKind::Place), ("Tromso", ActorKind::Place)],
+    )]);
+}
+
+#[test]
 fn unsure_names_are_other_with_a_score_never_a_default_person() {
     // A made-up capitalised word with no cue at all: whatever the model
     // makes of it, every name has a score, and an unknown word is not a

@@ -92,6 +92,10 @@ word_lists! {
     PlaceHeads: is_place_head => "names/place_heads.txt",
     /// A word after which "of" continues a name ("University")?
     OfHeads: joins_of => "names/of_heads.txt",
+    /// A word after which "for" continues an organisation's name ("Institute")?
+    ForHeads: joins_for => "names/for_heads.txt",
+    /// A lower-case noun that closes a party's name with "and" in it ("party")?
+    PartyNouns: is_party_noun => "names/party_nouns.txt",
     /// A lower-case particle inside a personal name ("van")?
     NameParticles: is_name_particle => "names/name_particles.txt",
     /// A plural noun whose possessive may sit inside a name ("People's Party")?

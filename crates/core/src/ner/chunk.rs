@@ -65,9 +65,14 @@ impl<'d, 'a> Rules<'d, 'a> {
                     continue;
                 }
             }
-            if w == "of" && self.lx().joins_of(prev) {
+            // "University of X"; "Institute for Fiscal Studies".
+            let joins = (w == "of" && self.lx().joins_of(prev))
+                || (w == "for" && self.lx().joins_for(prev));
+            if joins {
                 let k = if self.w(j + 1) == "the" { j + 2 } else { j + 1 };
-                if k < end && self.capword(k) {
+                // "the Council for Monday's meeting" does not join.
+                if k < end && self.capword(k) && (w == "of" || !self.lx().is_never_name(self.w(k)))
+                {
                     j = k + 1;
                     continue;
                 }
@@ -94,6 +99,16 @@ impl<'d, 'a> Rules<'d, 'a> {
                 if k > j + 1 {
                     let head = self.w(k - 1);
                     if self.lx().is_org_head(head) || self.lx().is_place_head(head) {
+                        j = k;
+                        continue;
+                    }
+                    // "the Law and Justice party": a lower-case organisation
+                    // noun right after the name.
+                    if k < end
+                        && k - i <= 6
+                        && self.lx().is_party_noun(self.w(k))
+                        && !self.is_adjective(k - 1)
+                    {
                         j = k;
                         continue;
                     }
@@ -158,6 +173,12 @@ impl<'d, 'a> Rules<'d, 'a> {
     pub(super) fn accept_initial(&self, g: usize, run_len: usize) -> bool {
         let w = self.w(g);
         if self.lx().is_function_word(w) {
+            return false;
+        }
+        // "Analyst Tomasz Lewicki", "Nurse Ana Ruiz": a noun of people
+        // before a name, capitalised only because it opens the sentence
+        // (titles such as "President" are kept for the title rules).
+        if run_len > 1 && self.is_people_noun_word(w) {
             return false;
         }
         if self.known_mid.contains(w) && (run_len > 1 || self.known_single.contains(w)) {

@@ -12,7 +12,7 @@
 //!
 //! O(k) for k candidates plus O(n) over their tokens (hash lookups only).
 
-use super::{first_char, is_acronym, is_cap, Cand, Headline, RuleLabel, Rules};
+use super::{first_char, is_acronym, is_cap, upper_first, Cand, Headline, RuleLabel, Rules};
 use crate::gazetteer::{class, Gazetteer, PersonNames};
 use crate::hash::FastMap;
 use crate::model::{ActorKind, MentionForm};
@@ -21,7 +21,7 @@ use crate::tokenize::TokenKind;
 use crate::weights::{f1, f2, hash_str};
 
 /// Version of the feature templates.
-pub const FEATURE_SET: u32 = 4;
+pub const FEATURE_SET: u32 = 5;
 
 /// The name lists the features read: places and names by class, and
 /// given names and surnames.
@@ -252,7 +252,11 @@ mod cue {
     pub const TITLE_BEFORE: u16 = 1 << 5;
     pub const PERSON_APPOSITION: u16 = 1 << 6;
     pub const YEAR_AFTER: u16 = 1 << 7;
-    pub const COUNT: u32 = 8;
+    /// A lower-case organisation noun after it ("the Likud party").
+    pub const ORG_NOUN_AFTER: u16 = 1 << 8;
+    /// A lower-case place noun after it ("the Jagodno district").
+    pub const PLACE_NOUN_AFTER: u16 = 1 << 9;
+    pub const COUNT: u32 = 10;
 }
 
 fn suffix(w: &str, n: usize) -> &str {
@@ -318,6 +322,17 @@ impl<'d, 'a> Rules<'d, 'a> {
         if prev == "of" && self.lx().is_place_class(prev2) {
             bits |= cue::PLACE_CLASS_OF;
         }
+        if self.kind(c.b) == Some(TokenKind::Word)
+            && first_char(next).is_some_and(char::is_lowercase)
+        {
+            let head = upper_first(next);
+            if self.lx().is_org_head(&head) {
+                bits |= cue::ORG_NOUN_AFTER;
+            }
+            if self.lx().is_place_head(&head) {
+                bits |= cue::PLACE_NOUN_AFTER;
+            }
+        }
         if self.lx().is_place_preposition(prev) {
             bits |= cue::PLACE_PREP_BEFORE;
         }
@@ -354,8 +369,20 @@ impl<'d, 'a> Rules<'d, 'a> {
         {
             return false;
         }
-        let shows_person = |w: &str| lx.is_person_noun(w) || lx.is_occupation(w);
+        let shows_person =
+            |w: &str| lx.is_person_noun(w) || lx.is_occupation(w) || lx.is_person_role(w);
         if self.w(c.b) == "," && self.appositive_head(c.b + 1).is_some_and(shows_person) {
+            return true;
+        }
+        // "Its chairwoman, Ewa Kowalczyk, said": the name is the appositive
+        // of a noun of people.
+        let closed = matches!(self.w(c.b), "," | "." | ";" | ")");
+        if closed
+            && c.a >= 2
+            && self.w(c.a - 1) == ","
+            && first_char(self.w(c.a - 2)).is_some_and(char::is_lowercase)
+            && shows_person(self.w(c.a - 2))
+        {
             return true;
         }
         let age = self.w(c.b) == ","
@@ -365,9 +392,11 @@ impl<'d, 'a> Rules<'d, 'a> {
                 .parse::<u32>()
                 .is_ok_and(|n| (1..=110).contains(&n))
             && matches!(self.w(c.b + 2), "," | ")");
+        // "analyst Kamau Mwangi"; "Nurse Ana Ruiz" opening a sentence.
         let noun_before = c.a.checked_sub(1).is_some_and(|p| {
             let w = self.w(p);
-            first_char(w).is_some_and(char::is_lowercase) && shows_person(w)
+            (first_char(w).is_some_and(char::is_lowercase) && shows_person(w))
+                || (self.is_initial(p) && self.is_people_noun_word(w))
         });
         age || noun_before
     }

@@ -238,6 +238,14 @@ fn is_acronym(w: &str) -> bool {
     letters >= 2
 }
 
+/// `w` with its first letter in upper case ("party" → "Party").
+fn upper_first(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 fn lower(w: &str) -> String {
     w.to_lowercase()
 }
@@ -428,9 +436,21 @@ impl<'d, 'a> Rules<'d, 'a> {
         let l = lower(w);
         let singular = l.strip_suffix('s').filter(|s| s.len() > 2);
         self.lx().is_lowercase_word(&l)
+            || self.lx().is_pronoun(&l)
             || self.lower_doc.contains(l.as_str())
             || singular
                 .is_some_and(|s| self.lx().is_lowercase_word(s) || self.lower_doc.contains(s))
+    }
+
+    /// Is capitalised `w` a noun of people ("Analyst", "Nurse") and not a
+    /// title, a given name or a surname ("Judge", "Baker")?
+    fn is_people_noun_word(&self, w: &str) -> bool {
+        let lx = self.lx();
+        if lx.is_title(w) || lx.is_weak_title(w) || lx.is_first_name(w) || lx.is_surname(w) {
+            return false;
+        }
+        let l = lower(w);
+        lx.is_occupation(&l) || lx.is_person_role(&l)
     }
 
     /// Is `w` known as a name from a gazetteer or the knowledge base?
@@ -458,10 +478,14 @@ impl<'d, 'a> Rules<'d, 'a> {
             .count()
     }
 
-    /// The head word: the last word, or the word before "of".
+    /// The head word: the last word, or the word before "of" (or before
+    /// "for" in "Institute for Fiscal Studies").
     fn head(&self, a: usize, b: usize) -> &'a str {
         (a + 1..b)
-            .find(|&g| self.w(g) == "of")
+            .find(|&g| {
+                let w = self.w(g);
+                w == "of" || (w == "for" && self.lx().joins_for(self.w(g - 1)))
+            })
             .map_or(self.w(b - 1), |g| self.w(g - 1))
     }
 }
