@@ -39,11 +39,64 @@ pub(super) fn add_descriptions(
         };
         let p = draft_of[mi];
         for d in found.into_iter().flatten() {
+            let d = whose(doc, mentions, draft_of, drafts, mi, d);
             if !drafts[p].descriptions.contains(&d) {
                 drafts[p].descriptions.push(d);
             }
         }
     }
+}
+
+/// Most sentences back an organisation may be named for "its" in a
+/// description to stand for it.
+const MAX_ITS_SENTENCES: usize = 1;
+
+/// Description `d` of mention `mi` with a leading "its" spelled out as the
+/// organisation named last before it, in the same or the previous sentence
+/// ("its chairwoman" → "chairwoman of the Association of Jagodno Traders");
+/// `d` itself when it does not start with "its" or no organisation fits.
+fn whose(
+    doc: &Doc,
+    mentions: &[Mention],
+    draft_of: &[usize],
+    drafts: &[ActorDraft],
+    mi: usize,
+    d: String,
+) -> String {
+    let Some(rest) = d.strip_prefix("its ").or_else(|| d.strip_prefix("Its ")) else {
+        return d;
+    };
+    let Some(here) = doc.sentence_at(mentions[mi].span.start) else {
+        return d;
+    };
+    let near = |m: &Mention| {
+        doc.sentence_at(m.span.start)
+            .is_some_and(|s| here - s.min(here) <= MAX_ITS_SENTENCES)
+    };
+    let org = mentions[..mi]
+        .iter()
+        .enumerate()
+        .rev()
+        .take_while(|(_, m)| near(m))
+        .find(|&(j, _)| drafts[draft_of[j]].kind == ActorKind::Organization)
+        .map(|(j, _)| j);
+    let Some(j) = org else {
+        return d;
+    };
+    // The organisation's name as the article first writes it, with "the"
+    // when the article puts one before it.
+    let first = mentions
+        .iter()
+        .enumerate()
+        .find(|&(k, m)| draft_of[k] == draft_of[j] && m.form == MentionForm::Name)
+        .map_or(mentions[j].span, |(_, m)| m.span);
+    let g = doc.tokens.partition_point(|t| t.start_byte() < first.start);
+    let the = g > 0 && doc.tok(g - 1).eq_ignore_ascii_case("the");
+    format!(
+        "{rest} of {}{}",
+        if the { "the " } else { "" },
+        doc.slice(first)
+    )
 }
 
 /// Premodifying role words of the person named at `span` ("Kremlin
@@ -406,6 +459,23 @@ mod tests {
             .map(|x| x.mentions.iter().map(|m| m.text.as_str()).collect())
             .unwrap_or_default();
         assert!(mentions.contains(&"The governor"), "{:?}", a.actors);
+    }
+
+    #[test]
+    fn its_in_a_description_names_the_organisation() {
+        let text = "The Harbour Pilots Guild has opposed the new fees for a year. \
+                    Its treasurer, Ilse Morgenstern, said members would strike.";
+        assert_eq!(
+            description_of(text, "Ilse Morgenstern").as_deref(),
+            Some("treasurer of the Harbour Pilots Guild")
+        );
+        // No organisation named in this or the previous sentence: kept as written.
+        let text = "Rain fell all week. Nobody came. \
+                    Its treasurer, Ilse Morgenstern, said members would strike.";
+        assert_eq!(
+            description_of(text, "Ilse Morgenstern").as_deref(),
+            Some("its treasurer")
+        );
     }
 
     #[test]

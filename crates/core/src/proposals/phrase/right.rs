@@ -7,7 +7,7 @@ use super::describe::walk_clause;
 use super::{Candidate, MAX_RIGHT};
 use crate::doc::Doc;
 use crate::lexicon::{Family, Head, Strength};
-use crate::syntax::Class;
+use crate::syntax::{Class, Deprel, Upos};
 use crate::tokenize::TokenKind;
 
 /// Sets `c`'s complement, name end, "to" + verb flag, and a description
@@ -27,7 +27,11 @@ pub(super) fn complement(doc: &Doc, c: &mut Candidate, head: Head, h: usize, s1:
     if c.to_verb && c.has_det && (head.strength == Strength::Governed || plain && !passive_to) {
         // "a move to ban plastic bags", "a plan to expand broadband": the
         // infinitive names it.
-        let end = walk_clause(doc, after, s1).min(after + MAX_TO_VERB);
+        let clause_end = walk_clause(doc, after, s1);
+        let mut end = clause_end.min(after + MAX_TO_VERB);
+        if end < clause_end {
+            end = finish_noun(doc, end, clause_end);
+        }
         c.complement = content_words(doc, after + 1, end);
         c.name_end = end;
         return;
@@ -97,6 +101,50 @@ fn gerund_end(doc: &Doc, i: usize, s1: usize) -> usize {
 
 /// Longest infinitive kept in a name ("move to ban single-use plastic bags").
 const MAX_TO_VERB: usize = 8;
+
+/// Most words an infinitive cut at [`MAX_TO_VERB`] is extended by to finish
+/// the noun phrase it was cut in.
+const MAX_NP_TAIL: usize = 3;
+
+/// A name cut at token `end` inside a noun phrase ("to the northern |
+/// suburbs"), by the learned parse: the end of the noun the word before the
+/// cut hangs on, when it lies at most [`MAX_NP_TAIL`] words on (and before
+/// `limit`); `end` itself otherwise or without a parse.
+fn finish_noun(doc: &Doc, end: usize, limit: usize) -> usize {
+    let Some(sp) = doc
+        .tokens
+        .get(end)
+        .and_then(|t| doc.sentence_parse(t.sentence_index()))
+    else {
+        return end;
+    };
+    let (Some(before), Some(at)) = (sp.word_of_token(end - 1), sp.word_of_token(end)) else {
+        return end;
+    };
+    let Some(head) = sp.words[before].head.map(|h| h as usize) else {
+        return end;
+    };
+    // Only a modifier inside the noun phrase ("northern", "Jagodno"), not a
+    // subject or object; a phrase cut after its article alone is left to
+    // the trimming of trailing function words.
+    let inside = matches!(
+        sp.words[before].deprel,
+        Deprel::Amod | Deprel::Nummod | Deprel::Compound | Deprel::Flat
+    );
+    let plain = (at..head.max(at)).all(|w| {
+        matches!(
+            sp.words[w].upos,
+            Upos::Adj | Upos::Num | Upos::Noun | Upos::Propn
+        )
+    });
+    let noun = inside && plain && matches!(sp.words[head].upos, Upos::Noun | Upos::Propn);
+    let token = sp.words[head].token as usize;
+    if head >= at && noun && token < limit && token < end + MAX_NP_TAIL {
+        token + 1
+    } else {
+        end
+    }
+}
 
 /// Could token `k` be a verb's base form ("to travel")?
 pub(super) fn verb_like_base(doc: &Doc, k: usize) -> bool {
@@ -186,4 +234,48 @@ fn content_words(doc: &Doc, a: usize, b: usize) -> Vec<String> {
         })
         .map(|k| doc.lw(k).to_owned())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Options};
+
+    fn proposal_names(text: &str) -> Vec<String> {
+        let a = analyze(text, &Options::default());
+        a.proposals.into_iter().map(|p| p.name).collect()
+    }
+
+    #[test]
+    fn a_long_infinitive_is_not_cut_inside_a_noun_phrase() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "The board approved a plan to widen the coastal road to the Marlow district, \
+                 a project residents opposed.",
+                "plan to widen the coastal road to the Marlow district",
+            ),
+            // Cut after the article: the phrase ends before its preposition.
+            (
+                "The board approved a plan to widen the old coastal road to the Marlow district, \
+                 a project residents opposed.",
+                "plan to widen the old coastal road",
+            ),
+            (
+                "The board approved a plan to widen the coastal road to the northern suburbs \
+                 of the town by 2031.",
+                "plan to widen the coastal road to the northern suburbs",
+            ),
+            // Short enough: unchanged.
+            (
+                "The board approved a plan to build a footbridge.",
+                "plan to build a footbridge",
+            ),
+        ];
+        for (text, want) in cases {
+            let got = proposal_names(text);
+            assert!(
+                got.iter().any(|n| n == want),
+                "{text}: want {want:?}, got {got:?}"
+            );
+        }
+    }
 }
