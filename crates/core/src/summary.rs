@@ -196,14 +196,28 @@ fn unattributed_quote(doc: &Doc, s: usize) -> bool {
         .clone()
         .filter(|&k| matches!(doc.kind(k), Some(TokenKind::Word | TokenKind::Number)))
         .collect();
-    let quoted = words.iter().filter(|&&k| doc.in_quote(k)).count();
+    // Quoted words: inside a quote the clause layer found, or between quote
+    // marks of this sentence (a short quote such as '“Nobody asked us,”'
+    // is below the clause layer's length for quotes).
+    let mut inside = false;
+    let mut marked = vec![false; r.len()];
+    for k in r.clone() {
+        if matches!(doc.tok(k), "\"" | "“" | "”") {
+            inside = doc.tok(k) == "“" || (doc.tok(k) == "\"" && !inside);
+        } else {
+            marked[k - r.start] = inside;
+        }
+    }
+    let in_quote = |k: usize| doc.in_quote(k) || marked[k - r.start];
+    let quoted = words.iter().filter(|&&k| in_quote(k)).count();
     if words.is_empty() || quoted * 2 < words.len() {
         return false;
     }
-    // Named outside the quote: '“…,” said the minister, Jane Roe.'
+    // Named outside the quote: '“…,” said the minister, Jane Roe.' (a
+    // pronoun such as "she" names nobody out of context).
     let named = words
         .iter()
-        .any(|&k| !doc.in_quote(k) && doc.mention_at(k).is_some());
+        .any(|&k| !in_quote(k) && doc.mention_at(k).is_some() && !doc.lex.is_pronoun(doc.lw(k)));
     !named
 }
 
@@ -536,5 +550,22 @@ mod tests {
                 .all(|t| !t.contains("Reuters") && !t.contains("never seen")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_short_quote_said_by_a_pronoun_is_no_summary_sentence() {
+        let text =
+            "Port strike ends\n\nDock workers in the port ended a two-week strike on Friday \
+                    after a new pay offer. The union's leader, Mara Quist, welcomed the deal. \
+                    \"Nobody lost,\" she said. Ships began to unload on Saturday morning.";
+        let mut doc = Doc::segmented(text);
+        crate::clause::speech::SpeechFinder.run(&mut doc);
+        let s = summarize_with(&doc, 3, &Weights::default());
+        let got: Vec<&str> = s
+            .sentences
+            .iter()
+            .map(|&i| doc.slice(doc.sentences[i]))
+            .collect();
+        assert!(got.iter().all(|t| !t.contains("Nobody")), "{got:?}");
     }
 }
