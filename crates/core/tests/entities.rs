@@ -317,6 +317,28 @@ fn organisations_for_a_cause_are_one_name() {
 }
 
 #[test]
+fn and_inside_the_of_part_of_a_name_and_its_short_form_in_brackets() {
+    let a = analysis(
+        "The Chamber of Shipping and Logistics (Kapal) backs the plan. \
+         Kapal said ports needed it.",
+    );
+    let chamber = a
+        .actors
+        .iter()
+        .find(|x| x.name == "Chamber of Shipping and Logistics");
+    assert!(chamber.is_some(), "{:?}", actors(&a));
+    let mentions: Vec<&str> = chamber
+        .map(|x| x.mentions.iter().map(|m| m.text.as_str()).collect())
+        .unwrap_or_default();
+    assert!(mentions.contains(&"Kapal"), "{mentions:?}");
+    // A name of its own after "and" stays apart.
+    let got = actors(&analysis(
+        "The Ministry of Defence and NATO agreed on Tuesday.",
+    ));
+    assert!(got.iter().any(|(n, _)| n == "NATO"), "{got:?}");
+}
+
+#[test]
 fn a_party_name_with_and_before_a_party_noun_is_one_name() {
     let a = analysis("The Bread and Roses party won four seats in the northern city.");
     let got = actors(&a);

@@ -309,7 +309,14 @@ fn by_brackets(doc: &Doc, mentions: &[Mention], names: &mut Names) {
                 .is_some_and(|r| r.starts_with(')'))
         {
             let t = doc.slice(b.span);
-            if t.chars().all(|c| c.is_uppercase() || c == '.') {
+            // "(PKS)", "(U.N.)"; or one word after an organisation's name
+            // that is no person or place: "the Indonesian Chamber of
+            // Commerce and Industry (Kadin)".
+            let short_name = a.kind == ActorKind::Organization
+                && doc.slice(a.span).contains(' ')
+                && !t.contains(' ')
+                && matches!(b.kind, ActorKind::Organization | ActorKind::Other);
+            if short_name || t.chars().all(|c| c.is_uppercase() || c == '.') {
                 let (ia, ib) = (names.index[doc.slice(a.span)], names.index[t]);
                 names.union(ia, ib);
             }

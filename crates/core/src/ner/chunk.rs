@@ -112,6 +112,19 @@ impl<'d, 'a> Rules<'d, 'a> {
                         j = k;
                         continue;
                     }
+                    // "Chamber of Commerce and Industry", "Department of
+                    // Health and Human Services": "and" inside the "of"
+                    // part of a name, unless what follows is a name of its
+                    // own ("the Ministry of Defence and NATO").
+                    let of_name = (i + 1..j).any(|g| self.w(g) == "of");
+                    if of_name
+                        && k - (j + 1) <= 3
+                        && !self.is_gazetteer_name(self.slice(j + 1, k))
+                        && self.kind(k) != Some(TokenKind::Possessive)
+                    {
+                        j = k;
+                        continue;
+                    }
                 }
             }
             // "van Gogh", and two particles: "de la Fuente", "von der Leyen".

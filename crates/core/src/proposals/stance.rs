@@ -646,6 +646,14 @@ fn coordinated_before(doc: &Doc, s0: usize, mut first: usize, out: &mut Vec<usiz
         if doc.lw(k) == "," && k > s0 {
             k -= 1;
         }
+        // "the Prosperous Justice Party (PKS) and …": past a bracketed
+        // abbreviation to the name it abbreviates.
+        if doc.lw(k) == ")" {
+            let floor = k.saturating_sub(4).max(s0 + 1);
+            if let Some(open) = (floor..k).rev().find(|&j| doc.lw(j) == "(") {
+                k = open - 1;
+            }
+        }
         match doc.mention_at(k) {
             Some(m) if !doc.in_pp(m.first) && m.last == k + 1 => {
                 if !out.contains(&m.actor) {

@@ -860,6 +860,13 @@ fn holders_decisions_prohibitions_and_requests() {
             "european-union",
             Criticizes,
         ),
+        // Past a bracketed abbreviation of the first holder.
+        (
+            "The United Nations (UN) and the European Union oppose the new border policy.",
+            "border policy",
+            "united-nations",
+            Opposes,
+        ),
         // A measure named by a gerund clause.
         (
             "Canada has maintained a policy of sending asylum seekers back at sea.",
