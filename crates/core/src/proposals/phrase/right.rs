@@ -24,7 +24,11 @@ pub(super) fn complement(doc: &Doc, c: &mut Candidate, head: Head, h: usize, s1:
     // Not "the plan to be abolished": a passive infinitive says what is
     // to happen to the plan, not what it is.
     let passive_to = matches!(doc.lw(after + 1), "be" | "have");
-    if c.to_verb && c.has_det && (head.strength == Strength::Governed || plain && !passive_to) {
+    // "the government's plan to cut fuel subsidies": its owner before it
+    // does not stop the infinitive from naming it.
+    let owner_before = c.head_tok > 0 && doc.kind(c.head_tok - 1) == Some(TokenKind::Possessive);
+    let owned = (c.content.is_empty() || owner_before) && c.number.is_none();
+    if c.to_verb && c.has_det && (head.strength == Strength::Governed || owned && !passive_to) {
         // "a move to ban plastic bags", "a plan to expand broadband": the
         // infinitive names it.
         let clause_end = walk_clause(doc, after, s1);
@@ -146,15 +150,29 @@ fn finish_noun(doc: &Doc, end: usize, limit: usize) -> usize {
     }
 }
 
-/// Could token `k` be a verb's base form ("to travel")?
+/// Could token `k` be a verb's base form ("to travel")? A word that also
+/// heads proposals ("cut", "ban") is one when the learned parse tags it a
+/// verb ("a proposal to cut fuel subsidies").
 pub(super) fn verb_like_base(doc: &Doc, k: usize) -> bool {
     let w = doc.lw(k);
+    if doc.is(k, Class::ProposalHead) && parsed_as_verb(doc, k) {
+        return true;
+    }
     !w.is_empty()
         && !doc.is(k, Class::Det)
         && !w.ends_with("ed")
         && !w.ends_with('s')
         && w.chars().all(char::is_alphabetic)
         && !doc.is(k, Class::ProposalHead)
+}
+
+/// Does the learned parse tag token `k` a verb?
+fn parsed_as_verb(doc: &Doc, k: usize) -> bool {
+    doc.tokens
+        .get(k)
+        .and_then(|t| doc.sentence_parse(t.sentence_index()))
+        .and_then(|sp| sp.word_of_token(k).map(|w| sp.words[w].upos))
+        == Some(Upos::Verb)
 }
 
 /// Does token `k` start a complement ("restrictions on …", "summit between …")?
@@ -246,7 +264,7 @@ mod tests {
     }
 
     #[test]
-    fn a_long_infinitive_is_not_cut_inside_a_noun_phrase() {
+    fn infinitives_that_name_a_proposal() {
         let cases: &[(&str, &str)] = &[
             (
                 "The board approved a plan to widen the coastal road to the Marlow district, \
@@ -263,6 +281,15 @@ mod tests {
                 "The board approved a plan to widen the coastal road to the northern suburbs \
                  of the town by 2031.",
                 "plan to widen the coastal road to the northern suburbs",
+            ),
+            // A verb that also heads proposals ("cut"), after an owner.
+            (
+                "Lawmakers rejected a proposal to cut bus fares for pensioners.",
+                "proposal to cut bus fares for pensioners",
+            ),
+            (
+                "Lawmakers delayed a vote on the mayor's proposal to cut bus fares.",
+                "mayor's proposal to cut bus fares",
             ),
             // Short enough: unchanged.
             (
