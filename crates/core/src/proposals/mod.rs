@@ -81,6 +81,8 @@ struct Work {
     old: bool,
     new: bool,
     complement: Vec<String>,
+    /// Verbs and nouns of the acts its infinitives name ("cut", "extension").
+    acts: Vec<String>,
     mentions: Vec<Candidate>,
     /// Sentence of the latest mention.
     last_sentence: usize,
@@ -100,6 +102,7 @@ impl Work {
             old: false,
             new: false,
             complement: Vec::new(),
+            acts: Vec::new(),
             mentions: Vec::new(),
             last_sentence: c.sentence,
             stances: Vec::new(),
@@ -122,6 +125,11 @@ impl Work {
                 self.complement.push(x.clone());
             }
         }
+        for x in &c.acts {
+            if self.acts.len() < MAX_FEATURES && !self.acts.contains(x) {
+                self.acts.push(x.clone());
+            }
+        }
         for &a in &c.actors {
             if self.actors.len() < MAX_FEATURES && !self.actors.contains(&a) {
                 self.actors.push(a);
@@ -135,6 +143,12 @@ impl Work {
         self.new |= c.new;
         self.last_sentence = c.sentence;
         self.mentions.push(c);
+    }
+
+    /// Does one of its mentions name it by an infinitive whose verb is
+    /// `noun` or makes it ("cut"; "extend" → "extension")?
+    fn names_act(&self, noun: &str) -> bool {
+        self.acts.iter().any(|a| a == noun)
     }
 
     fn compatible(&self, c: &Candidate, fresh: bool) -> bool {
@@ -548,7 +562,19 @@ pub fn find(doc: &Doc) -> Vec<ProposalDraft> {
                                     && works[j].last_sentence + 1 < s
                             })
                     });
-                other.or(same)
+                // "the cut" after "a proposal to cut fuel subsidies", "the
+                // extension" after "a plan to extend the tram network".
+                let act = (c.definite && c.is_bare() && !c.old)
+                    .then(|| {
+                        recent_all
+                            .iter()
+                            .rev()
+                            .take(MERGE_WINDOW)
+                            .copied()
+                            .find(|&i| works[i].names_act(c.head.lemma) && !container(i))
+                    })
+                    .flatten();
+                act.or(other).or(same)
             };
             let slot = match target {
                 Some(i) if c.is_bare() || c.pronoun || accept(doc, c, cued, context) => i,

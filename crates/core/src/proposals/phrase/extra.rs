@@ -171,6 +171,7 @@ fn span_candidate(
         new: false,
         complement: Vec::new(),
         to_verb: false,
+        acts: Vec::new(),
         preset: Vec::new(),
         name_override: None,
         pronoun: false,

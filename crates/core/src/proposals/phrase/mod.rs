@@ -71,6 +71,9 @@ pub struct Candidate {
     pub complement: Vec<String>,
     /// Followed by "to" + a verb ("plans to travel").
     pub to_verb: bool,
+    /// When the infinitive names it: its verb and the noun of that act
+    /// ("extend", "extension"), which a later "the extension" refers to.
+    pub acts: Vec<String>,
     /// Stances the phrase itself shows ("The EU lifted the sanctions": the
     /// EU proposes the lifting).
     pub preset: Vec<super::stance::Hit>,
@@ -130,6 +133,7 @@ pub(super) fn build(
         new: false,
         complement: Vec::new(),
         to_verb: false,
+        acts: Vec::new(),
         preset: Vec::new(),
         name_override: None,
         pronoun: false,

@@ -37,6 +37,11 @@ pub(super) fn complement(doc: &Doc, c: &mut Candidate, head: Head, h: usize, s1:
             end = finish_noun(doc, end, clause_end);
         }
         c.complement = content_words(doc, after + 1, end);
+        let verb = doc.lw(after + 1);
+        c.acts.push(verb.to_owned());
+        if let Some(noun) = doc.lex.nominal_of(verb) {
+            c.acts.push(noun.to_owned());
+        }
         c.name_end = end;
         return;
     }
@@ -261,6 +266,21 @@ mod tests {
     fn proposal_names(text: &str) -> Vec<String> {
         let a = analyze(text, &Options::default());
         a.proposals.into_iter().map(|p| p.name).collect()
+    }
+
+    #[test]
+    fn the_act_an_infinitive_named_is_the_same_proposal() {
+        let a = analyze(
+            "Ministers unveiled a proposal to cut bus fares for pensioners. \
+             Two unions said they oppose the cut.",
+            &Options::default(),
+        );
+        let names: Vec<&str> = a.proposals.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["proposal to cut bus fares for pensioners"],
+            "{names:?}"
+        );
     }
 
     #[test]
