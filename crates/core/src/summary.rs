@@ -530,6 +530,17 @@ mod tests {
         assert!(s.sentences.contains(&3), "{:?}", s.sentences);
     }
 
+    /// The texts of a three-sentence summary of `text`, quotes found.
+    fn three_sentences(text: &str) -> Vec<String> {
+        let mut doc = Doc::segmented(text);
+        crate::clause::speech::SpeechFinder.run(&mut doc);
+        let s = summarize_with(&doc, 3, &Weights::default());
+        s.sentences
+            .iter()
+            .map(|&i| doc.slice(doc.sentences[i]).to_owned())
+            .collect()
+    }
+
     #[test]
     fn no_captions_credits_or_quotes_without_their_speaker() {
         let text =
@@ -537,14 +548,7 @@ mod tests {
                     Rescue teams worked through the night to reach families, Photo: Reuters.\n\n\
                     “We have never seen anything like this in our lives.”\n\n\
                     The mayor said the city would rebuild the flooded districts quickly.";
-        let mut doc = Doc::segmented(text);
-        crate::clause::speech::SpeechFinder.run(&mut doc);
-        let s = summarize_with(&doc, 3, &Weights::default());
-        let got: Vec<&str> = s
-            .sentences
-            .iter()
-            .map(|&i| doc.slice(doc.sentences[i]))
-            .collect();
+        let got = three_sentences(text);
         assert!(
             got.iter()
                 .all(|t| !t.contains("Reuters") && !t.contains("never seen")),
@@ -558,14 +562,7 @@ mod tests {
             "Port strike ends\n\nDock workers in the port ended a two-week strike on Friday \
                     after a new pay offer. The union's leader, Mara Quist, welcomed the deal. \
                     \"Nobody lost,\" she said. Ships began to unload on Saturday morning.";
-        let mut doc = Doc::segmented(text);
-        crate::clause::speech::SpeechFinder.run(&mut doc);
-        let s = summarize_with(&doc, 3, &Weights::default());
-        let got: Vec<&str> = s
-            .sentences
-            .iter()
-            .map(|&i| doc.slice(doc.sentences[i]))
-            .collect();
+        let got = three_sentences(text);
         assert!(got.iter().all(|t| !t.contains("Nobody")), "{got:?}");
     }
 }

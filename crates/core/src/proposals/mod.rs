@@ -537,13 +537,10 @@ pub fn find(doc: &Doc) -> Vec<ProposalDraft> {
                 // proposal of another kind it can name ("voted to build a
                 // bridge. The plan …", "lifted the sanctions. … welcomed
                 // the decision").
+                let recent = || recent_all.iter().rev().take(MERGE_WINDOW).copied();
                 let other = generic_reference(c)
                     .then(|| {
-                        recent_all
-                            .iter()
-                            .rev()
-                            .take(MERGE_WINDOW)
-                            .copied()
+                        recent()
                             .take_while(|&i| works[i].last_sentence + 3 >= s)
                             .find(|&i| refers_to(&c.head, works[i].family) && !container(i))
                     })
@@ -565,14 +562,7 @@ pub fn find(doc: &Doc) -> Vec<ProposalDraft> {
                 // "the cut" after "a proposal to cut fuel subsidies", "the
                 // extension" after "a plan to extend the tram network".
                 let act = (c.definite && c.is_bare() && !c.old)
-                    .then(|| {
-                        recent_all
-                            .iter()
-                            .rev()
-                            .take(MERGE_WINDOW)
-                            .copied()
-                            .find(|&i| works[i].names_act(c.head.lemma) && !container(i))
-                    })
+                    .then(|| recent().find(|&i| works[i].names_act(c.head.lemma) && !container(i)))
                     .flatten();
                 act.or(other).or(same)
             };
