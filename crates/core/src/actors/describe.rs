@@ -462,6 +462,15 @@ mod tests {
     }
 
     #[test]
+    fn a_title_opening_the_sentence_keeps_its_first_word() {
+        let text = "Transport Minister Halvard Ekeli said the line would open in May.";
+        assert_eq!(
+            description_of(text, "Halvard Ekeli").as_deref(),
+            Some("Transport Minister")
+        );
+    }
+
+    #[test]
     fn its_in_a_description_names_the_organisation() {
         let text = "The Harbour Pilots Guild has opposed the new fees for a year. \
                     Its treasurer, Ilse Morgenstern, said members would strike.";

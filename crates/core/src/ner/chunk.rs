@@ -279,7 +279,12 @@ impl<'d, 'a> Rules<'d, 'a> {
         while a < b {
             let w = self.w(a);
             let initial = self.is_initial(a);
-            if self.lx().is_function_word(w) || (initial && !self.accept_initial(a, b - a)) {
+            // "Finance Minister Sri Mulyani": a common word opening the
+            // sentence before a title belongs to the title.
+            let before_title = a + 1 < b && self.lx().is_title(self.w(a + 1));
+            if self.lx().is_function_word(w)
+                || (initial && !before_title && !self.accept_initial(a, b - a))
+            {
                 a += 1;
             } else {
                 break;
