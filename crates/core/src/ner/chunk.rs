@@ -66,8 +66,7 @@ impl<'d, 'a> Rules<'d, 'a> {
                 }
             }
             // "University of X"; "Institute for Fiscal Studies".
-            let joins = (w == "of" && self.lx().joins_of(prev))
-                || (w == "for" && self.lx().joins_for(prev));
+            let joins = (w == "of" && self.lx().joins_of(prev)) || self.joins_for_at(j);
             if joins {
                 let k = if self.w(j + 1) == "the" { j + 2 } else { j + 1 };
                 // "the Council for Monday's meeting" does not join.

@@ -286,8 +286,7 @@ impl<'d, 'a> Rules<'d, 'a> {
             return Some((ActorKind::Organization, 0.95));
         }
         // "Centre for Rural Housing Policy": a body named for its cause.
-        let for_name = (c.a + 1..c.b.saturating_sub(1))
-            .any(|g| self.w(g) == "for" && self.lx().joins_for(self.w(g - 1)));
+        let for_name = (c.a + 1..c.b.saturating_sub(1)).any(|g| self.joins_for_at(g));
         if for_name && self.kb().lookup(self.slice(c.a, c.b)).is_none() {
             return Some((ActorKind::Organization, 0.9));
         }

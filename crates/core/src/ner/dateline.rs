@@ -3,7 +3,7 @@
 //! (AP) —", "WASHINGTON (Reuters) -"). The name is a place whatever the
 //! model makes of a word in capitals.
 
-use super::Rules;
+use super::{title_case, Rules};
 use crate::tokenize::TokenKind;
 
 /// At most this many words in a dateline's place ("RIO DE JANEIRO").
@@ -50,21 +50,6 @@ impl Rules<'_, '_> {
 /// A word of two or more letters, all in capitals ("NAIROBI", "U.S.").
 fn is_upper_word(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_lowercase())
-}
-
-/// "NEW DELHI" → "New Delhi".
-fn title_case(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut start = true;
-    for c in s.chars() {
-        if start {
-            out.extend(c.to_uppercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
-        start = !c.is_alphabetic() && c != '\'';
-    }
-    out
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@
 //!
 //! O(k) for k candidates plus O(n) over their tokens (hash lookups only).
 
-use super::{first_char, is_acronym, is_cap, upper_first, Cand, Headline, RuleLabel, Rules};
+use super::{first_char, is_acronym, is_cap, title_case, Cand, Headline, RuleLabel, Rules};
 use crate::gazetteer::{class, Gazetteer, PersonNames};
 use crate::hash::FastMap;
 use crate::model::{ActorKind, MentionForm};
@@ -325,7 +325,7 @@ impl<'d, 'a> Rules<'d, 'a> {
         if self.kind(c.b) == Some(TokenKind::Word)
             && first_char(next).is_some_and(char::is_lowercase)
         {
-            let head = upper_first(next);
+            let head = title_case(next);
             if self.lx().is_org_head(&head) {
                 bits |= cue::ORG_NOUN_AFTER;
             }

@@ -238,12 +238,19 @@ fn is_acronym(w: &str) -> bool {
     letters >= 2
 }
 
-/// `w` with its first letter in upper case ("party" → "Party").
-fn upper_first(w: &str) -> String {
-    let mut c = w.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
+/// "NEW DELHI" → "New Delhi", "party" → "Party".
+fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut start = true;
+    for c in s.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic() && c != '\'';
+    }
+    out
 }
 
 fn lower(w: &str) -> String {
@@ -478,14 +485,17 @@ impl<'d, 'a> Rules<'d, 'a> {
             .count()
     }
 
+    /// Does "for" at token `g` continue an organisation's name ("Institute
+    /// for Fiscal Studies": the word before it is in `names/for_heads.txt`)?
+    fn joins_for_at(&self, g: usize) -> bool {
+        g > 0 && self.w(g) == "for" && self.lx().joins_for(self.w(g - 1))
+    }
+
     /// The head word: the last word, or the word before "of" (or before
     /// "for" in "Institute for Fiscal Studies").
     fn head(&self, a: usize, b: usize) -> &'a str {
         (a + 1..b)
-            .find(|&g| {
-                let w = self.w(g);
-                w == "of" || (w == "for" && self.lx().joins_for(self.w(g - 1)))
-            })
+            .find(|&g| self.w(g) == "of" || self.joins_for_at(g))
             .map_or(self.w(b - 1), |g| self.w(g - 1))
     }
 }

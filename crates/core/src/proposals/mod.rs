@@ -220,9 +220,7 @@ fn accept(doc: &Doc, c: &Candidate, has_stance: bool, context: bool) -> bool {
         ""
     };
     // "the government's proposal": an owner names a particular one.
-    let owned =
-        c.head_tok > 0 && doc.kind(c.head_tok - 1) == Some(crate::tokenize::TokenKind::Possessive);
-    let identified = c.topic || !c.actors.is_empty() || c.number.is_some() || owned;
+    let identified = c.topic || !c.actors.is_empty() || c.number.is_some() || c.owner_before(doc);
     let governed = c.head.strength == Strength::Governed;
     // "a move to ban …", "the decision to close …": a noun with an
     // infinitive; "plans to travel" without a determiner is a verb. "unveiled

@@ -89,6 +89,12 @@ pub struct Candidate {
 }
 
 impl Candidate {
+    /// Does an owner's possessive stand right before the head ("the
+    /// government's proposal")?
+    pub fn owner_before(&self, doc: &Doc) -> bool {
+        self.head_tok > 0 && doc.kind(self.head_tok - 1) == Some(TokenKind::Possessive)
+    }
+
     /// No identifying modifier or complement: refers back to an earlier proposal.
     pub fn is_bare(&self) -> bool {
         self.content.is_empty()

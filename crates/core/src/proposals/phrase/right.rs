@@ -26,8 +26,7 @@ pub(super) fn complement(doc: &Doc, c: &mut Candidate, head: Head, h: usize, s1:
     let passive_to = matches!(doc.lw(after + 1), "be" | "have");
     // "the government's plan to cut fuel subsidies": its owner before it
     // does not stop the infinitive from naming it.
-    let owner_before = c.head_tok > 0 && doc.kind(c.head_tok - 1) == Some(TokenKind::Possessive);
-    let owned = (c.content.is_empty() || owner_before) && c.number.is_none();
+    let owned = (c.content.is_empty() || c.owner_before(doc)) && c.number.is_none();
     if c.to_verb && c.has_det && (head.strength == Strength::Governed || owned && !passive_to) {
         // "a move to ban plastic bags", "a plan to expand broadband": the
         // infinitive names it.
