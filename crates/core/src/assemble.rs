@@ -8,8 +8,8 @@
 use crate::doc::Doc;
 use crate::drafts::{ActorDraft, MentionDraft, ProposalDraft};
 use crate::model::{
-    Actor, Analysis, Evidence, Fact, FlatMention, Mention, OffsetUnit, Proposal, Quote,
-    SourceFormat, Stance, SyntaxToken, SCHEMA_VERSION,
+    Actor, ActorKind, Analysis, Evidence, Fact, FlatMention, Mention, MentionForm, OffsetUnit,
+    Proposal, Quote, SourceFormat, Stance, SyntaxToken, SCHEMA_VERSION,
 };
 
 /// The analysis of `doc`; `text` and `source` are left for the caller.
@@ -145,7 +145,9 @@ pub(crate) fn proposal(doc: &Doc, actors: &[ActorDraft], p: &ProposalDraft) -> P
 
 /// Every proper-noun-headed actor mention in text order (the NER view:
 /// "The Russian president" or "Ukrainian officials", headed by a common
-/// noun, are left out), labelled by the actor's kind.
+/// noun, are left out, and so is a group described by a common noun even
+/// when it opens a sentence: "Unions oppose …"), labelled by the actor's
+/// kind.
 fn flat_mentions(actors: &[Actor]) -> Vec<FlatMention> {
     let proper = |m: &&Mention| {
         m.text
@@ -157,13 +159,18 @@ fn flat_mentions(actors: &[Actor]) -> Vec<FlatMention> {
     let mut out: Vec<FlatMention> = actors
         .iter()
         .flat_map(|a| {
-            a.mentions.iter().filter(proper).map(move |m| FlatMention {
-                start: m.start,
-                end: m.end,
-                text: m.text.clone(),
-                label: a.kind.label(),
-                actor: a.id.clone(),
-            })
+            let described = a.kind == ActorKind::Group;
+            a.mentions
+                .iter()
+                .filter(proper)
+                .filter(move |m| !(described && m.form == MentionForm::Role))
+                .map(move |m| FlatMention {
+                    start: m.start,
+                    end: m.end,
+                    text: m.text.clone(),
+                    label: a.kind.label(),
+                    actor: a.id.clone(),
+                })
         })
         .collect();
     out.sort_by_key(|m| (m.start, m.end));

@@ -113,14 +113,19 @@ fn resolve_and_finish(doc: &Doc, mut protos: Vec<ActorDraft>) -> Vec<ActorDraft>
                     extra.push((p, phrase.span, MentionForm::Role));
                 }
             }
-            RoleKind::Group => {
+            RoleKind::Group { common } => {
                 let text = doc.slice(phrase.span);
                 let key = text.to_lowercase();
                 let p = *groups.entry(key).or_insert_with(|| {
                     new_groups.push(ActorDraft::new(text, ActorKind::Group));
                     protos.len() + new_groups.len() - 1
                 });
-                extra.push((p, phrase.span, MentionForm::Demonym));
+                let form = if common {
+                    MentionForm::Role
+                } else {
+                    MentionForm::Demonym
+                };
+                extra.push((p, phrase.span, form));
             }
             // Resolved after the definite descriptions, below.
             RoleKind::Body { .. } => {}

@@ -161,6 +161,26 @@ impl<'a> Doc<'a> {
         Some(cell.get_or_init(|| crate::syntax::parse::parse_sentence(self, models, s)))
     }
 
+    /// The learned syntax of the sentence holding token `t` (see
+    /// [`Doc::sentence_parse`]).
+    pub fn parse_of_token(&self, t: usize) -> Option<&SentenceParse> {
+        self.tokens
+            .get(t)
+            .and_then(|x| self.sentence_parse(x.sentence_index()))
+    }
+
+    /// The learned part of speech of token `t` (its first word's).
+    pub fn upos_at(&self, t: usize) -> Option<crate::syntax::Upos> {
+        let sp = self.parse_of_token(t)?;
+        sp.word_of_token(t).map(|w| sp.words[w].upos)
+    }
+
+    /// The learned relation of token `t` (its first word's) to its head.
+    pub fn deprel_at(&self, t: usize) -> Option<crate::syntax::Deprel> {
+        let sp = self.parse_of_token(t)?;
+        sp.word_of_token(t).map(|w| sp.words[w].deprel)
+    }
+
     /// Global token range of sentence `s`.
     pub fn sentence_range(&self, s: usize) -> std::ops::Range<usize> {
         self.sentence_tokens.get(s).cloned().unwrap_or(0..0)

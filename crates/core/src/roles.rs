@@ -22,8 +22,14 @@ pub enum RoleKind {
         /// The modifier's token, if any.
         modifier: Option<usize>,
     },
-    /// A nationality adjective and a group noun ("Ukrainian officials").
-    Group,
+    /// A group: a nationality adjective and a group noun ("Ukrainian
+    /// officials"), or with `common` a collective noun and its modifiers
+    /// ("environmental campaigners", "the senators", "Unions"), which
+    /// describes the group rather than naming it.
+    Group {
+        /// Named by a common noun phrase, with no nationality.
+        common: bool,
+    },
     /// A body or person the article may never name, as the subject,
     /// speaker or agent of an act: "the health ministry offered …", "a
     /// federal court struck down …", "his sister pleaded …", "said the
@@ -137,7 +143,18 @@ fn role_phrases(doc: &Doc) -> Vec<RolePhrase> {
                 let span = Span::new(doc.tokens[g].start_byte(), doc.tokens[end - 1].end_byte());
                 out.push(RolePhrase {
                     span,
-                    kind: RoleKind::Group,
+                    kind: RoleKind::Group { common: true },
+                });
+                g = end;
+                continue;
+            }
+            // "Unions oppose the plan", "Critics, however, say …": a bare
+            // plural collective noun opening the sentence as its subject.
+            if let Some(end) = bare_collective(doc, g, range.start, range.end) {
+                let span = Span::new(doc.tokens[g].start_byte(), doc.tokens[end - 1].end_byte());
+                out.push(RolePhrase {
+                    span,
+                    kind: RoleKind::Group { common: true },
                 });
                 g = end;
                 continue;
@@ -148,7 +165,7 @@ fn role_phrases(doc: &Doc) -> Vec<RolePhrase> {
                 let span = Span::new(doc.tokens[g].start_byte(), doc.tokens[end - 1].end_byte());
                 out.push(RolePhrase {
                     span,
-                    kind: RoleKind::Group,
+                    kind: RoleKind::Group { common: true },
                 });
                 g = end;
                 continue;
@@ -173,7 +190,7 @@ fn role_phrases(doc: &Doc) -> Vec<RolePhrase> {
                     let span = Span::new(doc.tokens[g].start_byte(), doc.tokens[k].end_byte());
                     out.push(RolePhrase {
                         span,
-                        kind: RoleKind::Group,
+                        kind: RoleKind::Group { common: false },
                     });
                     g = k + 1;
                     continue;
@@ -348,6 +365,28 @@ fn definite_collective(doc: &Doc, g: usize, s1: usize) -> Option<usize> {
     (v < s1 && doc.is_verb_at(v)).then_some(k + 1)
 }
 
+/// "Unions oppose …", "Farmers representing the valley said …": a
+/// collective noun without determiner or modifier as the first word of
+/// sentence `s0..s1`, and its subject: a verb follows (through adverbs),
+/// or the learned parse makes it the subject of its clause (past a
+/// participle or relative clause that describes it), or "who" opens a
+/// relative clause on it. One past its token.
+fn bare_collective(doc: &Doc, g: usize, s0: usize, s1: usize) -> Option<usize> {
+    let ok = g == s0
+        && g + 1 < s1
+        && doc.kind(g) == Some(TokenKind::Word)
+        && doc.lex.is_collective_noun(doc.lw(g))
+        && doc.mention_at(g).is_none();
+    if !ok {
+        return None;
+    }
+    let v = doc.skip_adverbs(g + 1, s1);
+    let subject = v < s1 && doc.is_verb_at(v) && !doc.is(v, crate::syntax::Class::Participle)
+        || doc.lw(v) == "who"
+        || doc.deprel_at(g) == Some(crate::syntax::Deprel::Nsubj);
+    subject.then_some(g + 1)
+}
+
 fn collective_group(doc: &Doc, g: usize, s0: usize, s1: usize) -> Option<usize> {
     use crate::syntax::Class;
     let plain = |k: usize| {
@@ -355,7 +394,8 @@ fn collective_group(doc: &Doc, g: usize, s0: usize, s1: usize) -> Option<usize> 
         content_word(doc, k)
             && w.len() > 2
             && !doc.is(k, Class::Verbish)
-            && !doc.lex.is_collective_noun(w)
+            // "retailers' groups": a collective noun as a possessive modifier.
+            && (!doc.lex.is_collective_noun(w) || doc.kind(k + 1) == Some(TokenKind::Possessive))
             && !doc.lex.is_time_word(w)
             && doc.mention_at(k).is_none()
     };

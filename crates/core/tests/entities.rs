@@ -293,6 +293,20 @@ fn an_organisation_of_a_plural_noun_is_one_name() {
 }
 
 #[test]
+fn an_of_name_opening_a_sentence_keeps_its_common_head() {
+    // "Friends" is a common word, but "Friends of the …" opening a
+    // sentence is a name; "Friends of mine" is not.
+    let a = analysis("Friends of the Wetlands, a conservation group, said the dam must go.");
+    let got = actors(&a);
+    assert!(
+        got.iter().any(|(n, _)| n == "Friends of the Wetlands"),
+        "{got:?}"
+    );
+    let a = analysis("Friends of mine said the dam must go.");
+    assert!(actors(&a).is_empty(), "{:?}", actors(&a));
+}
+
+#[test]
 fn organisations_for_a_cause_are_one_name() {
     let a = analysis(
         "A report by the Institute for Coastal Resilience was cited by the \

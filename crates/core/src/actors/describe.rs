@@ -179,7 +179,7 @@ fn apposition(doc: &Doc, span: Span) -> Option<String> {
     if !(set_off || lower_after) || g >= end_g {
         return None;
     }
-    let sp = doc.sentence_parse(doc.tokens[g].sentence_index())?;
+    let sp = doc.parse_of_token(g)?;
     attached_apposition(doc, sp, g, end_g)
         .or_else(|| {
             let before = set_off

@@ -252,6 +252,10 @@ word_lists! {
     WeighingVerbs: is_weighing_verb => "stances/weighing_verbs.txt",
     /// A verb denying the infinitive after it ("refused", "failed")?
     NegatingVerbs: is_negating_verb => "stances/negating_verbs.txt",
+    /// A form of a verb of adopting a proposal ("approved", "passed")?
+    AdoptingVerbs: is_adopting_verb => "stances/adopting_verbs.txt",
+    /// A cardinal number written as a word ("five", "twenty")?
+    NumberWords: is_number_word => "stances/number_words.txt",
     /// A plural noun of an organised group ("campaigners", "unions")?
     CollectiveNouns: is_collective_noun => "actors/collective_nouns.txt",
     /// A noun of undoing a measure ("repeal", "lifting")?

@@ -196,6 +196,11 @@ impl<'d, 'a> Rules<'d, 'a> {
         if self.known_mid.contains(w) && (run_len > 1 || self.known_single.contains(w)) {
             return true;
         }
+        // "Friends of the Earth", "Council of Europe": a head that "of"
+        // continues, and the run went on through "of".
+        if run_len > 2 && self.lx().joins_of(w) && self.w(g + 1) == "of" {
+            return true;
+        }
         if self.is_common(w) {
             // "Will Smith" yes, "Will" no.
             return run_len > 1 && self.is_gazetteer_name(w);

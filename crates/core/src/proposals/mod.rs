@@ -66,6 +66,11 @@ use stance::Hit;
 /// How many recent proposals of a family a new mention is compared with.
 pub const MERGE_WINDOW: usize = 8;
 
+/// How many sentences back "the decision", "the move" or "the vote" may
+/// name a proposal that was adopted or backed (a reaction paragraph often
+/// follows a quote from the decider).
+const DECISION_WINDOW: usize = 4;
+
 /// Most modifier words, complement words or actors kept per proposal for
 /// comparisons (keeps each comparison O(1)).
 const MAX_FEATURES: usize = 32;
@@ -376,23 +381,42 @@ fn refers_to(generic: &Head, target: Family) -> bool {
     }
 }
 
+/// Can "the decision", "the move" or "the vote" (`c`) name proposal `w`
+/// (mentioned in the last [`DECISION_WINDOW`] sentences): one that an
+/// actor adopted ("The board approved a plan to … Farmers rejected the
+/// decision", "voted for the increase. Campaigners welcomed the vote")?
+/// Not a proposal that was only put forward or rejected, where the
+/// decision may be its rejection, and not for a court's "ruling" or
+/// "verdict", which is an act of its own. A summit is met, not decided.
+fn names_decision(c: &Candidate, w: &Work) -> bool {
+    let act = matches!(c.head.lemma, "decision" | "move") || is_vote(c);
+    act && w.family != Family::Summit && w.stances.iter().any(|(_, h)| h.adopted)
+}
+
+/// "the vote", "the ballot": a referendum's head word used for the act of
+/// voting on something named before.
+fn is_vote(c: &Candidate) -> bool {
+    c.head.family == Family::Referendum && c.head.strength == Strength::Governed
+}
+
 /// A bare definite mention of a generic kind ("the plan", "the bill", "the
-/// decision", "the deal") that may name a proposal first mentioned in other
-/// words.
+/// decision", "the deal", "the vote") that may name a proposal first
+/// mentioned in other words.
 fn generic_reference(c: &Candidate) -> bool {
     c.definite
         && c.is_bare()
         && !c.old
-        && matches!(
-            c.head.family,
-            Family::Plan
-                | Family::Deal
-                | Family::Bill
-                | Family::Law
-                | Family::Policy
-                | Family::Move
-                | Family::Ruling
-        )
+        && (is_vote(c)
+            || matches!(
+                c.head.family,
+                Family::Plan
+                    | Family::Deal
+                    | Family::Bill
+                    | Family::Law
+                    | Family::Policy
+                    | Family::Move
+                    | Family::Ruling
+            ))
 }
 
 /// Families whose possessor or actor modifier puts the proposal forward.
@@ -539,8 +563,13 @@ pub fn find(doc: &Doc) -> Vec<ProposalDraft> {
                 let other = generic_reference(c)
                     .then(|| {
                         recent()
-                            .take_while(|&i| works[i].last_sentence + 3 >= s)
-                            .find(|&i| refers_to(&c.head, works[i].family) && !container(i))
+                            .take_while(|&i| works[i].last_sentence + DECISION_WINDOW >= s)
+                            .find(|&i| {
+                                let near = works[i].last_sentence + 3 >= s;
+                                (near && refers_to(&c.head, works[i].family)
+                                    || names_decision(c, &works[i]))
+                                    && !container(i)
+                            })
                     })
                     .flatten()
                     .filter(|&i| {
@@ -649,6 +678,7 @@ fn record(w: &mut Work, s: usize, found: &[Hit]) {
         {
             e.1.kind = combine(e.1.kind, h.kind);
             e.1.hedged &= h.hedged;
+            e.1.adopted |= h.adopted;
         } else {
             w.stances.push((s, h));
         }

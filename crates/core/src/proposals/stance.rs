@@ -58,6 +58,9 @@ pub struct Hit {
     pub kind: StanceKind,
     /// Said under "may", "might", "could": a possibility, not a commitment.
     pub hedged: bool,
+    /// The holder adopted it ("approved", "passed", "voted for"): an act,
+    /// which "the decision" may later name.
+    pub adopted: bool,
 }
 
 impl Hit {
@@ -67,6 +70,18 @@ impl Hit {
             actor,
             kind,
             hedged: false,
+            adopted: false,
+        }
+    }
+
+    /// A hit from the cue at `cue`, with its stance `kind`.
+    fn from_cue(doc: &Doc, cue: &CueHit, kind: StanceKind) -> Hit {
+        let positive = matches!(kind, StanceKind::Supports | StanceKind::Proposes);
+        Hit {
+            actor: 0,
+            kind,
+            hedged: cue.hedged,
+            adopted: positive && !cue.hedged && doc.lex.is_adopting_verb(doc.lw(cue.tok)),
         }
     }
 }
@@ -240,6 +255,36 @@ fn undecided(doc: &Doc, k: usize, s0: usize) -> bool {
     false
 }
 
+/// A vote tally starting at token `k` ("five to two", "40-25", "by 40
+/// votes to 25", "unanimously"), before `end`: the token after it.
+fn tally_end(doc: &Doc, k: usize, end: usize) -> Option<usize> {
+    let number = |j: usize| {
+        j < end && (doc.kind(j) == Some(TokenKind::Number) || doc.lex.is_number_word(doc.lw(j)))
+    };
+    if doc.lw(k) == "unanimously" {
+        return Some(k + 1);
+    }
+    let mut j = k;
+    if doc.lw(j) == "by" {
+        j += 1;
+    }
+    if !number(j) {
+        return None;
+    }
+    if doc.lw(j).contains(['-', '–']) {
+        return Some(j + 1);
+    }
+    j += 1;
+    if matches!(doc.lw(j), "votes" | "vote") {
+        j += 1;
+    }
+    if !matches!(doc.lw(j), "to" | "-" | "–") || !number(j + 1) {
+        return None;
+    }
+    j += 2;
+    Some(j)
+}
+
 /// The cue words of sentence `s`, in text order.
 fn sentence_cues(doc: &Doc, s: usize, marks: &Marks) -> Vec<CueHit> {
     let r = doc.sentence_range(s);
@@ -266,7 +311,12 @@ fn sentence_cues(doc: &Doc, s: usize, marks: &Marks) -> Vec<CueHit> {
                 expressed: false,
             })
         } else {
-            doc.lex.cue(w, next)
+            doc.lex.cue(w, next).or_else(|| {
+                // "voted five to two for the plan", "voted 40-25 against":
+                // the particle after the tally.
+                let after = tally_end(doc, i + 1, r.end)?;
+                doc.lex.cue(w, doc.lw(after)).filter(|_| after > i + 1)
+            })
         };
         let effect = if cue.is_none() {
             doc.lex.effect(w).map(|positive| crate::lexicon::Cue {
@@ -549,6 +599,10 @@ fn push_subject(doc: &Doc, s0: usize, from: usize, marks: &Marks, hit: Hit, out:
         }
         return;
     }
+    if let Some(holders) = parsed_subjects(doc, s0, from, marks) {
+        out.extend(holders.into_iter().map(|actor| Hit { actor, ..hit }));
+        return;
+    }
     if let Some(subject) = doc.subject_before(s0, from, &|k| marks.in_phrase(k)) {
         let mut holders = vec![subject.actor];
         if let Some(first) = subject.first {
@@ -565,6 +619,43 @@ fn push_subject(doc: &Doc, s0: usize, from: usize, marks: &Marks, hit: Hit, out:
     if let Some(a) = speaker {
         out.push(Hit { actor: a, ..hit });
     }
+}
+
+/// The actors the learned parse makes the subject of the predicate at
+/// token `from` ("Unions representing the workers oppose …": the unions,
+/// not the workers): the `nsubj` of its verb (of the verb it is auxiliary
+/// to) and the subject's conjuncts ("X and Y oppose"). `None` unless every
+/// one of them is a named mention before `from` in this sentence, outside
+/// a proposal phrase; a shared subject ("X met Y and rejected …") is left
+/// to the caller's word-order search, which misreads it less often than
+/// the parse attaches a second conjunct.
+fn parsed_subjects(doc: &Doc, s0: usize, from: usize, marks: &Marks) -> Option<Vec<ActorId>> {
+    use crate::syntax::Deprel;
+    let sp = doc.parse_of_token(from)?;
+    let mut w = sp.word_of_token(from)?;
+    if matches!(sp.words[w].deprel, Deprel::Aux | Deprel::AuxPass) {
+        w = sp.words[w].head? as usize;
+    }
+    let subject = sp
+        .children(w)
+        .find(|&c| sp.words[c].deprel == Deprel::Nsubj)?;
+    let mut words = vec![subject];
+    words.extend(
+        sp.children(subject)
+            .filter(|&c| sp.words[c].deprel == Deprel::Conj),
+    );
+    let mut actors = Vec::new();
+    for x in words {
+        let t = sp.words[x].token as usize;
+        if t < s0 || t >= from || marks.in_phrase(t) {
+            return None;
+        }
+        let m = doc.mention_at(t)?;
+        if !actors.contains(&m.actor) {
+            actors.push(m.actor);
+        }
+    }
+    Some(actors)
 }
 
 /// Is "I" or "we" the subject of the cue at `from`, right before it or
@@ -810,11 +901,8 @@ pub fn stances_for(doc: &Doc, s: usize, ci: usize, marks: &Marks) -> (Vec<Hit>, 
             // "rejected calls from the opposition to block the scheme": the
             // callers' stance on the scheme, never the subject's.
             Some(callers) => {
-                out.extend(callers.map(|a| Hit {
-                    actor: a,
-                    kind: adjust(doc, c, cue.kind),
-                    hedged: cue.hedged,
-                }));
+                let hit = Hit::from_cue(doc, &cue, adjust(doc, c, cue.kind));
+                out.extend(callers.map(|a| Hit { actor: a, ..hit }));
                 None
             }
             None => Some(cue),
@@ -829,11 +917,7 @@ pub fn stances_for(doc: &Doc, s: usize, ci: usize, marks: &Marks) -> (Vec<Hit>, 
         } else {
             adjust(doc, c, cue.kind)
         };
-        let hit = Hit {
-            actor: 0,
-            kind,
-            hedged: cue.hedged,
-        };
+        let hit = Hit::from_cue(doc, &cue, kind);
         if let Some((holder, positive)) = prediction(doc, &cue, r.start, marks) {
             out.push(Hit::new(holder, predicted(kind, positive)));
         } else {
@@ -867,11 +951,7 @@ pub fn stances_for(doc: &Doc, s: usize, ci: usize, marks: &Marks) -> (Vec<Hit>, 
     }
     if let Some(cue) = right {
         let kind = adjust(doc, c, cue.kind);
-        let hit = Hit {
-            actor: 0,
-            kind,
-            hedged: cue.hedged,
-        };
+        let hit = Hit::from_cue(doc, &cue, kind);
         if let Some((holder, positive)) = prediction(doc, &cue, r.start, marks) {
             // "X is confident the deal will be passed by Y": X's hope, not Y's stance.
             out.push(Hit::new(holder, predicted(kind, positive)));

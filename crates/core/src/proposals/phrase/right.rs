@@ -119,11 +119,7 @@ const MAX_NP_TAIL: usize = 3;
 /// cut hangs on, when it lies at most [`MAX_NP_TAIL`] words on (and before
 /// `limit`); `end` itself otherwise or without a parse.
 fn finish_noun(doc: &Doc, end: usize, limit: usize) -> usize {
-    let Some(sp) = doc
-        .tokens
-        .get(end)
-        .and_then(|t| doc.sentence_parse(t.sentence_index()))
-    else {
+    let Some(sp) = doc.parse_of_token(end) else {
         return end;
     };
     let (Some(before), Some(at)) = (sp.word_of_token(end - 1), sp.word_of_token(end)) else {
@@ -172,11 +168,7 @@ pub(super) fn verb_like_base(doc: &Doc, k: usize) -> bool {
 
 /// Does the learned parse tag token `k` a verb?
 fn parsed_as_verb(doc: &Doc, k: usize) -> bool {
-    doc.tokens
-        .get(k)
-        .and_then(|t| doc.sentence_parse(t.sentence_index()))
-        .and_then(|sp| sp.word_of_token(k).map(|w| sp.words[w].upos))
-        == Some(Upos::Verb)
+    doc.upos_at(k) == Some(Upos::Verb)
 }
 
 /// Does token `k` start a complement ("restrictions on …", "summit between …")?
