@@ -14,14 +14,16 @@ use crate::model::{
 
 /// The analysis of `doc`; `text` and `source` are left for the caller.
 pub fn analysis(doc: Doc<'_>) -> Analysis {
+    let absorbed = absorbed_by_proposals(&doc);
     let actors: Vec<Actor> = crate::salience::order(&doc.actors)
         .into_iter()
+        .filter(|&i| !absorbed[i])
         .map(|i| actor(&doc, &doc.actors[i]))
         .collect();
     let proposals: Vec<Proposal> = doc
         .proposals
         .iter()
-        .map(|p| proposal(&doc, &doc.actors, p))
+        .map(|p| proposal(&doc, &doc.actors, &absorbed, p))
         .collect();
     let mentions = flat_mentions(&actors);
     let tokens = if doc.options.tokens {
@@ -116,8 +118,36 @@ pub(crate) fn actor(doc: &Doc, a: &ActorDraft) -> Actor {
     }
 }
 
-/// The public form of one proposal draft.
-pub(crate) fn proposal(doc: &Doc, actors: &[ActorDraft], p: &ProposalDraft) -> Proposal {
+/// For each actor draft: is it a name of kind other whose every mention
+/// lies inside a proposal's mention ("the Rail Reform Bill")? Such a name
+/// is the proposal, shown once, as the proposal.
+fn absorbed_by_proposals(doc: &Doc) -> Vec<bool> {
+    let spans: Vec<(usize, usize)> = doc
+        .proposals
+        .iter()
+        .flat_map(|p| p.mentions.iter().map(|m| (m.span.start, m.span.end)))
+        .collect();
+    let inside = |m: &MentionDraft| {
+        spans
+            .iter()
+            .any(|&(a, b)| a <= m.span.start && m.span.end <= b)
+    };
+    doc.actors
+        .iter()
+        .map(|a| {
+            a.kind == ActorKind::Other && !a.mentions.is_empty() && a.mentions.iter().all(inside)
+        })
+        .collect()
+}
+
+/// The public form of one proposal draft; stances of `absorbed` actors are
+/// left out.
+pub(crate) fn proposal(
+    doc: &Doc,
+    actors: &[ActorDraft],
+    absorbed: &[bool],
+    p: &ProposalDraft,
+) -> Proposal {
     Proposal {
         id: p.slug.clone(),
         name: p.name.clone(),
@@ -126,6 +156,7 @@ pub(crate) fn proposal(doc: &Doc, actors: &[ActorDraft], p: &ProposalDraft) -> P
         stances: p
             .stances
             .iter()
+            .filter(|s| !absorbed.get(s.actor).copied().unwrap_or(false))
             .filter_map(|s| {
                 let span = *doc.sentences.get(s.sentence)?;
                 Some(Stance {

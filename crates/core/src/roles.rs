@@ -426,7 +426,10 @@ fn collective_group(doc: &Doc, g: usize, s0: usize, s1: usize) -> Option<usize> 
                 || doc.lex.is_count_word(doc.lw(p)))
             || doc.kind(p) == Some(TokenKind::Number)
             || doc.kind(p) == Some(TokenKind::Possessive);
-        if bare {
+        // "were costing businesses": after an auxiliary the word is a
+        // verb, and the group its object.
+        let after_aux = doc.is(p, Class::Aux) || doc.lex.is_be_form(doc.lw(p));
+        if bare || after_aux {
             return None;
         }
     }

@@ -509,3 +509,119 @@ fn one_capitalised_word_after_the_is_no_person() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_list_of_people_with_their_ages_is_no_headline() {
+    use ActorKind::*;
+    assert_kinds(&[(
+        "Three men appeared in court on Monday.\nTomas Varga, 34, of Sheffield\nDaniel Osei, 27, of Luton\nThe judge said Varga would stay in custody.",
+        &[
+            ("Tomas Varga", Person),
+            ("Daniel Osei", Person),
+            ("Sheffield", Place),
+            ("Luton", Place),
+        ],
+    )]);
+}
+
+#[test]
+fn names_of_offices_and_bodies_that_continue_with_of_or_for() {
+    use ActorKind::*;
+    assert_kinds(&[
+        (
+            "Officials at the Ministry of Foreign Affairs said the talks would resume.",
+            &[("Ministry of Foreign Affairs", Organization)],
+        ),
+        (
+            "The Department for Transport said it would not fund the rise.",
+            &[("Department for Transport", Organization)],
+        ),
+        (
+            "The Office of the Prime Minister said the visit was private.",
+            &[("Office of the Prime Minister", Organization)],
+        ),
+        (
+            "She was inducted into the Rowing Hall of Fame in 2004.",
+            &[("Rowing Hall of Fame", Organization)],
+        ),
+        (
+            "Researchers at the Library of Congress found the letters.",
+            &[("Library of Congress", Organization)],
+        ),
+    ]);
+}
+
+#[test]
+fn members_of_an_assembly_are_a_group() {
+    use ActorKind::*;
+    assert_kinds(&[
+        ("MPs voted against the plan on Monday.", &[("MPs", Group)]),
+        (
+            "Conservative MPs said they would oppose the bill.",
+            &[("Conservative MPs", Group)],
+        ),
+        (
+            "The deal was backed by Labour MPs and British MEPs.",
+            &[("Labour MPs", Group), ("British MEPs", Group)],
+        ),
+    ]);
+    let a = analysis("Many MPs said they would oppose the bill.");
+    assert!(
+        actors(&a).iter().all(|(n, _)| n != "Many MPs"),
+        "{:?}",
+        actors(&a)
+    );
+}
+
+#[test]
+fn a_noun_of_organisations_before_a_name_makes_it_one() {
+    use ActorKind::*;
+    assert_kinds(&[
+        (
+            "Passengers' group Rail Watch called for a new timetable.",
+            &[("Rail Watch", Organization)],
+        ),
+        (
+            "The charity Clearwater Aid said supplies were blocked.",
+            &[("Clearwater Aid", Organization)],
+        ),
+        (
+            "The union Verdant Workers said members would strike.",
+            &[("Verdant Workers", Organization)],
+        ),
+    ]);
+}
+
+#[test]
+fn no_actor_for_weekdays_in_the_plural_or_one_member_of_a_group() {
+    for text in [
+        "On Thursdays and Fridays, the trains are busiest, the company said.",
+        "Its author, Senator Ana Ruiz, a Democrat from Fresno, spoke first.",
+        "As a Catholic, she said the ruling troubled her.",
+    ] {
+        let got = actors(&analysis(text));
+        assert!(
+            got.iter().all(|(n, _)| !matches!(
+                n.as_str(),
+                "Thursdays" | "Fridays" | "Democrat" | "Catholic"
+            )),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn datelines_with_a_region_an_abbreviation_or_an_agency() {
+    use ActorKind::*;
+    let a = analysis(
+        "Strike halts trains\n\nLEEDS, England (Reuters) - Thousands of commuters were \
+         stranded on Tuesday.\n\nSACRAMENTO, Calif. — The governor vetoed the bill.",
+    );
+    let got = actors(&a);
+    assert!(got.contains(&("LEEDS".to_owned(), Place)), "{got:?}");
+    assert!(got.contains(&("SACRAMENTO".to_owned(), Place)), "{got:?}");
+    assert!(
+        got.iter().all(|(n, _)| n != "Thousands" && n != "Calif"),
+        "{got:?}"
+    );
+}

@@ -106,6 +106,10 @@ word_lists! {
     FunctionWords: is_function_word => "names/function_words.txt",
     /// A capitalised plural group noun ("Muslims", "Democrats")?
     GroupNouns: is_group_noun => "names/group_nouns.txt",
+    /// A lower-case noun that makes the name after it an organisation ("charity")?
+    OrgNouns: is_org_noun => "names/org_nouns.txt",
+    /// A capitalised plural for members of an assembly ("MPs", "MEPs")?
+    MemberNouns: is_member_noun => "names/member_nouns.txt",
     /// A verb of saying that follows a person ("said")?
     SayVerbs: is_say_verb => "names/say_verbs.txt",
     /// A noun in an appositive that shows a person ("woman")?

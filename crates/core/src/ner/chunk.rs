@@ -201,6 +201,24 @@ impl<'d, 'a> Rules<'d, 'a> {
         if run_len > 2 && self.lx().joins_of(w) && self.w(g + 1) == "of" {
             return true;
         }
+        // "MPs voted …", "Muslims gathered …"; "Conservative MPs", "Labour
+        // MPs": a group, alone or after a qualifier that names a party,
+        // people or place.
+        if run_len == 1 && (self.lx().is_group_noun(w) || self.lx().is_member_noun(w)) {
+            return true;
+        }
+        if run_len == 2 && self.lx().is_member_noun(self.w(g + 1)) {
+            // "Labour MPs", "Conservative MPs", not "Many MPs".
+            return !self.is_common(w) || self.lx().is_group_noun(&format!("{w}s"));
+        }
+        // "West Yorkshire Mayor …", "New Zealand's": the opener starts a
+        // known place or name.
+        if (2..=run_len.min(3)).any(|k| {
+            let prefix = self.slice(g, g + k);
+            self.kb().is_place(prefix) || self.kb().lookup(prefix).is_some()
+        }) {
+            return true;
+        }
         if self.is_common(w) {
             // "Will Smith" yes, "Will" no.
             return run_len > 1 && self.is_gazetteer_name(w);
@@ -224,7 +242,7 @@ impl<'d, 'a> Rules<'d, 'a> {
                 form: MentionForm::Name,
                 forced: None,
             });
-            g = e;
+            g = self.abbreviated_region(e).unwrap_or(e);
         }
         while g < range.end {
             if !self.capword(g) || self.after_prefix(g) {
@@ -301,6 +319,13 @@ impl<'d, 'a> Rules<'d, 'a> {
         let mut k = a;
         while k < b && !self.lx().is_title(self.w(k)) {
             k += 1;
+        }
+        // "Ministry of Foreign Affairs", "Office of the Prime Minister": a
+        // title word after "of" is part of an organisation's name.
+        let after_of = |j: usize| j > a + 1 && matches!(self.w(j - 1), "of" | "for");
+        if k < b && (after_of(k) || self.w(k - 1) == "the" && after_of(k - 1)) {
+            self.emit(a, b, out);
+            return;
         }
         if k < b {
             let mut t_end = k;
@@ -387,6 +412,12 @@ impl<'d, 'a> Rules<'d, 'a> {
         if b - a == 1 {
             let w = self.w(a);
             if !w.ends_with('s') && self.is_adjective(a) {
+                return;
+            }
+            // "a Democrat from Fresno", "as a Catholic": one member of a
+            // group describes someone; it names no one.
+            let indefinite = a > 0 && matches!(self.doc.lw(a - 1), "a" | "an");
+            if indefinite && self.lx().is_group_noun(&format!("{w}s")) {
                 return;
             }
         }

@@ -285,9 +285,33 @@ impl<'d, 'a> Rules<'d, 'a> {
         if self.is_team(c) {
             return Some((ActorKind::Organization, 0.95));
         }
+        // "the charity Oxfam", "passengers' group Transport Focus": a noun
+        // of organisations before the name, unless the knowledge base knows
+        // the name as something else.
+        let prev = c.a.checked_sub(1).map_or("", |p| self.w(p));
+        if self.lx().is_org_noun(prev)
+            && self
+                .kb()
+                .lookup(self.slice(c.a, c.b))
+                .is_none_or(|e| e.kind == ActorKind::Organization)
+        {
+            return Some((ActorKind::Organization, 0.85));
+        }
+        // "MPs", "Labour MPs", "British MEPs": members of an assembly.
+        if c.b - c.a <= 2 && self.lx().is_member_noun(self.w(c.b - 1)) {
+            return Some((ActorKind::Group, 0.9));
+        }
         // "Centre for Rural Housing Policy": a body named for its cause.
         let for_name = (c.a + 1..c.b.saturating_sub(1)).any(|g| self.joins_for_at(g));
         if for_name && self.kb().lookup(self.slice(c.a, c.b)).is_none() {
+            return Some((ActorKind::Organization, 0.9));
+        }
+        // "Office of the Prime Minister", "Ministry of Foreign Affairs": an
+        // organisation named for an office, not the office holder.
+        let of_title = (c.a + 1..c.b)
+            .find(|&g| self.w(g) == "of")
+            .is_some_and(|g| (g + 1..c.b).any(|t| self.lx().is_title(self.w(t))));
+        if of_title && self.lx().is_org_head(self.head(c.a, c.b)) {
             return Some((ActorKind::Organization, 0.9));
         }
         if self.dateline(c.a) == Some(c.b) {
@@ -295,7 +319,6 @@ impl<'d, 'a> Rules<'d, 'a> {
         }
         // "the town of Kleinwald", "the mayor of Kleinwald": a place, unless
         // the knowledge base knows the name as something else.
-        let prev = c.a.checked_sub(1).map_or("", |p| self.w(p));
         let prev2 = c.a.checked_sub(2).map_or("", |p| self.doc.lw(p));
         let other_kind = self
             .kb()

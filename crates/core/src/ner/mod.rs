@@ -346,7 +346,11 @@ impl<'d, 'a> Rules<'d, 'a> {
                     && self.lx().is_month_name(self.doc.lw(g))
                     && self.lx().is_month_cue(self.doc.lw(g - 1)));
             let contraction = w.starts_with("I'") || w.starts_with("I’");
-            is_cap(w) && !self.lx().is_never_name(w) && !contraction && !month_may
+            // "on Fridays", "in the Sixties": the plural of a never-name.
+            let never_plural = w
+                .strip_suffix('s')
+                .is_some_and(|sg| sg.len() > 3 && self.lx().is_never_name(sg));
+            is_cap(w) && !self.lx().is_never_name(w) && !never_plural && !contraction && !month_may
         }
     }
 
@@ -378,6 +382,11 @@ impl<'d, 'a> Rules<'d, 'a> {
                     if matches!(p, "“" | "\"" | "‘" | ":" | "—" | "–") {
                         return true;
                     }
+                    // "LEEDS (Reuters) - Thousands …": a spaced hyphen
+                    // after a dateline is a dash.
+                    if p == "-" && self.space_before(k) && self.space_before(k + 1) {
+                        return true;
+                    }
                     if !matches!(p, "(" | "[" | "'" | "-" | "*" | "•") {
                         return false;
                     }
@@ -386,6 +395,20 @@ impl<'d, 'a> Rules<'d, 'a> {
             }
         }
         true
+    }
+
+    /// Does the line hold a small number set off by commas after a
+    /// capitalised word ("Ahmed Khan, 24, of Leeds", "Ana Ruiz, 31")?
+    fn has_set_off_age(&self, range: std::ops::Range<usize>) -> bool {
+        range.clone().any(|g| {
+            g >= range.start + 2
+                && self.kind(g) == Some(TokenKind::Number)
+                && self.w(g).len() <= 3
+                && self.w(g - 1) == ","
+                && self.kind(g - 2) == Some(TokenKind::Word)
+                && is_cap(self.w(g - 2))
+                && (g + 1 == range.end || matches!(self.w(g + 1), "," | ";"))
+        })
     }
 
     fn detect_headline(&self, s: usize) -> Headline {
@@ -425,7 +448,11 @@ impl<'d, 'a> Rules<'d, 'a> {
                 .get(i)
                 .is_some_and(|p| p.start == sp.start && p.end == sp.end)
         };
-        if words >= 3 && upper * 10 >= words * 8 {
+        if self.has_set_off_age(range.clone()) {
+            // "Ahmed Khan, 24, of Leeds": a name and an age set off by
+            // commas is an entry of a list of people, not a headline.
+            Headline::No
+        } else if words >= 3 && upper * 10 >= words * 8 {
             Headline::AllCaps
         } else if (words >= 3 && !ends_with_stop && caps * 10 >= content * 7) || heading {
             Headline::TitleCase

@@ -248,6 +248,8 @@ fn accept(doc: &Doc, c: &Candidate, has_stance: bool, context: bool) -> bool {
             return false
         }
         "deal" if c.content.iter().any(|w| w == "great" || w == "good") => return false,
+        // "a veto over any bills": the power to veto, not an act.
+        "veto" if next == "over" => return false,
         // "the idea" refers back to a proposal (merging takes it there); on
         // its own it is one only with what it proposes and a stance ("backed
         // the idea of a four-day week").
@@ -515,6 +517,8 @@ pub fn find(doc: &Doc) -> Vec<ProposalDraft> {
         derive_from_changes(&cands, &marks, &mut found);
         // (phrase start, extent, proposal) of this sentence's phrases.
         let mut placed: Vec<(usize, usize, usize)> = Vec::new();
+        // (name end, proposal) of the previous phrase of this sentence.
+        let mut previous: Option<(usize, usize)> = None;
         for (ci, c) in cands.iter().enumerate() {
             let (found, governed) = &found[ci];
             let cued = *governed || found.iter().any(|h| h.kind != StanceKind::Neutral);
@@ -535,7 +539,17 @@ pub fn find(doc: &Doc) -> Vec<ProposalDraft> {
             };
             // "He rejected it": the proposal mentioned last, in this
             // sentence or the two before; with none, it names nothing.
-            let target = if c.pronoun {
+            // "The measure, Senate Bill 112, passed …": a titled law set off
+            // after a phrase is its name.
+            let titled_apposition = previous.filter(|&(end, _)| {
+                c.np_start == end + 1
+                    && doc.lw(end) == ","
+                    && doc.is_cap(c.head_tok)
+                    && doc.lex.is_document_head(doc.tok(c.head_tok))
+            });
+            let target = if let Some((_, slot)) = titled_apposition {
+                Some(slot)
+            } else if c.pronoun {
                 match recent_all
                     .iter()
                     .rev()
@@ -605,10 +619,12 @@ pub fn find(doc: &Doc) -> Vec<ProposalDraft> {
                     ));
                     record(&mut works[i], s, found);
                     touch(&mut by_family, &mut recent_all, c.head.family, i);
+                    previous = Some((c.name_end, i));
                     continue;
                 }
                 _ => continue,
             };
+            previous = Some((c.name_end, slot));
             placed.push((
                 c.np_start,
                 c.desc.map_or(c.name_end, |d| d.1.max(c.name_end)),

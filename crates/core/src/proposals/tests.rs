@@ -10,7 +10,7 @@ fn setup(text: &str, names: &[(&str, ActorKind)]) -> Vec<Proposal> {
     let doc = doc_with(text, names);
     find(&doc)
         .iter()
-        .map(|p| crate::assemble::proposal(&doc, &doc.actors, p))
+        .map(|p| crate::assemble::proposal(&doc, &doc.actors, &[], p))
         .collect()
 }
 

@@ -606,7 +606,10 @@ fn object(doc: &Doc, s: usize, v: usize, out: &[Candidate]) -> Option<Candidate>
     }
     let next = doc.lw(v + 1);
     let cue = doc.lex.cue(w, next)?;
-    if cue.nominal || cue.kind == StanceKind::Neutral {
+    // A word that is also a stance noun ("support") is the verb before an
+    // object pronoun ("would support it").
+    let verb_before_pronoun = matches!(next, "it" | "them");
+    if cue.nominal && !verb_before_pronoun || cue.kind == StanceKind::Neutral {
         return None;
     }
     let g = doc.verb_group(v);

@@ -15,7 +15,10 @@ pub(super) fn premodifiers(doc: &Doc, c: &mut Candidate, h: usize) {
     for k in start..h {
         let w = doc.lw(k);
         let kind = doc.kind(k);
-        if let Some(m) = doc.mention_at(k) {
+        // The name of a titled law ("the Rail Reform Bill") is the law
+        // itself, not an actor behind it.
+        let own_name = |m: &crate::mentions::MentionRef| m.last == h + 1;
+        if let Some(m) = doc.mention_at(k).filter(|m| !own_name(m)) {
             if !c.actors.contains(&m.actor) {
                 c.actors.push(m.actor);
             }
@@ -61,7 +64,8 @@ pub(super) fn premodifiers(doc: &Doc, c: &mut Candidate, h: usize) {
                     let after_number = k >= 2
                         && doc.lw(k - 1) == "-"
                         && doc.kind(k - 2) == Some(TokenKind::Number);
-                    if doc.mention_at(k).is_none() && !after_number {
+                    let own = doc.mention_at(k).is_some_and(own_name);
+                    if (doc.mention_at(k).is_none() || own) && !after_number {
                         c.content.push(w.to_owned());
                     }
                 }

@@ -17,7 +17,7 @@ mod left;
 mod right;
 
 use crate::doc::Doc;
-use crate::lexicon::Head;
+use crate::lexicon::{Family, Head, Strength};
 use crate::syntax::Class;
 
 /// Longest premodifier walk, in tokens.
@@ -159,7 +159,8 @@ pub fn candidates(doc: &Doc, s: usize) -> Vec<Candidate> {
         if doc.kind(h) != Some(TokenKind::Word) {
             continue;
         }
-        let Some(head) = doc.lex.head(doc.lw(h)) else {
+        let titled = titled_document(doc, h, r.start);
+        let Some(head) = titled.or_else(|| doc.lex.head(doc.lw(h))) else {
             continue;
         };
         // "ceasefire arrangement", "law firm", "plan details": the last noun
@@ -170,14 +171,23 @@ pub fn candidates(doc: &Doc, s: usize) -> Vec<Candidate> {
         if !capitalisation_ok(doc, h, r.start, r.end) {
             continue;
         }
-        // "the First Amendment", "Open Science Framework": a named actor.
-        if doc.mention_at(h).is_some() {
+        // "Open Science Framework": a named actor; but "the Clean Air Act",
+        // a name that ends on the word of a law, names a proposal.
+        if doc.mention_at(h).is_some() && titled.is_none() {
             continue;
         }
         if head.verb_too && reads_as_verb(doc, h, r.start) {
             continue;
         }
-        if let Some(c) = build(doc, s, h, head, r.start, r.end) {
+        if let Some(mut c) = build(doc, s, h, head, r.start, r.end) {
+            // "Senate Bill 112", "Resolution 2334": the number is the name's.
+            if titled.is_some()
+                && c.name_end == h + 1
+                && h + 1 < r.end
+                && doc.kind(h + 1) == Some(TokenKind::Number)
+            {
+                c.name_end = h + 2;
+            }
             // A head inside this phrase's modifiers ("a ceasefire and
             // hostage release deal") is not a proposal of its own.
             while out
@@ -248,6 +258,30 @@ fn compound_noun_follows(doc: &Doc, h: usize) -> bool {
         && !doc.lex.is_time_word(w)
         && !doc.lex.is_non_noun(w)
         && !w.ends_with("ly")
+}
+
+/// The head of a law or treaty named by a title ("the Rail Reform Bill",
+/// "the Clean Air Act"): `h` is a capitalised document word
+/// (`names/document_heads.txt`) after another capitalised word, and ends
+/// the name it is in, if any. Strong: a titled law is always a proposal.
+fn titled_document(doc: &Doc, h: usize, s0: usize) -> Option<Head> {
+    if h == s0 || !doc.is_cap(h) || !doc.is_cap(h - 1) || !doc.lex.is_document_head(doc.tok(h)) {
+        return None;
+    }
+    if doc.mention_at(h).is_some_and(|m| m.last != h + 1) {
+        return None;
+    }
+    let head = doc.lex.head(doc.lw(h)).unwrap_or(Head {
+        lemma: "",
+        family: Family::Law,
+        strength: Strength::Strong,
+        verb_too: false,
+    });
+    Some(Head {
+        strength: Strength::Strong,
+        verb_too: false,
+        ..head
+    })
 }
 
 /// A capitalised head is only a proposal inside a title ("Paris Agreement"),
