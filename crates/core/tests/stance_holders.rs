@@ -167,3 +167,29 @@ fn a_vote_tally_stands_between_the_verb_and_its_particle() {
         assert_eq!(got, vec![want], "{second:?}: {}", describe(&a));
     }
 }
+
+#[test]
+fn the_maker_after_from_or_by_and_no_dateline_as_holder() {
+    use StanceKind::*;
+    let text = "OSLO — Nordic ministers on Monday endorsed a proposal from the Nordic \
+                Council to share ferry routes. Karin Lund backed a plan by Norway to \
+                extend the season.\n";
+    let a = analyze(text, &Options::default());
+    assert!(
+        stances(&a, "proposal", "nordic council").contains(&Proposes),
+        "{}",
+        describe(&a)
+    );
+    assert!(
+        stances(&a, "plan", "norway").contains(&Proposes),
+        "{}",
+        describe(&a)
+    );
+    assert!(stances(&a, "", "oslo").is_empty(), "{}", describe(&a));
+    // Demand from a market is not a demand someone makes.
+    let a = analyze(
+        "Prices rose on strong demand from China.\n",
+        &Options::default(),
+    );
+    assert!(stances(&a, "", "china").is_empty(), "{}", describe(&a));
+}

@@ -651,11 +651,22 @@ fn parsed_subjects(doc: &Doc, s0: usize, from: usize, marks: &Marks) -> Option<V
             return None;
         }
         let m = doc.mention_at(t)?;
+        if dateline(doc, s0, m.first, m.last) {
+            return None;
+        }
         if !actors.contains(&m.actor) {
             actors.push(m.actor);
         }
     }
     Some(actors)
+}
+
+/// Is the mention `first..last` a dateline that opens the sentence at `s0`
+/// ("BRUSSELS — …", "LEEDS, England (Reuters) - …")? The parse may take it
+/// for the subject; it is where the story was filed.
+fn dateline(doc: &Doc, s0: usize, first: usize, last: usize) -> bool {
+    let dash = |k: usize| matches!(doc.lw(k), "—" | "–" | "-" | "--");
+    first == s0 && (dash(last) || doc.lw(last) == "," && (last + 1..last + 8).any(dash))
 }
 
 /// Is "I" or "we" the subject of the cue at `from`, right before it or
@@ -884,6 +895,7 @@ pub fn stances_for(doc: &Doc, s: usize, ci: usize, marks: &Marks) -> (Vec<Hit>, 
     if !nested {
         out.extend(c.preset.iter().copied());
         out.extend(authored_by(doc, c));
+        out.extend(made_by(doc, c));
     }
     let left = if nested {
         None
@@ -1005,6 +1017,37 @@ fn said_by_subject(doc: &Doc, c: &Candidate, s0: usize) -> bool {
         let v = c.np_start - 1;
         doc.is(v, Class::Verbish) && !doc.is(v, Class::Aux) && !doc.lex.is_be_form(doc.lw(v))
     }
+}
+
+/// "a proposal from the European Commission", "a plan by Germany", "a
+/// request from Kyiv": the actor right after the name, after "from" or
+/// "by", made it. Not for demands ("demand from China" is often a market's)
+/// or deals (made between parties).
+fn made_by(doc: &Doc, c: &Candidate) -> Vec<Hit> {
+    use crate::lexicon::Family;
+    let made = matches!(
+        c.head.family,
+        Family::Plan | Family::Request | Family::Bill | Family::Policy | Family::Ruling
+    );
+    let p = c.name_end;
+    if !made || c.desc.is_some_and(|(a, _)| a <= p) {
+        return Vec::new();
+    }
+    let at = match doc.lw(p) {
+        "by" => {
+            return doc
+                .agents_at(p)
+                .into_iter()
+                .map(|a| Hit::new(a, StanceKind::Proposes))
+                .collect()
+        }
+        "from" if doc.is(p + 1, Class::Det) => p + 2,
+        "from" => p + 1,
+        _ => return Vec::new(),
+    };
+    doc.mention_at(at)
+        .map(|m| vec![Hit::new(m.actor, StanceKind::Proposes)])
+        .unwrap_or_default()
 }
 
 /// "conditions set by the European Commission": a participle + "by" + actor
