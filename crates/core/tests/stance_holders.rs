@@ -193,3 +193,23 @@ fn the_maker_after_from_or_by_and_no_dateline_as_holder() {
     );
     assert!(stances(&a, "", "china").is_empty(), "{}", describe(&a));
 }
+
+#[test]
+fn a_demand_for_a_measure_is_one_proposal_named_by_both() {
+    let a = analyze(
+        "Mayor Tomas Lind backed the nurses' demand for an independent review of pay.\n",
+        &Options::default(),
+    );
+    assert_eq!(a.proposals.len(), 1, "{}", describe(&a));
+    assert!(
+        a.proposals[0].name.contains("independent review of pay"),
+        "{}",
+        describe(&a)
+    );
+    assert_eq!(
+        stances(&a, "review", "lind"),
+        vec![StanceKind::Supports],
+        "{}",
+        describe(&a)
+    );
+}

@@ -159,6 +159,14 @@ pub fn candidates(doc: &Doc, s: usize) -> Vec<Candidate> {
         if doc.kind(h) != Some(TokenKind::Word) {
             continue;
         }
+        // "the drivers' demand for an independent review of pay": a head
+        // inside the name of the phrase before it is part of that name.
+        if out
+            .last()
+            .is_some_and(|p: &Candidate| p.head_tok < h && h < p.name_end)
+        {
+            continue;
+        }
         let titled = titled_document(doc, h, r.start);
         let Some(head) = titled.or_else(|| doc.lex.head(doc.lw(h))) else {
             continue;

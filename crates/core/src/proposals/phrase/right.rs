@@ -220,7 +220,10 @@ fn walk_np(doc: &Doc, i: usize, s1: usize) -> usize {
                         || doc.is(k, Class::Conj)
                         || doc.is(k, Class::Aux)
                         || doc.is(k, Class::Pron) && !doc.is(k, Class::Det)
+                        // "a demand for an independent review of pay": a
+                        // proposal noun after its modifiers is a noun.
                         || doc.is(k, Class::Cue)
+                            && !(k > i && doc.is(k, Class::ProposalHead) && !doc.is_verb_at(k - 1))
                         || doc.is(k, Class::CommonVerb)
                         || (doc.is(k, Class::Participle) && k > i && !doc.is(k - 1, Class::Det)))
                 }
