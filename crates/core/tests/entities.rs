@@ -625,3 +625,19 @@ fn datelines_with_a_region_an_abbreviation_or_an_agency() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_dateline_in_capitals_is_the_place_named_in_the_story() {
+    let a = analysis(
+        "Ferry service resumes\n\nBERGEN, Norway — The ferry to Stavanger ran again on \
+         Monday, and officials in Bergen said the timetable would hold.",
+    );
+    let bergen: Vec<_> = a
+        .actors
+        .iter()
+        .filter(|x| x.name.eq_ignore_ascii_case("bergen"))
+        .collect();
+    assert_eq!(bergen.len(), 1, "{:?}", actors(&a));
+    assert_eq!(bergen[0].name, "Bergen");
+    assert_eq!(bergen[0].mentions.len(), 2);
+}

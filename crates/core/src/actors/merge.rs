@@ -110,6 +110,7 @@ pub(super) fn merge<'a>(doc: &Doc<'a>, mentions: &[Mention]) -> Names<'a> {
     names.parent = (0..n).collect();
     names.nickname = vec![false; n];
     by_knowledge_base(doc, &mut names);
+    by_capitals(&mut names);
     by_nicknames(doc, mentions, &mut names);
     by_short_forms(doc, &mut names);
     by_brackets(doc, mentions, &mut names);
@@ -145,6 +146,27 @@ fn by_nicknames(doc: &Doc, mentions: &[Mention], names: &mut Names) {
         }
         if names.kinds[t] == ActorKind::Person && m.form == MentionForm::Name {
             last_person = Some((t, m.span.end));
+        }
+    }
+}
+
+/// 2a'. A name in capitals (a dateline's "LEEDS", a headline's "NORTHERN
+/// RAIL") is the same name written in the article's case, which names it.
+/// Short capitals ("US", "NATO") are acronyms and stay as they are.
+fn by_capitals(names: &mut Names) {
+    let mut by_lower: HashMap<String, usize> = HashMap::default();
+    for i in 0..names.texts.len() {
+        let t = names.texts[i];
+        if t.chars().any(char::is_lowercase) {
+            by_lower.entry(t.to_lowercase()).or_insert(i);
+        }
+    }
+    for i in 0..names.texts.len() {
+        let t = names.texts[i];
+        let capitals = t.chars().filter(|c| c.is_alphabetic()).count() > 3
+            && !t.chars().any(char::is_lowercase);
+        if let Some(&j) = capitals.then(|| by_lower.get(&t.to_lowercase())).flatten() {
+            names.union_keep(j, i);
         }
     }
 }
