@@ -36,6 +36,9 @@ usage:
       --parser-bits B      parser key bits (default 22)
       --tagger-weights N   keep the N largest tagger weights (default 100000)
       --parser-weights N   keep the N largest parser weights (default 220000)
+      --tagger-ratio R     tagger weight levels: 0 evenly spaced (default), or a geometric
+                           codebook of levels R apart (fewer levels, fewer gzipped bytes)
+      --parser-ratio R     parser weight levels (default 1.41: 14 levels)
       --all-weights        keep every weight of both (no pruning)
       --retrain            after pruning, retrain on the kept weights' features only (default)
       --no-retrain         prune the trained weights without retraining
@@ -51,8 +54,8 @@ usage:
       Prints UPOS accuracy, UAS and LAS of the models on gold CoNLL-U files.
   gloss-train sweep --from DIR [--data DIR] [--dev FILE] [--tagger LIST] [--parser LIST] [--out DIR]
       Re-exports the unpruned models in DIR (syntax --exact) under each setting
-      BITS:WEIGHTS of the comma-separated LISTs (key bits : most weights kept,
-      or 'all') and prints dev scores and sizes as a table (the first tagger
+      BITS:WEIGHTS[:RATIO] of the comma-separated LISTs (key bits : most weights
+      kept, or 'all' : weight level ratio, 0 for even, the default) and prints dev scores and sizes as a table (the first tagger
       setting tags for the parser rows). With --out, the last setting of each
       is written there.
 ";

@@ -3,7 +3,7 @@
 //! models learn. They never read ../shared.
 
 use super::data::{self, Sentence};
-use super::perceptron::Compression;
+use super::perceptron::{Compression, Levels};
 use super::{eval, parser, tagger};
 
 const TINY: &str = include_str!("../../tests/data/tiny.conllu");
@@ -16,6 +16,7 @@ fn compression() -> Compression {
     Compression {
         key_bits: 20,
         max_entries: None,
+        levels: Levels::Even,
     }
 }
 
