@@ -184,8 +184,11 @@ fn flat_mentions(actors: &[Actor]) -> Vec<FlatMention> {
         m.text
             .split_whitespace()
             .last()
-            .and_then(|w| w.chars().next())
-            .is_some_and(|c| !c.is_lowercase())
+            // "al-Assad": a capital after a glued particle counts.
+            .is_some_and(|w| {
+                w.chars().next().is_some_and(|c| !c.is_lowercase())
+                    || w.chars().any(char::is_uppercase)
+            })
     };
     let mut out: Vec<FlatMention> = actors
         .iter()

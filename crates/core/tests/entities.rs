@@ -641,3 +641,68 @@ fn a_dateline_in_capitals_is_the_place_named_in_the_story() {
     assert_eq!(bergen[0].name, "Bergen");
     assert_eq!(bergen[0].mentions.len(), 2);
 }
+
+#[test]
+fn a_company_s_legal_form_makes_an_organisation() {
+    use ActorKind::*;
+    assert_kinds(&[
+        (
+            "Shares in Hans Weber Holdings GmbH fell after the report.",
+            &[("Hans Weber Holdings GmbH", Organization)],
+        ),
+        (
+            "Maria Lopez Inc said it would close two plants in Ohio.",
+            &[("Maria Lopez Inc", Organization)],
+        ),
+        (
+            "The contract went to Harbour Freight Services, LLC in March.",
+            &[("Harbour Freight Services, LLC", Organization)],
+        ),
+    ]);
+}
+
+#[test]
+fn bodies_named_with_a_title_word_or_a_newer_head() {
+    use ActorKind::*;
+    assert_kinds(&[
+        (
+            "He pitched in Major League Baseball for six seasons.",
+            &[("Major League Baseball", Organization)],
+        ),
+        (
+            "The Vienna Philharmonic Orchestra cancelled its tour.",
+            &[("Vienna Philharmonic Orchestra", Organization)],
+        ),
+        (
+            "Wildfires spread across the Pacific Northwest on Sunday.",
+            &[("Pacific Northwest", Place)],
+        ),
+        (
+            "Floods cut roads in Ashford Township overnight.",
+            &[("Ashford Township", Place)],
+        ),
+    ]);
+}
+
+#[test]
+fn glued_particles_hyphenated_titles_and_personal_titles() {
+    use ActorKind::*;
+    assert_kinds(&[
+        (
+            "Officials said Abu Musab al-Rashidi had left the city.",
+            &[("Abu Musab al-Rashidi", Person)],
+        ),
+        (
+            "UN Secretary-General Amina Osei called for a ceasefire.",
+            &[("Amina Osei", Person)],
+        ),
+        (
+            "Harris County Judge Lina Hidalgo urged residents to stay home.",
+            &[("Harris County", Place), ("Lina Hidalgo", Person)],
+        ),
+        (
+            "Dr. White said the clinic would reopen on Monday.",
+            &[("White", Person)],
+        ),
+    ]);
+}

@@ -84,10 +84,14 @@ word_lists! {
     // ---- names: recognition
     /// A person title before a name ("President", "Mr")?
     Titles: is_title => "names/titles.txt",
+    /// A title only a person carries, before any surname ("Mrs", "Dr")?
+    PersonalTitles: is_personal_title => "names/personal_titles.txt",
     /// A title word that may also head a name ("General", "Foreign")?
     WeakTitles: is_weak_title => "names/weak_titles.txt",
     /// A last word that makes a name an organisation ("Ministry")?
     OrgHeads: is_org_head => "names/org_heads.txt",
+    /// A company's legal form as a name's last word ("GmbH", "Ltd")?
+    LegalForms: is_legal_form => "names/legal_forms.txt",
     /// A last word that makes a name a place ("River")?
     PlaceHeads: is_place_head => "names/place_heads.txt",
     /// A word after which "of" continues a name ("University")?

@@ -65,6 +65,17 @@ impl<'d, 'a> Rules<'d, 'a> {
                     continue;
                 }
             }
+            // "Marvel Consultants, Inc.": a company's legal form after a
+            // comma belongs to its name (not a two-letter one: "Calgary,
+            // AB" is a province).
+            if w == ","
+                && j + 1 < end
+                && self.lx().is_legal_form(self.w(j + 1))
+                && self.w(j + 1).len() > 2
+            {
+                j += 2;
+                continue;
+            }
             // "University of X"; "Institute for Fiscal Studies".
             let joins = (w == "of" && self.lx().joins_of(prev)) || self.joins_for_at(j);
             if joins {
@@ -127,6 +138,19 @@ impl<'d, 'a> Rules<'d, 'a> {
                 }
             }
             // "van Gogh", and two particles: "de la Fuente", "von der Leyen".
+            // "Bashar al-Assad", "Abu Musab al-Zarqawi": a particle glued
+            // to the name by a hyphen.
+            if self.lx().is_name_particle(w)
+                && sp
+                && j + 2 < end
+                && matches!(self.w(j + 1), "-" | "‐")
+                && !self.space_before(j + 1)
+                && !self.space_before(j + 2)
+                && self.capword(j + 2)
+            {
+                j += 3;
+                continue;
+            }
             if self.lx().is_name_particle(w) && sp && j + 1 < end {
                 if self.capword(j + 1) {
                     j += 2;
@@ -337,9 +361,11 @@ impl<'d, 'a> Rules<'d, 'a> {
                     && t_end > k
                     && !self.space_before(t_end)
                     && !self.space_before(t_end + 1)
-                    && self.lx().is_title_suffix(self.w(t_end + 1))
+                    && (self.lx().is_title_suffix(self.w(t_end + 1))
+                        || self.lx().is_title(self.w(t_end + 1)))
                 {
-                    // "President-elect Donald J. Trump".
+                    // "President-elect Donald J. Trump", "Secretary-General
+                    // Kofi Annan".
                     t_end += 2;
                 } else if w == "of" && t_end > k && t_end + 1 < b {
                     t_end += 2;
@@ -355,7 +381,16 @@ impl<'d, 'a> Rules<'d, 'a> {
                 self.emit(a, b, out);
                 return;
             }
-            if has_name && b - t_end == 1 && self.is_common(head) {
+            // "Major League Baseball": a weak title before words that name
+            // a body ("League") is the first word of its name.
+            if weak && has_name && (t_end..b).any(|g| self.lx().is_org_head(self.w(g))) {
+                self.emit(a, b, out);
+                return;
+            }
+            // "the President Black" is no name, but "Mrs Black" and "Dr.
+            // White" are.
+            let honorific = (k..t_end).any(|g| self.lx().is_personal_title(self.w(g)));
+            if has_name && b - t_end == 1 && self.is_common(head) && !honorific {
                 return;
             }
             let general_ok = self.w(k) != "General" || self.lx().is_first_name(self.w(t_end));
@@ -370,7 +405,12 @@ impl<'d, 'a> Rules<'d, 'a> {
                         || is_acronym(prefix)
                         || self.kb().is_place(prefix)
                         || (k - a == 1 && self.is_adjective(a))
-                        || self.kb().demonym(prefix).is_some();
+                        || self.kb().demonym(prefix).is_some()
+                        // "Harris County Judge Lina Hidalgo": a place or
+                        // body named before the title.
+                        || (k - a > 1
+                            && (self.lx().is_place_head(self.w(k - 1))
+                                || self.lx().is_org_head(self.w(k - 1))));
                     if own_name {
                         self.emit(a, k, out);
                     } else {

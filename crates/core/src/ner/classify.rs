@@ -52,12 +52,23 @@ impl<'d, 'a> Rules<'d, 'a> {
             })
     }
 
-    /// Whether the words between the first and last of a candidate are all
-    /// lower-case name particles ("Marta de la Cruz", "Pieter van der
-    /// Berg"): a personal name's shape, so its word count does not make it
-    /// an organisation.
+    /// Whether a candidate has a personal name's shape with lower-case name
+    /// particles: capitalised words, then particles (one may be glued to
+    /// the last word by a hyphen), then the last word ("Marta de la Cruz",
+    /// "Pieter van der Berg", "Abu Musab al-Zarqawi"); so its word count
+    /// does not make it an organisation.
     pub(super) fn particle_name(&self, c: &Cand) -> bool {
-        c.b > c.a + 2 && (c.a + 1..c.b - 1).all(|g| self.lx().is_name_particle(self.w(g)))
+        if c.b <= c.a + 2 {
+            return false;
+        }
+        let particle = |g: usize| {
+            self.lx().is_name_particle(self.w(g))
+                || (matches!(self.w(g), "-" | "‐") && self.lx().is_name_particle(self.w(g - 1)))
+        };
+        let Some(p) = (c.a + 1..c.b - 1).find(|&g| particle(g)) else {
+            return false;
+        };
+        (c.a..p).all(|g| self.capword(g)) && (p..c.b - 1).all(particle)
     }
 
     /// The knowledge base, group nouns, head words and place lists.
@@ -283,6 +294,11 @@ impl<'d, 'a> Rules<'d, 'a> {
             return Some((ActorKind::Other, 0.9));
         }
         if self.is_team(c) {
+            return Some((ActorKind::Organization, 0.95));
+        }
+        // "Hans Weber Holdings GmbH", "Maria Lopez Inc": a company's legal
+        // form ends the name, however personal the rest of it looks.
+        if c.b - c.a > 1 && self.lx().is_legal_form(self.w(c.b - 1)) {
             return Some((ActorKind::Organization, 0.95));
         }
         // "the charity Oxfam", "passengers' group Transport Focus": a noun

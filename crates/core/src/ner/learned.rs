@@ -256,7 +256,7 @@ impl LabelModel {
     /// person score raised to the threshold; so is a name whose inner words
     /// are name particles ([`Rules::particle_name`]) read as a place or
     /// another kind of name. Other readings and the rules' own decisions
-    /// stay.
+    /// stay. So is an unsure name the knowledge base knows as a person.
     fn people_by_context(
         &self,
         r: &Rules,
@@ -271,13 +271,22 @@ impl LabelModel {
             }
             // "Pieter van der Berg": lower-case name particles between
             // names make a personal name, unless a list knows the whole
-            // name ("Rio de Janeiro").
+            // name as something else ("Rio de Janeiro").
             let particles = matches!(decided[i], Some((ActorKind::Other | ActorKind::Place, _)))
                 && r.particle_name(c)
                 && self.lists.gazetteer.get(r.slice(c.a, c.b)) == 0
-                && r.kb().lookup(r.slice(c.a, c.b)).is_none();
+                && r.kb()
+                    .lookup(r.slice(c.a, c.b))
+                    .is_none_or(|e| e.kind == ActorKind::Person);
             let unsure = matches!(decided[i], Some((ActorKind::Other, _)));
-            if particles || (unsure && r.person_context(c)) {
+            // A name the knowledge base knows as a person ("Bashar
+            // al-Assad", whose glued particle the model rarely saw).
+            let known_person = || {
+                r.kb()
+                    .lookup(r.slice(c.a, c.b))
+                    .is_some_and(|e| e.kind == ActorKind::Person)
+            };
+            if particles || (unsure && (r.person_context(c) || known_person())) {
                 let p = probs[i][Class::Person.index()];
                 decided[i] = Some((ActorKind::Person, p.max(self.threshold)));
             }
