@@ -319,7 +319,17 @@ fn is_common_nominal(doc: &Doc, sp: &SentenceParse, w: usize) -> bool {
     lower
         && match word.upos {
             Upos::Noun => true,
-            Upos::Adj => sp.children(w).any(|c| sp.words[c].deprel == Deprel::Det),
+            // "the former", and a role the tagger took for an adjective
+            // ("its chief executive").
+            Upos::Adj => {
+                let has = |rel: Deprel| sp.children(w).any(|c| sp.words[c].deprel == rel);
+                let role = || {
+                    doc.text
+                        .get(word.range())
+                        .is_some_and(|t| is_role_noun(doc.lex, t))
+                };
+                has(Deprel::Det) || (has(Deprel::NmodPoss) && role())
+            }
             _ => false,
         }
 }
@@ -484,6 +494,16 @@ mod tests {
         assert_eq!(
             description_of(text, "Ilse Morgenstern").as_deref(),
             Some("its treasurer")
+        );
+    }
+
+    #[test]
+    fn a_role_the_tagger_reads_as_an_adjective_still_describes() {
+        let text = "The Norrvik Ferry Company has raised fares twice. \
+                    Its chief executive, Lars Holm, defended the rise.";
+        assert_eq!(
+            description_of(text, "Lars Holm").as_deref(),
+            Some("chief executive of the Norrvik Ferry Company")
         );
     }
 
