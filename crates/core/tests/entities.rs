@@ -706,3 +706,12 @@ fn glued_particles_hyphenated_titles_and_personal_titles() {
         ),
     ]);
 }
+
+#[test]
+fn a_listed_region_after_a_place_preposition_is_a_place_not_a_given_name() {
+    use ActorKind::*;
+    assert_kinds(&[(
+        "Farmers blocked roads in Brittany after the vote on Monday.",
+        &[("Brittany", Place)],
+    )]);
+}

@@ -289,9 +289,34 @@ impl LabelModel {
             if particles || (unsure && (r.person_context(c) || known_person())) {
                 let p = probs[i][Class::Person.index()];
                 decided[i] = Some((ActorKind::Person, p.max(self.threshold)));
+            } else if self.listed_place_after_locative(r, c, decided[i]) {
+                let p = probs[i][Class::Place.index()];
+                decided[i] = Some((ActorKind::Place, p.max(self.threshold)));
             }
         }
         decided
+    }
+}
+
+impl LabelModel {
+    /// "Protests spread in Brittany": a name the place gazetteer lists as a
+    /// region or city, read as a person or another kind of name right after
+    /// a place preposition (`names/place_prepositions.txt`), is the place,
+    /// unless the knowledge base knows it as a person or a possessive
+    /// follows ("in Jordan's view").
+    fn listed_place_after_locative(&self, r: &Rules, c: &Cand, d: Decision) -> bool {
+        use crate::gazetteer::class;
+        if !matches!(d, Some((ActorKind::Person | ActorKind::Other, _))) || c.a == 0 {
+            return false;
+        }
+        let text = r.slice(c.a, c.b);
+        let listed = self.lists.gazetteer.get(text) & (class::REGION | class::CITY) != 0;
+        listed
+            && r.lx().is_place_preposition(r.w(c.a - 1))
+            && r.kind(c.b) != Some(crate::tokenize::TokenKind::Possessive)
+            && r.kb()
+                .lookup(text)
+                .is_none_or(|e| e.kind != ActorKind::Person)
     }
 }
 
