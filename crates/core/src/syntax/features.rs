@@ -1,7 +1,8 @@
 //! Feature extraction shared by training (`crates/train`) and inference:
 //! hashing of words and of feature templates, the tagger's features
 //! (Honnibal 2013, extended with more affixes, word pairs and the next
-//! words' first-pass tags) and the parser's (Zhang & Nivre 2011).
+//! words' first-pass tags) and the parser's (Zhang & Nivre 2011, with
+//! label, lexical-triple and child-word conjunctions added).
 //!
 //! A feature is a 64-bit hash of its template number and its values; the
 //! model keeps the top bits of the hash as its key
@@ -15,7 +16,7 @@ use crate::weights::{combine, finish};
 /// Version of the tagger's feature templates.
 pub const TAGGER_FEATURES: u32 = 2;
 /// Version of the parser's feature templates.
-pub const PARSER_FEATURES: u32 = 2;
+pub const PARSER_FEATURES: u32 = 3;
 
 /// Feature of template `t` with one value.
 #[inline]
@@ -525,6 +526,25 @@ pub fn parser_features(st: &State, words: &[ParseWord], out: &mut Vec<u64>) {
         f3(82, n0w, n1p, n2p),
         f3(83, lab(s0), s0p, n0p),
         f3(84, n0lp, n0w, n0p),
+        // Labels with tags (feature set 3).
+        f3(90, lab(s0), s0p, s0hp),
+        f3(91, s0p, lab(s0r), n0p),
+        f3(92, s0p, lab(s0l), n0p),
+        f3(93, lab(n0l), n0p, s0p),
+        f3(94, s1p, lab(s1), s0p),
+        // Lexical triples: head, noun and preposition for PP attachment;
+        // s0's word with the next two tags, n0's with the next tag.
+        f3(95, s0hw, s0w, n0w),
+        f3(96, s1w, s0w, n0w),
+        f3(97, s0hw, s0p, n0w),
+        f3(98, s0w, n0p, n1p),
+        f3(99, s0p, n0w, n1p),
+        // n1's suffix; s0's and n0's outermost children's words.
+        f2(100, suffix(n1), n1p),
+        f3(101, s0rw, s0p, n0p),
+        f3(102, s0lw, s0p, n0p),
+        f3(103, n0lw, n0p, s0p),
+        f3(104, s0w, s0p, lab(s0)),
     ]);
 }
 

@@ -9,7 +9,7 @@
 //! EWT dev than a separate relation classifier, at any model size.
 //!
 //! O(n) in the sentence length: at most 2n transitions, each scoring about
-//! seventy-five hashed features.
+//! a hundred hashed features.
 
 use super::features::{self, ParseWord};
 use super::labels::{Deprel, Upos};
