@@ -122,6 +122,22 @@ fn no_actor_for_these() {
             "President-elect Donald J. Trump spoke on Friday.",
             &["-elect Donald J. Trump"],
         ),
+        // Capitalised plurals that something counts are things; so are
+        // their other uses, alone or after a name.
+        (
+            "The gallery bought 40 Polaroids from a dealer. The Polaroids \
+             show Lagos in 1975, and a Polaroid camera sits beside them.",
+            &["Polaroids", "Polaroid"],
+        ),
+        (
+            "Police seized several Teslas at the port. Three Teslas had \
+             false plates, and Marta Oyelaran's Teslas were returned.",
+            &[
+                "Teslas",
+                "Marta Oyelaran's Teslas",
+                "Marta Oyelaran’s Teslas",
+            ],
+        ),
     ];
     for (text, banned) in cases {
         let a = analysis(text);
@@ -714,4 +730,29 @@ fn a_listed_region_after_a_place_preposition_is_a_place_not_a_given_name() {
         "Farmers blocked roads in Brittany after the vote on Monday.",
         &[("Brittany", Place)],
     )]);
+}
+
+#[test]
+fn counting_leaves_people_titles_and_dates_alone() {
+    use ActorKind::*;
+    assert_kinds(&[
+        // A year or a number that dates the clause counts nothing.
+        (
+            "In 348 Pachomius founded a second monastery.",
+            &[("Pachomius", Person)],
+        ),
+        // Words for people stay with the recogniser.
+        (
+            "Two Democrats and Senator Ines Okafor voted against it.",
+            &[("Ines Okafor", Person)],
+        ),
+    ]);
+    let got = actors(&analysis(
+        "Police seized 12 Teslas on Monday, Inspector Dana Whitlock said.",
+    ));
+    assert!(
+        got.contains(&("Dana Whitlock".to_owned(), Person)),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|(n, _)| n != "Teslas"), "{got:?}");
 }

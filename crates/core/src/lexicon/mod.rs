@@ -114,6 +114,8 @@ word_lists! {
     OrgNouns: is_org_noun => "names/org_nouns.txt",
     /// A capitalised plural for members of an assembly ("MPs", "MEPs")?
     MemberNouns: is_member_noun => "names/member_nouns.txt",
+    /// A word that counts the plural after it ("several")?
+    CountingWords: is_counting_word => "names/counting_words.txt",
     /// A verb of saying that follows a person ("said")?
     SayVerbs: is_say_verb => "names/say_verbs.txt",
     /// A noun in an appositive that shows a person ("woman")?

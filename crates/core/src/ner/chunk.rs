@@ -445,7 +445,12 @@ impl<'d, 'a> Rules<'d, 'a> {
     }
 
     /// Emits `a..b` as a candidate unless it is a lone adjective.
-    pub(super) fn emit(&self, a: usize, b: usize, out: &mut Vec<Cand>) {
+    pub(super) fn emit(&self, a: usize, mut b: usize, out: &mut Vec<Cand>) {
+        // "Warhol Polaroids" after "100 Polaroids": the counted thing is not
+        // part of the name.
+        while b > a && self.counted_thing(self.w(b - 1)) {
+            b -= 1;
+        }
         if a >= b {
             return;
         }

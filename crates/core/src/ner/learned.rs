@@ -296,9 +296,7 @@ impl LabelModel {
         }
         decided
     }
-}
 
-impl LabelModel {
     /// "Protests spread in Brittany": a name the place gazetteer lists as a
     /// region or city, read as a person or another kind of name right after
     /// a place preposition (`names/place_prepositions.txt`), is the place,

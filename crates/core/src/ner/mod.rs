@@ -210,10 +210,18 @@ struct Rules<'d, 'a> {
     known_single: FastSet<&'a str>,
     /// Words seen starting with a lower-case letter.
     lower_doc: FastSet<&'a str>,
+    /// Capitalised plurals counted somewhere in the body ("100 Polaroids",
+    /// "several Leicas"): things, not names ([`Rules::counted_thing`]).
+    counted: FastSet<&'a str>,
     /// Per sentence: is it a headline?
     headline: Vec<Headline>,
     /// Is the document a sports report? (Computed on first use.)
     sports: std::cell::OnceCell<bool>,
+}
+
+/// A four-digit number that reads as a year (1000–2199).
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.parse::<u16>().is_ok_and(|y| (1000..2200).contains(&y))
 }
 
 fn first_char(w: &str) -> Option<char> {
@@ -268,6 +276,7 @@ impl<'d, 'a> Rules<'d, 'a> {
             known_mid: sized(n / 16),
             known_single: sized(n / 32),
             lower_doc: sized(n / 3),
+            counted: sized(4),
             headline: Vec::with_capacity(doc.sentences.len()),
             sports: std::cell::OnceCell::new(),
         };
@@ -285,6 +294,9 @@ impl<'d, 'a> Rules<'d, 'a> {
                 }
                 let w = doc.tok(g);
                 if is_cap(w) {
+                    if r.counts_plural(g) {
+                        r.counted.insert(w);
+                    }
                     if !r.is_initial(g) {
                         r.known_mid.insert(w);
                         let capw = |k: usize| {
@@ -302,6 +314,65 @@ impl<'d, 'a> Rules<'d, 'a> {
             }
         }
         r
+    }
+
+    /// Is word `g` a capitalised plural after a cardinal number or a
+    /// counting word (`names/counting_words.txt`: "several Leicas", "100
+    /// Polaroids"), and not a word for people (a group or member noun, a
+    /// demonym, a name the knowledge base knows)? A year does not count
+    /// ("the 2024 Olympics").
+    fn counts_plural(&self, g: usize) -> bool {
+        let w = self.w(g);
+        // Plural endings of words for people ("Midwesterners", "Bostonians",
+        // "Shiites", "Marxists") are left to the recogniser.
+        let people = ["ers", "ans", "ites", "ists"];
+        let plural = w.len() >= 4
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !people.iter().any(|e| w.ends_with(e))
+            && w.chars().skip(1).all(char::is_lowercase);
+        if !plural
+            || g == 0
+            || self.doc.tokens[g - 1].sentence_index() != self.doc.tokens[g].sentence_index()
+        {
+            return false;
+        }
+        let prev = self.w(g - 1);
+        let counts = match self.kind(g - 1) {
+            // The number must count this word ("100 Polaroids"), not
+            // date the clause ("In 348 Pachomius died").
+            Some(TokenKind::Number) => {
+                !is_year(prev)
+                    && self.doc.parse_of_token(g).is_none_or(|sp| {
+                        let (n, w) = (sp.word_of_token(g - 1), sp.word_of_token(g));
+                        n.and_then(|n| sp.words.get(n)).is_some_and(|n| {
+                            n.deprel == crate::syntax::Deprel::Nummod
+                                && n.head.map(|h| h as usize) == w
+                        })
+                    })
+            }
+            // A capitalised number belongs to a title ("Seven Nights").
+            Some(TokenKind::Word) if !is_cap(prev) => {
+                let p = self.doc.lw(g - 1);
+                self.lx().is_number_word(p) || self.lx().is_counting_word(p)
+            }
+            _ => false,
+        };
+        counts
+            && !self.lx().is_group_noun(w)
+            && !self.lx().is_member_noun(w)
+            && self.kb().demonym(w).is_none()
+            && self.kb().lookup(w).is_none()
+            && !self.is_demonym_of_place(w)
+    }
+
+    /// Is `w` a thing counted elsewhere in the article (see
+    /// [`Rules::counts_plural`]), or the singular of one ("a Polaroid
+    /// camera" after "100 Polaroids")?
+    fn counted_thing(&self, w: &str) -> bool {
+        !self.counted.is_empty()
+            && (self.counted.contains(w)
+                || self.counted.iter().any(|c| c.strip_suffix('s') == Some(w)))
     }
 
     /// The candidate names of the story sentences, in text order.
