@@ -726,10 +726,18 @@ fn glued_particles_hyphenated_titles_and_personal_titles() {
 #[test]
 fn a_listed_region_after_a_place_preposition_is_a_place_not_a_given_name() {
     use ActorKind::*;
-    assert_kinds(&[(
-        "Farmers blocked roads in Brittany after the vote on Monday.",
-        &[("Brittany", Place)],
-    )]);
+    assert_kinds(&[
+        (
+            "Farmers blocked roads in Brittany after the vote on Monday.",
+            &[("Brittany", Place)],
+        ),
+        // A later conjunct of a list after "in", and the name's other uses.
+        (
+            "Farmers marched in Provence, Normandy and Brittany on Monday. \
+             By Friday, Brittany had reopened its ports.",
+            &[("Normandy", Place), ("Brittany", Place)],
+        ),
+    ]);
 }
 
 #[test]

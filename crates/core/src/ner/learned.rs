@@ -265,6 +265,15 @@ impl LabelModel {
         overridden: &[Decision],
         mut decided: Vec<Decision>,
     ) -> Vec<Decision> {
+        // Names read as places by their place preposition: their other
+        // unsure or person readings follow ("Gascony and Brittany" after
+        // "in Brittany").
+        let located: crate::hash::FastSet<&str> = cands
+            .iter()
+            .zip(&decided)
+            .filter(|(c, d)| self.listed_place_after_locative(r, c, **d))
+            .map(|(c, _)| r.slice(c.a, c.b))
+            .collect();
         for (i, c) in cands.iter().enumerate() {
             if overridden[i].is_some() {
                 continue;
@@ -289,7 +298,11 @@ impl LabelModel {
             if particles || (unsure && (r.person_context(c) || known_person())) {
                 let p = probs[i][Class::Person.index()];
                 decided[i] = Some((ActorKind::Person, p.max(self.threshold)));
-            } else if self.listed_place_after_locative(r, c, decided[i]) {
+            } else if matches!(decided[i], Some((ActorKind::Person | ActorKind::Other, _)))
+                && located.contains(r.slice(c.a, c.b))
+                && c.title.is_none()
+                && !r.person_context(c)
+            {
                 let p = probs[i][Class::Place.index()];
                 decided[i] = Some((ActorKind::Place, p.max(self.threshold)));
             }
@@ -299,9 +312,10 @@ impl LabelModel {
 
     /// "Protests spread in Brittany": a name the place gazetteer lists as a
     /// region or city, read as a person or another kind of name right after
-    /// a place preposition (`names/place_prepositions.txt`), is the place,
-    /// unless the knowledge base knows it as a person or a possessive
-    /// follows ("in Jordan's view").
+    /// a place preposition (`names/place_prepositions.txt`), or joined to a
+    /// name that follows one ("in Gascony and Brittany", by the learned
+    /// parse), is the place, unless the knowledge base knows it as a
+    /// person or a possessive follows ("in Jordan's view").
     fn listed_place_after_locative(&self, r: &Rules, c: &Cand, d: Decision) -> bool {
         use crate::gazetteer::class;
         if !matches!(d, Some((ActorKind::Person | ActorKind::Other, _))) || c.a == 0 {
@@ -310,12 +324,42 @@ impl LabelModel {
         let text = r.slice(c.a, c.b);
         let listed = self.lists.gazetteer.get(text) & (class::REGION | class::CITY) != 0;
         listed
-            && r.lx().is_place_preposition(r.w(c.a - 1))
+            && (r.lx().is_place_preposition(r.w(c.a - 1)) || conjunct_after_place_preposition(r, c))
             && r.kind(c.b) != Some(crate::tokenize::TokenKind::Possessive)
             && r.kb()
                 .lookup(text)
                 .is_none_or(|e| e.kind != ActorKind::Person)
     }
+}
+
+/// Is candidate `c` a later conjunct of a coordination whose first
+/// conjunct has a place preposition ("in Bearn, Gascony and Brittany")?
+/// Read from the learned parse; `false` without one.
+fn conjunct_after_place_preposition(r: &Rules, c: &Cand) -> bool {
+    use crate::syntax::Deprel;
+    let Some(sp) = r.doc.parse_of_token(c.a) else {
+        return false;
+    };
+    let Some(mut w) = sp.head_of(c.a..c.b) else {
+        return false;
+    };
+    let mut hops = 0;
+    while sp.words[w].deprel == Deprel::Conj && hops < 16 {
+        match sp.words[w].head {
+            Some(h) => w = h as usize,
+            None => return false,
+        }
+        hops += 1;
+    }
+    hops > 0
+        && sp.children(w).any(|k| {
+            let x = &sp.words[k];
+            x.deprel == Deprel::Case
+                && r.doc
+                    .text
+                    .get(x.range())
+                    .is_some_and(|t| r.lx().is_place_preposition(&t.to_lowercase()))
+        })
 }
 
 /// A candidate's kind and score, or `None` for no name.
