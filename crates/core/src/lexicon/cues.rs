@@ -178,6 +178,7 @@ pub(super) fn parse(
             }
         }
     }
+    let mut own: crate::hash::FastSet<&str> = Default::default();
     for (line, l) in entries(words.1) {
         let err = |message: String| LexiconError {
             file: words.0,
@@ -208,18 +209,22 @@ pub(super) fn parse(
                 .find(|(v, _)| *v == w)
                 .map(|&(_, p)| p)
         });
-        m.insert(
-            w.to_owned(),
-            vec![CueEntry {
-                cue: Cue {
-                    kind,
-                    nominal,
-                    judgement,
-                    expressed,
-                },
-                particle,
-            }],
-        );
+        let entry = CueEntry {
+            cue: Cue {
+                kind,
+                nominal,
+                judgement,
+                expressed,
+            },
+            particle,
+        };
+        // The word's first row replaces its generated verb forms; more rows
+        // add particles ("objections from", "objections to").
+        if own.insert(w) {
+            m.insert(w.to_owned(), vec![entry]);
+        } else if let Some(es) = m.get_mut(w) {
+            es.push(entry);
+        }
     }
     Ok(m)
 }

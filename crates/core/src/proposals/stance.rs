@@ -981,13 +981,22 @@ pub fn stances_for(doc: &Doc, s: usize, ci: usize, marks: &Marks) -> (Vec<Hit>, 
                 .rev()
                 .filter(|&k| !marks.in_phrase(k) && !doc.in_pp(k))
                 .find_map(|k| doc.mention_at(k).map(|m| m.actor));
+            // "despite objections from the chamber", "amid criticism by
+            // unions": the noun's own holder.
+            let from = if cue.nominal {
+                from_or_by(doc, cue.tok + 1)
+            } else {
+                Vec::new()
+            };
             let agents = doc.agents_after_participle(cue.tok);
             let own_possessor = if cue.nominal && cue.tok > c.name_end + 1 {
                 cue_possessor(doc, cue.tok, c.name_end)
             } else {
                 None
             };
-            if let Some(a) = between {
+            if !from.is_empty() {
+                out.extend(from.into_iter().map(|a| Hit { actor: a, ..hit }));
+            } else if let Some(a) = between {
                 out.push(Hit { actor: a, ..hit });
             } else if !agents.is_empty() {
                 out.extend(agents.into_iter().map(|a| Hit { actor: a, ..hit }));
@@ -1033,21 +1042,22 @@ fn made_by(doc: &Doc, c: &Candidate) -> Vec<Hit> {
     if !made || c.desc.is_some_and(|(a, _)| a <= p) {
         return Vec::new();
     }
+    from_or_by(doc, p)
+        .into_iter()
+        .map(|a| Hit::new(a, StanceKind::Proposes))
+        .collect()
+}
+
+/// The actors named by "by X" (all agents: "by X and Y") or "from (the)
+/// X" starting at token `p`; empty when neither starts there.
+fn from_or_by(doc: &Doc, p: usize) -> Vec<ActorId> {
     let at = match doc.lw(p) {
-        "by" => {
-            return doc
-                .agents_at(p)
-                .into_iter()
-                .map(|a| Hit::new(a, StanceKind::Proposes))
-                .collect()
-        }
+        "by" => return doc.agents_at(p),
         "from" if doc.is(p + 1, Class::Det) => p + 2,
         "from" => p + 1,
         _ => return Vec::new(),
     };
-    doc.mention_at(at)
-        .map(|m| vec![Hit::new(m.actor, StanceKind::Proposes)])
-        .unwrap_or_default()
+    doc.mention_at(at).map(|m| vec![m.actor]).unwrap_or_default()
 }
 
 /// "conditions set by the European Commission": a participle + "by" + actor

@@ -197,6 +197,25 @@ fn stances() {
             "russia",
             Opposes,
         ),
+        // A stance noun's holder after "from" or "by", beside the clause's.
+        (
+            "Qatar backed the ceasefire despite objections from Israel.",
+            "ceasefire",
+            "israel",
+            Opposes,
+        ),
+        (
+            "Qatar backed the ceasefire despite objections from Israel.",
+            "ceasefire",
+            "qatar",
+            Supports,
+        ),
+        (
+            "Egypt signed the ceasefire amid criticism by Hamas.",
+            "ceasefire",
+            "hamas",
+            Criticizes,
+        ),
         (
             "Putin did not accept the peace plan.",
             "plan",
