@@ -213,3 +213,22 @@ fn a_demand_for_a_measure_is_one_proposal_named_by_both() {
         describe(&a)
     );
 }
+
+#[test]
+fn a_proposal_word_the_parse_reads_as_a_finite_verb_heads_no_proposal() {
+    let a = analyze(
+        "Jobs go\n\nKesteven Logistics cut 300 jobs on Monday, and unions \
+         opposed the plan to cut more.",
+        &Options::default(),
+    );
+    assert!(
+        a.proposals.iter().all(|p| !p.name.contains("Logistics")),
+        "{}",
+        describe(&a)
+    );
+    assert!(
+        a.actors.iter().any(|x| x.name == "Kesteven Logistics"),
+        "{:?}",
+        a.actors.iter().map(|x| &x.name).collect::<Vec<_>>()
+    );
+}

@@ -51,10 +51,11 @@ pub(super) fn add_descriptions(
 /// description to stand for it.
 const MAX_ITS_SENTENCES: usize = 1;
 
-/// Description `d` of mention `mi` with a leading "its" spelled out as the
-/// organisation named last before it, in the same or the previous sentence
-/// ("its chairwoman" → "chairwoman of the Association of Jagodno Traders");
-/// `d` itself when it does not start with "its" or no organisation fits.
+/// Description `d` of mention `mi` with a leading "its" (or "the firm's",
+/// [`org_noun_possessive`]) spelled out as the organisation named last
+/// before it, in the same or the previous sentence ("its chairwoman" →
+/// "chairwoman of the Association of Jagodno Traders"); `d` itself when it
+/// does not start so or no organisation fits.
 fn whose(
     doc: &Doc,
     mentions: &[Mention],
@@ -63,8 +64,14 @@ fn whose(
     mi: usize,
     d: String,
 ) -> String {
-    let Some(rest) = d.strip_prefix("its ").or_else(|| d.strip_prefix("Its ")) else {
-        return d;
+    // After "the firm's" a name of unsure kind will do too: the noun says
+    // what it is.
+    let (rest, unsure_ok) = match d.strip_prefix("its ").or_else(|| d.strip_prefix("Its ")) {
+        Some(rest) => (rest, false),
+        None => match org_noun_possessive(doc, &d) {
+            Some(rest) => (rest, true),
+            None => return d,
+        },
     };
     let Some(here) = doc.sentence_at(mentions[mi].span.start) else {
         return d;
@@ -78,18 +85,28 @@ fn whose(
         .enumerate()
         .rev()
         .take_while(|(_, m)| near(m))
-        .find(|&(j, _)| drafts[draft_of[j]].kind == ActorKind::Organization)
+        .find(|&(j, _)| match drafts[draft_of[j]].kind {
+            ActorKind::Organization => true,
+            ActorKind::Other => unsure_ok && mentions[j].form == MentionForm::Name,
+            _ => false,
+        })
         .map(|(j, _)| j);
     let Some(j) = org else {
         return d;
     };
-    // The organisation's name as the article first writes it, with "the"
+    // The organisation's fullest name, the first time the article writes
+    // it ("Rail Workers' Union", not the headline's "Union"), with "the"
     // when the article puts one before it.
     let first = mentions
         .iter()
         .enumerate()
-        .find(|&(k, m)| draft_of[k] == draft_of[j] && m.form == MentionForm::Name)
-        .map_or(mentions[j].span, |(_, m)| m.span);
+        .filter(|&(k, m)| draft_of[k] == draft_of[j] && m.form == MentionForm::Name)
+        .map(|(_, m)| m.span)
+        .fold(None, |best: Option<Span>, sp| match best {
+            Some(b) if b.end - b.start >= sp.end - sp.start => Some(b),
+            _ => Some(sp),
+        })
+        .unwrap_or(mentions[j].span);
     let g = doc.tokens.partition_point(|t| t.start_byte() < first.start);
     let the = g > 0 && doc.tok(g - 1).eq_ignore_ascii_case("the");
     format!(
@@ -97,6 +114,18 @@ fn whose(
         if the { "the " } else { "" },
         doc.slice(first)
     )
+}
+
+/// The rest of a description that opens with an organisation noun's
+/// possessive ("the firm's chief executive" → "chief executive"; nouns of
+/// `names/org_nouns.txt`), which stands for the organisation like "its".
+fn org_noun_possessive<'s>(doc: &Doc, d: &'s str) -> Option<&'s str> {
+    let rest = d.strip_prefix("the ").or_else(|| d.strip_prefix("The "))?;
+    let (noun, rest) = rest.split_once(' ')?;
+    let noun = noun
+        .strip_suffix("'s")
+        .or_else(|| noun.strip_suffix("\u{2019}s"))?;
+    doc.lex.is_org_noun(noun).then_some(rest)
 }
 
 /// Premodifying role words of the person named at `span` ("Kremlin
@@ -504,6 +533,23 @@ mod tests {
         assert_eq!(
             description_of(text, "Lars Holm").as_deref(),
             Some("chief executive of the Norrvik Ferry Company")
+        );
+    }
+
+    #[test]
+    fn an_organisation_nouns_possessive_stands_for_the_organisation() {
+        let text = "Kesteven Logistics cut 300 jobs on Monday. \
+                    The firm\u{2019}s chief executive, Ada Kranz, blamed fuel prices.";
+        assert_eq!(
+            description_of(text, "Ada Kranz").as_deref(),
+            Some("chief executive of Kesteven Logistics")
+        );
+        // A possessive of another noun is kept as written.
+        let text = "Kesteven Logistics cut 300 jobs on Monday. \
+                    The city's mayor, Jonas Reiter, called it a blow.";
+        assert_eq!(
+            description_of(text, "Jonas Reiter").as_deref(),
+            Some("the city's mayor")
         );
     }
 

@@ -1057,7 +1057,9 @@ fn from_or_by(doc: &Doc, p: usize) -> Vec<ActorId> {
         "from" => p + 1,
         _ => return Vec::new(),
     };
-    doc.mention_at(at).map(|m| vec![m.actor]).unwrap_or_default()
+    doc.mention_at(at)
+        .map(|m| vec![m.actor])
+        .unwrap_or_default()
 }
 
 /// "conditions set by the European Commission": a participle + "by" + actor

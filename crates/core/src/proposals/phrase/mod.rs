@@ -306,6 +306,22 @@ fn capitalisation_ok(doc: &Doc, h: usize, s0: usize, s1: usize) -> bool {
 }
 
 /// "he plans to", "which limits", "Russia demands a…": verb, not noun.
+/// Does the learned parse tag token `h` a verb with a nominal subject of
+/// its own? `false` without a parse.
+fn parsed_verb_with_subject(doc: &Doc, h: usize) -> bool {
+    use crate::syntax::{Deprel, Upos};
+    let Some(sp) = doc.parse_of_token(h) else {
+        return false;
+    };
+    let Some(w) = sp.word_of_token(h) else {
+        return false;
+    };
+    sp.words[w].upos == Upos::Verb
+        && sp
+            .children(w)
+            .any(|k| matches!(sp.words[k].deprel, Deprel::Nsubj | Deprel::NsubjPass))
+}
+
 fn reads_as_verb(doc: &Doc, h: usize, s0: usize) -> bool {
     if h == s0 {
         return false;
@@ -330,6 +346,11 @@ fn reads_as_verb(doc: &Doc, h: usize, s0: usize) -> bool {
         && doc.is(h + 1, Class::Det)
         && !matches!(after, "that" | "which" | "what" | "whose")
     {
+        return true;
+    }
+    // "Kesteven Logistics cut 300 jobs": the learned parse reads a verb
+    // with its own subject.
+    if !determined && parsed_verb_with_subject(doc, h) {
         return true;
     }
     let noun_follows =
