@@ -232,3 +232,22 @@ fn a_proposal_word_the_parse_reads_as_a_finite_verb_heads_no_proposal() {
         a.actors.iter().map(|x| &x.name).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_demand_for_a_vote_on_a_plan_is_no_stance_on_the_plan() {
+    let a = analyze(
+        &format!("{OPENING}The opposition leader, Karin Lunde, demanded a referendum on the plan."),
+        &Options::default(),
+    );
+    assert_eq!(
+        stances(&a, "referendum", "Lunde"),
+        [StanceKind::Proposes],
+        "{}",
+        describe(&a)
+    );
+    assert!(
+        stances(&a, "parking", "Lunde").is_empty(),
+        "{}",
+        describe(&a)
+    );
+}

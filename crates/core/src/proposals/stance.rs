@@ -897,7 +897,7 @@ pub fn stances_for(doc: &Doc, s: usize, ci: usize, marks: &Marks) -> (Vec<Hit>, 
         out.extend(authored_by(doc, c));
         out.extend(made_by(doc, c));
     }
-    let left = if nested {
+    let left = if nested || complement_of_another(doc, c, marks, r.start) {
         None
     } else {
         left_cue(doc, c, marks, r.start)
@@ -1017,6 +1017,22 @@ pub fn stances_for(doc: &Doc, s: usize, ci: usize, marks: &Marks) -> (Vec<Hit>, 
         .any(|cue| cue.kind != StanceKind::Neutral)
         || !c.preset.is_empty();
     (out, governed)
+}
+
+/// "demanded a referendum on the plan", "opposed amendments to the bill":
+/// a proposal right after another's name and a preposition is what that
+/// one is about; a cue before both governs the first only.
+fn complement_of_another(doc: &Doc, c: &Candidate, marks: &Marks, s0: usize) -> bool {
+    let Some(p) = c.np_start.checked_sub(1).filter(|&p| p > s0) else {
+        return false;
+    };
+    matches!(
+        doc.lw(p),
+        "on" | "over" | "about" | "to" | "for" | "of" | "against"
+    ) && marks
+        .cands
+        .iter()
+        .any(|o| o.name_end == p && o.head_tok < c.head_tok)
 }
 
 /// "called the plan dangerous", "described the law as unjust": a verb
