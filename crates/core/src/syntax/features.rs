@@ -1,7 +1,7 @@
 //! Feature extraction shared by training (`crates/train`) and inference:
 //! hashing of words and of feature templates, the tagger's features
 //! (Honnibal 2013, extended with more affixes, word pairs and the next
-//! words' first-pass tags) and the parser's (Zhang & Nivre 2011, with
+//! words' first-pass tags and ambiguity classes) and the parser's (Zhang & Nivre 2011, with
 //! label, lexical-triple and child-word conjunctions added).
 //!
 //! A feature is a 64-bit hash of its template number and its values; the
@@ -14,7 +14,7 @@ use super::transition::{State, NONE};
 use crate::weights::{combine, finish};
 
 /// Version of the tagger's feature templates.
-pub const TAGGER_FEATURES: u32 = 2;
+pub const TAGGER_FEATURES: u32 = 3;
 /// Version of the parser's feature templates.
 pub const PARSER_FEATURES: u32 = 3;
 
@@ -85,6 +85,16 @@ pub struct WordHashes {
     pub pre3: u64,
     /// Last five characters of the normalised form.
     pub suf5: u64,
+    /// The ambiguity class of the normalised form ([`ambiguity_value`]);
+    /// [`WordHashes::new`] leaves it unknown, the tagger fills it in.
+    pub amb: u64,
+}
+
+/// The feature value of an ambiguity class: the set of tags a training
+/// word took (`Some(mask)`, bit `c` for class `c`), or an unknown word.
+#[inline]
+pub fn ambiguity_value(mask: Option<u32>) -> u64 {
+    mask.map_or(0xABC0_0000, |m| u64::from(m) | 1 << 40)
 }
 
 /// Folds typographic quotes to ASCII ("don’t" → "don't"): news text uses
@@ -157,6 +167,7 @@ impl WordHashes {
             pre2,
             pre3,
             suf5,
+            amb: ambiguity_value(None),
         }
     }
 }
@@ -236,6 +247,7 @@ const fn edge(v: u64) -> WordHashes {
         pre2: v,
         pre3: v,
         suf5: v,
+        amb: v,
     }
 }
 
@@ -260,8 +272,8 @@ fn word_at(words: &[WordHashes], i: usize, j: isize) -> WordHashes {
 }
 
 /// The features of word `i` that do not depend on tags (the same in both
-/// passes): the word (normalised and cased), its affixes and shape, and two
-/// words either side.
+/// passes): the word (normalised and cased), its affixes, shape and
+/// ambiguity class, and two words either side.
 pub fn tagger_word_features(words: &[WordHashes], i: usize, out: &mut Vec<u64>) {
     let at = |j| word_at(words, i, j);
     let (w, m1, m2, n1, n2) = (at(0), at(-1), at(-2), at(1), at(2));
@@ -297,14 +309,21 @@ pub fn tagger_word_features(words: &[WordHashes], i: usize, out: &mut Vec<u64>) 
         f2(33, n1.norm, n2.norm),
         f2(34, m1.shape, w.shape),
         f2(35, w.shape, n1.shape),
+        // Ambiguity classes (feature set 3): what the tags of words with
+        // the same choices teach, for the rarer ones.
+        f1(70, w.amb),
+        f2(71, w.amb, n1.amb),
+        f2(72, m1.amb, w.amb),
+        f2(76, w.amb, w.suffix[2]),
     ]);
 }
 
 /// How many features [`tagger_context_features`] gives.
-pub const TAGGER_CONTEXT_FEATURES: usize = 9;
+pub const TAGGER_CONTEXT_FEATURES: usize = 12;
 
 /// The features of word `i` that depend on the tags around it: the two
-/// previous tags of this pass and the two next tags of the first pass.
+/// previous tags of this pass and the two next tags of the first pass,
+/// alone and with the word or its ambiguity class.
 pub fn tagger_context_features(words: &[WordHashes], i: usize, c: TagContext, out: &mut Vec<u64>) {
     let w = word_at(words, i, 0);
     let [p1, p2] = c.left;
@@ -319,6 +338,9 @@ pub fn tagger_context_features(words: &[WordHashes], i: usize, c: TagContext, ou
         f2(37, r1, r2),
         f2(38, r1, w.norm),
         f2(39, p1, r1),
+        f2(73, p1, w.amb),
+        f2(74, r1, w.amb),
+        f3(75, p1, w.amb, r1),
     ]);
 }
 

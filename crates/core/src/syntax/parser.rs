@@ -240,6 +240,7 @@ mod tests {
             classes: move_names(&labels),
             weights: WeightTable::from_rows(20, Vec::new()).unwrap(),
             lexicon: Vec::new(),
+            ambiguity: Vec::new(),
         };
         Parser::from_bytes(&m.encode()).unwrap()
     }
@@ -275,6 +276,7 @@ mod tests {
             classes: move_names(&labels),
             weights: WeightTable::from_rows(20, Vec::new()).unwrap(),
             lexicon: Vec::new(),
+            ambiguity: Vec::new(),
         };
         m.classes.swap(0, 1);
         assert!(matches!(

@@ -1,7 +1,9 @@
 //! The part-of-speech tagger: a greedy, left-to-right averaged perceptron
 //! (Honnibal 2013, "A good part-of-speech tagger in about 200 lines of
 //! Python") over [`features::tagger_features`], with a dictionary of
-//! frequent unambiguous words that skips the classifier.
+//! frequent unambiguous words that skips the classifier, and the
+//! ambiguity classes of the other training words (the tags each took) as
+//! features.
 //!
 //! It tags each sentence twice ([`decode`]): the second pass also sees the
 //! first pass's tags of the next two words, which a single greedy pass
@@ -25,6 +27,33 @@ pub struct Tagger {
     classes: Vec<Upos>,
     /// Hash of the folded form → class.
     lexicon: HashMap<u64, u8, BuildHasherDefault<PassThrough>>,
+    /// Hash of the normalised form ([`WordHashes::norm`]) → its ambiguity
+    /// class ([`features::ambiguity_value`]).
+    ambiguity: Ambiguity,
+}
+
+/// Ambiguity classes by normalised-form hash.
+pub type Ambiguity = HashMap<u64, u64, BuildHasherDefault<PassThrough>>;
+
+/// The ambiguity classes of a model file's list, by normalised-form hash.
+pub fn ambiguity_map(list: &[(String, u32)]) -> Ambiguity {
+    list.iter()
+        .map(|(w, m)| {
+            (
+                features::hash_bytes(w.as_bytes()),
+                features::ambiguity_value(Some(*m)),
+            )
+        })
+        .collect()
+}
+
+/// The hashes of `form` with its ambiguity class from `amb`.
+pub fn word_hashes(form: &str, amb: &Ambiguity, buf: &mut String) -> WordHashes {
+    let mut h = WordHashes::new(form, buf);
+    if let Some(&v) = amb.get(&h.norm) {
+        h.amb = v;
+    }
+    h
 }
 
 /// The tag-dictionary key of a word: the hash of its form with quotes
@@ -78,7 +107,14 @@ impl Tagger {
             .iter()
             .map(|(w, c)| (lexicon_key(w), *c))
             .collect();
+        if m.ambiguity
+            .iter()
+            .any(|(_, mask)| mask.checked_shr(classes.len() as u32).unwrap_or(0) != 0)
+        {
+            return Err(ModelError::Invalid("ambiguity class out of range"));
+        }
         Ok(Tagger {
+            ambiguity: ambiguity_map(&m.ambiguity),
             weights: m.weights,
             classes,
             lexicon,
@@ -108,7 +144,7 @@ impl Tagger {
         hashes.clear();
         fixed.clear();
         for w in words {
-            hashes.push(WordHashes::new(w, buf));
+            hashes.push(word_hashes(w, &self.ambiguity, buf));
             fixed.push(self.lexicon.get(&lexicon_key(w)).copied());
         }
         let nc = self.classes.len();
@@ -290,6 +326,7 @@ mod tests {
             classes,
             weights: WeightTable::from_rows(bits, rows).unwrap(),
             lexicon: vec![("the".into(), 2)],
+            ambiguity: Vec::new(),
         };
         Tagger::from_bytes(&m.encode()).unwrap()
     }
@@ -314,6 +351,7 @@ mod tests {
                 classes: vec!["NOUN".into()],
                 weights: WeightTable::from_rows(16, Vec::new()).unwrap(),
                 lexicon: Vec::new(),
+                ambiguity: Vec::new(),
             };
             t.encode()
         })

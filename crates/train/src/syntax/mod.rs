@@ -27,6 +27,11 @@ usage:
       --dev FILE           tuning file, relative to --data (default en_ewt-dev.conllu)
       --limit N            use only the first N training sentences (smoke runs)
       --tagger-epochs N    (default 10)      --parser-epochs N  (default 15)
+      --tagger-seed N      the tagger's shuffling seed (default 1)
+      --amb-min-freq N     ambiguity classes: words seen at least N times… (default 3)
+      --amb-min-share R    …with the tags they took at least this share of the time (default 0.05)
+      --tagger-prune-power P  tagger pruning keeps the largest |weight|·count^P (default 0.25;
+                           0: |weight| alone)
       --dict-min-freq N    tag dictionary: words seen at least N times… (default 50)
       --dict-min-ratio R   …with one tag at least this share of the time (default 0.99)
       --tags jackknife|gold  parser training tags (default jackknife)

@@ -279,6 +279,7 @@ pub fn to_model(t: &Trained, c: Compression) -> (ModelFile, ExportStats) {
         classes: move_names(&t.labels),
         weights,
         lexicon: Vec::new(),
+        ambiguity: Vec::new(),
     };
     (m, stats)
 }

@@ -101,6 +101,10 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
             "--dev" => o.dev = it.next().ok_or("--dev needs a file")?.clone(),
             "--limit" => o.limit = Some(num(it.next(), a)?),
             "--tagger-epochs" => o.tagger.epochs = num(it.next(), a)?,
+            "--tagger-seed" => o.tagger.seed = num(it.next(), a)?,
+            "--amb-min-freq" => o.tagger.amb_min_freq = num(it.next(), a)?,
+            "--amb-min-share" => o.tagger.amb_min_share = num(it.next(), a)?,
+            "--tagger-prune-power" => o.tagger.prune_power = num(it.next(), a)?,
             "--dict-min-freq" => o.tagger.dict_min_freq = num(it.next(), a)?,
             "--dict-min-ratio" => o.tagger.dict_min_ratio = num(it.next(), a)?,
             "--parser-epochs" => o.parser.epochs = num(it.next(), a)?,
@@ -233,12 +237,13 @@ pub fn models(args: &[String]) -> Result<(), String> {
     let tagger_rt = tagger::runtime(&tagger_file);
     let dev_tags = tagger::tag_all(&tagger_rt, &dev_r);
     eprintln!(
-        "tagger: {} epochs, {} features → {} kept, {} weights, dictionary {} words; dev UPOS {:.2} ({:.1}s)",
+        "tagger: {} epochs, {} features → {} kept, {} weights, dictionary {} words, {} ambiguity classes; dev UPOS {:.2} ({:.1}s)",
         o.tagger.epochs,
         tstats.features_in,
         tstats.features,
         tstats.entries,
         trained_tagger.lexicon.len(),
+        trained_tagger.ambiguity.len(),
         100.0 * tagger::accuracy(&dev_r, &dev_tags),
         t1.elapsed().as_secs_f64()
     );

@@ -1,12 +1,13 @@
 //! Training the tagger: greedy left-to-right averaged perceptron over
 //! [`features::tagger_features`], previous tags from its own guesses (as at
-//! run time), frequent unambiguous words looked up instead of learned.
+//! run time), frequent unambiguous words looked up instead of learned, the
+//! tags each training word took as its ambiguity class.
 
 use std::collections::{BTreeMap, HashMap};
 
-use gloss_core::syntax::features::{self, fold_char, WordHashes};
+use gloss_core::syntax::features::{self, fold_char, normalize_into, WordHashes};
 use gloss_core::syntax::model_file::{ModelFile, ModelKind};
-use gloss_core::syntax::tagger::{argmax, decode};
+use gloss_core::syntax::tagger::{ambiguity_map, argmax, decode, word_hashes, Ambiguity};
 use gloss_core::syntax::{Tagger, Upos};
 
 use super::data::Sentence;
@@ -24,6 +25,15 @@ pub struct Config {
     pub dict_min_freq: usize,
     /// …with its most frequent tag at least this share of the time.
     pub dict_min_ratio: f64,
+    /// A word gets an ambiguity class when seen this often…
+    pub amb_min_freq: u32,
+    /// …the class being the tags it took at least this share of the time.
+    pub amb_min_share: f64,
+    /// Pruning keeps the weights largest in |weight| · count^power, count
+    /// being how often the feature fires in training (0: |weight| alone).
+    /// Weights of features that fire often matter more, and fewer kept
+    /// features mean fewer keys in the model file.
+    pub prune_power: f64,
 }
 
 impl Default for Config {
@@ -33,9 +43,15 @@ impl Default for Config {
             seed: 1,
             dict_min_freq: 50,
             dict_min_ratio: 0.99,
+            amb_min_freq: AMB_MIN_FREQ,
+            amb_min_share: 0.05,
+            prune_power: 0.25,
         }
     }
 }
+
+/// The default [`Config::amb_min_freq`].
+pub const AMB_MIN_FREQ: u32 = 3;
 
 /// A trained (not yet compressed) tagger.
 pub struct Trained {
@@ -43,6 +59,8 @@ pub struct Trained {
     pub perceptron: Perceptron,
     /// The dictionary (folded form → class), sorted.
     pub lexicon: Vec<(String, u8)>,
+    /// The ambiguity classes (normalised form → class mask), sorted.
+    pub ambiguity: Vec<(String, u32)>,
 }
 
 fn fold(form: &str) -> String {
@@ -70,6 +88,46 @@ pub fn build_lexicon(sents: &[&Sentence], cfg: &Config) -> Vec<(String, u8)> {
     lex.into_iter().collect()
 }
 
+/// The ambiguity classes of the words of `sents` seen at least
+/// `cfg.amb_min_freq` times: the set of tags each took at least
+/// `cfg.amb_min_share` of the time (bit `c` for class `c`), by normalised
+/// form.
+pub fn build_ambiguity(sents: &[&Sentence], cfg: &Config) -> Vec<(String, u32)> {
+    let mut counts: HashMap<String, [u32; 17]> = HashMap::new();
+    let mut buf = String::new();
+    for s in sents {
+        for (f, t) in s.forms.iter().zip(&s.upos) {
+            normalize_into(f, &mut buf);
+            match counts.get_mut(buf.as_str()) {
+                Some(c) => c[t.index()] += 1,
+                None => {
+                    let mut c = [0; 17];
+                    c[t.index()] = 1;
+                    counts.insert(buf.clone(), c);
+                }
+            }
+        }
+    }
+    let mut out: Vec<(String, u32)> = counts
+        .into_iter()
+        .filter_map(|(w, c)| {
+            let total: u32 = c.iter().sum();
+            // (The model file ends each word with a 0 byte.)
+            if total < cfg.amb_min_freq || w.contains('\0') {
+                return None;
+            }
+            let mask = c
+                .iter()
+                .enumerate()
+                .filter(|&(_, &n)| f64::from(n) >= cfg.amb_min_share * f64::from(total))
+                .fold(0u32, |m, (i, _)| m | 1 << i);
+            Some((w, mask))
+        })
+        .collect();
+    out.sort_unstable();
+    out
+}
+
 /// Trains on `sents`.
 pub fn train(sents: &[&Sentence], cfg: &Config) -> Trained {
     train_with(sents, cfg, Perceptron::new(Upos::ALL.len()))
@@ -81,7 +139,22 @@ pub fn train(sents: &[&Sentence], cfg: &Config) -> Trained {
 /// collisions).
 pub fn train_pruned(sents: &[&Sentence], cfg: &Config, weights: usize, key_bits: u8) -> Trained {
     let first = train(sents, cfg);
-    let keep = top_weights(&first.perceptron.averaged(), weights);
+    let alpha = cfg.prune_power;
+    let keep = if alpha == 0.0 {
+        top_weights(&first.perceptron.averaged(), weights)
+    } else {
+        let counts = feature_counts(sents, &ambiguity_map(&first.ambiguity));
+        let avg: Vec<(u64, Vec<(u8, f64)>)> = first
+            .perceptron
+            .averaged()
+            .into_iter()
+            .map(|(f, row)| {
+                let k = f64::from(counts.get(&f).copied().unwrap_or(1).max(1)).powf(alpha);
+                (f, row.into_iter().map(|(c, w)| (c, w * k)).collect())
+            })
+            .collect();
+        top_weights(&avg, weights)
+    };
     train_with(
         sents,
         cfg,
@@ -89,8 +162,46 @@ pub fn train_pruned(sents: &[&Sentence], cfg: &Config, weights: usize, key_bits:
     )
 }
 
+/// How often each feature fires on `sents`, the tag context from the gold
+/// tags (context features count in both passes).
+fn feature_counts(sents: &[&Sentence], amb: &Ambiguity) -> HashMap<u64, u32> {
+    let mut counts: HashMap<u64, u32> = HashMap::new();
+    let mut buf = String::new();
+    let mut feats = Vec::new();
+    for s in sents {
+        let hashes: Vec<WordHashes> = s
+            .forms
+            .iter()
+            .map(|f| word_hashes(f, amb, &mut buf))
+            .collect();
+        let tags: Vec<usize> = s.upos.iter().map(|u| u.index()).collect();
+        for i in 0..hashes.len() {
+            let left = |k: usize| features::tag_value(i.checked_sub(k).map(|j| tags[j]));
+            let right = |k: usize| features::right_value(tags.get(i + k).copied());
+            let ctx = features::TagContext {
+                left: [left(1), left(2)],
+                right: [right(1), right(2)],
+            };
+            feats.clear();
+            features::tagger_features(&hashes, i, ctx, &mut feats);
+            // First pass: no right context.
+            let ctx0 = features::TagContext {
+                right: [features::NO_RIGHT; 2],
+                ..ctx
+            };
+            features::tagger_context_features(&hashes, i, ctx0, &mut feats);
+            for &f in &feats {
+                *counts.entry(f).or_default() += 1;
+            }
+        }
+    }
+    counts
+}
+
 fn train_with(sents: &[&Sentence], cfg: &Config, mut p: Perceptron) -> Trained {
     let lexicon = build_lexicon(sents, cfg);
+    let ambiguity = build_ambiguity(sents, cfg);
+    let amb = ambiguity_map(&ambiguity);
     let dict: HashMap<&str, u8> = lexicon.iter().map(|(w, c)| (w.as_str(), *c)).collect();
     let mut order: Vec<usize> = (0..sents.len()).collect();
     let mut rng = Rng::new(cfg.seed);
@@ -104,7 +215,7 @@ fn train_with(sents: &[&Sentence], cfg: &Config, mut p: Perceptron) -> Trained {
         for &si in &order {
             let s = sents[si];
             hashes.clear();
-            hashes.extend(s.forms.iter().map(|f| WordHashes::new(f, &mut buf)));
+            hashes.extend(s.forms.iter().map(|f| word_hashes(f, &amb, &mut buf)));
             fixed.clear();
             fixed.extend(s.forms.iter().map(|f| dict.get(fold(f).as_str()).copied()));
             decode(
@@ -127,6 +238,7 @@ fn train_with(sents: &[&Sentence], cfg: &Config, mut p: Perceptron) -> Trained {
     Trained {
         perceptron: p,
         lexicon,
+        ambiguity,
     }
 }
 
@@ -139,6 +251,7 @@ pub fn to_model(t: &Trained, c: Compression) -> (ModelFile, ExportStats) {
         classes: Upos::ALL.iter().map(|u| u.as_str().to_string()).collect(),
         weights,
         lexicon: t.lexicon.clone(),
+        ambiguity: t.ambiguity.clone(),
     };
     (m, stats)
 }
