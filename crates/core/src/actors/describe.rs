@@ -414,10 +414,13 @@ fn description_text(
     }
     let (start, end) = (sp.words[lo].start as usize, sp.words[hi - 1].end as usize);
     // "actors Meryl Streep, Mark Hamill": another person is no description.
-    let names_person = doc
-        .ents
+    // (Names are in text order: only those from the first that ends after
+    // `start` can overlap; a scan of all was quadratic in long texts.)
+    let first = doc.ents.partition_point(|e| e.span.end <= start);
+    let names_person = doc.ents[first..]
         .iter()
-        .any(|e| e.label == ActorKind::Person && e.span.start < end && start < e.span.end);
+        .take_while(|e| e.span.start < end)
+        .any(|e| e.label == ActorKind::Person);
     if names_person {
         return None;
     }

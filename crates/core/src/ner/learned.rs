@@ -371,6 +371,16 @@ type Decision = Option<(ActorKind, f32)>;
 /// of name with its score. Plurals
 /// ("the Romans") are groups of people and keep their reading.
 fn the_name_is_no_person(r: &Rules, cands: &[Cand], mut decided: Vec<Decision>) -> Vec<Decision> {
+    // The first longer name's reading by its last word, other than a
+    // person (one pass: a scan per "the X" was quadratic in long texts).
+    let mut longer_by_last: crate::hash::FastMap<&str, (ActorKind, f32)> = Default::default();
+    for (o, d) in cands.iter().zip(&decided) {
+        if let Some((k, s)) = *d {
+            if o.b - o.a > 1 && k != ActorKind::Person {
+                longer_by_last.entry(r.w(o.b - 1)).or_insert((k, s));
+            }
+        }
+    }
     for i in 0..cands.len() {
         let c = &cands[i];
         let Some((ActorKind::Person | ActorKind::Other, score)) = decided[i] else {
@@ -383,10 +393,7 @@ fn the_name_is_no_person(r: &Rules, cands: &[Cand], mut decided: Vec<Decision>) 
         if word.ends_with('s') {
             continue;
         }
-        let longer = cands.iter().zip(&decided).find_map(|(o, d)| {
-            let (k, s) = (*d)?;
-            (o.b - o.a > 1 && r.w(o.b - 1) == word && k != ActorKind::Person).then_some((k, s))
-        });
+        let longer = longer_by_last.get(word).copied();
         decided[i] = Some(longer.unwrap_or((ActorKind::Other, score)));
     }
     decided
