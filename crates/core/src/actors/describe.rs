@@ -52,7 +52,7 @@ pub(super) fn add_descriptions(
 const MAX_ITS_SENTENCES: usize = 1;
 
 /// Description `d` of mention `mi` with a leading "its" (or "the firm's",
-/// [`org_noun_possessive`]) spelled out as the organisation named last
+/// [`noun_possessive`]) spelled out as the organisation named last
 /// before it, in the same or the previous sentence ("its chairwoman" →
 /// "chairwoman of the Association of Jagodno Traders"); `d` itself when it
 /// does not start so or no organisation fits.
@@ -65,14 +65,31 @@ fn whose(
     d: String,
 ) -> String {
     // After "the firm's" a name of unsure kind will do too: the noun says
-    // what it is.
-    let (rest, unsure_ok) = match d.strip_prefix("its ").or_else(|| d.strip_prefix("Its ")) {
-        Some(rest) => (rest, false),
-        None => match org_noun_possessive(doc, &d) {
-            Some(rest) => (rest, true),
+    // what it is. "The chamber's director": the organisation whose name
+    // has the noun, however far back ("Valmore Chamber of Commerce").
+    let (rest, noun) = match d.strip_prefix("its ").or_else(|| d.strip_prefix("Its ")) {
+        Some(rest) => (rest, None),
+        None => match noun_possessive(&d) {
+            Some((noun, rest)) => (rest, Some(noun)),
             None => return d,
         },
     };
+    let named_by = |m: &Mention| {
+        noun.is_some_and(|n| {
+            doc.slice(m.span)
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case(n))
+        })
+    };
+    let org_noun = noun.is_some_and(|n| doc.lex.is_org_noun(n));
+    if noun.is_some()
+        && !org_noun
+        && !mentions[..mi]
+            .iter()
+            .any(|m| m.form == MentionForm::Name && named_by(m))
+    {
+        return d;
+    }
     let Some(here) = doc.sentence_at(mentions[mi].span.start) else {
         return d;
     };
@@ -80,17 +97,29 @@ fn whose(
         doc.sentence_at(m.span.start)
             .is_some_and(|s| here - s.min(here) <= MAX_ITS_SENTENCES)
     };
-    let org = mentions[..mi]
+    let fits = |j: usize| match drafts[draft_of[j]].kind {
+        ActorKind::Organization => true,
+        ActorKind::Other => noun.is_some() && mentions[j].form == MentionForm::Name,
+        _ => false,
+    };
+    let named = mentions[..mi]
         .iter()
         .enumerate()
         .rev()
-        .take_while(|(_, m)| near(m))
-        .find(|&(j, _)| match drafts[draft_of[j]].kind {
-            ActorKind::Organization => true,
-            ActorKind::Other => unsure_ok && mentions[j].form == MentionForm::Name,
-            _ => false,
-        })
+        .find(|&(j, m)| m.form == MentionForm::Name && named_by(m) && fits(j))
         .map(|(j, _)| j);
+    let org = named.or_else(|| {
+        if noun.is_some() && !org_noun {
+            return None;
+        }
+        mentions[..mi]
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(_, m)| near(m))
+            .find(|&(j, _)| fits(j))
+            .map(|(j, _)| j)
+    });
     let Some(j) = org else {
         return d;
     };
@@ -116,16 +145,17 @@ fn whose(
     )
 }
 
-/// The rest of a description that opens with an organisation noun's
-/// possessive ("the firm's chief executive" → "chief executive"; nouns of
-/// `names/org_nouns.txt`), which stands for the organisation like "its".
-fn org_noun_possessive<'s>(doc: &Doc, d: &'s str) -> Option<&'s str> {
+/// The possessive noun and the rest of a description that opens with "the
+/// NOUN's" ("the firm's chief executive" → "firm", "chief executive"):
+/// an organisation noun (`names/org_nouns.txt`) stands for the
+/// organisation like "its"; another noun for one whose name has it.
+fn noun_possessive(d: &str) -> Option<(&str, &str)> {
     let rest = d.strip_prefix("the ").or_else(|| d.strip_prefix("The "))?;
     let (noun, rest) = rest.split_once(' ')?;
     let noun = noun
         .strip_suffix("'s")
         .or_else(|| noun.strip_suffix("\u{2019}s"))?;
-    doc.lex.is_org_noun(noun).then_some(rest)
+    (!noun.is_empty() && noun.chars().all(char::is_lowercase)).then_some((noun, rest))
 }
 
 /// Premodifying role words of the person named at `span` ("Kremlin
@@ -546,6 +576,14 @@ mod tests {
         assert_eq!(
             description_of(text, "Ada Kranz").as_deref(),
             Some("chief executive of Kesteven Logistics")
+        );
+        // A noun that the name of an organisation named earlier has.
+        let text = "Traders met at the Harwick Chamber of Commerce on Monday. \
+                    Prices rose again. Rents doubled. \
+                    The chamber's president, Ola Brekke, called for a freeze.";
+        assert_eq!(
+            description_of(text, "Ola Brekke").as_deref(),
+            Some("president of the Harwick Chamber of Commerce")
         );
         // A possessive of another noun is kept as written.
         let text = "Kesteven Logistics cut 300 jobs on Monday. \
