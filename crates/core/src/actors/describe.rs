@@ -82,14 +82,6 @@ fn whose(
         })
     };
     let org_noun = noun.is_some_and(|n| doc.lex.is_org_noun(n));
-    if noun.is_some()
-        && !org_noun
-        && !mentions[..mi]
-            .iter()
-            .any(|m| m.form == MentionForm::Name && named_by(m))
-    {
-        return d;
-    }
     let Some(here) = doc.sentence_at(mentions[mi].span.start) else {
         return d;
     };

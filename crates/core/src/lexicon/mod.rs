@@ -116,6 +116,8 @@ word_lists! {
     MemberNouns: is_member_noun => "names/member_nouns.txt",
     /// A word that counts the plural after it ("several")?
     CountingWords: is_counting_word => "names/counting_words.txt",
+    /// An ending of plurals for kinds of people ("-ers": "Midwesterners")?
+    PeoplePluralEndings: is_people_plural_ending => "names/people_plural_endings.txt",
     /// A verb of saying that follows a person ("said")?
     SayVerbs: is_say_verb => "names/say_verbs.txt",
     /// A noun in an appositive that shows a person ("woman")?

@@ -354,11 +354,7 @@ fn conjunct_after_place_preposition(r: &Rules, c: &Cand) -> bool {
     hops > 0
         && sp.children(w).any(|k| {
             let x = &sp.words[k];
-            x.deprel == Deprel::Case
-                && r.doc
-                    .text
-                    .get(x.range())
-                    .is_some_and(|t| r.lx().is_place_preposition(&t.to_lowercase()))
+            x.deprel == Deprel::Case && r.lx().is_place_preposition(r.doc.lw(x.token as usize))
         })
 }
 

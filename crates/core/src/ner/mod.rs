@@ -211,7 +211,8 @@ struct Rules<'d, 'a> {
     /// Words seen starting with a lower-case letter.
     lower_doc: FastSet<&'a str>,
     /// Capitalised plurals counted somewhere in the body ("100 Polaroids",
-    /// "several Leicas"): things, not names ([`Rules::counted_thing`]).
+    /// "several Leicas") and their singulars: things, not names
+    /// ([`Rules::counted_thing`]).
     counted: FastSet<&'a str>,
     /// Per sentence: is it a headline?
     headline: Vec<Headline>,
@@ -295,7 +296,9 @@ impl<'d, 'a> Rules<'d, 'a> {
                 let w = doc.tok(g);
                 if is_cap(w) {
                     if r.counts_plural(g) {
+                        // The singular too: "a Polaroid camera".
                         r.counted.insert(w);
+                        r.counted.insert(&w[..w.len() - 1]);
                     }
                     if !r.is_initial(g) {
                         r.known_mid.insert(w);
@@ -324,12 +327,16 @@ impl<'d, 'a> Rules<'d, 'a> {
     fn counts_plural(&self, g: usize) -> bool {
         let w = self.w(g);
         // Plural endings of words for people ("Midwesterners", "Bostonians",
-        // "Shiites", "Marxists") are left to the recogniser.
-        let people = ["ers", "ans", "ites", "ists"];
+        // `names/people_plural_endings.txt`) are left to the recogniser.
+        let people = self
+            .lx()
+            .words(crate::lexicon::List::PeoplePluralEndings)
+            .iter()
+            .any(|e| w.ends_with(e));
         let plural = w.len() >= 4
             && w.ends_with('s')
             && !w.ends_with("ss")
-            && !people.iter().any(|e| w.ends_with(e))
+            && !people
             && w.chars().skip(1).all(char::is_lowercase);
         if !plural
             || g == 0
@@ -370,9 +377,7 @@ impl<'d, 'a> Rules<'d, 'a> {
     /// [`Rules::counts_plural`]), or the singular of one ("a Polaroid
     /// camera" after "100 Polaroids")?
     fn counted_thing(&self, w: &str) -> bool {
-        !self.counted.is_empty()
-            && (self.counted.contains(w)
-                || self.counted.iter().any(|c| c.strip_suffix('s') == Some(w)))
+        self.counted.contains(w)
     }
 
     /// The candidate names of the story sentences, in text order.
