@@ -2,7 +2,8 @@
 # Accuracy on the GUM news dev set: named entities (score.py), summaries
 # (score_summary.py), proposals and stances (score_stances.py, on the dev
 # set plus the reference article, and on our own articles in
-# crates/core/tests/data/stances), then one table of entity scores on four corpora
+# crates/core/tests/data/stances and crates/core/tests/data/fresh), then one
+# table of entity scores on four corpora
 # (scripts/eval_ner.py: gum-news-dev, UNER EWT test, wikigold held-out part,
 # gum-train) for Gloss and spaCy's small model. The eval data lives outside
 # the repo (../shared/eval or $GLOSS_EVAL_DIR, ../shared/train or
@@ -44,6 +45,13 @@ if [[ -f "$STANCES" && -f "$EVAL_DIR/score_stances.py" ]]; then
     echo "== proposals and stances on our own articles ($OWN, $(wc -l < "$OWN/articles.jsonl") articles) =="
     ./target/release/gloss batch < "$OWN/articles.jsonl" > "$OUT/own-stances-pred.jsonl"
     python3 "$EVAL_DIR/score_stances.py" "$OWN/gold.jsonl" "$OUT/own-stances-pred.jsonl" --texts "$OWN/articles.jsonl"
+    echo
+    # Eight more articles of our own with entity gold too (README there).
+    FRESH=crates/core/tests/data/fresh
+    echo "== entities, proposals and stances on $FRESH ($(wc -l < "$FRESH/articles.jsonl") articles) =="
+    ./target/release/gloss batch < "$FRESH/articles.jsonl" > "$OUT/fresh-pred.jsonl"
+    python3 "$EVAL_DIR/score.py" "$FRESH/entities.jsonl" "$OUT/fresh-pred.jsonl" | sed -n '/gold spans: name/,/partial/p'
+    python3 "$EVAL_DIR/score_stances.py" "$FRESH/stances.jsonl" "$OUT/fresh-pred.jsonl" --texts "$FRESH/articles.jsonl"
 else
     echo "skipped ($STANCES not found)"
 fi

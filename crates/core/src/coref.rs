@@ -47,6 +47,32 @@ fn mentions_in_order(protos: &[ActorDraft]) -> Vec<(MentionDraft, usize)> {
     out
 }
 
+/// The holder named right after the standalone title `mentions[mi]`:
+/// "Malaysia's Prime Minister, Najib Razak", and past the title's own
+/// complement, "The Commissioner for Transport, Ada Obi". A person, or a
+/// name of unknown kind.
+fn apposed_holder(
+    doc: &Doc,
+    mentions: &[(MentionDraft, usize)],
+    mi: usize,
+    protos: &[ActorDraft],
+) -> Option<usize> {
+    let (role, _) = mentions.get(mi)?;
+    let gap = |a: usize, b: usize| doc.text.get(a..b).map(str::trim);
+    let mut next = mi + 1;
+    let &(first, _) = mentions.get(next)?;
+    if matches!(gap(role.span.end, first.span.start)?, "for" | "of") {
+        next += 1;
+    }
+    let &(name, p) = mentions.get(next)?;
+    let prev_end = mentions.get(next - 1)?.0.span.end;
+    let g = gap(prev_end, name.span.start)?;
+    let holder = matches!(protos.get(p)?.kind, ActorKind::Person)
+        || next > mi + 1 && protos.get(p)?.kind == ActorKind::Other;
+    (g.len() <= 1 && (next == mi + 1 || g == ",") && name.form == MentionForm::Name && holder)
+        .then_some(p)
+}
+
 fn resolve_and_finish(doc: &Doc, mut protos: Vec<ActorDraft>) -> Vec<ActorDraft> {
     let mentions = mentions_in_order(&protos);
     let ctx = Context::new(doc, &mentions, &protos);
@@ -66,17 +92,14 @@ fn resolve_and_finish(doc: &Doc, mut protos: Vec<ActorDraft>) -> Vec<ActorDraft>
         let role = doc.slice(m.span);
         let resolved = ctx
             .resolve(&protos, m.span, role, None, &role_protos)
-            .or_else(|| {
-                // "Malaysia's Prime Minister, Najib Razak": the next name.
-                let &(next, p) = mentions.get(mi + 1)?;
-                let gap = doc.text.get(m.span.end..next.span.start)?;
-                (gap.trim().len() <= 1
-                    && next.form == MentionForm::Name
-                    && protos[p].kind == ActorKind::Person)
-                    .then_some(p)
-            });
+            .or_else(|| apposed_holder(doc, &mentions, mi, &protos));
         match resolved {
             Some(p) => {
+                // "The Commissioner for Transport, Ada Obi": a name the
+                // recogniser could not place is the title's holder.
+                if protos[p].kind == ActorKind::Other {
+                    protos[p].kind = ActorKind::Person;
+                }
                 extra.push((p, m.span, MentionForm::Role));
                 // "Malaysia's Prime Minister": the title describes its holder.
                 if !protos[p].titles.iter().any(|t| doc.slice(*t) == role) {

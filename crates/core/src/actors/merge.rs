@@ -187,6 +187,18 @@ fn by_knowledge_base(doc: &Doc, names: &mut Names) {
     }
 }
 
+/// Records name `i` under `key`; a key two different names share maps
+/// to `None` (ambiguous).
+fn unique<K: std::hash::Hash + Eq>(map: &mut HashMap<K, Option<usize>>, key: K, i: usize) {
+    map.entry(key)
+        .and_modify(|v| {
+            if v.is_some_and(|j| j != i) {
+                *v = None;
+            }
+        })
+        .or_insert(Some(i));
+}
+
 /// 2b. Person short forms (last word, else a unique first word),
 /// organisations and other names named by their last word ("the Courier"
 /// for "the Daily Courier", "the Prize" for "the Pemberton Prize", when
@@ -199,38 +211,35 @@ fn by_short_forms(doc: &Doc, names: &mut Names) {
     let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
     let mut org_by_last: HashMap<&str, Option<usize>> = HashMap::default();
     let mut by_first: HashMap<&str, Option<usize>> = HashMap::default();
+    let mut org_by_first: HashMap<&str, Option<usize>> = HashMap::default();
     let mut by_initials: HashMap<String, usize> = HashMap::default();
+    // The last two words of longer person names ("Renata Müller Siqueira").
+    let mut by_last_two: HashMap<String, Option<usize>> = HashMap::default();
     for i in 0..n {
         let t = names.texts[i];
         let words: Vec<&str> = t.split_whitespace().collect();
+        if words.len() >= 3 && names.kinds[i] == ActorKind::Person {
+            unique(&mut by_last_two, words[words.len() - 2..].join(" "), i);
+        }
         if words.len() >= 2 && names.kinds[i] == ActorKind::Person && !names.nickname[i] {
             if let Some(last) = words.last() {
                 by_last.entry(last).or_default().push(i);
             }
+            // Two different people who share the given name: ambiguous.
             if let Some(first) = words.first() {
-                by_first
-                    .entry(first)
-                    .and_modify(|v| {
-                        // Two different people share the given name: ambiguous.
-                        if v.is_some_and(|j| j != i) {
-                            *v = None;
-                        }
-                    })
-                    .or_insert(Some(i));
+                unique(&mut by_first, first, i);
             }
         }
         if words.len() >= 2 && matches!(names.kinds[i], ActorKind::Organization | ActorKind::Other)
         {
+            if names.kinds[i] == ActorKind::Organization {
+                if let Some(first) = words.first() {
+                    unique(&mut org_by_first, first, i);
+                }
+            }
+            // Two organisations end in the word: ambiguous.
             if let Some(last) = words.last() {
-                org_by_last
-                    .entry(last)
-                    .and_modify(|v| {
-                        // Two organisations end in the word: ambiguous.
-                        if v.is_some_and(|j| j != i) {
-                            *v = None;
-                        }
-                    })
-                    .or_insert(Some(i));
+                unique(&mut org_by_last, last, i);
             }
         }
         if matches!(names.kinds[i], ActorKind::Organization | ActorKind::Place) {
@@ -242,6 +251,20 @@ fn by_short_forms(doc: &Doc, names: &mut Names) {
     for i in 0..n {
         let t = names.texts[i];
         if t.contains(char::is_whitespace) {
+            // A double surname ("Müller Siqueira" after "Renata Müller
+            // Siqueira"), unless it starts with a given name ("Maria Lopez"
+            // beside "Ana Maria Lopez" may be someone else).
+            let double = by_last_two.get(t).copied().flatten().filter(|&j| {
+                j != i
+                    && names.kinds[i] != ActorKind::Place
+                    && t.split_whitespace().count() == 2
+                    && t.split_whitespace()
+                        .next()
+                        .is_some_and(|f| !doc.lex.is_first_name(f))
+            });
+            if let Some(j) = double {
+                names.union(i, j);
+            }
             // Multi-word person names ending in another's surname: "Mr Putin".
             continue;
         }
@@ -273,6 +296,25 @@ fn by_short_forms(doc: &Doc, names: &mut Names) {
         }
         if let Some(Some(j)) = org_by_last.get(t) {
             if *j != i && names.kinds[i] == names.kinds[*j] {
+                names.union(i, *j);
+                continue;
+            }
+        }
+        // "Brightwave" after "Brightwave Communications": a company's
+        // first word alone, unless it names something listed of its own
+        // ("Singapore" beside "Singapore Airlines"), a person or a place
+        // ("Riverton" beside "Riverton Taxpayers Association").
+        if let Some(Some(j)) = org_by_first.get(t) {
+            let listed = doc.kb.lookup(t).is_some()
+                || doc.ner_model.is_some_and(|m| m.is_listed(t))
+                || doc.lex.is_first_name(t);
+            if *j != i
+                && !listed
+                && !matches!(
+                    names.kinds[i],
+                    ActorKind::Person | ActorKind::Place | ActorKind::Other
+                )
+            {
                 names.union(i, *j);
                 continue;
             }

@@ -130,6 +130,28 @@ fn short_forms_merge() {
             &[("America", Place), ("United States", Place)],
             ("United States", &["America", "United States"]),
         ),
+        (
+            "Brightwave Communications cut 300 jobs. Brightwave said demand fell.",
+            &[
+                ("Brightwave Communications", Organization),
+                ("Brightwave", Organization),
+            ],
+            (
+                "Brightwave Communications",
+                &["Brightwave Communications", "Brightwave"],
+            ),
+        ),
+        (
+            "Renata Müller Siqueira welcomed it. Müller Siqueira left.",
+            &[
+                ("Renata Müller Siqueira", Person),
+                ("Müller Siqueira", Person),
+            ],
+            (
+                "Renata Müller Siqueira",
+                &["Renata Müller Siqueira", "Müller Siqueira"],
+            ),
+        ),
     ];
     for (text, names, (actor, want)) in cases {
         let a = actors(text, names, &[]);
@@ -141,6 +163,22 @@ fn short_forms_merge() {
             );
         }
     }
+}
+
+/// A place that a company is named after stays the place.
+#[test]
+fn a_place_does_not_merge_into_the_company_named_after_it() {
+    use ActorKind::*;
+    let text = "The Riverton Taxpayers Association objected. Riverton has 9,000 residents.";
+    let a = actors(
+        text,
+        &[
+            ("Riverton Taxpayers Association", Organization),
+            ("Riverton", Place),
+        ],
+        &[],
+    );
+    assert_eq!(texts(&a, "Riverton"), ["Riverton"], "{a:?}");
 }
 
 #[test]

@@ -167,8 +167,10 @@ impl<'d, 'a> Rules<'d, 'a> {
                     continue;
                 }
                 // A plural possessive ("Farmers'") inside an organisation's
-                // name: the capitalised words after it end in an org head.
-                if !w.contains('s') {
+                // name, or an office's ("the Prosecutor's Office", "the
+                // Mayor's Office"): the capitalised words after it end in
+                // an org head.
+                if !w.contains('s') || self.lx().is_title(prev) {
                     let mut k = j + 1;
                     while k < end && k < j + 5 && self.capword(k) && self.space_before(k) {
                         k += 1;

@@ -5,7 +5,7 @@
 //! inheriting the person label.
 
 use super::{is_acronym, is_cap, lower, Cand, EntityMention, RuleLabel, Rules, Strength};
-use crate::hash::FastMap;
+use crate::hash::{FastMap, FastSet};
 use crate::model::{ActorKind, MentionForm, Span};
 use crate::tokenize::TokenKind;
 
@@ -281,12 +281,37 @@ impl<'d, 'a> Rules<'d, 'a> {
             })
     }
 
+    /// "Marks & Spencer", "Keane & Lowry": names joined by a spaced
+    /// ampersand name a firm, never one person (not "R&D", nor a building:
+    /// "the Air & Space Museum", nor authors cited with a year or a
+    /// reference number; the knowledge base may know better).
+    pub(super) fn firm_of_partners(&self, c: &Cand) -> bool {
+        // "(Dye & Bavelier, 2010)", "Carrano & Biewener [7]": authors cited.
+        let number = |k: usize| self.kind(k) == Some(TokenKind::Number);
+        let cited = number(c.b)
+            || self.w(c.b) == "," && number(c.b + 1)
+            || matches!(self.w(c.b), "[" | "(") && number(c.b + 1);
+        !cited
+            && c.b - c.a > 2
+            && (c.a + 1..c.b - 1).any(|g| self.w(g) == "&" && self.space_before(g))
+            && !self.lx().is_place_head(self.head(c.a, c.b))
+            && self.kb().lookup(self.slice(c.a, c.b)).is_none()
+    }
+
     /// Readings that hold whatever else the name looks like: a law or
     /// treaty ("the Clean Water Bill") is another kind of name, never a
     /// person; a country beside a match verb in a sports report ("France
     /// beat Brazil 2–1") is its national team, an organisation; a name
     /// after "the town of" or "the mayor of" is a place.
-    pub(super) fn override_kind(&self, c: &Cand) -> Option<(ActorKind, f32)> {
+    /// `teams` holds the countries [`Rules::teams`] found playing: their
+    /// other mentions in a sports report are the team too ("Spain's
+    /// coach", "a Spain friendly"), unless a place preposition makes them
+    /// the country ("born in Spain").
+    pub(super) fn override_kind(
+        &self,
+        c: &Cand,
+        teams: &FastSet<&str>,
+    ) -> Option<(ActorKind, f32)> {
         if c.forced.is_some() {
             return None;
         }
@@ -295,6 +320,9 @@ impl<'d, 'a> Rules<'d, 'a> {
         }
         if self.is_team(c) {
             return Some((ActorKind::Organization, 0.95));
+        }
+        if !teams.is_empty() && teams.contains(self.slice(c.a, c.b)) && !self.after_locative(c) {
+            return Some((ActorKind::Organization, 0.9));
         }
         // "Hans Weber Holdings GmbH", "Maria Lopez Inc": a company's legal
         // form ends the name, however personal the rest of it looks.
@@ -344,8 +372,32 @@ impl<'d, 'a> Rules<'d, 'a> {
             .then_some((ActorKind::Place, 0.9))
     }
 
+    /// The countries of `cands` that play as teams ([`Rules::is_team`]) in
+    /// a sports report.
+    pub(super) fn teams(&self, cands: &[Cand]) -> FastSet<&'a str> {
+        let mut out = FastSet::default();
+        for c in cands {
+            if c.forced.is_none() && self.is_team(c) {
+                out.insert(self.slice(c.a, c.b));
+            }
+        }
+        if !out.is_empty() && !self.is_sports_doc() {
+            out.clear();
+        }
+        out
+    }
+
+    /// Does a place preposition, "from", "at", "of" or "to" stand right
+    /// before the candidate ("born in Spain", "flew to Spain")?
+    fn after_locative(&self, c: &Cand) -> bool {
+        let prev = c.a.checked_sub(1).map_or("", |p| self.doc.lw(p));
+        self.lx().is_place_preposition(prev) || matches!(prev, "from" | "at" | "of" | "to")
+    }
+
     /// A country named beside a match verb ("beat", "drew with", "lost
-    /// to") in a sentence with a score or a document about sports.
+    /// to") in a sentence with a score or a document about sports, or in a
+    /// sentence with a score and a match verb, not after a place
+    /// preposition ("Spain came from behind to beat Peru 2-1").
     fn is_team(&self, c: &Cand) -> bool {
         let text = self.slice(c.a, c.b);
         let country = self.kb().candidates(text).iter().any(|e| {
@@ -367,7 +419,20 @@ impl<'d, 'a> Rules<'d, 'a> {
             || (matches!(prev, "with" | "to")
                 && matches!(prev2, "drew" | "draw" | "lost" | "losing"))
             || (matches!(next, "drew" | "lost") && matches!(next2, "with" | "to"));
-        beside && (self.sentence_has_score(c.a) || self.is_sports_doc())
+        if beside {
+            return self.sentence_has_score(c.a) || self.is_sports_doc();
+        }
+        !self.after_locative(c) && self.sentence_has_score(c.a) && self.sentence_has_match_verb(c.a)
+    }
+
+    /// Does the sentence of token `g` hold a match verb ("beat", "drew")?
+    fn sentence_has_match_verb(&self, g: usize) -> bool {
+        let Some(t) = self.doc.tokens.get(g) else {
+            return false;
+        };
+        self.doc
+            .sentence_range(t.sentence_index())
+            .any(|k| self.lx().is_match_verb(self.doc.lw(k)))
     }
 
     /// Does the sentence of token `g` hold a score ("2–1", "3-0")?
@@ -390,14 +455,20 @@ impl<'d, 'a> Rules<'d, 'a> {
     /// Labels candidates by the rules alone, one label per name per
     /// document.
     pub(super) fn label(&self, cands: &[Cand], rules: &[RuleLabel]) -> Vec<EntityMention> {
+        let teams = self.teams(cands);
         let mut out: Vec<EntityMention> = cands
             .iter()
             .zip(rules)
             .filter(|(_, r)| !r.dropped)
             .filter_map(|(c, r)| {
                 let (k, s) = self
-                    .override_kind(c)
+                    .override_kind(c, &teams)
                     .unwrap_or((r.doc.0, super::score_of(r.doc.1)));
+                let k = if k == ActorKind::Person && self.firm_of_partners(c) {
+                    ActorKind::Organization
+                } else {
+                    k
+                };
                 self.mention(c, k, s)
             })
             .collect();

@@ -99,6 +99,11 @@ pub struct LabelModel {
 }
 
 impl LabelModel {
+    /// Is `name` in the place gazetteer or the knowledge base (any class)?
+    pub fn is_listed(&self, name: &str) -> bool {
+        self.lists.gazetteer.get(name) != 0
+    }
+
     /// Loads a model file (the output of `gloss-train ner`); the name
     /// lists are built from the bundled ones and `kb`.
     pub fn from_bytes(bytes: &[u8], kb: &Kb) -> Result<LabelModel, ModelError> {
@@ -189,13 +194,25 @@ impl LabelModel {
             }
             probs = feats.iter().map(|f| self.probabilities(f, 1)).collect();
         }
-        let overridden: Vec<Decision> = cands.iter().map(|c| r.override_kind(c)).collect();
+        let teams = r.teams(cands);
+        let overridden: Vec<Decision> = cands.iter().map(|c| r.override_kind(c, &teams)).collect();
         let decided: Vec<Decision> = overridden
             .iter()
             .zip(&probs)
             .map(|(o, p)| o.or_else(|| self.decide(p)))
             .collect();
         let decided = self.people_by_context(r, cands, &probs, &overridden, decided);
+        // A person reading of partners' names is a firm ("Keane & Lowry").
+        let decided: Vec<Decision> = cands
+            .iter()
+            .zip(decided)
+            .map(|(c, d)| match d {
+                Some((ActorKind::Person, s)) if r.firm_of_partners(c) => {
+                    Some((ActorKind::Organization, s))
+                }
+                d => d,
+            })
+            .collect();
         let decided = the_name_is_no_person(r, cands, decided.clone())
             .into_iter()
             .zip(decided)

@@ -63,6 +63,20 @@ fn table() {
             "Many Muslims and Americans travelled there.",
             &[("Muslims", Group), ("Americans", Group)],
         ),
+        // Partners' names joined by an ampersand are a firm; an office
+        // named for a title, and a forum of commuters, are organisations.
+        (
+            "Lawyers at Keane & Lowry filed the suit.",
+            &[("Keane & Lowry", Organization)],
+        ),
+        (
+            "The State Prosecutor's Office appealed.",
+            &[("State Prosecutor's Office", Organization)],
+        ),
+        (
+            "The Taxi Drivers' Forum met in Leeds.",
+            &[("Taxi Drivers' Forum", Organization), ("Leeds", Place)],
+        ),
     ];
     check(cases);
 }

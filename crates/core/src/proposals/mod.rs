@@ -593,11 +593,20 @@ pub fn find(doc: &Doc) -> Vec<ProposalDraft> {
                         // for the plan to be scrapped").
                         // "the plan" names the proposal once called a plan,
                         // when there is one.
+                        // "the vote" names what was voted ("voted to limit
+                        // … Campaigners welcomed the vote"), not a
+                        // referendum that was only called for.
+                        let voted_not_held = |j: usize| {
+                            is_vote(c)
+                                && names_decision(c, &works[i])
+                                && !works[j].stances.iter().any(|(_, h)| h.adopted)
+                        };
                         works[i].family != c.head.family
-                            && same.is_none_or(|j| !works[j].lemmas.contains(&c.head.lemma))
                             && same.is_none_or(|j| {
-                                works[j].last_sentence < works[i].last_sentence
-                                    && works[j].last_sentence + 1 < s
+                                voted_not_held(j)
+                                    || !works[j].lemmas.contains(&c.head.lemma)
+                                        && works[j].last_sentence < works[i].last_sentence
+                                        && works[j].last_sentence + 1 < s
                             })
                     });
                 // "the cut" after "a proposal to cut fuel subsidies", "the

@@ -257,7 +257,7 @@ fn undecided(doc: &Doc, k: usize, s0: usize) -> bool {
 
 /// A vote tally starting at token `k` ("five to two", "40-25", "by 40
 /// votes to 25", "unanimously"), before `end`: the token after it.
-fn tally_end(doc: &Doc, k: usize, end: usize) -> Option<usize> {
+pub(crate) fn tally_end(doc: &Doc, k: usize, end: usize) -> Option<usize> {
     let number = |j: usize| {
         j < end && (doc.kind(j) == Some(TokenKind::Number) || doc.lex.is_number_word(doc.lw(j)))
     };
@@ -310,6 +310,13 @@ fn sentence_cues(doc: &Doc, s: usize, marks: &Marks) -> Vec<CueHit> {
                 judgement: false,
                 expressed: false,
             })
+        } else if let Some(word) = hyphenated(doc, i, r.end) {
+            // "short-sighted", "one-sided": the tokens of a hyphenated
+            // cue, held at its first part.
+            let Some(cue) = doc.lex.cue(&word, doc.lw(i + 3)) else {
+                continue;
+            };
+            Some(cue)
         } else {
             doc.lex.cue(w, next).or_else(|| {
                 // "voted five to two for the plan", "voted 40-25 against":
@@ -378,6 +385,18 @@ fn sentence_cues(doc: &Doc, s: usize, marks: &Marks) -> Vec<CueHit> {
         });
     }
     out
+}
+
+/// The hyphenated word starting at token `i` ("short-sighted"): a word,
+/// a hyphen and a word, written without spaces, before `end`.
+fn hyphenated(doc: &Doc, i: usize, end: usize) -> Option<String> {
+    let glued = |k: usize| doc.tokens.get(k).is_some_and(|t| !t.space_before);
+    (i + 2 < end
+        && doc.lw(i + 1) == "-"
+        && glued(i + 1)
+        && glued(i + 2)
+        && doc.kind(i + 2) == Some(TokenKind::Word))
+    .then(|| format!("{}-{}", doc.lw(i), doc.lw(i + 2)))
 }
 
 /// Is the noun at `i` the object of a verb of expressing ("voiced
@@ -599,14 +618,27 @@ fn push_subject(doc: &Doc, s0: usize, from: usize, marks: &Marks, hit: Hit, out:
         }
         return;
     }
-    if let Some(holders) = parsed_subjects(doc, s0, from, marks) {
+    if let Some((mut holders, first)) = parsed_subjects(doc, s0, from, marks) {
+        // "The Dockers' Union and the Farmers' Union backed it": a name the
+        // parse left out of the coordination (a plural possessive misleads
+        // it), unless the parse gives it a role of its own ("met Y and Z
+        // backed it": Y is an object).
+        let own_role = |t: usize| {
+            use crate::syntax::Deprel;
+            doc.parse_of_token(t)
+                .and_then(|sp| sp.word_of_token(t).map(|w| sp.words[w].deprel.universal()))
+                .is_some_and(|d| {
+                    matches!(d, Deprel::Obj | Deprel::Iobj | Deprel::Obl | Deprel::Nsubj)
+                })
+        };
+        coordinated_before(doc, s0, first, &mut holders, &|t| !own_role(t));
         out.extend(holders.into_iter().map(|actor| Hit { actor, ..hit }));
         return;
     }
     if let Some(subject) = doc.subject_before(s0, from, &|k| marks.in_phrase(k)) {
         let mut holders = vec![subject.actor];
         if let Some(first) = subject.first {
-            coordinated_before(doc, s0, first, &mut holders);
+            coordinated_before(doc, s0, first, &mut holders, &|_| true);
         }
         out.extend(holders.into_iter().map(|actor| Hit { actor, ..hit }));
         return;
@@ -629,7 +661,12 @@ fn push_subject(doc: &Doc, s0: usize, from: usize, marks: &Marks, hit: Hit, out:
 /// a proposal phrase; a shared subject ("X met Y and rejected …") is left
 /// to the caller's word-order search, which misreads it less often than
 /// the parse attaches a second conjunct.
-fn parsed_subjects(doc: &Doc, s0: usize, from: usize, marks: &Marks) -> Option<Vec<ActorId>> {
+fn parsed_subjects(
+    doc: &Doc,
+    s0: usize,
+    from: usize,
+    marks: &Marks,
+) -> Option<(Vec<ActorId>, usize)> {
     use crate::syntax::Deprel;
     let sp = doc.parse_of_token(from)?;
     let mut w = sp.word_of_token(from)?;
@@ -645,8 +682,16 @@ fn parsed_subjects(doc: &Doc, s0: usize, from: usize, marks: &Marks) -> Option<V
             .filter(|&c| sp.words[c].deprel == Deprel::Conj),
     );
     let mut actors = Vec::new();
+    let mut first = usize::MAX;
     for x in words {
-        let t = sp.words[x].token as usize;
+        // "Itabirito mayor Rogério Tavares" parsed as one flat name headed
+        // by its first word: the name is the one at its end.
+        let t = sp
+            .children(x)
+            .filter(|&c| sp.words[c].deprel == Deprel::Flat && c > x)
+            .max()
+            .unwrap_or(x);
+        let t = sp.words[t].token as usize;
         if t < s0 || t >= from || marks.in_phrase(t) {
             return None;
         }
@@ -654,11 +699,12 @@ fn parsed_subjects(doc: &Doc, s0: usize, from: usize, marks: &Marks) -> Option<V
         if dateline(doc, s0, m.first, m.last) {
             return None;
         }
+        first = first.min(m.first);
         if !actors.contains(&m.actor) {
             actors.push(m.actor);
         }
     }
-    Some(actors)
+    Some((actors, first))
 }
 
 /// Is the mention `first..last` a dateline that opens the sentence at `s0`
@@ -734,7 +780,17 @@ fn explicit_subject<'d>(doc: &Doc<'d>, from: usize, s0: usize) -> Option<&'d str
 
 /// Actors coordinated before the mention starting at `first`
 /// ("Israel and Hamas agree", "Qatar, Egypt and the United States").
-fn coordinated_before(doc: &Doc, s0: usize, mut first: usize, out: &mut Vec<usize>) {
+/// `keep` sees the last token of each such name.
+fn coordinated_before(
+    doc: &Doc,
+    s0: usize,
+    mut first: usize,
+    out: &mut Vec<usize>,
+    keep: &dyn Fn(usize) -> bool,
+) {
+    // Coordinated names share the subject's phrase: outside any, or inside
+    // the same one ("after Russia and Iran agreed", "including A and B").
+    let pp = doc.in_pp(first);
     for _ in 0..4 {
         // "the United Nations and the United States": the article before a
         // name that does not include it.
@@ -757,7 +813,7 @@ fn coordinated_before(doc: &Doc, s0: usize, mut first: usize, out: &mut Vec<usiz
             }
         }
         match doc.mention_at(k) {
-            Some(m) if !doc.in_pp(m.first) && m.last == k + 1 => {
+            Some(m) if doc.in_pp(m.first) == pp && m.last == k + 1 && keep(k) => {
                 if !out.contains(&m.actor) {
                     out.push(m.actor);
                 }

@@ -1714,3 +1714,125 @@ fn verb_and_noun_of_one_act_merge() {
         "{names:?}"
     );
 }
+
+/// "voted 19-12 to limit …": the tally does not hide the vote, a verb that
+/// changes a measure names it whatever its object, a later "the cap" and
+/// "the vote" name what was voted (not a referendum only called for), and
+/// a hyphenated judgement ("short-sighted") is one cue.
+#[test]
+fn votes_to_act_and_what_names_them() {
+    let text = "The port board of Kellford voted 7-2 on Friday to limit ferry calls to four a \
+        week. The cap, put forward by harbour director Lena Voss, starts in May. \
+        The Dockers' Union called the decision short-sighted. Councillor Omar Haddad \
+        demanded a referendum on the plan. The Ferry Users Group welcomed the vote.";
+    assert_all_hold(&[
+        (text, "Lena Voss", "limit ferry calls", StanceKind::Proposes),
+        (
+            text,
+            "Dockers' Union",
+            "limit ferry calls",
+            StanceKind::Criticizes,
+        ),
+        (text, "Omar Haddad", "referendum", StanceKind::Proposes),
+        (
+            text,
+            "Ferry Users Group",
+            "limit ferry calls",
+            StanceKind::Supports,
+        ),
+        (
+            "The county board voted 40 to 25 on Tuesday to restrict night flights at Brenholm.",
+            "county board",
+            "restrict night flights",
+            StanceKind::Supports,
+        ),
+        (
+            "The city proposed new fare rules on Monday. The Taxi Drivers Guild said \
+             the rules were ill-conceived and short-sighted.",
+            "Taxi Drivers Guild",
+            "rules",
+            StanceKind::Criticizes,
+        ),
+    ]);
+    let a = crate::analyze(text, &crate::Options::default());
+    let referendum = a.proposals.iter().find(|p| p.name.contains("referendum"));
+    assert!(
+        referendum.is_some_and(|p| p.stances.len() == 1),
+        "{:?}",
+        a.proposals
+    );
+}
+
+/// Who holds a stance when the subject is set off or listed: a name before
+/// a relative clause with a list in it, the names after "including", a
+/// title's holder past the title's complement, names coordinated around a
+/// plural possessive — and never the examples after "such as".
+#[test]
+fn holders_behind_relatives_lists_and_titles() {
+    let fares = "The city unveiled a plan to raise bus fares.";
+    assert_all_hold(&[
+        (
+            "The Road Haulage Federation (RHF), which represents Kestrel, Dovetail and the \
+             depots, said the toll was unfair and called for a freight levy.",
+            "Road Haulage Federation",
+            "freight levy",
+            StanceKind::Proposes,
+        ),
+        (
+            &format!(
+                "{fares} Several groups, including the Greenway Trust and the Riders Alliance, \
+                 backed the plan."
+            ),
+            "Greenway Trust",
+            "plan",
+            StanceKind::Supports,
+        ),
+        (
+            &format!(
+                "{fares} Several groups, including the Greenway Trust and the Riders Alliance, \
+                 backed the plan."
+            ),
+            "Riders Alliance",
+            "plan",
+            StanceKind::Supports,
+        ),
+        (
+            &format!("{fares} The Commissioner for Transport, Adaeze Obiora, backed the plan."),
+            "Adaeze Obiora",
+            "plan",
+            StanceKind::Supports,
+        ),
+        (
+            &format!("{fares} The Drivers' Union and the Cyclists' Federation rejected it."),
+            "Drivers' Union",
+            "plan",
+            StanceKind::Opposes,
+        ),
+        (
+            "Economist Lena Hart said such tolls worked in cities such as Oslo and Lyon but \
+             should be introduced gradually, with a cap for low-income drivers.",
+            "Lena Hart",
+            "cap",
+            StanceKind::Proposes,
+        ),
+    ]);
+    let a = crate::analyze(
+        "Economist Lena Hart said such tolls worked in cities such as Oslo and Lyon but \
+         should be introduced gradually, with a cap for low-income drivers.",
+        &crate::Options::default(),
+    );
+    let places: Vec<&str> = a
+        .actors
+        .iter()
+        .filter(|x| matches!(x.name.as_str(), "Oslo" | "Lyon"))
+        .map(|x| x.id.as_str())
+        .collect();
+    assert!(
+        a.proposals.iter().all(|p| p
+            .stances
+            .iter()
+            .all(|s| !places.contains(&s.actor.as_str()))),
+        "{:?}",
+        a.proposals
+    );
+}

@@ -191,7 +191,11 @@ fn prepositional_phrases(doc: &Doc) -> Vec<bool> {
             let mut opens = false;
             match t.kind {
                 TokenKind::Word => {
-                    if doc.is(i, Class::Prep) && !(w == "to" && next_is_verb_base(doc, i)) {
+                    // "cities such as London": the examples are a phrase too.
+                    let such_as = w == "as" && i > r0 && doc.lw(i - 1) == "such";
+                    if doc.is(i, Class::Prep) && !(w == "to" && next_is_verb_base(doc, i))
+                        || such_as
+                    {
                         in_pp[i] = false;
                         pp = true;
                         opens = true;
@@ -507,20 +511,61 @@ impl Doc<'_> {
         {
             return None;
         }
-        let open = (from.saturating_sub(18).max(s0 + 1)..from - 1)
+        // The comma that opens it: the nearest one, or for a relative
+        // clause one further back ("X, which represents A, B and C, said").
+        let floor = from.saturating_sub(24).max(s0 + 1);
+        let opens = |n: usize, k: usize| {
+            matches!(self.lw(k + 1), "who" | "whose" | "which")
+                || n == 0
+                    && (self.is(k + 1, Class::Det)
+                        || self.kind(k + 1) == Some(TokenKind::Word) && !self.is_cap(k + 1))
+        };
+        let open = (floor..from - 1)
             .rev()
-            .find(|&k| self.lw(k) == ",")?;
-        let m = self.mention_at(open - 1)?;
-        let first = self.lw(open + 1);
-        let parenthetical = matches!(first, "who" | "whose")
-            || self.is(open + 1, Class::Det)
-            || self.kind(open + 1) == Some(TokenKind::Word) && !self.is_cap(open + 1);
-        (m.last == open && parenthetical && !self.in_pp(m.first) && open + 1 < from - 1).then_some(
-            Subject {
-                actor: m.actor,
-                first: Some(m.first),
-            },
-        )
+            .filter(|&k| self.lw(k) == ",")
+            .enumerate()
+            .find(|&(n, k)| opens(n, k))
+            .map(|(_, k)| k)?;
+        // "The German Aviation Association (BDL), which …": the name before
+        // its bracketed abbreviation.
+        let mut end = open;
+        if self.lw(open - 1) == ")" {
+            if let Some(paren) = (open.saturating_sub(5).max(s0 + 1)..open - 1)
+                .rev()
+                .find(|&j| self.lw(j) == "(")
+            {
+                end = paren;
+            }
+        }
+        let m = self.mention_at(end.checked_sub(1)?)?;
+        (m.last == end && !self.in_pp(m.first) && open + 1 < from - 1).then_some(Subject {
+            actor: m.actor,
+            first: Some(m.first),
+        })
+    }
+
+    /// "Several producers, including Russia and Iran, backed …": a plain
+    /// noun with a parenthetical "including …" of names right before the
+    /// predicate at `from`. Those names are who the subject stands for: the
+    /// last of them, with its coordinated names for the caller to add.
+    fn named_in_including(&self, s0: usize, from: usize) -> Option<Subject> {
+        if from < s0 + 4
+            || self.lw(from - 1) != ","
+            || !(self.is(from, Class::Verbish) || self.is(from, Class::Aux))
+        {
+            return None;
+        }
+        let open = (from.saturating_sub(14).max(s0 + 1)..from - 1)
+            .rev()
+            .find(|&k| self.lw(k) == "," && self.lw(k + 1) == "including")?;
+        if self.mention_at(open - 1).is_some() || self.kind(open - 1) != Some(TokenKind::Word) {
+            return None;
+        }
+        let m = self.mention_at(from - 2)?;
+        (m.last == from - 1 && m.first > open + 1).then_some(Subject {
+            actor: m.actor,
+            first: Some(m.first),
+        })
     }
 
     /// The subject of a predicate at token `from`, in the sentence starting
@@ -559,7 +604,10 @@ impl Doc<'_> {
             // said": back over the parenthetical to X (also when the comma
             // right before the predicate is in a skipped phrase).
             if w == "," && (k + 1 == from || !skip(k)) {
-                if let Some(named) = self.name_before_parenthetical(s0, k + 1) {
+                if let Some(named) = self
+                    .name_before_parenthetical(s0, k + 1)
+                    .or_else(|| self.named_in_including(s0, k + 1))
+                {
                     return Some(named);
                 }
             }

@@ -103,6 +103,16 @@ impl Candidate {
             && self.actors.is_empty()
     }
 
+    /// Records that its infinitive names the act of `verb`: the verb and
+    /// the noun of that act ("extend", "extension"), which a later "the
+    /// extension" refers to.
+    pub fn add_act(&mut self, doc: &Doc, verb: &str) {
+        self.acts.push(verb.to_owned());
+        if let Some(noun) = doc.lex.nominal_of(verb) {
+            self.acts.push(noun.to_owned());
+        }
+    }
+
     /// Number of identifying words (for choosing the fullest name).
     pub fn weight(&self) -> usize {
         self.content.len() + self.complement.len() + usize::from(self.number.is_some())

@@ -36,11 +36,7 @@ pub(super) fn complement(doc: &Doc, c: &mut Candidate, head: Head, h: usize, s1:
             end = finish_noun(doc, end, clause_end);
         }
         c.complement = content_words(doc, after + 1, end);
-        let verb = doc.lw(after + 1);
-        c.acts.push(verb.to_owned());
-        if let Some(noun) = doc.lex.nominal_of(verb) {
-            c.acts.push(noun.to_owned());
-        }
+        c.add_act(doc, doc.lw(after + 1));
         c.name_end = end;
         return;
     }
