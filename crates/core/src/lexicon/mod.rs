@@ -200,6 +200,8 @@ word_lists! {
     ObligationModals: is_obligation_modal => "syntax/obligation_modals.txt",
     /// An irregular past participle ("withdrawn", "struck")?
     IrregularParticiples: is_irregular_participle => "syntax/irregular_participles.txt",
+    /// An irregular simple past form ("fell", "grew")?
+    IrregularPast: is_irregular_past => "syntax/irregular_past.txt",
     /// A verb whose infinitive is its subject's aim ("vowed", "plans")?
     IntentVerbs: is_intent_verb => "syntax/intent_verbs.txt",
     /// A verb reporting speech ("said", "told", "warned")?
@@ -343,6 +345,7 @@ const WORD_CUES: (&str, &str) = (
 );
 const REVERSE_VERBS: &str = include_str!("../../data/lexicons/en/stances/reverse_verbs.txt");
 const REQUEST_VERBS: &str = include_str!("../../data/lexicons/en/stances/request_verbs.txt");
+const MANDATIVE_VERBS: &str = include_str!("../../data/lexicons/en/stances/mandative_verbs.txt");
 const MODIFYING_VERBS: &str = include_str!("../../data/lexicons/en/proposals/modifying_verbs.txt");
 const OBJECT_VERBS: &str = include_str!("../../data/lexicons/en/proposals/object_verbs.txt");
 const ATTITUDES: (&str, &str) = (
@@ -377,6 +380,7 @@ pub struct Lexicon {
     reverse_verbs: FastMap<String, &'static str>,
     /// Forms of verbs of asking someone to act → base.
     request_verbs: FastMap<String, &'static str>,
+    mandative_verbs: FastMap<String, &'static str>,
     /// Forms of verbs whose object is a proposal → base.
     object_verbs: FastMap<String, &'static str>,
     /// Forms of verbs that change a measure → base.
@@ -408,6 +412,7 @@ impl Lexicon {
             name_heads: parse_name_heads(NAME_HEADS.0, NAME_HEADS.1)?,
             reverse_verbs: cues::verb_forms(REVERSE_VERBS),
             request_verbs: cues::verb_forms(REQUEST_VERBS),
+            mandative_verbs: cues::verb_forms(MANDATIVE_VERBS),
             object_verbs: cues::verb_forms(OBJECT_VERBS),
             modifying_verbs: cues::verb_forms(MODIFYING_VERBS),
             attitudes: cues::polarities(ATTITUDES.0, ATTITUDES.1, false)?,
@@ -480,6 +485,12 @@ impl Lexicon {
     /// Is `w` a form of a verb of asking someone to act ("urged")?
     pub fn is_request_verb(&self, w: &str) -> bool {
         self.request_verbs.contains_key(w)
+    }
+
+    /// Is `w` a form of a verb of demanding that takes a subjunctive
+    /// "that" clause ("proposed that the board delay it")?
+    pub fn is_mandative_verb(&self, w: &str) -> bool {
+        self.mandative_verbs.contains_key(w)
     }
 
     /// Is `w` a form of a verb whose object is a proposal ("approved")?

@@ -1836,3 +1836,29 @@ fn holders_behind_relatives_lists_and_titles() {
         a.proposals
     );
 }
+
+/// "proposed that the board delay …": a verb of demanding with a
+/// subjunctive "that" clause proposes the clause; a finite clause
+/// ("suggested that profits fell") is a report, not a proposal.
+#[test]
+fn demanded_that_clauses() {
+    assert_all_hold(&[
+        (
+            "The Harbour Workers Union demanded that the operator rehire the dismissed crews.",
+            "Harbour Workers Union",
+            "rehire the dismissed crews",
+            StanceKind::Proposes,
+        ),
+        (
+            "Nadia Sorensen, who chairs the panel, proposed that the board delay the vote \
+             until June.",
+            "Nadia Sorensen",
+            "delay the vote",
+            StanceKind::Proposes,
+        ),
+    ]);
+    assert_no_proposals(&[
+        "Nadia Sorensen suggested that profits fell last year.",
+        "Nadia Sorensen suggested that the firm was hiding losses.",
+    ]);
+}

@@ -74,22 +74,25 @@ pub(super) fn add(doc: &Doc, s: usize, out: &mut Vec<Candidate>) {
                 continue;
             }
         }
-        if doc.lex.is_request_verb(w) {
-            if let Some(c) = request(doc, s, v) {
-                let verb = c.head_tok;
-                match head_inside(out, &c) {
-                    // "asked the council to delay the ban": the delay.
-                    _ if doc.lex.is_modifying_verb(doc.lw(verb)) => extra.push(c),
-                    // "urged Russia to accept the plan", "urged parliament
-                    // to reject it": the cue decides.
-                    _ if doc.lex.is_cue_word(doc.lw(verb)) => {}
-                    // "asked the council to hold a referendum": the asker
-                    // proposes the referendum.
-                    Some(i) => out[i].preset.extend(c.preset),
-                    None => extra.push(c),
-                }
-                continue;
+        let requested = if doc.lex.is_request_verb(w) {
+            request(doc, s, v)
+        } else {
+            None
+        };
+        if let Some(c) = requested.or_else(|| demanded_that(doc, s, v)) {
+            let verb = c.head_tok;
+            match head_inside(out, &c) {
+                // "asked the council to delay the ban": the delay.
+                _ if doc.lex.is_modifying_verb(doc.lw(verb)) => extra.push(c),
+                // "urged Russia to accept the plan", "urged parliament
+                // to reject it": the cue decides.
+                _ if doc.lex.is_cue_word(doc.lw(verb)) => {}
+                // "asked the council to hold a referendum": the asker
+                // proposes the referendum.
+                Some(i) => out[i].preset.extend(c.preset),
+                None => extra.push(c),
             }
+            continue;
         }
         if let Some(c) = recommendation(doc, s, v) {
             match head_inside(out, &c) {
@@ -379,6 +382,57 @@ fn request(doc: &Doc, s: usize, v: usize) -> Option<Candidate> {
         && !doc.is(g.first - 1, Class::ActingBody)
         && !doc.lex.is_collective_noun(doc.lw(g.first - 1));
     if let Some(a) = doc.subject_of(&g, &|_| false).filter(|_| !possessed) {
+        c.preset.push(Hit::new(a, StanceKind::Proposes));
+    }
+    Some(c)
+}
+
+/// "proposed that the committee postpone any decision", "demanded that the
+/// firm reinstate the workers": the "that" clause of a verb of demanding
+/// (`stances/mandative_verbs.txt`), with a subject and a verb in the base
+/// form, is what the demander proposes. Not negated or passive, and not a
+/// clause with a finite verb ("suggested that the firm was lying").
+fn demanded_that(doc: &Doc, s: usize, v: usize) -> Option<Candidate> {
+    if !doc.lex.is_mandative_verb(doc.lw(v)) || doc.lw(v + 1) != "that" {
+        return None;
+    }
+    let g = doc.verb_group(v);
+    if g.passive || g.negated {
+        return None;
+    }
+    use crate::syntax::Deprel;
+    let s1 = doc.sentence_end_of(v);
+    // The clause's verb: the parse's complement of the demanding verb, with
+    // a subject of its own right after "that".
+    let sp = doc.parse_of_token(v)?;
+    let vw = sp.word_of_token(v)?;
+    let cw = sp
+        .children(vw)
+        .find(|&c| sp.words[c].deprel == Deprel::Ccomp)?;
+    let verb = sp.words[cw].token as usize;
+    let subject = sp
+        .children(cw)
+        .find(|&c| sp.words[c].deprel == Deprel::Nsubj)?;
+    let st = sp.words[subject].token as usize;
+    if verb <= v + 2 || verb > v + 9 || st <= v + 1 || st >= verb {
+        return None;
+    }
+    let w = doc.lw(verb);
+    let base = doc.is_base_verb(verb)
+        && doc.upos_at(verb) == Some(crate::syntax::Upos::Verb)
+        && !doc.is(verb, Class::Aux)
+        && !doc.lex.is_be_form(w)
+        && !doc.lex.is_irregular_past(w)
+        && !w.ends_with('s');
+    if !base {
+        return None;
+    }
+    let end = doc.clause_end(verb + 1, s1).min(verb + MAX_REQUEST);
+    if end <= verb + 1 {
+        return None;
+    }
+    let mut c = span_candidate(doc, s, Family::Object, verb, verb, verb, end);
+    if let Some(a) = doc.subject_of(&g, &|_| false) {
         c.preset.push(Hit::new(a, StanceKind::Proposes));
     }
     Some(c)
