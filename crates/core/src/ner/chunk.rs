@@ -95,7 +95,9 @@ impl<'d, 'a> Rules<'d, 'a> {
                     continue;
                 }
             }
-            if w == "&" && j + 1 < end && self.capword(j + 1) {
+            // "Marks & Spencer"; "Save Our Hospital Matamata", "Friends of
+            // Our Parks": a capitalised "Our" inside a campaign's name.
+            if (w == "&" || w == "Our" && j > i) && j + 1 < end && self.capword(j + 1) {
                 j += 2;
                 continue;
             }

@@ -341,6 +341,19 @@ impl<'d, 'a> Rules<'d, 'a> {
         {
             return Some((ActorKind::Organization, 0.85));
         }
+        // "the opposition Civic Renewal party", "the Save Our Parks group":
+        // a lower-case party noun closing the name.
+        let kb_other = || {
+            let t = self.slice(c.a, c.b);
+            self.kb().demonym(t).is_some()
+                || self
+                    .kb()
+                    .lookup(t)
+                    .is_some_and(|e| e.kind != ActorKind::Organization)
+        };
+        if self.lx().is_party_noun(self.w(c.b)) && !is_cap(self.w(c.b)) && !kb_other() {
+            return Some((ActorKind::Organization, 0.85));
+        }
         // "MPs", "Labour MPs", "British MEPs": members of an assembly.
         if c.b - c.a <= 2 && self.lx().is_member_noun(self.w(c.b - 1)) {
             return Some((ActorKind::Group, 0.9));

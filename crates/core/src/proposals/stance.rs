@@ -1110,7 +1110,12 @@ fn made_by(doc: &Doc, c: &Candidate) -> Vec<Hit> {
         c.head.family,
         Family::Plan | Family::Request | Family::Bill | Family::Policy | Family::Ruling
     );
-    let p = c.name_end;
+    // "a plan by Medlink to close the ward": the author inside the name.
+    let p = if doc.lw(c.head_tok + 1) == "by" && c.name_end > c.head_tok + 1 {
+        c.head_tok + 1
+    } else {
+        c.name_end
+    };
     if !made || c.desc.is_some_and(|(a, _)| a <= p) {
         return Vec::new();
     }

@@ -1862,3 +1862,15 @@ fn demanded_that_clauses() {
         "Nadia Sorensen suggested that the firm was hiding losses.",
     ]);
 }
+
+/// "a plan by the agency Medlink to close …": the infinitive past the
+/// author names the plan, and the author proposes it.
+#[test]
+fn plan_by_author_to_act() {
+    let text = "Hundreds marched against a plan by the health agency Medlink to close the \
+                ward at night. The union opposes the plan.";
+    assert_all_hold(&[
+        (text, "Medlink", "close the ward", StanceKind::Proposes),
+        (text, "union", "close the ward", StanceKind::Opposes),
+    ]);
+}

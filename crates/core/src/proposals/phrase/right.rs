@@ -13,8 +13,10 @@ use crate::tokenize::TokenKind;
 /// Sets `c`'s complement, name end, "to" + verb flag, and a description
 /// from a complement or participle clause right after the head `h`.
 pub(super) fn complement(doc: &Doc, c: &mut Candidate, head: Head, h: usize, s1: usize) {
-    let next = doc.lw(h + 1);
-    let after = h + 1;
+    // "a plan by the agency Medlink to close the ward": past the author
+    // to the infinitive that says what the plan is.
+    let after = agent_before_infinitive(doc, h, s1).unwrap_or(h + 1);
+    let next = doc.lw(after);
     if next == "to" && after + 1 < s1 && verb_like_base(doc, after + 1) {
         c.to_verb = true;
     }
@@ -81,6 +83,26 @@ pub(super) fn complement(doc: &Doc, c: &mut Candidate, head: Head, h: usize, s1:
         }
     }
     c.name_end = name_end;
+}
+
+/// After the head `h`, "by" and a named author then "to" and a verb ("a
+/// plan by the agency Medlink to close …"): the token of that "to".
+fn agent_before_infinitive(doc: &Doc, h: usize, s1: usize) -> Option<usize> {
+    if doc.lw(h + 1) != "by" {
+        return None;
+    }
+    let m = (h + 2..(h + 6).min(s1)).find_map(|k| doc.mention_at(k))?;
+    let mut to = m.last;
+    // "by Health New Zealand – Te Whatu Ora", "by the Port Authority (PA)".
+    if matches!(doc.lw(to), "–" | "—" | "-") {
+        if let Some(second) = doc.mention_at(to + 1) {
+            to = second.last;
+        }
+    } else if doc.lw(to) == "(" && doc.lw(to + 2) == ")" {
+        to += 3;
+    }
+    let plain = (h + 2..m.first).all(|k| doc.kind(k) == Some(TokenKind::Word) && !doc.is_cap(k));
+    (plain && to + 1 < s1 && doc.lw(to) == "to" && verb_like_base(doc, to + 1)).then_some(to)
 }
 
 /// Is token `k` a lower-case "-ing" verb form ("turning", "sending")?
