@@ -417,7 +417,12 @@ impl Doc<'_> {
                         || (w == "," && self.is_cap(k - 1) && self.is_cap(k + 1) && k > i)
                 }
                 TokenKind::Word => {
-                    if self.mention_at(k).is_some() || self.is_cap(k) && k > i {
+                    // "one-off", "cross-border": the word after a glued
+                    // hyphen is part of the compound, whatever it is alone.
+                    let glued = |j: usize| self.tokens.get(j).is_some_and(|t| !t.space_before);
+                    let compound = k > i && self.lw(k - 1) == "-" && glued(k) && glued(k - 1)
+                        || k + 2 < limit && self.lw(k + 1) == "-" && glued(k + 1) && glued(k + 2);
+                    if compound || self.mention_at(k).is_some() || self.is_cap(k) && k > i {
                         true
                     } else if matches!(w, "of" | "for" | "on" | "against" | "from" | "over")
                         || w == "to" && (self.is(k + 1, Class::Det) || self.is_cap(k + 1))

@@ -1874,3 +1874,17 @@ fn plan_by_author_to_act() {
         (text, "union", "close the ward", StanceKind::Opposes),
     ]);
 }
+
+/// A hyphenated compound stays inside the phrase ("an extra one-off
+/// payment" is a payment, not "extra"), and a gerund opening a clause
+/// ("Asking them to pay …") is no request.
+#[test]
+fn compounds_and_gerund_subjects() {
+    assert_holds(
+        "The Pensioners Party had demanded an extra one-off payment of 500 euros.",
+        "Pensioners Party",
+        "payment",
+        StanceKind::Proposes,
+    );
+    assert_no_proposals(&["\"Asking them to share the cost is only fair,\" Mira Osei said."]);
+}

@@ -329,6 +329,13 @@ fn request(doc: &Doc, s: usize, v: usize) -> Option<Candidate> {
     if g.passive || g.negated {
         return None;
     }
+    // "Asking them to share the cost is fair": a gerund that opens the
+    // clause is its subject, a request nobody makes.
+    let s0 = doc.sentence_range(s).start;
+    let opens = v == s0 || doc.kind(v - 1) == Some(TokenKind::Punct);
+    if g.first == v && opens && doc.lw(v).ends_with("ing") {
+        return None;
+    }
     let mut k = v + 1;
     // "called on them to", "pleaded with him to".
     if matches!(doc.lw(k), "on" | "upon" | "with") {
