@@ -43,11 +43,14 @@ enum Open {
 }
 
 /// Longest node label, in characters (the full name is in the accessible name).
-const ACTOR_CHARS: usize = 24;
+/// An actor's label ends at `LEFT_X - 8` and must start inside the view
+/// (`VIEW_X`): 22 characters of 13-unit text fit in those 184 units, where 24
+/// cut "New Zealand Nurses Organisation" to "ew Zealand Nurses Orga…".
+const ACTOR_CHARS: usize = 22;
 const PROPOSAL_CHARS: usize = 40;
 /// The drawing's left margin is trimmed and its right side widened (in SVG
 /// units) so that long proposal names fit beside the curves.
-const VIEW_X: f32 = 20.0;
+const VIEW_X: f32 = 8.0;
 const VIEW_EXTRA: f32 = 80.0;
 
 /// An SVG coordinate as a whole number of user units: integer formatting
