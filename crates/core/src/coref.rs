@@ -67,8 +67,8 @@ fn apposed_holder(
     let &(name, p) = mentions.get(next)?;
     let prev_end = mentions.get(next - 1)?.0.span.end;
     let g = gap(prev_end, name.span.start)?;
-    let holder = matches!(protos.get(p)?.kind, ActorKind::Person)
-        || next > mi + 1 && protos.get(p)?.kind == ActorKind::Other;
+    let kind = protos.get(p)?.kind;
+    let holder = kind == ActorKind::Person || next > mi + 1 && kind == ActorKind::Other;
     (g.len() <= 1 && (next == mi + 1 || g == ",") && name.form == MentionForm::Name && holder)
         .then_some(p)
 }

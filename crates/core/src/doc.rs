@@ -211,6 +211,13 @@ impl<'a> Doc<'a> {
         })
     }
 
+    /// Is token `k` a hyphen written without spaces between two tokens
+    /// ("one-off", "short-sighted")?
+    pub fn hyphen_joins(&self, k: usize) -> bool {
+        let glued = |j: usize| self.tokens.get(j).is_some_and(|t| !t.space_before);
+        self.lw(k) == "-" && glued(k) && glued(k + 1)
+    }
+
     /// Kind of token `i`.
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
         self.tokens.get(i).map(|t| t.kind)

@@ -419,9 +419,8 @@ impl Doc<'_> {
                 TokenKind::Word => {
                     // "one-off", "cross-border": the word after a glued
                     // hyphen is part of the compound, whatever it is alone.
-                    let glued = |j: usize| self.tokens.get(j).is_some_and(|t| !t.space_before);
-                    let compound = k > i && self.lw(k - 1) == "-" && glued(k) && glued(k - 1)
-                        || k + 2 < limit && self.lw(k + 1) == "-" && glued(k + 1) && glued(k + 2);
+                    let compound = k > i && self.hyphen_joins(k - 1)
+                        || k + 2 < limit && self.hyphen_joins(k + 1);
                     if compound || self.mention_at(k).is_some() || self.is_cap(k) && k > i {
                         true
                     } else if matches!(w, "of" | "for" | "on" | "against" | "from" | "over")

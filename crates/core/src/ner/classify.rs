@@ -285,7 +285,7 @@ impl<'d, 'a> Rules<'d, 'a> {
     /// ampersand name a firm, never one person (not "R&D", nor a building:
     /// "the Air & Space Museum", nor authors cited with a year or a
     /// reference number; the knowledge base may know better).
-    pub(super) fn firm_of_partners(&self, c: &Cand) -> bool {
+    fn firm_of_partners(&self, c: &Cand) -> bool {
         // "(Dye & Bavelier, 2010)", "Carrano & Biewener [7]": authors cited.
         let number = |k: usize| self.kind(k) == Some(TokenKind::Number);
         let cited = number(c.b)
@@ -296,6 +296,16 @@ impl<'d, 'a> Rules<'d, 'a> {
             && (c.a + 1..c.b - 1).any(|g| self.w(g) == "&" && self.space_before(g))
             && !self.lx().is_place_head(self.head(c.a, c.b))
             && self.kb().lookup(self.slice(c.a, c.b)).is_none()
+    }
+
+    /// `kind`, except that a person reading of partners' names
+    /// ([`Rules::firm_of_partners`]) is a firm ("Keane & Lowry").
+    pub(super) fn firm_reading(&self, c: &Cand, kind: ActorKind) -> ActorKind {
+        if kind == ActorKind::Person && self.firm_of_partners(c) {
+            ActorKind::Organization
+        } else {
+            kind
+        }
     }
 
     /// Readings that hold whatever else the name looks like: a law or
@@ -333,25 +343,23 @@ impl<'d, 'a> Rules<'d, 'a> {
         // of organisations before the name, unless the knowledge base knows
         // the name as something else.
         let prev = c.a.checked_sub(1).map_or("", |p| self.w(p));
-        if self.lx().is_org_noun(prev)
-            && self
-                .kb()
-                .lookup(self.slice(c.a, c.b))
+        let text = self.slice(c.a, c.b);
+        let kb_org = || {
+            self.kb()
+                .lookup(text)
                 .is_none_or(|e| e.kind == ActorKind::Organization)
-        {
+        };
+        if self.lx().is_org_noun(prev) && kb_org() {
             return Some((ActorKind::Organization, 0.85));
         }
         // "the opposition Civic Renewal party", "the Save Our Parks group":
-        // a lower-case party noun closing the name.
-        let kb_other = || {
-            let t = self.slice(c.a, c.b);
-            self.kb().demonym(t).is_some()
-                || self
-                    .kb()
-                    .lookup(t)
-                    .is_some_and(|e| e.kind != ActorKind::Organization)
-        };
-        if self.lx().is_party_noun(self.w(c.b)) && !is_cap(self.w(c.b)) && !kb_other() {
+        // a lower-case party noun closing the name, unless the knowledge
+        // base knows the name as something else or as a demonym.
+        if self.lx().is_party_noun(self.w(c.b))
+            && !is_cap(self.w(c.b))
+            && kb_org()
+            && self.kb().demonym(text).is_none()
+        {
             return Some((ActorKind::Organization, 0.85));
         }
         // "MPs", "Labour MPs", "British MEPs": members of an assembly.
@@ -477,12 +485,7 @@ impl<'d, 'a> Rules<'d, 'a> {
                 let (k, s) = self
                     .override_kind(c, &teams)
                     .unwrap_or((r.doc.0, super::score_of(r.doc.1)));
-                let k = if k == ActorKind::Person && self.firm_of_partners(c) {
-                    ActorKind::Organization
-                } else {
-                    k
-                };
-                self.mention(c, k, s)
+                self.mention(c, self.firm_reading(c, k), s)
             })
             .collect();
         out.sort_by_key(|m| (m.span.start, m.span.end));

@@ -206,12 +206,7 @@ impl LabelModel {
         let decided: Vec<Decision> = cands
             .iter()
             .zip(decided)
-            .map(|(c, d)| match d {
-                Some((ActorKind::Person, s)) if r.firm_of_partners(c) => {
-                    Some((ActorKind::Organization, s))
-                }
-                d => d,
-            })
+            .map(|(c, d)| d.map(|(k, s)| (r.firm_reading(c, k), s)))
             .collect();
         let decided = the_name_is_no_person(r, cands, decided.clone())
             .into_iter()

@@ -390,13 +390,8 @@ fn sentence_cues(doc: &Doc, s: usize, marks: &Marks) -> Vec<CueHit> {
 /// The hyphenated word starting at token `i` ("short-sighted"): a word,
 /// a hyphen and a word, written without spaces, before `end`.
 fn hyphenated(doc: &Doc, i: usize, end: usize) -> Option<String> {
-    let glued = |k: usize| doc.tokens.get(k).is_some_and(|t| !t.space_before);
-    (i + 2 < end
-        && doc.lw(i + 1) == "-"
-        && glued(i + 1)
-        && glued(i + 2)
-        && doc.kind(i + 2) == Some(TokenKind::Word))
-    .then(|| format!("{}-{}", doc.lw(i), doc.lw(i + 2)))
+    (i + 2 < end && doc.hyphen_joins(i + 1) && doc.kind(i + 2) == Some(TokenKind::Word))
+        .then(|| format!("{}-{}", doc.lw(i), doc.lw(i + 2)))
 }
 
 /// Is the noun at `i` the object of a verb of expressing ("voiced

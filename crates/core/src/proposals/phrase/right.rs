@@ -226,11 +226,8 @@ fn walk_np(doc: &Doc, i: usize, s1: usize) -> usize {
             TokenKind::Punct => w == "-" && !tok.space_before,
             TokenKind::Word => {
                 // "one-off", "cross-border": a compound after a glued hyphen.
-                let compound = k > i
-                    && doc.lw(k - 1) == "-"
-                    && !tok.space_before
-                    && !doc.tokens[k - 1].space_before;
-                if compound || doc.mention_at(k).is_some() || doc.is_cap(k) {
+                if k > i && doc.hyphen_joins(k - 1) || doc.mention_at(k).is_some() || doc.is_cap(k)
+                {
                     true
                 } else if w == "of" {
                     k > i
